@@ -1,0 +1,134 @@
+import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import standaloneCodeModule from "ajv/dist/standalone/index.js";
+import { build } from "esbuild";
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { OpenApiDocument } from "./bundle-spec.ts";
+import { GENERATED_HEADER } from "./lib/generated-header.ts";
+import { PipelineError } from "./lib/pipeline-error.ts";
+import { kebabCase, validatedSchemaNames } from "./lib/validated-schemas.ts";
+
+// ajv and ajv-formats are CommonJS; under ESM their function arrives as `default`.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
+
+const RUNTIME_TEMPLATE = fileURLToPath(new URL("./templates/validator-runtime.js", import.meta.url));
+const RUNTIME_TYPES = fileURLToPath(new URL("./templates/validator-runtime.d.ts", import.meta.url));
+const SPEC_ID = "openapi.json";
+// esbuild names bundled files relative to its working directory in comments: pin it to the
+// project so the output is the same wherever the script runs.
+const PROJECT_DIR = fileURLToPath(new URL("..", import.meta.url));
+
+// What ajv's standalone code `require`s, and the name the bundled runtime exports it under.
+const RUNTIME_REQUIRES: Record<string, string> = {
+  'require("ajv/dist/runtime/ucs2length").default': "ucs2length",
+  'require("ajv-formats/dist/formats").fullFormats': "fullFormats",
+};
+
+// Keywords that only describe: they change no verdict, so the validators do not carry them.
+const ANNOTATIONS = new Set(["title", "description", "examples", "example", "default", "readOnly", "writeOnly", "deprecated", "$comment"]);
+
+/**
+ * Compiles a standalone ajv validator (JSON Schema 2020-12, formats, all errors) for every
+ * schema an operation sends or receives. Returns the files to write under generated/, keyed by
+ * their path there: `validators.js` and its `.d.ts`, one module per schema under `validators/`
+ * (so a bundle loads only the validators it uses), and the runtime they share.
+ */
+export async function generateValidators(document: OpenApiDocument): Promise<Record<string, string>> {
+  const names = validatedSchemaNames(document);
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
+  addFormats(ajv);
+  // The spec document is one schema resource, so `#/components/schemas/X` refs resolve unchanged.
+  ajv.addKeyword("components");
+  try {
+    const schemas = Object.entries(document.components.schemas).map(([name, schema]) => [name, withoutAnnotations(schema)]);
+    ajv.addSchema({ $id: SPEC_ID, components: { schemas: Object.fromEntries(schemas) } });
+  } catch (error) {
+    throw new PipelineError(`validators: ajv refused the component schemas: ${(error as Error).message}`);
+  }
+
+  const files: Record<string, string> = {
+    "validators/runtime.js": await bundleRuntime(),
+    "validators/runtime.d.ts": GENERATED_HEADER + (await readFile(RUNTIME_TYPES, "utf8")),
+  };
+  for (const name of names) {
+    const module = kebabCase(name);
+    files[`validators/${module}.js`] = await validatorModule(ajv, name);
+    files[`validators/${module}.d.ts`] = validatorTypes(name, "../schema.js", "./runtime.js");
+  }
+  files["validators.js"] =
+    GENERATED_HEADER + names.map((name) => `export { validate${name} } from "./validators/${kebabCase(name)}.js";\n`).join("");
+  files["validators.d.ts"] =
+    GENERATED_HEADER +
+    'export type { ValidationIssue, ValidationResult } from "./validators/runtime.js";\n' +
+    names.map((name) => `export { validate${name} } from "./validators/${kebabCase(name)}.js";\n`).join("");
+  return files;
+}
+
+async function validatorModule(ajv: Ajv2020, name: string): Promise<string> {
+  let code: string;
+  try {
+    ajv.getSchema(`${SPEC_ID}#/components/schemas/${name}`);
+    code = standaloneCode(ajv, { check: `${SPEC_ID}#/components/schemas/${name}` });
+  } catch (error) {
+    throw new PipelineError(`validators: ajv could not compile components/schemas/${name}: ${(error as Error).message}`);
+  }
+  const entry = code.match(/export const check = (\w+);/);
+  if (!entry) throw new PipelineError(`validators: ajv's standalone code for ${name} has no entry function`);
+  let body = code.replace(/^"use strict";/, "").replace(entry[0], "");
+  for (const [required, local] of Object.entries(RUNTIME_REQUIRES)) body = body.split(required).join(local);
+  const leftover = body.match(/require\([^)]*\)/);
+  if (leftover) {
+    throw new PipelineError(`validators: ajv's code for ${name} needs ${leftover[0]}, which scripts/generate-validators.ts does not bundle yet`);
+  }
+  const source =
+    `import { ucs2length, fullFormats, validationResult } from "./runtime.js";\n${body}\n` +
+    `export function validate${name}(data) {\n  return validationResult(${entry[1]}, data);\n}\n`;
+  // esbuild pretty-prints ajv's one-line output and drops what the module does not use.
+  const result = await build({
+    stdin: { contents: source, loader: "js", sourcefile: `${name}.js` },
+    bundle: true,
+    external: ["./runtime.js"],
+    format: "esm",
+    write: false,
+    legalComments: "none",
+    logLevel: "silent",
+    absWorkingDir: PROJECT_DIR,
+  });
+  return GENERATED_HEADER + result.outputFiles[0]!.text;
+}
+
+function validatorTypes(name: string, schemaModule: string, runtimeModule: string): string {
+  return (
+    GENERATED_HEADER +
+    `import type { components } from "${schemaModule}";\n` +
+    `import type { ValidationResult } from "${runtimeModule}";\n\n` +
+    `/** Checks \`data\` against the \`${name}\` schema; on success \`value\` is \`data\`, typed. */\n` +
+    `export declare function validate${name}(data: unknown): ValidationResult<components["schemas"]["${name}"]>;\n`
+  );
+}
+
+async function bundleRuntime(): Promise<string> {
+  const result = await build({
+    entryPoints: [RUNTIME_TEMPLATE],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    write: false,
+    legalComments: "none",
+    logLevel: "silent",
+    absWorkingDir: PROJECT_DIR,
+  });
+  return GENERATED_HEADER + result.outputFiles[0]!.text;
+}
+
+function withoutAnnotations(value: unknown, key?: string): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutAnnotations(item));
+  // `enum` and `const` hold data, whatever keys it has.
+  if (value === null || typeof value !== "object" || key === "enum" || key === "const") return value;
+  // Under `properties`, keys are field names, not keywords: a field called `title` stays.
+  const isPropertyMap = key === "properties" || key === "patternProperties" || key === "$defs";
+  const entries = Object.entries(value).filter(([name]) => isPropertyMap || !ANNOTATIONS.has(name));
+  return Object.fromEntries(entries.map(([name, child]) => [name, withoutAnnotations(child, isPropertyMap ? undefined : name)]));
+}

@@ -1,0 +1,41 @@
+/**
+ * `npm run generate`: the spec in openapi/ → everything under generated/.
+ *   lint       → the spec breaks no rule of redocly.yaml (a spec that does generates nothing)
+ *   bundle     → generated/openapi.json
+ *   types      → generated/schema.d.ts
+ *   validators → generated/validators.js (+ .d.ts, one module per schema under validators/)
+ * Nothing is written unless every step succeeds. With `--check`, nothing is written at all:
+ * it fails, naming each stale file, when the committed output differs from what the spec gives.
+ */
+import { bundleSpec } from "./bundle-spec.ts";
+import { lintSpec } from "./lint-spec.ts";
+import { generateTypes } from "./generate-types.ts";
+import { generateValidators } from "./generate-validators.ts";
+import { replaceDirectory, staleFiles, type GeneratedFiles } from "./generated-output.ts";
+import { PipelineError, reportFailure } from "./lib/pipeline-error.ts";
+import { projectPaths } from "./lib/project-paths.ts";
+import { timedStep } from "./lib/timed-step.ts";
+
+export async function generate({ check = false, root = process.cwd() } = {}): Promise<void> {
+  const paths = projectPaths(root);
+  await timedStep("lint openapi/ (0 problems)", () => lintSpec(root));
+  const { document, text } = await timedStep("bundle → generated/openapi.json", () => bundleSpec(paths));
+  const types = await timedStep("types → generated/schema.d.ts", () => generateTypes(document));
+  const validators = await timedStep("validators → generated/validators.js", () => generateValidators(document));
+  const files: GeneratedFiles = { "openapi.json": text, "schema.d.ts": types, ...validators };
+
+  if (check) {
+    const stale = await timedStep("check generated/ against the spec", () => staleFiles(paths.generatedDir, files));
+    if (stale.length > 0) {
+      throw new PipelineError(
+        `generated/ is stale; run \`npm run generate\` and commit the result:\n${stale.map((name) => `  generated/${name}`).join("\n")}`,
+      );
+    }
+    return;
+  }
+  await timedStep(`write ${Object.keys(files).length} files to generated/`, () => replaceDirectory(paths.generatedDir, files));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  generate({ check: process.argv.includes("--check") }).catch(reportFailure);
+}

@@ -1,0 +1,19 @@
+/** One way a payload breaks its schema. */
+export interface ValidationIssue {
+  /** JSON Pointer to the offending field (`/email`); for a missing or unknown property, that property (`/name`). `""` is the whole body. */
+  path: string;
+  /** The JSON Schema keyword that failed (`required`, `maxLength`, `format`, …). */
+  keyword: string;
+  /** A sentence naming the field and the rule, e.g. `/name must be at most 100 characters`. */
+  message: string;
+}
+
+/** The verdict of a validator: the value, typed, or every way it breaks the schema. */
+export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationIssue[] };
+
+export declare function validationResult<T>(validate: (data: unknown) => boolean, data: unknown): ValidationResult<T>;
+
+/** Used by the generated validators: string length in code points, as JSON Schema counts it. */
+export declare function ucs2length(text: string): number;
+/** Used by the generated validators: ajv-formats' full format checks. */
+export declare const fullFormats: Record<string, unknown>;

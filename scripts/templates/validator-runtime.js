@@ -1,0 +1,56 @@
+// The run-time support of the generated validators, bundled into generated/validators/runtime.js
+// with the two pieces of ajv the standalone code needs, so the validators import no package.
+import ucs2lengthExports from "ajv/dist/runtime/ucs2length.js";
+import formatsExports from "ajv-formats/dist/formats.js";
+
+// Both are CommonJS: as in Node, the default import is `module.exports`.
+export const ucs2length = ucs2lengthExports.default;
+export const fullFormats = formatsExports.fullFormats;
+
+/**
+ * Runs a standalone ajv validator and reports its verdict as `{ ok, value }` or
+ * `{ ok, errors }`, each error with a JSON Pointer that names the offending field: for a missing
+ * or unknown property, the pointer ends in that property's name.
+ */
+export function validationResult(validate, data) {
+  if (validate(data)) return { ok: true, value: data };
+  return { ok: false, errors: validate.errors.map(toIssue) };
+}
+
+function toIssue(error) {
+  const field = fieldOf(error);
+  const path = field === undefined ? error.instancePath : `${error.instancePath}/${escapePointer(field)}`;
+  return { path, keyword: error.keyword, message: `${path || "body"} ${describe(error)}` };
+}
+
+function fieldOf(error) {
+  if (error.keyword === "required") return error.params.missingProperty;
+  if (error.keyword === "additionalProperties") return error.params.additionalProperty;
+  return undefined;
+}
+
+function escapePointer(name) {
+  return name.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+function describe(error) {
+  const { keyword, params } = error;
+  switch (keyword) {
+    case "required":
+      return "is required";
+    case "additionalProperties":
+      return "is not a known property and is not allowed";
+    case "type":
+      return `must be ${[].concat(params.type).join(" or ")}`;
+    case "maxLength":
+      return `must be at most ${params.limit} characters`;
+    case "minLength":
+      return `must be at least ${params.limit} characters`;
+    case "format":
+      return `must be a valid ${params.format}`;
+    case "enum":
+      return `must be one of ${params.allowedValues.map((value) => JSON.stringify(value)).join(", ")}`;
+    default:
+      return error.message;
+  }
+}

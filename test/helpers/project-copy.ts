@@ -1,0 +1,89 @@
+import { afterEach, beforeEach } from "vitest";
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const TSX_CLI = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+
+export interface ScriptRun {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * A throw-away copy of the project's spec, lint config and committed generated/ in a temporary
+ * folder, on which the real pipeline scripts run, so a test can break the spec freely.
+ */
+export class ProjectCopy {
+  private constructor(readonly root: string) {}
+
+  static async create(): Promise<ProjectCopy> {
+    const root = await mkdtemp(path.join(tmpdir(), "piriod-spec-"));
+    for (const entry of ["openapi", "generated", "redocly.yaml"]) {
+      await cp(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
+    }
+    return new ProjectCopy(root);
+  }
+
+  /** Runs `scripts/<name>.ts` of the repository with this copy as its working directory. */
+  runScript(name: string, ...args: string[]): Promise<ScriptRun> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [TSX_CLI, path.join(REPO_ROOT, "scripts", `${name}.ts`), ...args], {
+        cwd: this.root,
+        env: { ...process.env, NO_COLOR: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk) => (stdout += chunk));
+      child.stderr.on("data", (chunk) => (stderr += chunk));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ status: code ?? 1, stdout, stderr }));
+    });
+  }
+
+  /** Rewrites a file of the copy; fails when `search` is not in it, so an edit cannot silently miss. */
+  async edit(file: string, search: string | RegExp, replacement: string): Promise<void> {
+    const target = path.join(this.root, file);
+    const before = await readFile(target, "utf8");
+    const after = before.replace(search, replacement);
+    if (after === before) throw new Error(`edit of ${file}: ${String(search)} not found`);
+    await writeFile(target, after);
+  }
+
+  async write(file: string, content: string): Promise<void> {
+    await writeFile(path.join(this.root, file), content);
+  }
+
+  /** Every file under a folder of the copy with its content, to prove a run left it untouched. */
+  async snapshot(dir: string): Promise<Record<string, string>> {
+    const files: Record<string, string> = {};
+    const base = path.join(this.root, dir);
+    for (const entry of await readdir(base, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const full = path.join(entry.parentPath, entry.name);
+      files[path.relative(base, full)] = await readFile(full, "utf8");
+    }
+    return files;
+  }
+
+  async remove(): Promise<void> {
+    await rm(this.root, { recursive: true, force: true });
+  }
+}
+
+/** A fresh project copy for each test of the calling suite, removed after it. */
+export function useProjectCopy(): () => ProjectCopy {
+  let copy: ProjectCopy | undefined;
+  beforeEach(async () => {
+    copy = await ProjectCopy.create();
+  });
+  afterEach(async () => {
+    await copy?.remove();
+  });
+  return () => copy!;
+}

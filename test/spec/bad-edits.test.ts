@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { useProjectCopy, type ProjectCopy } from "../helpers/project-copy.ts";
+
+// A spec edit that breaks the contract must stop the pipeline with a message that names the file
+// and the problem, and must leave generated/ exactly as it was.
+const PATH_FILE = "openapi/paths/customers_{id}_.yaml";
+const REQUEST_SCHEMA = "openapi/components/schemas/CustomerUpdate.yaml";
+
+interface BadEdit {
+  name: string;
+  apply: (copy: ProjectCopy) => Promise<void>;
+  /** Text the failure must contain: the file, then the problem. */
+  file: string;
+  problem: RegExp;
+}
+
+const badEdits: BadEdit[] = [
+  {
+    name: "an example that breaks its schema",
+    apply: (copy) => copy.edit(PATH_FILE, "              state: 13\n", '              state: "13"\n'),
+    file: "paths/customers_{id}_.yaml",
+    problem: /no-invalid-media-type-examples.*`state` property type must be integer/,
+  },
+  {
+    name: "an unresolvable $ref",
+    apply: (copy) => copy.edit(PATH_FILE, "responses/NotFound.yaml", "responses/NotFund.yaml"),
+    file: "paths/customers_{id}_.yaml",
+    problem: /Can't resolve \$ref.*NotFund\.yaml/,
+  },
+  {
+    name: "a misspelt keyword",
+    apply: (copy) => copy.edit(REQUEST_SCHEMA, "    maxLength: 100\n", "    maxLenght: 100\n"),
+    file: "components/schemas/CustomerUpdate.yaml",
+    problem: /`maxLenght` is not expected here/,
+  },
+  {
+    name: "a missing operationId",
+    apply: (copy) => copy.edit(PATH_FILE, "  operationId: updateCustomer\n", ""),
+    file: "paths/customers_{id}_.yaml",
+    problem: /operation-operationId.*operationId/,
+  },
+  {
+    name: "invalid YAML",
+    apply: (copy) => copy.edit(REQUEST_SCHEMA, "required:\n  - name\n", "required:\n  - name\n   - oops: [\n"),
+    file: "components/schemas/CustomerUpdate.yaml",
+    problem: /Failed to parse|bad indentation|YAML/i,
+  },
+];
+
+describe("a broken spec edit", () => {
+  const project = useProjectCopy();
+
+  it("is what makes the runs below fail: the unedited copy lints and generates", async () => {
+    const generate = await project().runScript("generate");
+    expect(generate.stderr).toBe("");
+    expect(generate.status).toBe(0);
+  });
+
+  describe.each(badEdits)("$name", (edit) => {
+    it("fails lint, naming the file and the problem", async () => {
+      await edit.apply(project());
+      const lint = await project().runScript("lint-spec");
+      expect(lint.status).not.toBe(0);
+      expect(lint.stderr).toMatch(edit.problem);
+      expect(lint.stderr).toContain(edit.file);
+    });
+
+    it("fails generate and leaves generated/ untouched", async () => {
+      const before = await project().snapshot("generated");
+      await edit.apply(project());
+      const generate = await project().runScript("generate");
+      expect(generate.status).not.toBe(0);
+      expect(generate.stderr).toContain(edit.file);
+      expect(generate.stderr).toMatch(edit.problem);
+      expect(await project().snapshot("generated")).toEqual(before);
+    });
+  });
+});

@@ -1,0 +1,77 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { pageFields, type PageField } from "../helpers/endpoint-page.ts";
+import { bundledSpec } from "../helpers/spec-examples.ts";
+
+// The endpoint page is the contract of record; fixtures/customers-patch.page.txt is a copy of it.
+const page = readFileSync(new URL("./fixtures/customers-patch.page.txt", import.meta.url), "utf8");
+const schemas = bundledSpec.components.schemas;
+
+interface Schema {
+  type?: string | string[];
+  format?: string;
+  maxLength?: number;
+  default?: unknown;
+  enum?: string[];
+  readOnly?: boolean;
+  description?: string;
+  items?: Schema;
+  $ref?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  additionalProperties?: unknown;
+}
+
+const resolve = (schema: Schema): Schema => (schema.$ref ? resolve(schemas[schema.$ref.split("/").pop()!]) : schema);
+const plain = (text: string) => text.replace(/`/g, "").replace(/\s+/g, " ").trim();
+
+/** What the page says of a field, read back from a schema, in the page's own terms. */
+function asPageField(name: string, property: Schema, required: string[]): Omit<PageField, "description"> {
+  const schema = resolve(property);
+  const types = ([] as string[]).concat(schema.type ?? []);
+  const pageType = schema.enum ? "enum<string>" : types[0] === "array" ? `${resolve(schema.items!).type}[]` : types[0]!;
+  const field: Omit<PageField, "description"> = { name, types: [pageType, ...types.slice(1)], required: required.includes(name), readOnly: property.readOnly === true };
+  if (schema.format) field.format = schema.format;
+  if (schema.maxLength !== undefined) field.maxLength = schema.maxLength;
+  if (schema.default !== undefined) field.default = String(schema.default);
+  if (schema.enum) field.enum = schema.enum;
+  return field;
+}
+
+function expectFaithful(schemaName: string, fields: PageField[]) {
+  const schema: Schema = schemas[schemaName];
+  it("lists the page's fields in the page's order, and no other", () => {
+    expect(Object.keys(schema.properties!)).toEqual(fields.map((field) => field.name));
+  });
+  it.each(fields.map((field) => [field.name, field] as const))("%s: type, format, nullability, maxLength, default, enum, required, read-only", (name, field) => {
+    const { description, ...constraints } = field;
+    expect(asPageField(name, schema.properties![name]!, schema.required ?? [])).toEqual(constraints);
+    if (description) expect(plain(resolve(schema.properties![name]!).description ?? "")).toContain(plain(description));
+  });
+}
+
+describe("CustomerUpdate is the page's request body", () => {
+  const fields = pageFields(page, "application/json", "Response");
+  it("has the page's 17 fields", () => expect(fields).toHaveLength(17));
+  expectFaithful("CustomerUpdate", fields);
+  it("is closed", () => expect(schemas.CustomerUpdate.additionalProperties).toBe(false));
+});
+
+describe("Customer is the page's response", () => {
+  const fields = pageFields(page, "Updated customer.");
+  it("has the page's 25 fields", () => expect(fields).toHaveLength(25));
+  expectFaithful("Customer", fields);
+  it("is open", () => expect(schemas.Customer.additionalProperties).toBeUndefined());
+});
+
+describe("fields of both schemas", () => {
+  it("carry the same constraints in the request and the response", () => {
+    const request: Record<string, Schema> = schemas.CustomerUpdate.properties;
+    const response: Record<string, Schema> = schemas.Customer.properties;
+    for (const name of Object.keys(request).filter((name) => !["country", "state"].includes(name))) {
+      const { description: _request, ...requestConstraints } = request[name]!;
+      const { description: _response, ...responseConstraints } = response[name]!;
+      expect(responseConstraints, name).toEqual(requestConstraints);
+    }
+  });
+});
