@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+
+const require = createRequire(import.meta.url);
+// Prism's own entry, run with this Node: the PID we hold is Prism's, so killing it stops the
+// server (an npx wrapper would leave a listening child behind).
+const PRISM_CLI = require.resolve("@stoplight/prism-cli/dist/index.js");
+
+export interface PrismServer {
+  /** Base URL of the mock, e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  pid: number;
+  /** Stops the server (SIGTERM, then SIGKILL) and resolves once the process has exited. */
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1, as the OS hands it out. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `prism mock` on 127.0.0.1 for `specFile` and resolves once it accepts requests.
+ * `port` 0 (the default) takes a free port.
+ */
+export async function startPrism(specFile: string, { port = 0, timeoutMs = 30_000 } = {}): Promise<PrismServer> {
+  const chosen = port || (await freePort());
+  const child = spawn(process.execPath, [PRISM_CLI, "mock", "-h", "127.0.0.1", "-p", String(chosen), "--errors", "false", specFile], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${chosen}`;
+  try {
+    await waitForListening(child, () => output, timeoutMs);
+  } catch (error) {
+    await stopProcess(child, exited);
+    throw error;
+  }
+  return { url, pid: child.pid!, stop: () => stopProcess(child, exited) };
+}
+
+function waitForListening(child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => finish(new Error(`Prism did not start within ${timeoutMs} ms:\n${output()}`)), timeoutMs);
+    const onData = () => {
+      if (/Prism is listening/.test(output())) finish();
+    };
+    const onExit = (code: number | null) => finish(new Error(`Prism exited (${code}) before listening:\n${output()}`));
+    function finish(error?: Error) {
+      clearTimeout(timer);
+      child.stdout!.off("data", onData);
+      child.stderr!.off("data", onData);
+      child.off("exit", onExit);
+      if (error) reject(error);
+      else resolve();
+    }
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", onExit);
+    onData();
+  });
+}
+
+async function stopProcess(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  process.kill(child.pid!, "SIGTERM");
+  const killer = setTimeout(() => child.exitCode === null && process.kill(child.pid!, "SIGKILL"), 3_000);
+  await exited;
+  clearTimeout(killer);
+}
