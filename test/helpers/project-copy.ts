@@ -21,9 +21,9 @@ export interface ScriptRun {
 export class ProjectCopy {
   private constructor(readonly root: string) {}
 
-  static async create(): Promise<ProjectCopy> {
+  static async create(entries: string[] = ["openapi", "generated", "redocly.yaml"]): Promise<ProjectCopy> {
     const root = await mkdtemp(path.join(tmpdir(), "piriod-spec-"));
-    for (const entry of ["openapi", "generated", "redocly.yaml"]) {
+    for (const entry of entries) {
       await cp(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
     }
     return new ProjectCopy(root);
@@ -76,11 +76,11 @@ export class ProjectCopy {
   }
 }
 
-/** A fresh project copy for each test of the calling suite, removed after it. */
-export function useProjectCopy(): () => ProjectCopy {
+/** A fresh project copy (of `entries`) for each test of the calling suite, removed after it. */
+export function useProjectCopy(entries?: string[]): () => ProjectCopy {
   let copy: ProjectCopy | undefined;
   beforeEach(async () => {
-    copy = await ProjectCopy.create();
+    copy = await ProjectCopy.create(entries);
   });
   afterEach(async () => {
     await copy?.remove();

@@ -1,0 +1,38 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { PipelineError } from "../lib/pipeline-error.ts";
+import { BUMPS, maxBump, type Bump } from "./semver.ts";
+
+export interface Changeset {
+  file: string;
+  bump: Bump;
+  summary: string;
+}
+
+/**
+ * The changesets waiting in `.changeset/` for `packageName`, as `changeset version` will read
+ * them: a front matter of `"name": patch|minor|major` lines, then the summary.
+ */
+export async function pendingChangesets(root: string, packageName: string): Promise<Changeset[]> {
+  const dir = path.join(root, ".changeset");
+  const files = (await readdir(dir).catch(() => [])).filter((name) => name.endsWith(".md") && name !== "README.md");
+  const changesets: Changeset[] = [];
+  for (const file of files.sort()) {
+    const text = await readFile(path.join(dir, file), "utf8");
+    const match = text.match(/^---\n([\s\S]*?)\n---\n?([\s\S]*)$/);
+    if (!match) throw new PipelineError(`.changeset/${file}: no front matter (--- "${packageName}": minor ---)`);
+    for (const line of match[1]!.split("\n").filter((entry) => entry.trim() !== "")) {
+      const entry = line.match(/^\s*["']?([^"':]+)["']?\s*:\s*(\w+)\s*$/);
+      if (!entry || !(BUMPS as readonly string[]).includes(entry[2]!) || entry[2] === "none") {
+        throw new PipelineError(`.changeset/${file}: "${line}" is not \`"package": patch|minor|major\``);
+      }
+      if (entry[1] !== packageName) throw new PipelineError(`.changeset/${file}: unknown package "${entry[1]}"`);
+      changesets.push({ file, bump: entry[2] as Bump, summary: match[2]!.trim() });
+    }
+  }
+  return changesets;
+}
+
+export function highestBump(changesets: Changeset[]): Bump {
+  return maxBump(...changesets.map((changeset) => changeset.bump));
+}

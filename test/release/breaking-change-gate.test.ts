@@ -1,0 +1,135 @@
+import { execFile } from "node:child_process";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { useProjectCopy, type ProjectCopy } from "../helpers/project-copy.ts";
+
+const execFileAsync = promisify(execFile);
+const REQUEST_SCHEMA = "openapi/components/schemas/CustomerUpdate.yaml";
+const RESPONSE_SCHEMA = "openapi/components/schemas/Customer.yaml";
+
+/** Spec edits and the class redocly diff must give them. */
+const edits: { name: string; bump: "minor" | "major"; apply: (copy: ProjectCopy) => Promise<void> }[] = [
+  {
+    name: "an added optional request field",
+    bump: "minor",
+    apply: (copy) => copy.edit(REQUEST_SCHEMA, "properties:\n", "properties:\n  nickname:\n    type: string\n    description: Short name.\n"),
+  },
+  {
+    name: "a removed request field",
+    bump: "major",
+    apply: (copy) => copy.edit(REQUEST_SCHEMA, /  reference:\n(    .*\n|      .*\n)+/, ""),
+  },
+  {
+    name: "a removed response field",
+    bump: "major",
+    apply: (copy) => copy.edit(RESPONSE_SCHEMA, /  manager:\n(    .*\n|      .*\n)+/, ""),
+  },
+  {
+    name: "a tightened maxLength",
+    bump: "major",
+    apply: (copy) => copy.edit(REQUEST_SCHEMA, "    maxLength: 100\n", "    maxLength: 80\n"),
+  },
+  {
+    name: "a changed type",
+    bump: "major",
+    apply: (copy) => copy.edit(REQUEST_SCHEMA, "  state:\n    type: integer\n", "  state:\n    type: string\n"),
+  },
+  {
+    name: "a field made required",
+    bump: "major",
+    apply: (copy) => copy.edit(REQUEST_SCHEMA, "required:\n  - name\n", "required:\n  - name\n  - email\n"),
+  },
+];
+
+async function setVersion(copy: ProjectCopy, version: string) {
+  await copy.edit("package.json", /"version": "[^"]+"/, `"version": "${version}"`);
+  await copy.edit("openapi/openapi.yaml", /^  version: .*$/m, `  version: ${version}`);
+}
+
+async function addChangeset(copy: ProjectCopy, bump: string) {
+  await mkdir(path.join(copy.root, ".changeset"), { recursive: true });
+  await copy.write(`.changeset/${bump}-change.md`, `---\n"@piriod/api": ${bump}\n---\n\nA ${bump} change.\n`);
+}
+
+describe("npm run check:breaking", () => {
+  const project = useProjectCopy(["openapi", "redocly.yaml", "release", "package.json"]);
+
+  it("passes when nothing changed since the last release", async () => {
+    const run = await project().runScript("check-breaking");
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/spec unchanged/);
+    expect(run.status).toBe(0);
+  });
+
+  it("rates a description change patch, and wants a changeset for it", async () => {
+    await project().edit(REQUEST_SCHEMA, "description: Postal code.", "description: Postal code of the address.");
+    const run = await project().runScript("check-breaking");
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/spec change is patch/);
+    await addChangeset(project(), "patch");
+    expect((await project().runScript("check-breaking")).status).toBe(0);
+  });
+
+  describe.each(edits)("$name", ({ bump, apply }) => {
+    it(`is rated ${bump} and fails without a changeset, naming the class and the version to release`, async () => {
+      await apply(project());
+      const run = await project().runScript("check-breaking");
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain(`spec change is ${bump}`);
+      expect(run.stderr).toContain(`needs a ${bump} release`);
+      expect(run.stderr).toContain(bump === "major" ? "release as 2.0.0" : "release as 1.1.0");
+    });
+
+    it(`passes with a ${bump} changeset, and fails with a smaller one`, async () => {
+      await apply(project());
+      await addChangeset(project(), bump === "major" ? "minor" : "patch");
+      expect((await project().runScript("check-breaking")).status).not.toBe(0);
+      await addChangeset(project(), bump);
+      const run = await project().runScript("check-breaking");
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(0);
+    });
+  });
+
+  it("accepts a version already bumped far enough, in the spec and the package together", async () => {
+    await edits.find((edit) => edit.name === "a tightened maxLength")!.apply(project());
+    await setVersion(project(), "1.1.0");
+    expect((await project().runScript("check-breaking")).stderr).toContain("needs a major release");
+    await setVersion(project(), "2.0.0");
+    const run = await project().runScript("check-breaking");
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+  });
+
+  it("fails when the spec's info.version and the package version differ", async () => {
+    await project().edit("package.json", /"version": "[^"]+"/, `"version": "1.0.1"`);
+    const run = await project().runScript("check-breaking");
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain("info.version is 1.0.0 but package.json version is 1.0.1");
+  });
+
+  it("wants at least a patch changeset for a change to src/ since the release", async () => {
+    const git = (...args: string[]) => execFileAsync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: project().root });
+    await mkdir(path.join(project().root, "src"));
+    await project().write("src/client.ts", "export const version = 1;\n");
+    await git("init", "-q");
+    await git("add", "-A");
+    await git("commit", "-qm", "release 1.0.0");
+    expect((await project().runScript("check-breaking")).stdout).toContain("src/ unchanged");
+    await project().write("src/client.ts", "export const version = 2;\n");
+    const run = await project().runScript("check-breaking");
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain("src/ changed (1 files)");
+    expect(run.stderr).toContain("needs a patch release");
+  });
+
+  it("refuses a malformed changeset, naming the file", async () => {
+    await mkdir(path.join(project().root, ".changeset"), { recursive: true });
+    await project().write(".changeset/typo.md", `---\n"@piriod/api": majr\n---\n\nOops.\n`);
+    const run = await project().runScript("check-breaking");
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toContain(".changeset/typo.md");
+  });
+});
