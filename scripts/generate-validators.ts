@@ -7,23 +7,23 @@ import { fileURLToPath } from "node:url";
 import type { OpenApiDocument } from "./bundle-spec.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
+import { fullUriExpression } from "./lib/uri-format.ts";
 import { kebabCase, validatedSchemaNames } from "./lib/validated-schemas.ts";
 
 // ajv and ajv-formats are CommonJS; under ESM their function arrives as `default`.
 const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
 
-const RUNTIME_TEMPLATE = fileURLToPath(new URL("./templates/validator-runtime.js", import.meta.url));
-const RUNTIME_TYPES = fileURLToPath(new URL("./templates/validator-runtime.d.ts", import.meta.url));
+const template = (name: string) => fileURLToPath(new URL(`./templates/${name}`, import.meta.url));
 const SPEC_ID = "openapi.json";
 // esbuild names bundled files relative to its working directory in comments: pin it to the
 // project so the output is the same wherever the script runs.
 const PROJECT_DIR = fileURLToPath(new URL("..", import.meta.url));
 
-// What ajv's standalone code `require`s, and the name the bundled runtime exports it under.
-const RUNTIME_REQUIRES: Record<string, string> = {
-  'require("ajv/dist/runtime/ucs2length").default': "ucs2length",
-  'require("ajv-formats/dist/formats").fullFormats': "fullFormats",
+// What ajv's standalone code `require`s, and the generated module that exports it instead.
+const RUNTIME_REQUIRES: Record<string, { name: string; module: string }> = {
+  'require("ajv/dist/runtime/ucs2length").default': { name: "ucs2length", module: "./runtime.js" },
+  'require("ajv-formats/dist/formats").fullFormats': { name: "fullFormats", module: "./formats.js" },
 };
 
 // Keywords that only describe: they change no verdict, so the validators do not carry them.
@@ -39,6 +39,7 @@ export async function generateValidators(document: OpenApiDocument): Promise<Rec
   const names = validatedSchemaNames(document);
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
   addFormats(ajv);
+  ajv.addFormat("uri", fullUriExpression());
   // The spec document is one schema resource, so `#/components/schemas/X` refs resolve unchanged.
   ajv.addKeyword("components");
   try {
@@ -49,8 +50,10 @@ export async function generateValidators(document: OpenApiDocument): Promise<Rec
   }
 
   const files: Record<string, string> = {
-    "validators/runtime.js": await bundleRuntime(),
-    "validators/runtime.d.ts": GENERATED_HEADER + (await readFile(RUNTIME_TYPES, "utf8")),
+    "validators/runtime.js": await bundleTemplate("validator-runtime.js"),
+    "validators/runtime.d.ts": GENERATED_HEADER + (await readFile(template("validator-runtime.d.ts"), "utf8")),
+    "validators/formats.js": await bundleTemplate("validator-formats.js"),
+    "validators/formats.d.ts": GENERATED_HEADER + (await readFile(template("validator-formats.d.ts"), "utf8")),
   };
   for (const name of names) {
     const module = kebabCase(name);
@@ -77,19 +80,25 @@ async function validatorModule(ajv: Ajv2020, name: string): Promise<string> {
   const entry = code.match(/export const check = (\w+);/);
   if (!entry) throw new PipelineError(`validators: ajv's standalone code for ${name} has no entry function`);
   let body = code.replace(/^"use strict";/, "").replace(entry[0], "");
-  for (const [required, local] of Object.entries(RUNTIME_REQUIRES)) body = body.split(required).join(local);
+  const imports = new Map<string, string[]>([["./runtime.js", ["validationResult"]]]);
+  for (const [required, { name: local, module }] of Object.entries(RUNTIME_REQUIRES)) {
+    if (!body.includes(required)) continue;
+    body = body.split(required).join(local);
+    imports.set(module, [...(imports.get(module) ?? []), local]);
+  }
   const leftover = body.match(/require\([^)]*\)/);
   if (leftover) {
     throw new PipelineError(`validators: ajv's code for ${name} needs ${leftover[0]}, which scripts/generate-validators.ts does not bundle yet`);
   }
+  const importLines = [...imports].map(([module, names]) => `import { ${names.join(", ")} } from "${module}";\n`).join("");
   const source =
-    `import { ucs2length, fullFormats, validationResult } from "./runtime.js";\n${body}\n` +
+    `${importLines}${body}\n` +
     `export function validate${name}(data) {\n  return validationResult(${entry[1]}, data);\n}\n`;
   // esbuild pretty-prints ajv's one-line output and drops what the module does not use.
   const result = await build({
     stdin: { contents: source, loader: "js", sourcefile: `${name}.js` },
     bundle: true,
-    external: ["./runtime.js"],
+    external: ["./runtime.js", "./formats.js"],
     format: "esm",
     write: false,
     legalComments: "none",
@@ -109,9 +118,9 @@ function validatorTypes(name: string, schemaModule: string, runtimeModule: strin
   );
 }
 
-async function bundleRuntime(): Promise<string> {
+async function bundleTemplate(name: string): Promise<string> {
   const result = await build({
-    entryPoints: [RUNTIME_TEMPLATE],
+    entryPoints: [template(name)],
     bundle: true,
     format: "esm",
     platform: "neutral",

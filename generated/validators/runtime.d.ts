@@ -16,5 +16,3 @@ export declare function validationResult<T>(validate: (data: unknown) => boolean
 
 /** Used by the generated validators: string length in code points, as JSON Schema counts it. */
 export declare function ucs2length(text: string): number;
-/** Used by the generated validators: ajv-formats' full format checks. */
-export declare const fullFormats: Record<string, unknown>;

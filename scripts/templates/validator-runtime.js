@@ -1,11 +1,10 @@
-// The run-time support of the generated validators, bundled into generated/validators/runtime.js
-// with the two pieces of ajv the standalone code needs, so the validators import no package.
+// The run-time support every generated validator shares, bundled into
+// generated/validators/runtime.js with the piece of ajv the standalone code needs, so the
+// validators import no package.
 import ucs2lengthExports from "ajv/dist/runtime/ucs2length.js";
-import formatsExports from "ajv-formats/dist/formats.js";
 
-// Both are CommonJS: as in Node, the default import is `module.exports`.
+// CommonJS: as in Node, the default import is `module.exports`.
 export const ucs2length = ucs2lengthExports.default;
-export const fullFormats = formatsExports.fullFormats;
 
 /**
  * Runs a standalone ajv validator and reports its verdict as `{ ok, value }` or

@@ -1,0 +1,2 @@
+/** Used by the generated validators: ajv-formats' full format checks. */
+export declare const fullFormats: Record<string, unknown>;
