@@ -80,7 +80,7 @@ async function validatorModule(ajv: Ajv2020, name: string): Promise<string> {
   const entry = code.match(/export const check = (\w+);/);
   if (!entry) throw new PipelineError(`validators: ajv's standalone code for ${name} has no entry function`);
   let body = code.replace(/^"use strict";/, "").replace(entry[0], "");
-  const imports = new Map<string, string[]>([["./runtime.js", ["validationResult"]]]);
+  const imports = new Map<string, string[]>([["./runtime.js", ["validationIssues"]]]);
   for (const [required, { name: local, module }] of Object.entries(RUNTIME_REQUIRES)) {
     if (!body.includes(required)) continue;
     body = body.split(required).join(local);
@@ -93,7 +93,9 @@ async function validatorModule(ajv: Ajv2020, name: string): Promise<string> {
   const importLines = [...imports].map(([module, names]) => `import { ${names.join(", ")} } from "${module}";\n`).join("");
   const source =
     `${importLines}${body}\n` +
-    `export function validate${name}(data) {\n  return validationResult(${entry[1]}, data);\n}\n`;
+    // The check is called here, not through a shared helper, so each call site stays monomorphic.
+    `export function validate${name}(data) {\n` +
+    `  return ${entry[1]}(data) ? { ok: true, value: data } : { ok: false, errors: validationIssues(${entry[1]}.errors) };\n}\n`;
   // esbuild pretty-prints ajv's one-line output and drops what the module does not use.
   const result = await build({
     stdin: { contents: source, loader: "js", sourcefile: `${name}.js` },

@@ -58,9 +58,8 @@ var require_ucs2length = __commonJS({
 // scripts/templates/validator-runtime.js
 var import_ucs2length = __toESM(require_ucs2length(), 1);
 var ucs2length = import_ucs2length.default.default;
-function validationResult(validate, data) {
-  if (validate(data)) return { ok: true, value: data };
-  return { ok: false, errors: validate.errors.map(toIssue) };
+function validationIssues(errors) {
+  return errors.map(toIssue);
 }
 function toIssue(error) {
   const field = fieldOf(error);
@@ -98,5 +97,5 @@ function describe(error) {
 }
 export {
   ucs2length,
-  validationResult
+  validationIssues
 };

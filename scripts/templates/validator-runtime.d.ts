@@ -11,7 +11,8 @@ export interface ValidationIssue {
 /** The verdict of a validator: the value, typed, or every way it breaks the schema. */
 export type ValidationResult<T> = { ok: true; value: T } | { ok: false; errors: ValidationIssue[] };
 
-export declare function validationResult<T>(validate: (data: unknown) => boolean, data: unknown): ValidationResult<T>;
+/** Used by the generated validators: ajv's errors as `ValidationIssue`s. */
+export declare function validationIssues(errors: object[]): ValidationIssue[];
 
 /** Used by the generated validators: string length in code points, as JSON Schema counts it. */
 export declare function ucs2length(text: string): number;

@@ -7,13 +7,12 @@ import ucs2lengthExports from "ajv/dist/runtime/ucs2length.js";
 export const ucs2length = ucs2lengthExports.default;
 
 /**
- * Runs a standalone ajv validator and reports its verdict as `{ ok, value }` or
- * `{ ok, errors }`, each error with a JSON Pointer that names the offending field: for a missing
- * or unknown property, the pointer ends in that property's name.
+ * The errors of a failed standalone ajv validator as the validators report them, each with a
+ * JSON Pointer that names the offending field: for a missing or unknown property, the pointer
+ * ends in that property's name.
  */
-export function validationResult(validate, data) {
-  if (validate(data)) return { ok: true, value: data };
-  return { ok: false, errors: validate.errors.map(toIssue) };
+export function validationIssues(errors) {
+  return errors.map(toIssue);
 }
 
 function toIssue(error) {
