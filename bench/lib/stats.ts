@@ -1,0 +1,52 @@
+/** A figure measured over several rounds: its median and how far the rounds spread around it. */
+export interface Summary {
+  median: number;
+  min: number;
+  max: number;
+  rounds: number;
+}
+
+export function summarize(samples: number[]): Summary {
+  if (samples.length === 0) throw new Error("no samples to summarize");
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  return { median, min: sorted[0]!, max: sorted.at(-1)!, rounds: samples.length };
+}
+
+/** `±x%`: half the range of the rounds, relative to the median. */
+export function spread(summary: Summary): string {
+  if (summary.median === 0) return "±0%";
+  return `±${((100 * (summary.max - summary.min)) / 2 / Math.abs(summary.median)).toFixed(1)}%`;
+}
+
+/**
+ * Runs each contender for `rounds` rounds, alternating them within every round so that drift
+ * of the machine (heat, other load) falls on all of them alike. Each call returns one sample.
+ */
+export async function alternatingRounds<K extends string>(
+  contenders: Record<K, () => Promise<number> | number>,
+  rounds: number,
+): Promise<Record<K, Summary>> {
+  const samples = Object.fromEntries(Object.keys(contenders).map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  const names = Object.keys(contenders) as K[];
+  for (let round = 0; round < rounds; round++) {
+    // Rotate the order each round: no contender always runs first, right after a warm-up.
+    const order = names.map((_, index) => names[(index + round) % names.length]!);
+    for (const name of order) samples[name].push(await contenders[name]());
+  }
+  return Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) as Record<K, Summary>;
+}
+
+/** Operations per second of a synchronous `operation`, run for about `durationMs`. */
+export function opsPerSecond(operation: () => unknown, durationMs: number): number {
+  let count = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < durationMs) {
+    for (let batch = 0; batch < 256; batch++) operation();
+    count += 256;
+    elapsed = performance.now() - start;
+  }
+  return (count / elapsed) * 1000;
+}
