@@ -28,18 +28,26 @@ export function freePort(): Promise<number> {
   });
 }
 
-/**
- * Starts `prism mock` on 127.0.0.1 for `specFile` and resolves once it accepts requests.
- * `port` 0 (the default) takes a free port.
- */
-export async function startPrism(specFile: string, { port = 0, timeoutMs = 30_000 } = {}): Promise<PrismServer> {
+export interface PrismOptions {
+  /** 0 (the default) takes a free port. */
+  port?: number;
+  timeoutMs?: number;
+  /** Receives what Prism prints once it listens (its request log); by default it is dropped. */
+  onOutput?: (text: string) => void;
+}
+
+/** Starts `prism mock` on 127.0.0.1 for `specFile` and resolves once it accepts requests. */
+export async function startPrism(specFile: string, { port = 0, timeoutMs = 30_000, onOutput }: PrismOptions = {}): Promise<PrismServer> {
   const chosen = port || (await freePort());
   const child = spawn(process.execPath, [PRISM_CLI, "mock", "-h", "127.0.0.1", "-p", String(chosen), "--errors", "false", specFile], {
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // Kept only until Prism listens (to explain a failed start): a long-running mock's request
+  // log must not grow in memory.
   let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
+  const collect = (chunk: Buffer) => (output += chunk);
+  child.stdout!.on("data", collect);
+  child.stderr!.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${chosen}`;
   try {
@@ -47,6 +55,11 @@ export async function startPrism(specFile: string, { port = 0, timeoutMs = 30_00
   } catch (error) {
     await stopProcess(child, exited);
     throw error;
+  }
+  for (const stream of [child.stdout!, child.stderr!]) {
+    stream.off("data", collect);
+    // Still read, so a full pipe never blocks Prism; forwarded or dropped.
+    stream.on("data", (chunk: Buffer) => onOutput?.(chunk.toString("utf8")));
   }
   return { url, pid: child.pid!, stop: () => stopProcess(child, exited) };
 }
