@@ -50,9 +50,9 @@ export class ProjectCopy {
   async edit(file: string, search: string | RegExp, replacement: string): Promise<void> {
     const target = path.join(this.root, file);
     const before = await readFile(target, "utf8");
-    const after = before.replace(search, replacement);
-    if (after === before) throw new Error(`edit of ${file}: ${String(search)} not found`);
-    await writeFile(target, after);
+    const found = typeof search === "string" ? before.includes(search) : new RegExp(search.source, search.flags.replace("g", "")).test(before);
+    if (!found) throw new Error(`edit of ${file}: ${String(search)} not found`);
+    await writeFile(target, before.replace(search, replacement));
   }
 
   async write(file: string, content: string): Promise<void> {

@@ -2,7 +2,10 @@ import { execFile } from "node:child_process";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { bundleSpec } from "../../scripts/bundle-spec.ts";
+import { projectPaths } from "../../scripts/lib/project-paths.ts";
+import { bumpVersion } from "../../scripts/release/semver.ts";
 import { useProjectCopy, type ProjectCopy } from "../helpers/project-copy.ts";
 
 const execFileAsync = promisify(execFile);
@@ -54,7 +57,19 @@ async function addChangeset(copy: ProjectCopy, bump: string) {
 }
 
 describe("npm run check:breaking", () => {
-  const project = useProjectCopy(["openapi", "redocly.yaml", "release", "package.json"]);
+  const project = useProjectCopy(["openapi", "redocly.yaml", "package.json"]);
+  let released = "";
+
+  // Each test starts just after a release of the spec as it stands, whatever the repository's
+  // own pending changes: the copy's spec is the released one, at the package's version.
+  beforeEach(async () => {
+    const copy = project();
+    const { text, document } = await bundleSpec(projectPaths(copy.root));
+    await mkdir(path.join(copy.root, "release"));
+    await copy.write("release/openapi.json", text);
+    released = document.info.version;
+    await copy.edit("package.json", /"version": "[^"]+"/, `"version": "${released}"`);
+  });
 
   it("passes when nothing changed since the last release", async () => {
     const run = await project().runScript("check-breaking");
@@ -79,7 +94,7 @@ describe("npm run check:breaking", () => {
       expect(run.status).not.toBe(0);
       expect(run.stderr).toContain(`spec change is ${bump}`);
       expect(run.stderr).toContain(`needs a ${bump} release`);
-      expect(run.stderr).toContain(bump === "major" ? "release as 2.0.0" : "release as 1.1.0");
+      expect(run.stderr).toContain(`release as ${bumpVersion(released, bump)}`);
     });
 
     it(`passes with a ${bump} changeset, and fails with a smaller one`, async () => {
@@ -95,19 +110,20 @@ describe("npm run check:breaking", () => {
 
   it("accepts a version already bumped far enough, in the spec and the package together", async () => {
     await edits.find((edit) => edit.name === "a tightened maxLength")!.apply(project());
-    await setVersion(project(), "1.1.0");
+    await setVersion(project(), bumpVersion(released, "minor"));
     expect((await project().runScript("check-breaking")).stderr).toContain("needs a major release");
-    await setVersion(project(), "2.0.0");
+    await setVersion(project(), bumpVersion(released, "major"));
     const run = await project().runScript("check-breaking");
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
   });
 
   it("fails when the spec's info.version and the package version differ", async () => {
-    await project().edit("package.json", /"version": "[^"]+"/, `"version": "1.0.1"`);
+    const patch = bumpVersion(released, "patch");
+    await project().edit("package.json", /"version": "[^"]+"/, `"version": "${patch}"`);
     const run = await project().runScript("check-breaking");
     expect(run.status).not.toBe(0);
-    expect(run.stderr).toContain("info.version is 1.0.0 but package.json version is 1.0.1");
+    expect(run.stderr).toContain(`info.version is ${released} but package.json version is ${patch}`);
   });
 
   it("wants at least a patch changeset for a change to src/ since the release", async () => {
@@ -116,7 +132,7 @@ describe("npm run check:breaking", () => {
     await project().write("src/client.ts", "export const version = 1;\n");
     await git("init", "-q");
     await git("add", "-A");
-    await git("commit", "-qm", "release 1.0.0");
+    await git("commit", "-qm", "the last release");
     expect((await project().runScript("check-breaking")).stdout).toContain("src/ unchanged");
     await project().write("src/client.ts", "export const version = 2;\n");
     const run = await project().runScript("check-breaking");
