@@ -1,0 +1,73 @@
+import type { Client } from "openapi-fetch";
+import type { Customer, CustomerUpdate } from "../generated/schema.js";
+import { validateCustomerUpdate } from "../generated/validators/customer-update.js";
+import { apiErrorFrom } from "./api-error.js";
+import type { ClientPaths } from "./client-paths.js";
+import { customerFromResponse } from "./customer-response.js";
+import { PiriodValidationError } from "./errors.js";
+import { NO_OPTIONS, resolveRequestOptions, type CallOptions, type RequestOptions, type ResolvedOptions } from "./options.js";
+import { PiriodPromise, type WithResponse } from "./piriod-promise.js";
+import type { Redactor } from "./redact.js";
+import { checkResourceId } from "./resource-id.js";
+import { describeCall, type RetryPolicy } from "./retrying-fetch.js";
+import type { FetchFunction } from "./transport.js";
+
+export interface CustomersResource {
+  /**
+   * `PATCH /customers/{id}/`: updates a customer and resolves to it as it now stands. `name`,
+   * `address`, `country` and `state` are required even on this partial update. Rejects with a
+   * `PiriodValidationError` before sending when the body breaks the schema, with a
+   * `PiriodApiError` subclass when Piriod refuses, and with a connection, timeout or abort error
+   * when no response came. `.withResponse()` adds the response and its request id.
+   */
+  update(id: string, body: CustomerUpdate, options?: RequestOptions): PiriodPromise<Customer>;
+}
+
+export interface ResourceContext {
+  raw: Client<ClientPaths>;
+  options: ResolvedOptions;
+  /** The retrying fetch for a call whose timeout or retries differ from the client's. */
+  fetchWith(policy: RetryPolicy): FetchFunction;
+  redact: Redactor;
+}
+
+interface CallContext extends ResourceContext {
+  /** The settings of a call without options, made once. */
+  defaults: CallOptions;
+}
+
+export function customersResource(context: ResourceContext): CustomersResource {
+  const { timeoutMs, maxRetries } = context.options;
+  const callContext: CallContext = { ...context, defaults: { signal: undefined, timeoutMs, maxRetries, testMode: undefined } };
+  return {
+    update: (id, body, options) => new PiriodPromise(updateCustomer(callContext, id, body, options)),
+  };
+}
+
+async function updateCustomer(context: CallContext, id: string, body: CustomerUpdate, options: RequestOptions = NO_OPTIONS): Promise<WithResponse<Customer>> {
+  const { options: client, raw, redact } = context;
+  const call = options === NO_OPTIONS ? context.defaults : resolveRequestOptions(options, client);
+  const path = { id: checkResourceId(id, "customers.update") };
+  if (client.validateRequest) {
+    const result = validateCustomerUpdate(body);
+    if (!result.ok) {
+      const lines = result.errors.map((issue) => issue.message).join("; ");
+      throw new PiriodValidationError(`customers.update: the body breaks the schema, nothing was sent: ${lines}`, result.errors);
+    }
+  }
+  const samePolicy = call.timeoutMs === client.timeoutMs && call.maxRetries === client.maxRetries;
+  const { data, error, response } = await raw.PATCH("/customers/{id}/", {
+    params: { path },
+    body,
+    signal: call.signal,
+    // `null` removes the client's test-mode header for this call.
+    headers: call.testMode === undefined ? undefined : { "x-piriod-test-mode": call.testMode ? "true" : null },
+    parseAs: "text",
+    fetch: samePolicy ? undefined : context.fetchWith(call),
+  });
+  // Named in messages only, so the URL is parsed only when something failed.
+  const described = () => describeCall({ method: "PATCH", url: response.url || `${client.baseUrl}/customers/${encodeURIComponent(path.id)}/` });
+  if (!response.ok) throw apiErrorFrom(response, error, described(), redact);
+  const customer = await customerFromResponse(data, response, client.validateResponse, described, redact);
+  return { data: customer, response, requestId: response.headers.get("x-request-id") };
+}

@@ -1,0 +1,14 @@
+/**
+ * `@piriod/api` for browsers, Deno, Bun and workers: requests go through the global `fetch`.
+ * Nothing here imports a Node module; Node gets `./node.ts` through the `node` export condition.
+ */
+import { createClient, type PiriodClient } from "./client.js";
+import type { PiriodClientOptions } from "./options.js";
+import { globalFetchTransport } from "./transport.js";
+
+export * from "./public-api.js";
+
+/** A client for Piriod's API. In a browser it refuses to start unless `dangerouslyAllowBrowser` is set. */
+export function createPiriodClient(options: PiriodClientOptions): PiriodClient {
+  return createClient(options, { defaultTransport: globalFetchTransport });
+}

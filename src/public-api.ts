@@ -1,0 +1,25 @@
+// What both entry points export besides `createPiriodClient`.
+export type { Customer, CustomerUpdate, components, paths } from "../generated/schema.js";
+export type { ValidationIssue } from "../generated/validators/runtime.js";
+export type { PiriodClient } from "./client.js";
+export type { ClientPaths } from "./client-paths.js";
+export type { CustomersResource } from "./customers.js";
+export type { FieldError } from "./drf-errors.js";
+export {
+  PiriodAbortError,
+  PiriodApiError,
+  PiriodAuthenticationError,
+  PiriodBadRequestError,
+  PiriodConnectionError,
+  PiriodError,
+  PiriodNotFoundError,
+  PiriodPermissionDeniedError,
+  PiriodRateLimitError,
+  PiriodResponseValidationError,
+  PiriodServerError,
+  PiriodTimeoutError,
+  PiriodValidationError,
+} from "./errors.js";
+export type { PiriodClientOptions, RequestOptions } from "./options.js";
+export { PiriodPromise, type WithResponse } from "./piriod-promise.js";
+export type { FetchFunction } from "./transport.js";

@@ -1,0 +1,84 @@
+import type { Agent } from "node:http";
+import { describe, expectTypeOf, it } from "vitest";
+import * as browserEntry from "../../src/index.js";
+import type { Customer, CustomerUpdate, PiriodClient, PiriodClientOptions, ValidationIssue, WithResponse } from "../../src/index.js";
+import { createPiriodClient, PiriodBadRequestError, PiriodPromise, PiriodResponseValidationError, PiriodValidationError } from "../../src/node.js";
+import type * as nodeEntry from "../../src/node.js";
+import type { components, paths } from "../../generated/schema.js";
+
+const piriod = createPiriodClient({ apiKey: "sk_test", workspace: "acc_1" });
+const update: CustomerUpdate = { name: "Andes SpA", address: "Av. Providencia 1234", country: "CL", state: 13 };
+
+describe("customers.update", () => {
+  it("resolves to the Customer, and .withResponse() adds the response", () => {
+    expectTypeOf(piriod.customers.update("cus_1", update)).toEqualTypeOf<PiriodPromise<Customer>>();
+    expectTypeOf(piriod.customers.update("cus_1", update)).resolves.toEqualTypeOf<Customer>();
+    expectTypeOf(piriod.customers.update("cus_1", update).withResponse()).resolves.toEqualTypeOf<WithResponse<Customer>>();
+    expectTypeOf<WithResponse<Customer>>().toEqualTypeOf<{ data: Customer; response: Response; requestId: string | null }>();
+  });
+
+  it("takes exactly a CustomerUpdate: no response-only field, nothing missing", () => {
+    // @ts-expect-error `id` exists only in responses
+    void piriod.customers.update("cus_1", { ...update, id: "cus_2" });
+    // @ts-expect-error `address` is required
+    void piriod.customers.update("cus_1", { name: "Andes SpA", country: "CL", state: 13 });
+    // @ts-expect-error `state` is the state's numeric id
+    void piriod.customers.update("cus_1", { ...update, state: "13" });
+  });
+
+  it("takes per-call signal, timeoutMs, maxRetries and testMode, and nothing else", () => {
+    void piriod.customers.update("cus_1", update, { signal: AbortSignal.timeout(1), timeoutMs: 5_000, maxRetries: 0, testMode: true });
+    // @ts-expect-error the option is `timeoutMs`
+    void piriod.customers.update("cus_1", update, { timeout: 5_000 });
+  });
+});
+
+describe("piriod.raw", () => {
+  it("does not ask for the headers the client injects, but still for the path's id", () => {
+    void piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: "cus_1" } }, body: update });
+    void piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: "cus_1" }, header: { "x-piriod-test-mode": true } }, body: update });
+    // @ts-expect-error the id is still required
+    void piriod.raw.PATCH("/customers/{id}/", { params: { path: {} }, body: update });
+    // @ts-expect-error an injected header keeps its type when given
+    void piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: "cus_1" }, header: { "x-piriod-test-mode": "yes" } }, body: update });
+  });
+
+  it("types data as the Customer", async () => {
+    const { data } = await piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: "cus_1" } }, body: update });
+    expectTypeOf(data).toEqualTypeOf<Customer | undefined>();
+  });
+});
+
+describe("options", () => {
+  it("requires apiKey and workspace and types the rest", () => {
+    // @ts-expect-error workspace is required
+    createPiriodClient({ apiKey: "sk_test" });
+    expectTypeOf<PiriodClientOptions["validate"]>().toEqualTypeOf<{ request?: boolean; response?: boolean } | undefined>();
+    expectTypeOf<PiriodClientOptions["fetch"]>().toEqualTypeOf<((request: Request) => Promise<Response>) | undefined>();
+  });
+
+  it("offers an agent in the node entry only", () => {
+    expectTypeOf<nodeEntry.NodeClientOptions["agent"]>().toEqualTypeOf<Agent | undefined>();
+    // @ts-expect-error the browser entry has no transport to give an agent to
+    browserEntry.createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", agent: {} as Agent });
+  });
+});
+
+describe("the two entry points", () => {
+  it("export the same client and the spec's types", () => {
+    expectTypeOf(browserEntry.createPiriodClient).returns.toEqualTypeOf<PiriodClient>();
+    expectTypeOf(createPiriodClient).returns.toEqualTypeOf<PiriodClient>();
+    expectTypeOf<nodeEntry.Customer>().toEqualTypeOf<components["schemas"]["Customer"]>();
+    expectTypeOf<nodeEntry.paths>().toEqualTypeOf<paths>();
+  });
+});
+
+describe("errors", () => {
+  it("carry typed details", () => {
+    expectTypeOf<PiriodValidationError["errors"]>().toEqualTypeOf<ValidationIssue[]>();
+    expectTypeOf<PiriodBadRequestError["fieldErrors"]>().toEqualTypeOf<{ path: string; message: string }[]>();
+    expectTypeOf<PiriodBadRequestError["nonFieldErrors"]>().toEqualTypeOf<string[]>();
+    expectTypeOf<PiriodBadRequestError["status"]>().toEqualTypeOf<number>();
+    expectTypeOf<PiriodResponseValidationError["body"]>().toEqualTypeOf<unknown>();
+  });
+});

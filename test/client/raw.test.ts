@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { PiriodConnectionError } from "../../src/errors.js";
+import { API_KEY, body, customer, CUSTOMER_ID, jsonResponse, recordingFetch, testClient, WORKSPACE } from "../helpers/client-fixtures.ts";
+
+// `piriod.raw`: openapi-fetch's `{ data, error, response }` style over the client's transport,
+// authentication, injected headers and retries.
+describe("piriod.raw", () => {
+  it("sends the injected headers without the call passing any", async () => {
+    const fetch = recordingFetch(jsonResponse(200, customer));
+    const { data, error, response } = await testClient({ fetch, testMode: true }).raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body });
+    expect([data, error, response.status]).toEqual([customer, undefined, 200]);
+    const { headers } = fetch.requests[0]!.request;
+    expect([headers.get("authorization"), headers.get("x-simple-workspace"), headers.get("x-piriod-test-mode")]).toEqual([`Token ${API_KEY}`, WORKSPACE, "true"]);
+  });
+
+  it("lets a call override an injected header", async () => {
+    const fetch = recordingFetch(jsonResponse(200, customer));
+    await testClient({ fetch }).raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID }, header: { "x-piriod-test-mode": true } }, body });
+    expect(fetch.requests[0]!.request.headers.get("x-piriod-test-mode")).toBe("true");
+  });
+
+  it("returns HTTP errors as { error, response } after the client's retries", async () => {
+    const fetch = recordingFetch(jsonResponse(503, { detail: "Busy." }), jsonResponse(404, { detail: "Not found." }));
+    const { data, error, response } = await testClient({ fetch }).raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body });
+    expect([data, error, response.status]).toEqual([undefined, { detail: "Not found." }, 404]);
+    expect(fetch.requests).toHaveLength(2);
+  });
+
+  it("throws the client's typed error when no response comes", async () => {
+    const fetch = recordingFetch(new TypeError("fetch failed"));
+    const call = testClient({ fetch, maxRetries: 1 }).raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body });
+    await expect(call).rejects.toBeInstanceOf(PiriodConnectionError);
+    expect(fetch.requests).toHaveLength(2);
+  });
+});

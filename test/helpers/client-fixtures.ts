@@ -1,0 +1,63 @@
+import { createClient, type PiriodClient } from "../../src/client.js";
+import { nodeRuntime } from "../../src/node-runtime.js";
+import type { NodeClientOptions } from "../../src/node.js";
+import { abortableSleep, type Sleep } from "../../src/sleep.js";
+import { chileanCustomer, chileanCustomerUpdate } from "./spec-examples.ts";
+
+/** Long enough that a leak is unmistakable in any text. */
+export const API_KEY = "sk_test_4eC39HqLyjWDarjtT1zdp7dc";
+export const WORKSPACE = "acc_01H8XYZ123ABC";
+export const CUSTOMER_ID = "cus_01H8XYZ123ABC";
+export const body = chileanCustomerUpdate;
+export const customer = chileanCustomer;
+
+/** A JSON response, as a server or a mock would send it. */
+export function jsonResponse(status: number, payload: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(payload), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+export interface RecordingFetch {
+  (request: Request): Promise<Response>;
+  /** Every request received, with its body read as text. */
+  requests: { request: Request; body: string }[];
+}
+
+/**
+ * A `fetch` that answers each call with the next of `answers` (the last one repeats): a Response,
+ * an Error to throw, or a function of the request.
+ */
+export function recordingFetch(...answers: (Response | Error | ((request: Request) => Promise<Response>))[]): RecordingFetch {
+  const requests: RecordingFetch["requests"] = [];
+  const fetch = async (request: Request) => {
+    const answer = answers[Math.min(requests.length, answers.length - 1)]!;
+    requests.push({ request, body: await request.clone().text() });
+    if (answer instanceof Error) throw answer;
+    return typeof answer === "function" ? answer(request) : answer.clone();
+  };
+  return Object.assign(fetch, { requests });
+}
+
+export interface RecordingSleep {
+  (ms: number, signal: AbortSignal | undefined): Promise<void>;
+  /** The waits asked for, in milliseconds. */
+  waits: number[];
+}
+
+/**
+ * Records each retry wait and hands it to `sleep`, by default the client's own sleep shortened to
+ * a millisecond (so abort handling is still the client's).
+ */
+export function recordingSleep(sleep: Sleep = (_ms, signal) => abortableSleep(1, signal)): RecordingSleep {
+  const waits: number[] = [];
+  const record = (ms: number, signal: AbortSignal | undefined) => {
+    waits.push(ms);
+    return sleep(ms, signal);
+  };
+  return Object.assign(record, { waits });
+}
+
+/** The Node client with fast, recorded retry waits; `options` over a valid base. */
+export function testClient(options: Partial<NodeClientOptions> = {}, sleep: RecordingSleep = recordingSleep()): PiriodClient & { sleep: RecordingSleep } {
+  const client = createClient({ apiKey: API_KEY, workspace: WORKSPACE, ...options }, { ...nodeRuntime, sleep });
+  return { ...client, sleep };
+}

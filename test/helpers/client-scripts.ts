@@ -1,0 +1,30 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { REPO_ROOT } from "./project-copy.ts";
+
+const TSX_CLI = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+
+export interface ScriptExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** stdout and stderr together, line by line. */
+  lines: string[];
+}
+
+/**
+ * Runs a TypeScript file of test/client/fixtures in its own Node process and waits for it to end
+ * by itself; after `graceMs` it is killed (by its PID), which the caller sees as `signal`.
+ */
+export function runFixture(name: string, args: string[], graceMs = 15_000): Promise<ScriptExit> {
+  const child = spawn(process.execPath, [TSX_CLI, path.join(REPO_ROOT, "test", "client", "fixtures", name), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  child.stderr.on("data", (chunk) => (output += chunk));
+  const killer = setTimeout(() => process.kill(child.pid!, "SIGKILL"), graceMs);
+  return new Promise((resolve) =>
+    child.on("exit", (code, signal) => {
+      clearTimeout(killer);
+      resolve({ code, signal, lines: output.trim().split("\n") });
+    }),
+  );
+}
