@@ -1,0 +1,71 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+/** Debian's Chromium unless CHROMIUM_PATH names another; Playwright's own builds are never downloaded. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+// Headless as root in a container, and quiet: no GPU, no sandbox, and none of the background
+// traffic (updates, sync, field trials) that would muddy a record of what the page requests.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+export const chromiumFound = (): boolean => existsSync(CHROMIUM_PATH);
+
+export async function launchChromium(): Promise<Browser> {
+  if (!chromiumFound()) {
+    throw new Error(`No Chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** Everything a browser context did that a self-contained page must not do, as it happens. */
+export interface PageRecord {
+  /** Every URL any page of the context requested. */
+  requests: string[];
+  /** Console messages of type error, and uncaught exceptions. */
+  errors: string[];
+  /** Loads the page's Content-Security-Policy refused: they never show up as requests. */
+  refusedLoads: string[];
+}
+
+export async function recordPages(context: BrowserContext): Promise<PageRecord> {
+  const record: PageRecord = { requests: [], errors: [], refusedLoads: [] };
+  context.on("request", (request) => record.requests.push(request.url()));
+  context.on("console", (message) => {
+    if (message.type() === "error") record.errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  context.on("weberror", (error) => record.errors.push(`uncaught: ${error.error().message}`));
+  await context.exposeBinding("reportRefusedLoad", (_source, refused: string) => record.refusedLoads.push(refused));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      (window as unknown as { reportRefusedLoad(refused: string): void }).reportRefusedLoad(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return record;
+}
+
+/** Requests that left `origin`: anything but the origin itself, its blob: URLs and data: URLs. */
+export function requestsElsewhere(requests: string[], origin: string): string[] {
+  return requests.filter((url) => !url.startsWith("data:") && new URL(url).origin !== origin);
+}
+
+/**
+ * A screenshot of the whole page. The page is scrolled through first: Redoc paints some
+ * expanded schemas only once they have been on screen, and would leave them blank.
+ */
+export async function fullPageScreenshot(page: Page, file: string): Promise<void> {
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight / 2) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.screenshot({ path: file, fullPage: true });
+}

@@ -1,0 +1,59 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import ts from "typescript";
+import { REPO_ROOT } from "./project-copy.ts";
+
+export interface SampleDiagnostic {
+  /** The sample's name, as passed in. */
+  sample: string;
+  /** 1-based line in the sample; 0 when the compiler names no position. */
+  line: number;
+  message: string;
+}
+
+/**
+ * Type-checks code samples as a reader's project would compile them: each sample is an ES module
+ * (`.mts`, so top-level `await` is allowed) in a throw-away project that has the repository's
+ * compiler options and resolves `packageName` to `entry` instead of node_modules.
+ * Returns the diagnostics of the samples, keyed by sample name; the entry's own errors are
+ * left to `npm run typecheck`.
+ */
+export async function typeCheckSamples(
+  samples: Record<string, string>,
+  { packageName, entry }: { packageName: string; entry: string },
+): Promise<SampleDiagnostic[]> {
+  const project = await mkdtemp(path.join(tmpdir(), "piriod-samples-"));
+  try {
+    const files = Object.keys(samples).map((name) => path.join(project, `${name}.mts`));
+    await Promise.all(Object.values(samples).map((source, index) => writeFile(files[index]!, source)));
+    const config = {
+      extends: path.join(REPO_ROOT, "tsconfig.json"),
+      compilerOptions: {
+        paths: { [packageName]: [entry] },
+        // The project lives outside the repository, so @types/node is named where it is.
+        typeRoots: [path.join(REPO_ROOT, "node_modules", "@types")],
+        noEmit: true,
+      },
+      files,
+    };
+    const configFile = path.join(project, "tsconfig.json");
+    await writeFile(configFile, JSON.stringify(config, null, 2));
+    const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    if (!parsed) throw new Error(`TypeScript could not read ${configFile}`);
+    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+    return ts
+      .getPreEmitDiagnostics(program)
+      .filter((diagnostic) => !diagnostic.file || diagnostic.file.fileName.startsWith(project))
+      .map((diagnostic) => located(diagnostic, project));
+  } finally {
+    await rm(project, { recursive: true, force: true });
+  }
+}
+
+function located(diagnostic: ts.Diagnostic, project: string): SampleDiagnostic {
+  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
+  if (!diagnostic.file || diagnostic.start === undefined) return { sample: "(project)", line: 0, message };
+  const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+  return { sample: path.relative(project, diagnostic.file.fileName).replace(/\.mts$/, ""), line: line + 1, message };
+}
