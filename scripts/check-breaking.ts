@@ -7,7 +7,11 @@
  * - A change to src/ since the last release is at least a patch.
  * - The release must be at least that class: by the version already bumped since the last
  *   release (package.json, kept equal to the spec's info.version), or by pending changesets.
+ * - The consumer file of the last release (release/consumer.ts) must still compile against the
+ *   package as built now: a change of generator or client that breaks consumers' code is
+ *   caught even when the spec did not change.
  */
+import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -19,7 +23,8 @@ import { highestBump, pendingChangesets } from "./release/pending-changesets.ts"
 import { bumpBetween, bumpRank, bumpVersion, maxBump } from "./release/semver.ts";
 import { changedSinceRelease } from "./release/source-changes.ts";
 import { diffSpecs } from "./release/spec-diff.ts";
-import { RELEASED_SPEC } from "./release/release-files.ts";
+import { RELEASE_CONSUMER, RELEASED_SPEC } from "./release/release-files.ts";
+import { typecheckConsumer } from "./release/consumer-check.ts";
 
 export async function checkBreaking(root = process.cwd()): Promise<string> {
   const paths = projectPaths(root);
@@ -58,6 +63,13 @@ export async function checkBreaking(root = process.cwd()): Promise<string> {
       `this change needs a ${required} release: add a changeset (\`npx changeset\`) of at least ${required}, ` +
         `or release as ${bumpVersion(released.info.version, required)}`,
     );
+  }
+  const consumer = path.join(root, RELEASE_CONSUMER);
+  if (existsSync(consumer)) {
+    const complaints = await typecheckConsumer(root, consumer);
+    if (complaints) {
+      problems.push(`${RELEASE_CONSUMER}, the consumer code of ${released.info.version}, no longer compiles against this build (a breaking change):\n${complaints}`);
+    }
   }
   if (problems.length > 0) throw new PipelineError(`${report}\n${problems.map((problem) => `✘ ${problem}`).join("\n")}`);
   return report;

@@ -12,8 +12,9 @@ export async function changedSinceRelease(root: string, snapshot: string, dirs: 
   try {
     const { stdout: commit } = await execFileAsync("git", ["log", "-1", "--format=%H", "--", snapshot], { cwd: root });
     if (commit.trim() === "") return undefined;
-    const { stdout } = await execFileAsync("git", ["diff", "--name-only", commit.trim(), "--", ...dirs], { cwd: root });
-    return stdout.split("\n").filter(Boolean);
+    const changed = await execFileAsync("git", ["diff", "--name-only", commit.trim(), "--", ...dirs], { cwd: root });
+    const added = await execFileAsync("git", ["ls-files", "--others", "--exclude-standard", "--", ...dirs], { cwd: root });
+    return [...changed.stdout.split("\n"), ...added.stdout.split("\n")].filter(Boolean);
   } catch {
     return undefined;
   }

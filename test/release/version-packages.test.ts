@@ -1,6 +1,7 @@
-import { symlink, readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { expect, it } from "vitest";
+import { bumpVersion } from "../../scripts/release/semver.ts";
 import { REPO_ROOT, useProjectCopy } from "../helpers/project-copy.ts";
 
 const project = useProjectCopy(["openapi", "generated", "redocly.yaml", "release", "package.json", ".changeset"]);
@@ -9,6 +10,10 @@ it("turns pending changesets into a release the breaking-change gate accepts", a
   const copy = project();
   // changeset resolves its changelog module from the project, as in the repository.
   await symlink(path.join(REPO_ROOT, "node_modules"), path.join(copy.root, "node_modules"));
+  // The copy has no dist/ to compile the release's consumer code against (consumer-check.test.ts does that).
+  await rm(path.join(copy.root, "release", "consumer.ts"));
+  const read = (file: string) => readFile(path.join(copy.root, file), "utf8");
+  const next = bumpVersion(JSON.parse(await read("package.json")).version, "minor");
   await copy.edit("openapi/components/schemas/CustomerUpdate.yaml", "properties:\n", "properties:\n  nickname:\n    type: string\n    description: Short name.\n");
   await copy.write(".changeset/nickname.md", `---\n"@piriod/api": minor\n---\n\nCustomerUpdate gains an optional \`nickname\`.\n`);
   expect((await copy.runScript("check-breaking")).status).toBe(0);
@@ -17,15 +22,14 @@ it("turns pending changesets into a release the breaking-change gate accepts", a
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
 
-  const read = (file: string) => readFile(path.join(copy.root, file), "utf8");
-  expect(JSON.parse(await read("package.json")).version).toBe("1.1.0");
-  expect(await read("CHANGELOG.md")).toMatch(/## 1\.1\.0[\s\S]*Minor Changes[\s\S]*CustomerUpdate gains an optional `nickname`/);
-  expect(await read("openapi/openapi.yaml")).toMatch(/^  version: 1\.1\.0$/m);
-  expect(JSON.parse(await read("generated/openapi.json")).info.version).toBe("1.1.0");
+  expect(JSON.parse(await read("package.json")).version).toBe(next);
+  expect(await read("CHANGELOG.md")).toMatch(new RegExp(`## ${next.replace(/\./g, "\\.")}[\\s\\S]*Minor Changes[\\s\\S]*CustomerUpdate gains an optional \`nickname\``));
+  expect(await read("openapi/openapi.yaml")).toContain(`\n  version: ${next}\n`);
+  expect(JSON.parse(await read("generated/openapi.json")).info.version).toBe(next);
   expect(JSON.parse(await read("release/openapi.json")).components.schemas.CustomerUpdate.properties.nickname).toBeDefined();
   expect((await readdir(path.join(copy.root, ".changeset"))).filter((name) => name.endsWith(".md"))).toEqual(["README.md"]);
 
   const gate = await copy.runScript("check-breaking");
   expect(gate.stderr).toBe("");
-  expect(gate.stdout).toContain("since 1.1.0: spec unchanged");
+  expect(gate.stdout).toContain(`since ${next}: spec unchanged`);
 });

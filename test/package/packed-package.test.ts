@@ -1,0 +1,103 @@
+import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConsumerProject, packPackage, type PackedPackage } from "../helpers/packed-package.ts";
+
+// The package as another team gets it: packed by npm, installed from the tarball into a fresh
+// project, type-checked and run there.
+const HERE = path.dirname(new URL(import.meta.url).pathname);
+let scratch: string;
+let packed: PackedPackage;
+let consumer: ConsumerProject;
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), "piriod-pack-"));
+  packed = await packPackage(scratch);
+  consumer = await ConsumerProject.create(packed.tarball);
+  await copyFile(path.join(HERE, "consumer.ts"), path.join(consumer.root, "consumer.ts"));
+  for (const misuse of MISUSES) await copyFile(path.join(HERE, "misuse", misuse.file), path.join(consumer.root, misuse.file));
+}, 180_000);
+
+afterAll(async () => {
+  await consumer?.remove();
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** Misuses that must not compile, and the TypeScript error each must give. */
+const MISUSES = [
+  { file: "unknown-field.ts", error: /error TS2353: Object literal may only specify known properties, and 'nickname'/ },
+  { file: "wrong-type.ts", error: /error TS2322: Type 'string' is not assignable to type 'number'/ },
+  { file: "missing-required.ts", error: /error TS2741: Property 'address' is missing/ },
+  { file: "read-only-field.ts", error: /error TS2353: Object literal may only specify known properties, and 'id'/ },
+];
+
+describe("the packed package", () => {
+  it("ships dist/ and the package's own documents, nothing else", () => {
+    const outside = packed.files.filter((file) => !file.startsWith("dist/") && !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(file));
+    expect(outside).toEqual([]);
+    expect(packed.files).toEqual(expect.arrayContaining(["dist/src/index.js", "dist/src/node.js", "dist/generated/validators.js", "dist/generated/openapi.json"]));
+    expect(packed.files.some((file) => /site\/|test\/|\.test\.|screenshot/.test(file))).toBe(false);
+  });
+
+  it.each(["nodenext", "bundler"] as const)("type-checks a consumer strictly with moduleResolution %s", async (moduleResolution) => {
+    const result = await consumer.typecheck(["consumer.ts"], { moduleResolution });
+    expect(result.output).toBe("");
+    expect(result.ok).toBe(true);
+  });
+
+  it("type-checks a consumer with the oldest TypeScript the README supports (5.4)", async () => {
+    const result = await consumer.typecheck(["consumer.ts"], { moduleResolution: "nodenext", typescript: "typescript-oldest" });
+    expect(result.output).toBe("");
+    expect(result.ok).toBe(true);
+  });
+
+  it.each(MISUSES)("refuses a misuse at compile time: $file", async ({ file, error }) => {
+    const result = await consumer.typecheck([file], { moduleResolution: "nodenext" });
+    expect(result.ok).toBe(false);
+    expect(result.output).toMatch(error);
+    expect(result.output.match(/error TS/g)).toHaveLength(1);
+  });
+
+  it("loads with import and with require", async () => {
+    const esm = await consumer.node(
+      `const api = await import("@piriod/api"); const v = await import("@piriod/api/validators");` +
+        `const spec = await import("@piriod/api/openapi.json", { with: { type: "json" } });` +
+        `console.log(typeof api.createPiriodClient, typeof v.validateCustomerUpdate, spec.default.info.title);`,
+    );
+    expect(esm.trim()).toBe("function function Piriod API");
+    const cjs = await consumer.node(`const api = require("@piriod/api"); console.log(typeof api.createPiriodClient, typeof api.PiriodApiError);`, { commonjs: true });
+    expect(cjs.trim()).toBe("function function");
+  });
+
+  it("sends a PATCH to a local server through the installed package", async () => {
+    const seen: { method?: string; url?: string; headers: IncomingMessage["headers"]; body: string }[] = [];
+    const server: Server = createServer((request, response) => {
+      let body = "";
+      request.on("data", (chunk) => (body += chunk));
+      request.on("end", () => {
+        seen.push({ method: request.method, url: request.url, headers: request.headers, body });
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify({ ...JSON.parse(body), country: { id: "CL" }, state: { id: 13 }, id: "cus_01H8XYZ123ABC" }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const output = await consumer.node(
+        `import { createPiriodClient } from "@piriod/api";` +
+          `const piriod = createPiriodClient({ apiKey: "sk_test_123", workspace: "acc_01H8XYZ123ABC", baseUrl: "http://127.0.0.1:${port}" });` +
+          `const customer = await piriod.customers.update("cus_01H8XYZ123ABC", { name: "Andes SpA", address: "Av. Providencia 1234", country: "CL", state: 13 });` +
+          `console.log(customer.id, customer.country.id);`,
+      );
+      expect(output.trim()).toBe("cus_01H8XYZ123ABC CL");
+      expect(seen).toHaveLength(1);
+      expect(seen[0]).toMatchObject({ method: "PATCH", url: "/customers/cus_01H8XYZ123ABC/" });
+      expect(seen[0]!.headers.authorization).toBe("Token sk_test_123");
+      expect(seen[0]!.headers["x-simple-workspace"]).toBe("acc_01H8XYZ123ABC");
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
