@@ -27,7 +27,16 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Retrieve customer
+         * @description Returns a customer of the workspace. A customer created in test mode is found only with
+         *     `x-piriod-test-mode: true`; one of another workspace, or none at all, is a `404`.
+         *
+         *     The update of a customer requires `name`, `address`, `country` and `state`: retrieve the
+         *     customer first and send them back as they stand (the client's `toCustomerUpdate` turns a
+         *     retrieved customer into an update body).
+         */
+        get: operations["retrieveCustomer"];
         put?: never;
         post?: never;
         delete?: never;
@@ -48,108 +57,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * CustomerUpdate
-         * @description The body of a customer update. Piriod marks `name`, `address`, `country` and `state` as
-         *     required even on this partial update, so send them as they stand together with the fields
-         *     you change. The schema is closed: fields that exist only in responses (`id`, `status`,
-         *     `contacts`, …) are refused.
-         *
-         *     Piriod also applies rules no schema can express: `state` must belong to `country`, and
-         *     `tax_id` and `tax_settings` are required when the customer's country has tax regulation and
-         *     matches the account's country.
-         */
-        CustomerUpdate: {
-            /**
-             * @description Legal or trade name of the customer.
-             * @example Comercializadora Andes SpA
-             */
-            name: string;
-            /**
-             * @description Street address.
-             * @example Av. Providencia 1234, of. 501
-             */
-            address: string;
-            /**
-             * @description Country ID (e.g. CL, MX, CO).
-             * @example CL
-             */
-            country: string;
-            /**
-             * @description State ID. Must belong to the chosen country.
-             * @example 13
-             */
-            state: number;
-            /**
-             * @description ISO currency code. Defaults from the country if omitted.
-             * @example CLP
-             */
-            currency?: string;
-            /**
-             * Format: email
-             * @description Email address that receives invoices, reminders and receipts.
-             * @example facturacion@andes.cl
-             */
-            email?: string | null;
-            /**
-             * @description Phone number.
-             * @example +56 2 2345 6789
-             */
-            phone?: string | null;
-            /**
-             * Format: uri
-             * @description Website of the customer.
-             * @example https://andes.cl
-             */
-            website?: string | null;
-            /**
-             * @description Postal code.
-             * @example 7500000
-             */
-            zip_code?: string | null;
-            /**
-             * @description Account manager name (free text).
-             * @example Camila Rojas
-             */
-            manager?: string | null;
-            /**
-             * @description External reference for the customer.
-             * @example ERP-000123
-             */
-            reference?: string | null;
-            /**
-             * @description Tax identifier. Required when the customer's country has tax regulation (e.g. Chile RUT,
-             *     Mexico RFC, Colombia NIT) and matches the account's country.
-             * @example 76.086.428-5
-             */
-            tax_id?: string | null;
-            /**
-             * @description Country-specific tax configuration. Schema and required keys depend on the tax agency of
-             *     the customer's country.
-             */
-            tax_settings?: {
-                [key: string]: unknown;
-            };
-            /** @description Arbitrary key/value metadata. Filterable via `?metadata__key=value`. */
-            metadata?: {
-                [key: string]: unknown;
-            };
-            /**
-             * @description Whether to email invoices to the customer.
-             * @default true
-             */
-            send_invoices?: boolean;
-            /**
-             * @description Whether to email collection reminders to the customer.
-             * @default true
-             */
-            send_collections?: boolean;
-            /**
-             * @description Whether to email payment receipts to the customer.
-             * @default true
-             */
-            send_vouchers?: boolean;
-        };
         /**
          * Country
          * @description The customer's country. `id` is what a customer update sends back as `country`; it is the
@@ -424,6 +331,108 @@ export interface components {
              */
             detail: string;
         };
+        /**
+         * CustomerUpdate
+         * @description The body of a customer update. Piriod marks `name`, `address`, `country` and `state` as
+         *     required even on this partial update, so send them as they stand together with the fields
+         *     you change. The schema is closed: fields that exist only in responses (`id`, `status`,
+         *     `contacts`, …) are refused.
+         *
+         *     Piriod also applies rules no schema can express: `state` must belong to `country`, and
+         *     `tax_id` and `tax_settings` are required when the customer's country has tax regulation and
+         *     matches the account's country.
+         */
+        CustomerUpdate: {
+            /**
+             * @description Legal or trade name of the customer.
+             * @example Comercializadora Andes SpA
+             */
+            name: string;
+            /**
+             * @description Street address.
+             * @example Av. Providencia 1234, of. 501
+             */
+            address: string;
+            /**
+             * @description Country ID (e.g. CL, MX, CO).
+             * @example CL
+             */
+            country: string;
+            /**
+             * @description State ID. Must belong to the chosen country.
+             * @example 13
+             */
+            state: number;
+            /**
+             * @description ISO currency code. Defaults from the country if omitted.
+             * @example CLP
+             */
+            currency?: string;
+            /**
+             * Format: email
+             * @description Email address that receives invoices, reminders and receipts.
+             * @example facturacion@andes.cl
+             */
+            email?: string | null;
+            /**
+             * @description Phone number.
+             * @example +56 2 2345 6789
+             */
+            phone?: string | null;
+            /**
+             * Format: uri
+             * @description Website of the customer.
+             * @example https://andes.cl
+             */
+            website?: string | null;
+            /**
+             * @description Postal code.
+             * @example 7500000
+             */
+            zip_code?: string | null;
+            /**
+             * @description Account manager name (free text).
+             * @example Camila Rojas
+             */
+            manager?: string | null;
+            /**
+             * @description External reference for the customer.
+             * @example ERP-000123
+             */
+            reference?: string | null;
+            /**
+             * @description Tax identifier. Required when the customer's country has tax regulation (e.g. Chile RUT,
+             *     Mexico RFC, Colombia NIT) and matches the account's country.
+             * @example 76.086.428-5
+             */
+            tax_id?: string | null;
+            /**
+             * @description Country-specific tax configuration. Schema and required keys depend on the tax agency of
+             *     the customer's country.
+             */
+            tax_settings?: {
+                [key: string]: unknown;
+            };
+            /** @description Arbitrary key/value metadata. Filterable via `?metadata__key=value`. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Whether to email invoices to the customer.
+             * @default true
+             */
+            send_invoices?: boolean;
+            /**
+             * @description Whether to email collection reminders to the customer.
+             * @default true
+             */
+            send_collections?: boolean;
+            /**
+             * @description Whether to email payment receipts to the customer.
+             * @default true
+             */
+            send_vouchers?: boolean;
+        };
     };
     responses: {
         /**
@@ -502,7 +511,6 @@ export interface components {
     headers: never;
     pathItems: never;
 }
-export type CustomerUpdate = components['schemas']['CustomerUpdate'];
 export type Country = components['schemas']['Country'];
 export type State = components['schemas']['State'];
 export type CustomerStatus = components['schemas']['CustomerStatus'];
@@ -512,6 +520,7 @@ export type Customer = components['schemas']['Customer'];
 export type ValidationError = components['schemas']['ValidationError'];
 export type FieldErrors = components['schemas']['FieldErrors'];
 export type ErrorDetail = components['schemas']['ErrorDetail'];
+export type CustomerUpdate = components['schemas']['CustomerUpdate'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
 export type ResponseForbidden = components['responses']['Forbidden'];
@@ -522,6 +531,51 @@ export type ParameterWorkspaceHeader = components['parameters']['WorkspaceHeader
 export type ParameterTestModeHeader = components['parameters']['TestModeHeader'];
 export type $defs = Record<string, never>;
 export interface operations {
+    retrieveCustomer: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Workspace (account) identifier. Required for every request: without it Piriod answers 400,
+                 *     and with a workspace the user does not belong to, 403.
+                 * @example acc_01H8XYZ123ABC
+                 */
+                "x-simple-workspace": components["parameters"]["WorkspaceHeader"];
+                /**
+                 * @description Whether to operate against test-mode data. Resources created in test mode are returned
+                 *     only when this header is `true`.
+                 * @example false
+                 */
+                "x-piriod-test-mode"?: components["parameters"]["TestModeHeader"];
+            };
+            path: {
+                /**
+                 * @description Resource identifier: a prefixed string such as `cus_01H8XYZ123ABC`. Its body has no fixed
+                 *     format, so clients percent-encode it as a single path segment.
+                 * @example cus_01H8XYZ123ABC
+                 */
+                id: components["parameters"]["IdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Customer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     updateCustomer: {
         parameters: {
             query?: never;

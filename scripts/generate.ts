@@ -18,7 +18,7 @@ import { timedStep } from "./lib/timed-step.ts";
 
 export async function generate({ check = false, root = process.cwd() } = {}): Promise<void> {
   const paths = projectPaths(root);
-  await timedStep("lint openapi/ (0 problems)", () => lintSpec(root));
+  await timedStep("lint openapi/ with redocly.yaml", () => lintSpec(root));
   const { document, text } = await timedStep("bundle → generated/openapi.json", () => bundleSpec(paths));
   const types = await timedStep("types → generated/schema.d.ts", () => generateTypes(document));
   const validators = await timedStep("validators → generated/validators.js", () => generateValidators(document));

@@ -21,6 +21,14 @@ export interface CustomersResource {
    * when no response came. `.withResponse()` adds the response and its request id.
    */
   update(id: string, body: CustomerUpdate, options?: RequestOptions): PiriodPromise<Customer>;
+  /**
+   * `GET /customers/{id}/`: resolves to the customer. Rejects with a `PiriodNotFoundError` when
+   * there is no such customer in the workspace (or in this mode: test-mode customers need
+   * `testMode`), with another `PiriodApiError` subclass when Piriod refuses, and with a
+   * connection, timeout or abort error when no response came. `.withResponse()` adds the
+   * response and its request id. `toCustomerUpdate` turns the result into an update body.
+   */
+  retrieve(id: string, options?: RequestOptions): PiriodPromise<Customer>;
 }
 
 export interface ResourceContext {
@@ -41,32 +49,49 @@ export function customersResource(context: ResourceContext): CustomersResource {
   const callContext: CallContext = { ...context, defaults: { signal: undefined, timeoutMs, maxRetries, testMode: undefined } };
   return {
     update: (id, body, options) => new PiriodPromise(updateCustomer(callContext, id, body, options)),
+    retrieve: (id, options) => new PiriodPromise(customerCall(callContext, "customers.retrieve", id, undefined, options)),
   };
 }
 
-async function updateCustomer(context: CallContext, id: string, body: CustomerUpdate, options: RequestOptions = NO_OPTIONS): Promise<WithResponse<Customer>> {
-  const { options: client, raw, redact } = context;
-  const call = options === NO_OPTIONS ? context.defaults : resolveRequestOptions(options, client);
-  const path = { id: checkResourceId(id, "customers.update") };
-  if (client.validateRequest) {
+function updateCustomer(context: CallContext, id: string, body: CustomerUpdate, options?: RequestOptions): Promise<WithResponse<Customer>> {
+  if (context.options.validateRequest) {
     const result = validateCustomerUpdate(body);
     if (!result.ok) {
       const lines = result.errors.map((issue) => issue.message).join("; ");
-      throw new PiriodValidationError(`customers.update: the body breaks the schema, nothing was sent: ${lines}`, result.errors);
+      return Promise.reject(new PiriodValidationError(`customers.update: the body breaks the schema, nothing was sent: ${lines}`, result.errors));
     }
   }
+  return customerCall(context, "customers.update", id, body, options);
+}
+
+/**
+ * One call on `/customers/{id}/` that answers with a `Customer`, a PATCH with `body` or else a
+ * GET: the id checked and encoded as one segment, per-call options applied, Piriod's refusal
+ * turned into a typed error. `name` is the call as messages name it (`customers.retrieve`).
+ */
+async function customerCall(
+  context: CallContext,
+  name: string,
+  id: string,
+  body: CustomerUpdate | undefined,
+  options: RequestOptions = NO_OPTIONS,
+): Promise<WithResponse<Customer>> {
+  const { options: client, raw, redact } = context;
+  const call = options === NO_OPTIONS ? context.defaults : resolveRequestOptions(options, client);
+  const path = { id: checkResourceId(id, name) };
+  const method = body === undefined ? "GET" : "PATCH";
   const samePolicy = call.timeoutMs === client.timeoutMs && call.maxRetries === client.maxRetries;
-  const { data, error, response } = await raw.PATCH("/customers/{id}/", {
+  const init = {
     params: { path },
-    body,
     signal: call.signal,
     // `null` removes the client's test-mode header for this call.
     headers: call.testMode === undefined ? undefined : { "x-piriod-test-mode": call.testMode ? "true" : null },
-    parseAs: "text",
+    parseAs: "text" as const,
     fetch: samePolicy ? undefined : context.fetchWith(call),
-  });
+  };
+  const { data, error, response } = body === undefined ? await raw.GET("/customers/{id}/", init) : await raw.PATCH("/customers/{id}/", { ...init, body });
   // Named in messages only, so the URL is parsed only when something failed.
-  const described = () => describeCall({ method: "PATCH", url: response.url || `${client.baseUrl}/customers/${encodeURIComponent(path.id)}/` });
+  const described = () => describeCall({ method, url: response.url || `${client.baseUrl}/customers/${encodeURIComponent(path.id)}/` });
   if (!response.ok) throw apiErrorFrom(response, error, described(), redact);
   const customer = await customerFromResponse(data, response, client.validateResponse, described, redact);
   return { data: customer, response, requestId: response.headers.get("x-request-id") };

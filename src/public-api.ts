@@ -22,4 +22,5 @@ export {
 } from "./errors.js";
 export type { PiriodClientOptions, RequestOptions } from "./options.js";
 export { PiriodPromise, type WithResponse } from "./piriod-promise.js";
+export { toCustomerUpdate } from "./to-customer-update.js";
 export type { FetchFunction } from "./transport.js";

@@ -2,16 +2,16 @@
 // Customer.js
 import { validationIssues, ucs2length } from "./runtime.js";
 import { fullFormats } from "./formats.js";
-var schema33 = { "type": "object", "required": ["name", "address", "country", "state"], "properties": { "name": { "type": "string", "maxLength": 100 }, "address": { "type": "string", "maxLength": 64 }, "country": { "$ref": "#/components/schemas/Country" }, "state": { "$ref": "#/components/schemas/State" }, "id": { "type": "string" }, "currency": { "type": "string" }, "email": { "type": ["string", "null"], "format": "email" }, "phone": { "type": ["string", "null"], "maxLength": 16 }, "website": { "type": ["string", "null"], "format": "uri" }, "zip_code": { "type": ["string", "null"], "maxLength": 16 }, "manager": { "type": ["string", "null"], "maxLength": 64 }, "reference": { "type": ["string", "null"], "maxLength": 64 }, "tax_id": { "type": ["string", "null"], "maxLength": 32 }, "tax_settings": { "type": "object", "additionalProperties": true }, "metadata": { "type": "object", "additionalProperties": true }, "send_invoices": { "type": "boolean" }, "send_collections": { "type": "boolean" }, "send_vouchers": { "type": "boolean" }, "status": { "$ref": "#/components/schemas/CustomerStatus" }, "contacts": { "type": "array", "items": { "$ref": "#/components/schemas/Contact" } }, "sources": { "type": "array", "items": { "type": "string" } }, "aggregations": { "$ref": "#/components/schemas/CustomerAggregations" }, "test_mode": { "type": "boolean" }, "created": { "type": "string", "format": "date-time" }, "updated": { "type": "string", "format": "date-time" } } };
-var schema36 = { "type": "string", "enum": ["active", "archived", "pending"] };
-var func2 = ucs2length;
+var schema32 = { "type": "object", "required": ["name", "address", "country", "state"], "properties": { "name": { "type": "string", "maxLength": 100 }, "address": { "type": "string", "maxLength": 64 }, "country": { "$ref": "#/components/schemas/Country" }, "state": { "$ref": "#/components/schemas/State" }, "id": { "type": "string" }, "currency": { "type": "string" }, "email": { "type": ["string", "null"], "format": "email" }, "phone": { "type": ["string", "null"], "maxLength": 16 }, "website": { "type": ["string", "null"], "format": "uri" }, "zip_code": { "type": ["string", "null"], "maxLength": 16 }, "manager": { "type": ["string", "null"], "maxLength": 64 }, "reference": { "type": ["string", "null"], "maxLength": 64 }, "tax_id": { "type": ["string", "null"], "maxLength": 32 }, "tax_settings": { "type": "object", "additionalProperties": true }, "metadata": { "type": "object", "additionalProperties": true }, "send_invoices": { "type": "boolean" }, "send_collections": { "type": "boolean" }, "send_vouchers": { "type": "boolean" }, "status": { "$ref": "#/components/schemas/CustomerStatus" }, "contacts": { "type": "array", "items": { "$ref": "#/components/schemas/Contact" } }, "sources": { "type": "array", "items": { "type": "string" } }, "aggregations": { "$ref": "#/components/schemas/CustomerAggregations" }, "test_mode": { "type": "boolean" }, "created": { "type": "string", "format": "date-time" }, "updated": { "type": "string", "format": "date-time" } } };
+var schema35 = { "type": "string", "enum": ["active", "archived", "pending"] };
+var func1 = ucs2length;
 var formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 var formats2 = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
-var formats10 = fullFormats["date-time"];
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var formats6 = fullFormats["date-time"];
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
+  const evaluated0 = validate21.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -58,7 +58,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
-        if (func2(data0) > 100) {
+        if (func1(data0) > 100) {
           const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -80,7 +80,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.address !== void 0) {
       let data1 = data.address;
       if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
+        if (func1(data1) > 64) {
           const err6 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -271,7 +271,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.email !== void 0) {
       let data15 = data.email;
       if (typeof data15 !== "string" && data15 !== null) {
-        const err23 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: schema33.properties.email.type }, message: "must be string,null" };
+        const err23 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: schema32.properties.email.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -294,7 +294,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.phone !== void 0) {
       let data16 = data.phone;
       if (typeof data16 !== "string" && data16 !== null) {
-        const err25 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: schema33.properties.phone.type }, message: "must be string,null" };
+        const err25 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: schema32.properties.phone.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -303,7 +303,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data16 === "string") {
-        if (func2(data16) > 16) {
+        if (func1(data16) > 16) {
           const err26 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/maxLength", keyword: "maxLength", params: { limit: 16 }, message: "must NOT have more than 16 characters" };
           if (vErrors === null) {
             vErrors = [err26];
@@ -317,7 +317,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.website !== void 0) {
       let data17 = data.website;
       if (typeof data17 !== "string" && data17 !== null) {
-        const err27 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: schema33.properties.website.type }, message: "must be string,null" };
+        const err27 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: schema32.properties.website.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -340,7 +340,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.zip_code !== void 0) {
       let data18 = data.zip_code;
       if (typeof data18 !== "string" && data18 !== null) {
-        const err29 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/type", keyword: "type", params: { type: schema33.properties.zip_code.type }, message: "must be string,null" };
+        const err29 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/type", keyword: "type", params: { type: schema32.properties.zip_code.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -349,7 +349,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data18 === "string") {
-        if (func2(data18) > 16) {
+        if (func1(data18) > 16) {
           const err30 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/maxLength", keyword: "maxLength", params: { limit: 16 }, message: "must NOT have more than 16 characters" };
           if (vErrors === null) {
             vErrors = [err30];
@@ -363,7 +363,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.manager !== void 0) {
       let data19 = data.manager;
       if (typeof data19 !== "string" && data19 !== null) {
-        const err31 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/type", keyword: "type", params: { type: schema33.properties.manager.type }, message: "must be string,null" };
+        const err31 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/type", keyword: "type", params: { type: schema32.properties.manager.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -372,7 +372,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data19 === "string") {
-        if (func2(data19) > 64) {
+        if (func1(data19) > 64) {
           const err32 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err32];
@@ -386,7 +386,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.reference !== void 0) {
       let data20 = data.reference;
       if (typeof data20 !== "string" && data20 !== null) {
-        const err33 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: schema33.properties.reference.type }, message: "must be string,null" };
+        const err33 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: schema32.properties.reference.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -395,7 +395,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data20 === "string") {
-        if (func2(data20) > 64) {
+        if (func1(data20) > 64) {
           const err34 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err34];
@@ -409,7 +409,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tax_id !== void 0) {
       let data21 = data.tax_id;
       if (typeof data21 !== "string" && data21 !== null) {
-        const err35 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/type", keyword: "type", params: { type: schema33.properties.tax_id.type }, message: "must be string,null" };
+        const err35 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/type", keyword: "type", params: { type: schema32.properties.tax_id.type }, message: "must be string,null" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -418,7 +418,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data21 === "string") {
-        if (func2(data21) > 32) {
+        if (func1(data21) > 32) {
           const err36 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err36];
@@ -500,7 +500,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data27 === "active" || data27 === "archived" || data27 === "pending")) {
-        const err43 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/CustomerStatus/enum", keyword: "enum", params: { allowedValues: schema36.enum }, message: "must be equal to one of the allowed values" };
+        const err43 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/CustomerStatus/enum", keyword: "enum", params: { allowedValues: schema35.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err43];
         } else {
@@ -618,7 +618,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data29.created !== void 0) {
               let data38 = data29.created;
               if (typeof data38 === "string") {
-                if (!formats10.validate(data38)) {
+                if (!formats6.validate(data38)) {
                   const err53 = { instancePath: instancePath + "/contacts/" + i1 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                   if (vErrors === null) {
                     vErrors = [err53];
@@ -640,7 +640,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             if (data29.updated !== void 0) {
               let data39 = data29.updated;
               if (typeof data39 === "string") {
-                if (!formats10.validate(data39)) {
+                if (!formats6.validate(data39)) {
                   const err55 = { instancePath: instancePath + "/contacts/" + i1 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
                   if (vErrors === null) {
                     vErrors = [err55];
@@ -767,7 +767,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.created !== void 0) {
       let data47 = data.created;
       if (typeof data47 === "string") {
-        if (!formats10.validate(data47)) {
+        if (!formats6.validate(data47)) {
           const err66 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err66];
@@ -789,7 +789,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.updated !== void 0) {
       let data48 = data.updated;
       if (typeof data48 === "string") {
-        if (!formats10.validate(data48)) {
+        if (!formats6.validate(data48)) {
           const err68 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
           if (vErrors === null) {
             vErrors = [err68];
@@ -817,12 +817,12 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "name": true, "address": true, "country": true, "state": true, "id": true, "currency": true, "email": true, "phone": true, "website": true, "zip_code": true, "manager": true, "reference": true, "tax_id": true, "tax_settings": true, "metadata": true, "send_invoices": true, "send_collections": true, "send_vouchers": true, "status": true, "contacts": true, "sources": true, "aggregations": true, "test_mode": true, "created": true, "updated": true }, "dynamicProps": false, "dynamicItems": false };
+validate21.evaluated = { "props": { "name": true, "address": true, "country": true, "state": true, "id": true, "currency": true, "email": true, "phone": true, "website": true, "zip_code": true, "manager": true, "reference": true, "tax_id": true, "tax_settings": true, "metadata": true, "send_invoices": true, "send_collections": true, "send_vouchers": true, "status": true, "contacts": true, "sources": true, "aggregations": true, "test_mode": true, "created": true, "updated": true }, "dynamicProps": false, "dynamicItems": false };
 function validateCustomer(data) {
-  return validate22(data) ? { ok: true, value: data } : { ok: false, errors: validationIssues(validate22.errors) };
+  return validate21(data) ? { ok: true, value: data } : { ok: false, errors: validationIssues(validate21.errors) };
 }
 export {
   validateCustomer

@@ -1,60 +1,92 @@
 import { describe, expect, it } from "vitest";
-import { schemaUses } from "../helpers/conformance-schemas.ts";
+import { schemaValidators } from "../helpers/conformance-corpus.ts";
+import { documentedResponse, headerParameters, operationTitle, specOperations, successResponse, type SpecParameter } from "../helpers/operations-of-spec.ts";
 import { send, usePrismMock } from "../helpers/prism-mock.ts";
-import { documentedResponse, operationCall } from "../helpers/prism-operations.ts";
+import { operationCall } from "../helpers/prism-operations.ts";
 import { parseViolations } from "../helpers/prism-violations.ts";
 import { compileAt } from "../helpers/spec-ajv.ts";
-import { chileanCustomerUpdate } from "../helpers/spec-examples.ts";
 
 const prism = usePrismMock();
-const use = schemaUses().find((found) => found.role === "request" && found.path === "/customers/{id}/" && found.method === "patch")!;
-const call = operationCall(use);
+const validators = schemaValidators();
 
-/** The example update, sent with the operation's headers less `omit`, plus `extra`. */
-function update({ omit = [] as string[], extra = {} as Record<string, string>, path = call.path } = {}) {
-  const headers = Object.fromEntries(Object.entries({ ...call.headers, ...extra }).filter(([name]) => !omit.includes(name)));
-  return send(prism().url + path, { method: call.method, headers, body: JSON.stringify(chileanCustomerUpdate) });
+// Piriod refuses any call without its token or its workspace: every operation must declare both,
+// so that an operation which forgot one fails here instead of going untested.
+const EVERY_CALL_NEEDS = { apiKeyHeader: "Authorization", requiredHeaders: ["x-simple-workspace"] };
+
+/** Values a header's schema takes, and one it refuses, for the types a header value can break. */
+function headerValues(parameter: SpecParameter): { valid: string[]; invalid: string } | undefined {
+  const types = ([] as string[]).concat(parameter.schema.type ?? []);
+  if (types.includes("boolean")) return { valid: ["true", "false"], invalid: "sometimes" };
+  if (types.includes("integer") || types.includes("number")) return { valid: [String(parameter.example ?? 1)], invalid: "sometimes" };
+  return undefined;
 }
 
-/** Asserts the body is one the spec documents for that status, and fits its schema. */
-function expectDocumented(status: string, body: unknown) {
-  const documented = documentedResponse(use, status)!;
-  expect(documented.examples).toContainEqual(body);
-  expect(compileAt(documented.schemaPointer)(body)).toBe(true);
-}
-
-describe("PATCH /customers/{id}/ headers, as the mock enforces them", () => {
-  it("takes the example update with the API key and the workspace", async () => {
-    expect(call.headers).toMatchObject({ authorization: expect.stringMatching(/^Token /), "x-simple-workspace": "acc_01H8XYZ123ABC" });
-    const response = await update();
-    expect(response.status).toBe(200);
+describe.each(specOperations().map((operation) => [operationTitle(operation), operation] as const))("%s headers, as the mock enforces them", (_title, operation) => {
+  const call = operationCall(operation);
+  const success = successResponse(operation);
+  const required = headerParameters(operation).filter((header) => header.required);
+  const typed = headerParameters(operation).flatMap((header) => {
+    const values = headerValues(header);
+    return header.required || !values ? [] : [[header.name, values] as const];
   });
 
-  it("refuses a request without Authorization with the spec's 401", async () => {
-    const response = await update({ omit: ["authorization"] });
+  /** The operation's valid call, with its headers less `omit`, plus `extra`. */
+  function request({ omit = [] as string[], extra = {} as Record<string, string>, path = call.path } = {}) {
+    const headers = Object.fromEntries(Object.entries({ ...call.headers, ...extra }).filter(([name]) => !omit.includes(name)));
+    return send(prism().url + path, { method: call.method, headers, ...(call.body !== undefined && { body: call.body }) });
+  }
+
+  /** Asserts the body is one the spec documents for that status, and fits its schema. */
+  function expectDocumented(status: string, body: unknown) {
+    const documented = documentedResponse(operation, status);
+    expect(documented, `${operationTitle(operation)} documents no ${status}`).toBeDefined();
+    expect(documented!.examples).toContainEqual(body);
+    expect(compileAt(documented!.schemaPointer!)(body)).toBe(true);
+  }
+
+  it(`declares the ${EVERY_CALL_NEEDS.apiKeyHeader} API key and the headers every call needs`, () => {
+    expect(operation.apiKeyHeaders).toContain(EVERY_CALL_NEEDS.apiKeyHeader);
+    expect(required.map((header) => header.name)).toEqual(expect.arrayContaining(EVERY_CALL_NEEDS.requiredHeaders));
+  });
+
+  it("takes a valid call with the API key and every required header, answering its documented 2xx, with a body of its schema where it has one", async () => {
+    expect(success, `${operationTitle(operation)} documents no 2xx response`).toBeDefined();
+    expect(call.headers).toMatchObject({ [EVERY_CALL_NEEDS.apiKeyHeader.toLowerCase()]: expect.stringMatching(/^Token /) });
+    if (operation.requestBody) expect(call.body).toBeDefined();
+    const response = await request();
+    expect(response.headers.get("sl-violations")).toBeNull();
+    expect(response.status).toBe(Number(success!.status));
+    if (success!.schema === undefined) expect(response.body).toBe("");
+    else expect(validators.get(success!.schema)!(response.body)).toEqual({ ok: true, value: response.body });
+  });
+
+  it.each(operation.apiKeyHeaders)("refuses a request without %s with the spec's 401", async (name) => {
+    const response = await request({ omit: [name.toLowerCase()] });
     expect(response.status).toBe(401);
     expectDocumented("401", response.body);
   });
 
-  it("refuses a request without x-simple-workspace with the spec's 400, naming the header", async () => {
-    const response = await update({ omit: ["x-simple-workspace"] });
+  it.each(required.map((header) => header.name))("refuses a request without %s with the spec's 400, naming the header", async (name) => {
+    const response = await request({ omit: [name.toLowerCase()] });
     expect(response.status).toBe(400);
     // Prism answers with the first 400 example, whatever the cause: it cannot pick the spec's
     // missingWorkspace example by itself, so only the status and the shape are the spec's.
     expectDocumented("400", response.body);
     const violations = parseViolations(response.headers.get("sl-violations"));
-    expect(violations).toContainEqual(expect.objectContaining({ location: ["request", "header"], code: "required", message: expect.stringContaining("'x-simple-workspace'") }));
+    expect(violations).toContainEqual(expect.objectContaining({ location: ["request", "header"], code: "required", message: expect.stringContaining(`'${name}'`) }));
   });
 
-  it("takes x-piriod-test-mode as a boolean, and refuses anything else", async () => {
-    expect((await update({ extra: { "x-piriod-test-mode": "true" } })).status).toBe(200);
-    const response = await update({ extra: { "x-piriod-test-mode": "sometimes" } });
+  it.each(typed)("takes %s as its schema's type, and refuses anything else", async (name, values) => {
+    for (const value of values.valid) expect((await request({ extra: { [name]: value } })).status).toBe(Number(success!.status));
+    const response = await request({ extra: { [name]: values.invalid } });
     expect(response.status).toBe(400);
-    expect(parseViolations(response.headers.get("sl-violations"))).toContainEqual(expect.objectContaining({ location: ["request", "header", "x-piriod-test-mode"] }));
+    expect(parseViolations(response.headers.get("sl-violations"))).toContainEqual(expect.objectContaining({ location: ["request", "header", name] }));
   });
 
-  it("serves the path only with its trailing slash", async () => {
-    const response = await update({ path: call.path.replace(/\/$/, "") });
-    expect(response.status).toBe(404);
-  });
+  if (operation.path.endsWith("/")) {
+    it("serves the path only with its trailing slash", async () => {
+      const response = await request({ path: call.path.replace(/\/$/, "") });
+      expect(response.status).toBe(404);
+    });
+  }
 });

@@ -1,16 +1,16 @@
 import { execFile } from "node:child_process";
-import path from "node:path";
 import { promisify } from "node:util";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateCustomer } from "../../generated/validators.js";
-import { startPrism, type PrismServer } from "../../scripts/lib/prism-server.ts";
-import { operationCodeSample } from "../helpers/docs-code-samples.ts";
-import { REPO_ROOT } from "../helpers/project-copy.ts";
+import { describe, expect, it } from "vitest";
+import { schemaValidators } from "../helpers/conformance-corpus.ts";
+import { componentSchema } from "../helpers/conformance-schemas.ts";
+import { codeSample, filledPath, headerParameters, operationTitle, specOperations, successResponse, type SpecOperation } from "../helpers/operations-of-spec.ts";
+import { usePrismMock } from "../helpers/prism-mock.ts";
 import { bundledSpec } from "../helpers/spec-examples.ts";
 
 const run = promisify(execFile);
-const sample = operationCodeSample("updateCustomer", "curl");
 const PRODUCTION: string = bundledSpec.servers[0].url;
+const validators = schemaValidators();
+const prism = usePrismMock();
 
 /** The sample as a reader runs it: pointed at `baseUrl`, with a token in place of `<api_token>`. */
 function asReaderRunsIt(command: string, baseUrl: string): string {
@@ -38,38 +38,67 @@ async function runCurl(command: string): Promise<CurlResult> {
   return { status: Number(status), body: body.reverse().join("\n"), violations };
 }
 
-describe("the curl sample", () => {
-  let prism: PrismServer;
-  beforeAll(async () => {
-    prism = await startPrism(path.join(REPO_ROOT, "generated", "openapi.json"));
-  });
-  afterAll(async () => {
-    await prism?.stop();
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Drops the line of the sample that sends a header. */
+const withoutHeader = (name: string) => (command: string) => command.replace(new RegExp(`^.*['"]${escapeRegExp(name)}:.*(\\n|$)`, "im"), "");
+
+interface RefusedEdit {
+  change: string;
+  edit: (command: string) => string;
+  status: number;
+  /** What the mock's sl-violations must name, where it names anything. */
+  named?: string;
+}
+
+/** The edits a reader could make to the sample, each of which the mock must refuse. */
+function refusedEdits(operation: SpecOperation, sample: string): RefusedEdit[] {
+  const edits: RefusedEdit[] = [
+    ...operation.apiKeyHeaders.map((name) => ({ change: `its ${name} header`, edit: withoutHeader(name), status: 401 })),
+    ...headerParameters(operation)
+      .filter((header) => header.required)
+      .map((header) => ({ change: `its ${header.name} header`, edit: withoutHeader(header.name), status: 400, named: `'${header.name}'` })),
+  ];
+  const url = `${PRODUCTION}${filledPath(operation)}'`;
+  if (url.endsWith("/'")) edits.push({ change: "the trailing slash", edit: (command) => command.replace(url, `${url.slice(0, -2)}'`), status: 404 });
+  // A closed body refuses a field it does not know: a misspelling of an optional field the sample sends.
+  const body = operation.requestBody?.schema === undefined ? undefined : componentSchema(operation.requestBody.schema);
+  const sent = Object.keys(body?.additionalProperties === false ? (body.properties ?? {}) : {}).find((name) => !body!.required?.includes(name) && sample.includes(`"${name}"`));
+  if (sent) {
+    const misspelled = `${sent[0]}_${sent.slice(1)}`;
+    edits.push({ change: `a correctly spelled field (${sent})`, edit: (command) => command.replace(`"${sent}"`, `"${misspelled}"`), status: 400, named: `'${misspelled}'` });
+  }
+  return edits;
+}
+
+describe.each(specOperations().map((operation) => [operationTitle(operation), operation] as const))("the curl sample of %s", (_title, operation) => {
+  const sample = codeSample(operation, "curl");
+  const success = successResponse(operation);
+
+  it("is found, and addresses the production server with the path's trailing slash, a token placeholder and every required header", () => {
+    expect(sample).toContain(`'${PRODUCTION}${filledPath(operation)}'`);
+    for (const name of operation.apiKeyHeaders) expect(sample).toContain(`${name}: Token <api_token>`);
+    for (const header of headerParameters(operation).filter((header) => header.required)) expect(sample).toContain(`${header.name}: ${String(header.example)}`);
   });
 
-  it("is found, and addresses the production server with the path's trailing slash and a token placeholder", () => {
-    expect(sample).toContain(`'${PRODUCTION}/customers/cus_01H8XYZ123ABC/'`);
-    expect(sample).toContain("Authorization: Token <api_token>");
-    expect(sample).toContain("x-simple-workspace: acc_");
-  });
-
-  it("gets a 200 and a body that is a Customer from the mock of the spec, which finds nothing wrong with the request", async () => {
-    const result = await runCurl(asReaderRunsIt(sample, prism.url));
+  it(`gets the spec's ${success?.status}${success?.schema ? ` and a body that is a ${success.schema}` : ""} from the mock of the spec, which finds nothing wrong with the request`, async () => {
+    expect(success, `${operationTitle(operation)} documents no 2xx response`).toBeDefined();
+    const result = await runCurl(asReaderRunsIt(sample, prism().url));
     expect(result.violations).toBe("");
-    expect(result.status).toBe(200);
-    const customer = validateCustomer(JSON.parse(result.body));
-    expect(customer.ok, JSON.stringify(customer)).toBe(true);
+    expect(result.status).toBe(Number(success!.status));
+    if (success!.schema === undefined) {
+      expect(result.body).toBe("");
+      return;
+    }
+    const body = validators.get(success!.schema)!(JSON.parse(result.body));
+    expect(body.ok, JSON.stringify(body)).toBe(true);
   });
 
   // The mock checks what the sample sends: each of these edits makes it fail.
-  it.each([
-    ["its token", (command: string) => command.replace(/^.*Authorization.*\n/m, ""), 401],
-    ["its workspace header", (command: string) => command.replace(/^.*x-simple-workspace.*\n/m, ""), 400],
-    ["the trailing slash", (command: string) => command.replace("cus_01H8XYZ123ABC/'", "cus_01H8XYZ123ABC'"), 404],
-    ["a correctly spelled field", (command: string) => command.replace('"email"', '"e_mail"'), 400],
-  ])("is refused without %s", async (_change, edit, status) => {
+  it.each(refusedEdits(operation, sample).map((refused) => [refused.change, refused] as const))("is refused without %s", async (_change, { edit, status, named }) => {
     const edited = edit(sample);
     expect(edited).not.toBe(sample);
-    expect((await runCurl(asReaderRunsIt(edited, prism.url))).status).toBe(status);
+    const result = await runCurl(asReaderRunsIt(edited, prism().url));
+    expect(result.status).toBe(status);
+    if (named) expect(result.violations).toContain(named);
   });
 });

@@ -1,55 +1,109 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { guide, markdownCodeBlocks, operationCodeSample } from "../helpers/docs-code-samples.ts";
+import { componentSchema } from "../helpers/conformance-schemas.ts";
+import { guide, markdownCodeBlocks } from "../helpers/docs-code-samples.ts";
 import { typeCheckSamples, type SampleDiagnostic } from "../helpers/docs-typecheck.ts";
+import { codeSample, operationTitle, specOperations, type SpecOperation } from "../helpers/operations-of-spec.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
 
 // The client as the package exports it, compiled from source: the docs are checked against the
 // code that ships with them, not against a published version.
 const CLIENT_ENTRY = path.join(REPO_ROOT, "src", "index.ts");
 
-const operationSample = operationCodeSample("updateCustomer", "TypeScript");
+const CLIENT_CALL = /\bpiriod\.(\w+)\.(\w+)\(/;
+
+interface Mistake {
+  /** The sample with one mistake a reader could make. */
+  source: string;
+  /** The 1-based line the compiler must point at. */
+  line: number;
+  /** What the compiler must say there. */
+  says: RegExp;
+}
+
+/** The sample calling its first client method by a misspelled name. */
+function misspelledCall(sample: string): Mistake | undefined {
+  const call = sample.match(CLIENT_CALL);
+  if (!call) return undefined;
+  const [whole, group, method] = call;
+  const source = sample.replace(whole, `piriod.${group}.${method}_misspelled(`);
+  return { source, line: sample.slice(0, call.index).split("\n").length, says: new RegExp(`'${method}_misspelled' does not exist`) };
+}
+
+/** The sample giving the first field of its request body that it writes as a literal a literal of another type. */
+function wrongFieldType(operation: SpecOperation, sample: string): Mistake | undefined {
+  const schema = operation.requestBody?.schema;
+  if (schema === undefined) return undefined;
+  for (const name of Object.keys(componentSchema(schema).properties ?? {})) {
+    const written = sample.match(new RegExp(`^(\\s*${name}: )("[^"\\n]*"|-?\\d+(?:\\.\\d+)?|true|false)(,?)$`, "m"));
+    if (!written) continue;
+    const [whole, key, literal, comma] = written;
+    const other = literal!.startsWith('"') ? "0" : JSON.stringify(literal);
+    return { source: sample.replace(whole, `${key}${other}${comma}`), line: sample.slice(0, written.index).split("\n").length, says: /is not assignable to type/ };
+  }
+  return undefined;
+}
+
+const operations = specOperations().map((operation) => {
+  const sample = codeSample(operation, "TypeScript");
+  return { operation, sample, misspelled: misspelledCall(sample), wrongType: wrongFieldType(operation, sample) };
+});
 const guideSamples = markdownCodeBlocks(guide, "ts");
-// The sample with one mistake a reader could make, to prove the check catches one.
-const wrongStateType = operationSample.replace("state: 13,", 'state: "13",');
 
 let checked: Promise<SampleDiagnostic[]> | undefined;
 /** Every sample compiled in one program (one compiler start for all), on first use. */
 function diagnosticsOf(sample: string): Promise<SampleDiagnostic[]> {
   if (!existsSync(CLIENT_ENTRY)) throw new Error(`${CLIENT_ENTRY}, the client the samples call, does not exist`);
   checked ??= typeCheckSamples(
-    {
-      operation: operationSample,
-      ...Object.fromEntries(guideSamples.map((source, index) => [`guide-${index}`, source])),
-      "wrong-state-type": wrongStateType,
-    },
+    Object.fromEntries([
+      ...operations.flatMap(({ operation, sample, misspelled, wrongType }) => [
+        [operation.operationId, sample],
+        ...(misspelled ? [[`${operation.operationId}-misspelled-call`, misspelled.source]] : []),
+        ...(wrongType ? [[`${operation.operationId}-wrong-field-type`, wrongType.source]] : []),
+      ]),
+      ...guideSamples.map((source, index) => [`guide-${index}`, source]),
+    ]),
     { packageName: "@piriod/api", entry: CLIENT_ENTRY },
   );
   return checked.then((all) => all.filter((diagnostic) => diagnostic.sample === sample || diagnostic.sample === "(project)"));
 }
 
+/** Asserts the compiler refuses the mistake, on its line, for want of nothing but the mistake. */
+async function expectRefused(name: string, mistake: Mistake) {
+  const errors = await diagnosticsOf(name);
+  expect(errors.map((error) => error.message).join("\n")).not.toMatch(/Cannot find module/);
+  expect(errors.filter((error) => error.line === mistake.line).map((error) => error.message).join("\n")).toMatch(mistake.says);
+}
+
 describe("the TypeScript code in the docs", () => {
-  it("is found: the operation's sample and the guide's client call, both importing @piriod/api", () => {
-    expect(operationSample).toContain('from "@piriod/api"');
-    expect(operationSample).toContain("piriod.customers.update(");
+  it("the guide's client call is found, importing @piriod/api, and compiles against the client", { timeout: 60_000 }, async () => {
     expect(guideSamples).toHaveLength(1);
     expect(guideSamples[0]).toContain('from "@piriod/api"');
-    expect(wrongStateType).not.toBe(operationSample);
-  });
-
-  it("the operation's TypeScript sample compiles against the client", { timeout: 60_000 }, async () => {
-    expect(await diagnosticsOf("operation")).toEqual([]);
-  });
-
-  it("the guide's client call compiles against the client", { timeout: 60_000 }, async () => {
     expect(await diagnosticsOf("guide-0")).toEqual([]);
   });
 
-  it("a sample that sends state as a string does not compile, on the line that does it", { timeout: 60_000 }, async () => {
-    const line = wrongStateType.split("\n").findIndex((text) => text.includes('state: "13"')) + 1;
-    const errors = await diagnosticsOf("wrong-state-type");
-    expect(errors.map((error) => error.message).join("\n")).not.toMatch(/Cannot find module/);
-    expect(errors.map((error) => error.line)).toContain(line);
+  describe.each(operations.map((entry) => [operationTitle(entry.operation), entry] as const))("the sample of %s", (_title, { operation, sample, misspelled, wrongType }) => {
+    it("is found: it imports @piriod/api and calls the client", () => {
+      expect(sample).toContain('from "@piriod/api"');
+      expect(sample).toMatch(CLIENT_CALL);
+      expect(misspelled?.source).not.toBe(sample);
+    });
+
+    it("compiles against the client", { timeout: 60_000 }, async () => {
+      expect(await diagnosticsOf(operation.operationId)).toEqual([]);
+    });
+
+    it("does not compile with its client call misspelled, on the line of the call", { timeout: 60_000 }, async () => {
+      await expectRefused(`${operation.operationId}-misspelled-call`, misspelled!);
+    });
+
+    if (operation.requestBody) {
+      it(`does not compile with a field of ${operation.requestBody.schema} of the wrong type, on the line that does it`, { timeout: 60_000 }, async () => {
+        expect(wrongType, `the sample writes no field of ${operation.requestBody!.schema} as a literal`).toBeDefined();
+        expect(wrongType!.source).not.toBe(sample);
+        await expectRefused(`${operation.operationId}-wrong-field-type`, wrongType!);
+      });
+    }
   });
 });

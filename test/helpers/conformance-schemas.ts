@@ -1,3 +1,4 @@
+import { specOperations, successResponse } from "./operations-of-spec.ts";
 import { bundledSpec } from "./spec-examples.ts";
 
 /** The subset of JSON Schema 2020-12 this project's component schemas are written in. */
@@ -17,7 +18,6 @@ export interface JsonSchema {
 }
 
 const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** A component schema of the bundled spec, by name; throws naming the known ones. */
 export function componentSchema(name: string): JsonSchema {
@@ -96,26 +96,14 @@ export interface SchemaUse {
 
 /** Every use of a component schema as an operation's JSON request body or 2xx response. */
 export function schemaUses(): SchemaUse[] {
-  const uses: SchemaUse[] = [];
-  for (const [path, pathItem] of Object.entries(bundledSpec.paths as Record<string, Record<string, any>>)) {
-    for (const method of HTTP_METHODS.filter((name) => pathItem[name])) {
-      const operation = pathItem[method];
-      const success = Object.entries(operation.responses ?? {}).find(([status]) => /^2\d\d$/.test(status));
-      const answeredWith = success && jsonSchemaName(resolveResponse(success[1]));
-      const request = jsonSchemaName(operation.requestBody);
-      if (request) uses.push({ method, path, role: "request", schema: request, ...(answeredWith && { answeredWith, answeredStatus: Number(success![0]) }) });
-      if (answeredWith) uses.push({ method, path, role: "response", schema: answeredWith });
-    }
-  }
-  return uses;
-}
-
-function resolveResponse(response: any): any {
-  const name = response?.$ref?.match(/^#\/components\/responses\/([^/]+)$/)?.[1];
-  return name ? bundledSpec.components.responses[decodeURIComponent(name)] : response;
-}
-
-function jsonSchemaName(body: any): string | undefined {
-  const match = body?.content?.["application/json"]?.schema?.$ref?.match(COMPONENT_REF);
-  return match ? decodeURIComponent(match[1]) : undefined;
+  return specOperations().flatMap((operation): SchemaUse[] => {
+    const { method, path } = operation;
+    const success = successResponse(operation);
+    const answeredWith = success?.schema;
+    const request = operation.requestBody?.schema;
+    return [
+      ...(request ? [{ method, path, role: "request" as const, schema: request, ...(answeredWith && { answeredWith, answeredStatus: Number(success!.status) }) }] : []),
+      ...(answeredWith ? [{ method, path, role: "response" as const, schema: answeredWith }] : []),
+    ];
+  });
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { schemaUses } from "../helpers/conformance-schemas.ts";
+import { fixtureSpec } from "../helpers/operations-fixture.ts";
+import { codeSample, documentedResponse, filledPath, specOperations, successResponse } from "../helpers/operations-of-spec.ts";
+import { API_TOKEN, operationCall } from "../helpers/prism-operations.ts";
+
+// The suites learn the spec's operations from here: these tests prove it reads every operation of
+// a spec, Piriod's and one shaped otherwise, with nothing named in code.
+describe("the operations of a spec", () => {
+  it("are every method of every path, in the spec's order, each with what the suites check it by", () => {
+    const operations = specOperations(fixtureSpec());
+    expect(operations.map((operation) => [operation.method, operation.path, operation.operationId, operation.summary, operation.tags])).toEqual([
+      ["get", "/people/{id}/", "getPerson", "Get person", ["people"]],
+      ["put", "/people/{id}/", "replacePerson", "Replace person", ["people"]],
+      ["delete", "/runs/{id}", "cancelRun", "Cancel run", ["billing runs"]],
+    ]);
+    const [get, put, remove] = operations as [(typeof operations)[0], (typeof operations)[0], (typeof operations)[0]];
+    expect(get.parameters).toEqual([
+      { name: "id", in: "path", required: true, schema: { type: "string" }, example: "p/1" },
+      { name: "x-account", in: "header", required: true, schema: { type: "string" }, example: "acc_1" },
+    ]);
+    expect(get).not.toHaveProperty("requestBody");
+    expect(get.responses).toEqual([
+      { status: "200", schema: "Person", schemaPointer: "/components/schemas/Person", examples: [{ id: "p/1", name: "Ana" }] },
+      { status: "404", schema: "Problem", schemaPointer: "/components/schemas/Problem", examples: [{ detail: "Not found." }] },
+    ]);
+    expect(get.codeSamples).toEqual({ curl: expect.stringContaining("curl"), TypeScript: expect.stringContaining("import") });
+    // The operation's own x-account wins over the path's, in the path's place.
+    expect(put.parameters.find((parameter) => parameter.name === "x-account")).toMatchObject({ required: false, example: "acc_2" });
+    expect(put.requestBody).toEqual({ schema: "PersonInput", schemaPointer: "/components/schemas/PersonInput", examples: [{ name: "Ana" }] });
+    expect(remove.apiKeyHeaders).toEqual(["X-Run-Key"]);
+    expect(successResponse(remove)).toEqual({ status: "204", examples: [] });
+    expect(documentedResponse(remove, "404")?.examples).toEqual([{ detail: "Not found." }]);
+    expect(documentedResponse(remove, "400")).toBeUndefined();
+  });
+
+  it("give each a valid call: path examples percent-encoded, required headers from their examples, the API key, the example body", () => {
+    const [get, put, remove] = specOperations(fixtureSpec()).map(operationCall);
+    expect(get).toEqual({ method: "GET", path: "/people/p%2F1/", headers: { authorization: API_TOKEN, "x-account": "acc_1" } });
+    expect(put).toEqual({ method: "PUT", path: "/people/p%2F1/", headers: { authorization: API_TOKEN, "content-type": "application/json" }, body: '{"name":"Ana"}' });
+    expect(remove).toEqual({ method: "DELETE", path: "/runs/p%2F1", headers: { "x-run-key": API_TOKEN } });
+  });
+
+  it("name the operation and language of a sample that is missing", () => {
+    const [get, , remove] = specOperations(fixtureSpec());
+    expect(codeSample(get!, "curl")).toBe("curl 'https://api.example.com/people/p%2F1/'\n");
+    expect(filledPath(get!)).toBe("/people/p%2F1/");
+    expect(() => codeSample(remove!, "curl")).toThrow("DELETE /runs/{id} (cancelRun) has no curl sample in x-codeSamples");
+  });
+
+  it("of Piriod's spec include retrieving and updating a customer, and give the conformance suite their bodies", () => {
+    expect(specOperations().map((operation) => `${operation.operationId} ${operation.method} ${operation.path}`)).toEqual(
+      expect.arrayContaining(["retrieveCustomer get /customers/{id}/", "updateCustomer patch /customers/{id}/"]),
+    );
+    expect(schemaUses()).toEqual(
+      expect.arrayContaining([
+        { method: "get", path: "/customers/{id}/", role: "response", schema: "Customer" },
+        { method: "patch", path: "/customers/{id}/", role: "request", schema: "CustomerUpdate", answeredWith: "Customer", answeredStatus: 200 },
+        { method: "patch", path: "/customers/{id}/", role: "response", schema: "Customer" },
+      ]),
+    );
+    expect(schemaUses().filter((use) => use.method === "get" && use.role === "request")).toEqual([]);
+  });
+});

@@ -1,0 +1,155 @@
+import type { JsonSchema } from "./conformance-schemas.ts";
+import { bundledSpec } from "./spec-examples.ts";
+
+/**
+ * The operations of a bundled spec, read once into the shape the suites check them by, so that
+ * every suite covers each operation the spec gains without learning about it.
+ */
+
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const COMPONENT_REF = /^#\/components\/(\w+)\/([^/]+)$/;
+
+export interface SpecParameter {
+  name: string;
+  in: "path" | "query" | "header" | "cookie";
+  required: boolean;
+  schema: JsonSchema;
+  /** Its `example`, or the value of its first entry of `examples`. */
+  example: unknown;
+}
+
+/** A JSON body the spec documents: the component schema it names, and its examples in order. */
+export interface DocumentedBody {
+  /** The component schema's name (`CustomerUpdate`): its validator is `validate<schema>`. */
+  schema?: string;
+  /** JSON Pointer to the schema in the bundled spec, for a validator compiled at test time. */
+  schemaPointer?: string;
+  examples: unknown[];
+}
+
+export interface DocumentedResponse extends DocumentedBody {
+  status: string;
+}
+
+export interface SpecOperation {
+  /** Lower-case, as the spec's path item keys it. */
+  method: string;
+  path: string;
+  operationId: string;
+  summary: string;
+  tags: string[];
+  /** The path item's parameters and the operation's own, the operation's winning on the same name and place. */
+  parameters: SpecParameter[];
+  /** The headers that carry an API key, from the operation's security or else the spec's. */
+  apiKeyHeaders: string[];
+  requestBody?: DocumentedBody;
+  /** Every status the spec documents, in its order. */
+  responses: DocumentedResponse[];
+  /** `x-codeSamples`, by language. */
+  codeSamples: Record<string, string>;
+}
+
+// Parsed JSON: its shape is the OpenAPI document's, checked by the spec's own lint, not here.
+type Spec = any;
+
+/** Follows a `$ref` to a component (schema, parameter, response, example …) of the same spec. */
+function deref(spec: Spec, node: any): any {
+  const match = node?.$ref?.match(COMPONENT_REF);
+  return match ? deref(spec, spec.components?.[match[1]]?.[decodeURIComponent(match[2])]) : node;
+}
+
+function documentedBody(spec: Spec, body: any): DocumentedBody | undefined {
+  const media = deref(spec, body)?.content?.["application/json"];
+  if (!media) return undefined;
+  const examples = Object.values(media.examples ?? {}).map((example) => deref(spec, example).value);
+  if (media.example !== undefined) examples.push(media.example);
+  const ref: string | undefined = media.schema?.$ref;
+  const name = ref?.match(COMPONENT_REF)?.[2];
+  return {
+    ...(name !== undefined && ref!.startsWith("#/components/schemas/") && { schema: decodeURIComponent(name) }),
+    ...(ref !== undefined && { schemaPointer: ref.slice(1) }),
+    examples,
+  };
+}
+
+function parameterOf(spec: Spec, node: any): SpecParameter {
+  const parameter = deref(spec, node);
+  const firstExample = Object.values(parameter.examples ?? {}).map((example) => deref(spec, example).value)[0];
+  return {
+    name: parameter.name,
+    in: parameter.in,
+    required: parameter.required === true,
+    schema: parameter.schema ?? {},
+    example: parameter.example ?? firstExample,
+  };
+}
+
+function apiKeyHeadersOf(spec: Spec, operation: any): string[] {
+  const headers = new Set<string>();
+  for (const requirement of operation.security ?? spec.security ?? []) {
+    for (const name of Object.keys(requirement)) {
+      const scheme = deref(spec, spec.components?.securitySchemes?.[name]);
+      if (scheme?.type === "apiKey" && scheme.in === "header") headers.add(scheme.name);
+    }
+  }
+  return [...headers];
+}
+
+/** Every operation of `spec` (the bundled spec by default), in the order of its paths and methods. */
+export function specOperations(spec: Spec = bundledSpec): SpecOperation[] {
+  const operations: SpecOperation[] = [];
+  for (const [path, pathItem] of Object.entries<any>(spec.paths ?? {})) {
+    for (const method of HTTP_METHODS.filter((name) => pathItem[name])) {
+      const operation = pathItem[method];
+      const parameters = new Map<string, SpecParameter>();
+      for (const node of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
+        const parameter = parameterOf(spec, node);
+        parameters.set(`${parameter.in} ${parameter.name}`, parameter);
+      }
+      const requestBody = documentedBody(spec, operation.requestBody);
+      operations.push({
+        method,
+        path,
+        operationId: operation.operationId,
+        summary: operation.summary,
+        tags: operation.tags ?? [],
+        parameters: [...parameters.values()],
+        apiKeyHeaders: apiKeyHeadersOf(spec, operation),
+        ...(requestBody && { requestBody }),
+        responses: Object.entries<any>(operation.responses ?? {}).map(([status, response]) => ({ status, ...(documentedBody(spec, response) ?? { examples: [] }) })),
+        codeSamples: Object.fromEntries((operation["x-codeSamples"] ?? []).map((sample: { lang: string; source: string }) => [sample.lang, sample.source])),
+      });
+    }
+  }
+  return operations;
+}
+
+/** `PATCH /customers/{id}/`: how the suites name an operation. */
+export const operationTitle = (operation: SpecOperation): string => `${operation.method.toUpperCase()} ${operation.path}`;
+
+/** The response the spec documents for a status, if it documents one. */
+export function documentedResponse(operation: SpecOperation, status: string): DocumentedResponse | undefined {
+  return operation.responses.find((response) => response.status === status);
+}
+
+/** The operation's first 2xx response: what a valid call gets. */
+export function successResponse(operation: SpecOperation): DocumentedResponse | undefined {
+  return operation.responses.find((response) => /^2\d\d$/.test(response.status));
+}
+
+/** The operation's headers, required or not. */
+export const headerParameters = (operation: SpecOperation): SpecParameter[] => operation.parameters.filter((parameter) => parameter.in === "header");
+
+/** The path with every path parameter filled in from its example, percent-encoded as one segment. */
+export function filledPath(operation: SpecOperation): string {
+  return operation.parameters
+    .filter((parameter) => parameter.in === "path")
+    .reduce((path, parameter) => path.replace(`{${parameter.name}}`, encodeURIComponent(String(parameter.example))), operation.path);
+}
+
+/** The operation's sample in one language; fails naming the operation when there is none. */
+export function codeSample(operation: SpecOperation, lang: string): string {
+  const source = operation.codeSamples[lang];
+  if (typeof source !== "string") throw new Error(`${operationTitle(operation)} (${operation.operationId}) has no ${lang} sample in x-codeSamples`);
+  return source;
+}
