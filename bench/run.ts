@@ -1,24 +1,51 @@
 /**
  * `npm run bench`: every benchmark in bench/, one after the other, into BENCHMARKS.md.
- * BENCH_QUICK=1 runs fewer and shorter rounds.
+ * BENCH_QUICK=1 runs fewer and shorter rounds. `npm run bench -- transport size` runs only the
+ * benchmarks named and prints them, leaving BENCHMARKS.md alone.
  */
 import { fileURLToPath } from "node:url";
-import { renderSection, writeBenchmarks, type Section } from "./lib/report.ts";
+import { loadAverage, renderSection, writeBenchmarks, type Benchmark, type Section } from "./lib/report.ts";
+import { removeWorkspace } from "./lib/workspace.ts";
+import { benchClientCost } from "./client-cost.ts";
+import { benchColdStart } from "./cold-start.ts";
 import { benchPipeline } from "./pipeline.ts";
+import { benchSize } from "./size.ts";
+import { benchTypecheck } from "./typecheck.ts";
+import { benchTransport } from "./transport.ts";
 import { benchValidators } from "./validators.ts";
 
-const quick = process.env.BENCH_QUICK === "1";
-const benchmarks: [string, (options: { quick: boolean }) => Promise<Section>][] = [
-  ["validators", benchValidators],
-  ["pipeline", benchPipeline],
-];
+const BENCHMARKS: Record<string, Benchmark> = {
+  "client-cost": benchClientCost,
+  transport: benchTransport,
+  validators: benchValidators,
+  size: benchSize,
+  "cold-start": benchColdStart,
+  typecheck: benchTypecheck,
+  pipeline: benchPipeline,
+};
 
+const quick = process.env.BENCH_QUICK === "1";
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in BENCHMARKS));
+if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(", ")}; the benchmarks are ${Object.keys(BENCHMARKS).join(", ")}`);
+
+const started = performance.now();
+const loadAtStart = loadAverage();
+console.log(`load average ${loadAtStart} (1 / 5 / 15 min)${quick ? ", quick run" : ""}`);
 const sections: Section[] = [];
-for (const [name, bench] of benchmarks) {
-  const started = performance.now();
-  const section = await bench({ quick });
-  sections.push(section);
-  console.log(`${renderSection(section)}\n\n(${name}: ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
+try {
+  for (const [name, bench] of Object.entries(BENCHMARKS)) {
+    if (asked.length > 0 && !asked.includes(name)) continue;
+    const sectionStarted = performance.now();
+    const section = await bench({ quick });
+    sections.push(section);
+    console.log(`${renderSection(section)}\n\n(${name}: ${((performance.now() - sectionStarted) / 1000).toFixed(1)} s, load average ${loadAverage()})\n`);
+  }
+} finally {
+  await removeWorkspace();
 }
-await writeBenchmarks(fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url)), sections, { quick });
-console.log("✔ BENCHMARKS.md written");
+if (asked.length === 0) {
+  const minutes = (performance.now() - started) / 60_000;
+  await writeBenchmarks(fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url)), sections, { quick, loadAtStart, loadAtEnd: loadAverage(), minutes });
+  console.log("✔ BENCHMARKS.md written");
+}

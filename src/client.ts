@@ -1,13 +1,13 @@
 import createOpenApiClient, { type Client } from "openapi-fetch";
+import { preloadRequestValidators } from "./body-validation.js";
 import type { ClientPaths } from "./client-paths.js";
 import { customersResource, type CustomersResource } from "./customers.js";
 import { PiriodError } from "./errors.js";
-import { LightRequest } from "./light-request.js";
 import { resolveOptions, type PiriodClientOptions, type ResolvedOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { retryingFetch, type RetryPolicy } from "./retrying-fetch.js";
 import { abortableSleep, type Sleep } from "./sleep.js";
-import { customFetchTransport, type Transport } from "./transport.js";
+import { customFetchTransport, type RespondWith, type Transport } from "./transport.js";
 
 export interface PiriodClient {
   customers: CustomersResource;
@@ -23,6 +23,9 @@ export interface PiriodClient {
 export interface ClientRuntime {
   /** The transport used when the caller passes no `fetch`. */
   defaultTransport(options: ResolvedOptions, extra: Record<string, unknown>): Transport;
+  /** The class openapi-fetch builds each request with, and how a transport makes its response. */
+  Request: typeof Request;
+  respond: RespondWith;
   /** Options only this entry point understands (Node's `agent`), checked by `checkExtra`. */
   extraOptions?: readonly string[];
   checkExtra?(options: ResolvedOptions, extra: Record<string, unknown>): void;
@@ -41,14 +44,15 @@ export function createClient(options: PiriodClientOptions, runtime: ClientRuntim
   }
   const extra = Object.fromEntries((runtime.extraOptions ?? []).map((key) => [key, (options as unknown as Record<string, unknown>)[key]]));
   runtime.checkExtra?.(resolved, extra);
-  const transport = resolved.fetch ? customFetchTransport(resolved.fetch) : runtime.defaultTransport(resolved, extra);
+  const transport = resolved.fetch ? customFetchTransport(resolved.fetch, runtime.respond) : runtime.defaultTransport(resolved, extra);
+  if (resolved.validateRequest) preloadRequestValidators();
   const redact = createRedactor(resolved.apiKey);
   const retry = { transport, sleep: runtime.sleep ?? abortableSleep, redact };
   const fetchWith = (policy: RetryPolicy) => retryingFetch(retry, policy);
   const raw = createOpenApiClient<ClientPaths>({
     baseUrl: resolved.baseUrl,
     headers: injectedHeaders(resolved),
-    Request: LightRequest as unknown as typeof Request,
+    Request: runtime.Request,
     fetch: fetchWith(resolved),
   });
   return { customers: customersResource({ raw, options: resolved, fetchWith, redact }), raw };

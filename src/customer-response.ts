@@ -1,17 +1,9 @@
 import type { Customer } from "../generated/schema.js";
 import type { ValidationIssue } from "../generated/validators/runtime.js";
 import { summarise } from "./api-error.js";
+import { customerValidator } from "./body-validation.js";
 import { PiriodResponseValidationError } from "./errors.js";
 import type { Redactor } from "./redact.js";
-
-type CustomerValidator = (data: unknown) => { ok: true; value: Customer } | { ok: false; errors: ValidationIssue[] };
-
-let customerValidator: Promise<CustomerValidator> | undefined;
-
-/** Imported on first use, so a bundle that never validates responses leaves the validator out. */
-function loadCustomerValidator(): Promise<CustomerValidator> {
-  return (customerValidator ??= import("../generated/validators/customer.js").then((module) => module.validateCustomer));
-}
 
 const JSON_MEDIA_TYPE = /^application\/([\w.+-]*\+)?json\s*(;|$)/i;
 
@@ -36,7 +28,7 @@ export function customerFromResponse(text: string | undefined, response: Respons
     throw refusal(call(), response, raw, [{ path: "", keyword: "json", message }], redact);
   }
   if (!validate) return body as Customer;
-  return loadCustomerValidator().then((validateCustomer) => {
+  return customerValidator.load().then((validateCustomer) => {
     const result = validateCustomer(body);
     if (!result.ok) throw refusal(call(), response, body, result.errors, redact);
     return result.value;

@@ -1,10 +1,9 @@
 import type { Client } from "openapi-fetch";
 import type { Customer, CustomerUpdate } from "../generated/schema.js";
-import { validateCustomerUpdate } from "../generated/validators/customer-update.js";
 import { apiErrorFrom } from "./api-error.js";
+import { checkRequestBody, customerUpdateValidator } from "./body-validation.js";
 import type { ClientPaths } from "./client-paths.js";
 import { customerFromResponse } from "./customer-response.js";
-import { PiriodValidationError } from "./errors.js";
 import { NO_OPTIONS, resolveRequestOptions, type CallOptions, type RequestOptions, type ResolvedOptions } from "./options.js";
 import { PiriodPromise, type WithResponse } from "./piriod-promise.js";
 import type { Redactor } from "./redact.js";
@@ -54,14 +53,8 @@ export function customersResource(context: ResourceContext): CustomersResource {
 }
 
 function updateCustomer(context: CallContext, id: string, body: CustomerUpdate, options?: RequestOptions): Promise<WithResponse<Customer>> {
-  if (context.options.validateRequest) {
-    const result = validateCustomerUpdate(body);
-    if (!result.ok) {
-      const lines = result.errors.map((issue) => issue.message).join("; ");
-      return Promise.reject(new PiriodValidationError(`customers.update: the body breaks the schema, nothing was sent: ${lines}`, result.errors));
-    }
-  }
-  return customerCall(context, "customers.update", id, body, options);
+  const send = () => customerCall(context, "customers.update", id, body, options);
+  return context.options.validateRequest ? checkRequestBody(customerUpdateValidator, body, "customers.update").then(send) : send();
 }
 
 /**

@@ -3,12 +3,12 @@
  * Nothing here imports a Node module; Node gets `./node.ts` through the `node` export condition.
  */
 import { createClient, type PiriodClient } from "./client.js";
+import { fetchRuntime } from "./fetch-runtime.js";
 import type { PiriodClientOptions } from "./options.js";
-import { globalFetchTransport } from "./transport.js";
 
 export * from "./public-api.js";
 
 /** A client for Piriod's API. In a browser it refuses to start unless `dangerouslyAllowBrowser` is set. */
 export function createPiriodClient(options: PiriodClientOptions): PiriodClient {
-  return createClient(options, { defaultTransport: globalFetchTransport });
+  return createClient(options, fetchRuntime);
 }

@@ -1,8 +1,11 @@
-import { PiriodError } from "./errors.js";
+import type { RequestParts } from "./retrying-fetch.js";
 import { INSPECT, standardMembersOnFirstUse } from "./standard-members.js";
 
-/** A request body the transports can send again on every attempt. */
-export type ReplayableBody = string | Uint8Array | undefined;
+/**
+ * The key of the method by which a light request hands over its parts. Registered by name, so
+ * the retrying fetch asks without importing this class, which a browser bundle does without.
+ */
+const REQUEST_PARTS = Symbol.for("piriod.requestParts");
 
 /**
  * The `Request` class handed to openapi-fetch. A standard `Request` parses the URL and wraps the
@@ -15,7 +18,7 @@ export class LightRequest {
   readonly #url: string;
   readonly #method: string;
   readonly #headers: Headers;
-  readonly #body: ReplayableBody;
+  readonly #body: BodyInit | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #redirect: RequestRedirect;
   #standard: Request | undefined;
@@ -25,7 +28,7 @@ export class LightRequest {
     this.#url = String(input);
     this.#method = init.method ?? "GET";
     this.#headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
-    this.#body = replayableBody(init.body);
+    this.#body = init.body ?? undefined;
     this.#signal = init.signal ?? undefined;
     this.#redirect = init.redirect ?? "follow";
   }
@@ -35,17 +38,16 @@ export class LightRequest {
     return typeof Request === "function" ? value instanceof Request : typeof value === "object" && value !== null && #url in value;
   }
 
-  /** The parts the retrying fetch needs, without building a standard request; `undefined` for any other request. */
-  static parts(request: Request): { body: ReplayableBody; signal: AbortSignal | undefined } | undefined {
-    const light = request as unknown as LightRequest;
-    return #url in light ? { body: light.#body, signal: light.#signal } : undefined;
+  /** The parts the retrying fetch needs, without building a standard request. */
+  [REQUEST_PARTS](): RequestParts {
+    return { body: this.#body, signal: this.#signal };
   }
 
   static #toStandard(light: LightRequest): Request {
     return (light.#standard ??= new Request(light.#url, {
       method: light.#method,
       headers: light.#headers,
-      body: light.#body as BodyInit | undefined,
+      body: light.#body,
       signal: light.#signal,
       redirect: light.#redirect,
     }));
@@ -74,7 +76,9 @@ export class LightRequest {
   }
   text(): Promise<string> {
     const body = this.#body;
-    return Promise.resolve(body === undefined ? "" : typeof body === "string" ? body : new TextDecoder().decode(body));
+    if (body === undefined || typeof body === "string") return Promise.resolve(body ?? "");
+    // Bytes, form data, …: read through a fresh standard body each time, so the text can be read again.
+    return new Response(body).text();
   }
   json(): Promise<unknown> {
     return this.text().then(JSON.parse);
@@ -83,7 +87,7 @@ export class LightRequest {
     return new LightRequest(this.#url, {
       method: this.#method,
       headers: new Headers(this.#headers),
-      body: this.#body as BodyInit | undefined,
+      body: this.#body,
       signal: this.#signal,
       redirect: this.#redirect,
     });
@@ -95,10 +99,3 @@ export class LightRequest {
   }
 }
 
-function replayableBody(body: BodyInit | null | undefined): ReplayableBody {
-  if (body === undefined || body === null) return undefined;
-  if (typeof body === "string" || body instanceof Uint8Array) return body;
-  if (body instanceof URLSearchParams) return body.toString();
-  if (body instanceof ArrayBuffer) return new Uint8Array(body);
-  throw new PiriodError("Only string, URLSearchParams and byte bodies can be sent (and re-sent on retries)");
-}

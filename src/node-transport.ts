@@ -1,7 +1,7 @@
 import * as http from "node:http";
 import * as https from "node:https";
 import type { AttemptAbort } from "./attempt-signal.js";
-import { BufferedResponse } from "./buffered-response.js";
+import { bufferedResponse } from "./buffered-response.js";
 import type { OutgoingRequest, Transport } from "./transport.js";
 
 /**
@@ -55,7 +55,7 @@ function destinationOf(url: URL): Destination {
   return { protocol: url.protocol, hostname, port: url.port, path: `${url.pathname}${url.search}` };
 }
 
-function send(destination: Destination, agent: http.Agent, request: OutgoingRequest, attempt: AttemptAbort): Promise<BufferedResponse> {
+function send(destination: Destination, agent: http.Agent, request: OutgoingRequest, attempt: AttemptAbort): Promise<Response> {
   return new Promise((resolve, reject) => {
     if (attempt.aborted) return reject(attempt.reason);
     const headers: Record<string, string> = {};
@@ -71,7 +71,7 @@ function send(destination: Destination, agent: http.Agent, request: OutgoingRequ
         if (settled) return;
         const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
         settle();
-        resolve(new BufferedResponse(incoming.statusCode!, incoming.statusMessage ?? "", headersOf(incoming.rawHeaders), bytes, request.url));
+        resolve(bufferedResponse(incoming.statusCode!, incoming.statusMessage ?? "", headersOf(incoming.rawHeaders), bytes, request.url));
       });
       incoming.on("error", fail);
       incoming.on("close", () => {

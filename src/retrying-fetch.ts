@@ -1,7 +1,5 @@
-import type { BufferedResponse } from "./buffered-response.js";
 import { AttemptSignal } from "./attempt-signal.js";
 import { PiriodAbortError, PiriodConnectionError, PiriodError, PiriodTimeoutError } from "./errors.js";
-import { LightRequest, type ReplayableBody } from "./light-request.js";
 import type { Redactor } from "./redact.js";
 import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, requestedDelayMs } from "./retry-delay.js";
 import type { Sleep } from "./sleep.js";
@@ -22,6 +20,21 @@ export interface RetryContext {
 
 type AttemptFailure = { kind: "aborted" | "timeout" | "connection"; cause: unknown };
 
+/** A request body the transports can send again on every attempt. */
+export type ReplayableBody = string | Uint8Array | undefined;
+
+/**
+ * What the retrying fetch takes from a request: its body as given, and its signal. (`RequestInit`
+ * rather than `BodyInit`, which only the DOM library declares: Node projects type-check this.)
+ */
+export interface RequestParts {
+  body: RequestInit["body"];
+  signal: AbortSignal | undefined;
+}
+
+/** `REQUEST_PARTS` of light-request.ts, by the same registered name. */
+const REQUEST_PARTS = Symbol.for("piriod.requestParts");
+
 /**
  * The `fetch` openapi-fetch calls: sends through the transport, retrying connection failures,
  * timeouts and 408/429/500/502/503/504 up to `maxRetries` times with backoff (or the wait the
@@ -30,8 +43,9 @@ type AttemptFailure = { kind: "aborted" | "timeout" | "connection"; cause: unkno
  */
 export function retryingFetch(context: RetryContext, policy: RetryPolicy): FetchFunction {
   return async (request) => {
-    const { body, signal } = LightRequest.parts(request) ?? (await standardParts(request));
-    const outgoing: OutgoingRequest = { url: request.url, method: request.method, headers: request.headers, body };
+    const parts = (request as { [REQUEST_PARTS]?: () => RequestParts })[REQUEST_PARTS]?.() ?? (await standardParts(request));
+    const { signal } = parts;
+    const outgoing: OutgoingRequest = { url: request.url, method: request.method, headers: request.headers, body: replayableBody(parts.body) };
     for (let attempt = 1; ; attempt++) {
       const outcome = await sendAttempt(context.transport, outgoing, signal, policy.timeoutMs);
       const retriesLeft = attempt <= policy.maxRetries;
@@ -41,9 +55,9 @@ export function retryingFetch(context: RetryContext, policy: RetryPolicy): Fetch
         if (!retriesLeft) throw failureError(request, outcome, attempt, policy, context.redact);
         delay = backoffMs(attempt - 1);
       } else {
-        if (!retriesLeft || !isRetryableStatus(outcome.status)) return outcome as unknown as Response;
+        if (!retriesLeft || !isRetryableStatus(outcome.status)) return outcome;
         const requested = requestedDelayMs(outcome.headers);
-        if (requested !== undefined && requested > MAX_RETRY_AFTER_MS) return outcome as unknown as Response;
+        if (requested !== undefined && requested > MAX_RETRY_AFTER_MS) return outcome;
         delay = requested ?? backoffMs(attempt - 1);
       }
       try {
@@ -60,7 +74,7 @@ async function sendAttempt(
   outgoing: OutgoingRequest,
   caller: AbortSignal | undefined,
   timeoutMs: number,
-): Promise<BufferedResponse | AttemptFailure> {
+): Promise<Response | AttemptFailure> {
   if (caller?.aborted) return { kind: "aborted", cause: caller.reason };
   const attempt = new AttemptSignal(caller, timeoutMs);
   try {
@@ -75,10 +89,18 @@ async function sendAttempt(
   }
 }
 
-/** A request a middleware replaced with a standard one: its body is read once, to be re-sent on each attempt. */
-async function standardParts(request: Request): Promise<{ body: ReplayableBody; signal: AbortSignal }> {
+/** A standard request (a middleware may make one): its body is read once, to be re-sent on each attempt. */
+async function standardParts(request: Request): Promise<RequestParts> {
   const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
   return { body, signal: request.signal };
+}
+
+function replayableBody(body: RequestInit["body"]): ReplayableBody {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === "string" || body instanceof Uint8Array) return body;
+  if (body instanceof URLSearchParams) return body.toString();
+  if (body instanceof ArrayBuffer) return new Uint8Array(body);
+  throw new PiriodError("Only string, URLSearchParams and byte bodies can be sent (and re-sent on retries)");
 }
 
 function abortError(request: Request, reason: unknown): PiriodAbortError {

@@ -1,15 +1,33 @@
-import { cpus, totalmem, platform, release, arch } from "node:os";
+import { arch, cpus, loadavg, platform, release, totalmem } from "node:os";
 import { writeFile } from "node:fs/promises";
 import { spread, type Summary } from "./stats.ts";
 
-/** One part of BENCHMARKS.md: a heading, a short paragraph, a table and notes. */
+export interface Table {
+  caption?: string;
+  headers: string[];
+  rows: string[][];
+}
+
+/** A target of the issue, checked against what this run measured. */
+export interface Target {
+  what: string;
+  target: string;
+  measured: string;
+  met: boolean;
+  /** Why it is missed, when it is. */
+  why?: string;
+}
+
+/** One part of BENCHMARKS.md: a heading, a short paragraph, tables, notes and the targets it checks. */
 export interface Section {
   title: string;
   intro?: string;
-  headers: string[];
-  rows: string[][];
+  tables: Table[];
   notes?: string[];
+  targets?: Target[];
 }
+
+export type Benchmark = (options: { quick: boolean }) => Promise<Section>;
 
 export function formatNumber(value: number, digits = 0): string {
   return value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -24,7 +42,12 @@ export function ratio(value: number, baseline: number): string {
   return `${(value / baseline).toFixed(2)}×`;
 }
 
-export function markdownTable(headers: string[], rows: string[][]): string {
+/** A difference with its sign: `+3.2`, `−1.0`. */
+export function signed(value: number, digits = 1): string {
+  return `${value >= 0 ? "+" : "−"}${formatNumber(Math.abs(value), digits)}`;
+}
+
+export function markdownTable({ headers, rows }: Table): string {
   const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
   return [line(headers), line(headers.map(() => "---")), ...rows.map(line)].join("\n");
 }
@@ -33,11 +56,18 @@ export function renderSection(section: Section): string {
   return [
     `## ${section.title}`,
     section.intro ?? "",
-    markdownTable(section.headers, section.rows),
-    ...(section.notes ?? []).map((note) => `- ${note}`),
+    ...section.tables.flatMap((table) => [table.caption ?? "", markdownTable(table)]),
+    (section.notes ?? []).map((note) => `- ${note}`).join("\n"),
   ]
     .filter((part) => part !== "")
     .join("\n\n");
+}
+
+function targetsTable(sections: Section[]): Table {
+  const rows = sections.flatMap((section) =>
+    (section.targets ?? []).map((target) => [target.what, target.target, target.measured, target.met ? "met" : `**missed**${target.why ? `: ${target.why}` : ""}`]),
+  );
+  return { headers: ["target", "asked", "measured", "verdict"], rows };
 }
 
 export function machineDescription(): string {
@@ -48,14 +78,30 @@ export function machineDescription(): string {
   );
 }
 
-export async function writeBenchmarks(file: string, sections: Section[], { quick }: { quick: boolean }): Promise<void> {
+/** The 1, 5 and 15 minute load averages, e.g. `0.12 / 0.30 / 0.41`. */
+export function loadAverage(): string {
+  return loadavg()
+    .map((load) => load.toFixed(2))
+    .join(" / ");
+}
+
+export interface RunInfo {
+  quick: boolean;
+  loadAtStart: string;
+  loadAtEnd: string;
+  minutes: number;
+}
+
+export async function writeBenchmarks(file: string, sections: Section[], run: RunInfo): Promise<void> {
   const header = [
     "# Benchmarks",
     "",
-    `Made by \`npm run bench\`${quick ? " (BENCH_QUICK=1: fewer, shorter rounds)" : ""} on ${new Date().toISOString().slice(0, 10)}.`,
+    `Made by \`npm run bench\`${run.quick ? " (BENCH_QUICK=1: fewer, shorter rounds)" : ""} on ${new Date().toISOString().slice(0, 10)}, in ${formatNumber(run.minutes, 1)} minutes.`,
     `Machine: ${machineDescription()}.`,
+    `Load average (1 / 5 / 15 min): ${run.loadAtStart} at the start, ${run.loadAtEnd} at the end. The machine is shared: with a load near its core count, every timing below is slower and noisier.`,
     "",
-    "Every figure is the median over several rounds, with ±half the spread of the rounds; ratios compare medians measured in the same run.",
+    "Every timing is the median over several rounds, with ±half the spread of the rounds; contenders alternate within each round, and ratios compare medians measured in the same run. Sizes and counts are exact.",
   ].join("\n");
-  await writeFile(file, `${[header, ...sections.map(renderSection)].join("\n\n")}\n`);
+  const summary = ["## Targets", markdownTable(targetsTable(sections))].join("\n\n");
+  await writeFile(file, `${[header, summary, ...sections.map(renderSection)].join("\n\n")}\n`);
 }

@@ -14,10 +14,14 @@ export function summarize(samples: number[]): Summary {
   return { median, min: sorted[0]!, max: sorted.at(-1)!, rounds: samples.length };
 }
 
+/** Half the range of the rounds, relative to the median (0.031 for ±3.1%). */
+export function relativeSpread(summary: Summary): number {
+  return summary.median === 0 ? 0 : (summary.max - summary.min) / 2 / Math.abs(summary.median);
+}
+
 /** `±x%`: half the range of the rounds, relative to the median. */
 export function spread(summary: Summary): string {
-  if (summary.median === 0) return "±0%";
-  return `±${((100 * (summary.max - summary.min)) / 2 / Math.abs(summary.median)).toFixed(1)}%`;
+  return `±${(100 * relativeSpread(summary)).toFixed(1)}%`;
 }
 
 /**
@@ -49,4 +53,22 @@ export function opsPerSecond(operation: () => unknown, durationMs: number): numb
     elapsed = performance.now() - start;
   }
   return (count / elapsed) * 1000;
+}
+
+/**
+ * Calls completed per second by `inFlight` loops that each start the next call as soon as theirs
+ * settles, for about `durationMs`.
+ */
+export async function callsPerSecond(call: () => Promise<unknown>, inFlight: number, durationMs: number): Promise<number> {
+  let completed = 0;
+  const start = performance.now();
+  const deadline = start + durationMs;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      await call();
+      completed++;
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, loop));
+  return (completed * 1000) / (performance.now() - start);
 }

@@ -1,0 +1,34 @@
+/**
+ * In-process cost of one call, in microseconds, with a `fetch` that answers at once (no network):
+ * what each layer adds on top of the fetch call itself. Contenders alternate within each round;
+ * prints the summaries as JSON.
+ */
+import { alternatingRounds, callsPerSecond } from "../lib/stats.ts";
+import { answeringCore, packageEntries } from "./entries.ts";
+import { fetchSender, freshSignal, openApiFetchSender, piriodSender, type Target } from "./senders.ts";
+
+interface Input extends Target {
+  packageDir: string;
+  rounds: number;
+  ms: number;
+}
+
+const input = JSON.parse(process.argv[2]!) as Input;
+const { node } = await packageEntries(input.packageDir);
+const answer = JSON.stringify(input.call.response);
+/** Answers every call at once with the example response, as a fresh standard Response. */
+const answeringFetch = (async () => new Response(answer, { status: 200, headers: { "content-type": "application/json" } })) as typeof fetch;
+
+const contenders = {
+  "a direct fetch call": fetchSender(input, answeringFetch),
+  "openapi-fetch alone": openApiFetchSender(input, answeringFetch),
+  "openapi-fetch alone, a fresh AbortSignal per call": openApiFetchSender(input, answeringFetch, freshSignal),
+  "@piriod/api, validation off": piriodSender(node, input, { fetch: answeringFetch, validate: { request: false } }),
+  "@piriod/api, request validation on (default)": piriodSender(node, input, { fetch: answeringFetch }),
+  "@piriod/api in Node, its transport answering at once, validation off": piriodSender(await answeringCore(input), input, { validate: { request: false } }),
+};
+
+// Warm the JIT before anything is measured.
+for (const send of Object.values(contenders)) await callsPerSecond(send, 1, input.ms);
+const microseconds = Object.fromEntries(Object.entries(contenders).map(([name, send]) => [name, async () => 1e6 / (await callsPerSecond(send, 1, input.ms))]));
+console.log(JSON.stringify(await alternatingRounds(microseconds, input.rounds)));

@@ -1,0 +1,95 @@
+/**
+ * The ways of sending one call, for the benchmark processes: each returns a `Send` that makes
+ * the call described by a `ClientCall` and reads the answer as JSON, as an application would.
+ */
+import { Agent, request as httpRequest } from "node:http";
+import createOpenApiClient from "openapi-fetch";
+import type { ClientCall } from "../lib/spec-fixtures.ts";
+
+export type Send = () => Promise<unknown>;
+
+export interface Target {
+  baseUrl: string;
+  call: ClientCall;
+}
+
+export const API_KEY = "sk_test_bench";
+export const WORKSPACE = "acc_01H8XYZ123ABC";
+
+/** The headers every contender sends, as the client sends them. */
+export const HEADERS = { "content-type": "application/json", accept: "application/json", authorization: `Token ${API_KEY}`, "x-simple-workspace": WORKSPACE };
+
+const pathOf = ({ call }: Target) => call.http.path.replace("{id}", encodeURIComponent(call.id));
+const payloadOf = ({ call }: Target) => (call.body === undefined ? undefined : JSON.stringify(call.body));
+
+/** A `fetch` call (the global one unless given another); `signal` gives each call one, as a timeout needs. */
+export function fetchSender(target: Target, fetch: typeof globalThis.fetch = globalThis.fetch, signal?: () => AbortSignal): Send {
+  const url = `${target.baseUrl}${pathOf(target)}`;
+  const init = { method: target.call.http.method, headers: HEADERS, body: payloadOf(target) };
+  return signal ? async () => (await fetch(url, { ...init, signal: signal() })).json() : async () => (await fetch(url, init)).json();
+}
+
+/** A fresh signal per call: the least any per-call timeout costs. */
+export const freshSignal = () => new AbortController().signal;
+
+/** openapi-fetch as it comes: a standard Request per call, the global fetch unless given one; `signal` gives each call one. */
+export function openApiFetchSender(target: Target, fetch?: typeof globalThis.fetch, signal?: () => AbortSignal): Send {
+  const client = createOpenApiClient({ baseUrl: target.baseUrl, headers: HEADERS, ...(fetch ? { fetch } : {}) });
+  const { call } = target;
+  const method = call.http.method.toLowerCase() as "patch";
+  const init = { params: { path: { id: call.id } }, body: call.body };
+  return signal
+    ? () => client.request(method, call.http.path as never, { ...init, signal: signal() } as never)
+    : () => client.request(method, call.http.path as never, init as never);
+}
+
+export type Entry = { createPiriodClient(options: Record<string, unknown>): Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> };
+
+/** Our client, from the entry point given, with `options` over the target's base URL and key. */
+export function piriodSender(entry: Entry, target: Target, options: Record<string, unknown> = {}): Send {
+  const client = entry.createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl: target.baseUrl, ...options });
+  const { resource, method, id, body } = target.call;
+  const args = body === undefined ? [id] : [id, body];
+  const invoke = client[resource]![method]!;
+  return () => invoke(...args);
+}
+
+interface AxiosLike {
+  create(config: { baseURL: string; headers: Record<string, string> }): { request(config: { method: string; url: string; data: unknown }): Promise<{ data: unknown }> };
+}
+
+/** axios as Piriod's own SDK uses it: an instance with the base URL and headers, JSON in and out. */
+export function axiosSender(axios: AxiosLike, target: Target): Send {
+  const instance = axios.create({ baseURL: target.baseUrl, headers: HEADERS });
+  const config = { method: target.call.http.method, url: pathOf(target), data: target.call.body };
+  return async () => (await instance.request(config)).data;
+}
+
+interface UndiciPool {
+  request(options: Record<string, unknown>): Promise<{ body: { json(): Promise<unknown> } }>;
+}
+
+/** undici's own `request` API over a `Pool`: no WHATWG classes at all, the practical limit in Node. */
+export function undiciSender(pool: UndiciPool, target: Target): Send {
+  const options = { path: pathOf(target), method: target.call.http.method, headers: HEADERS, body: payloadOf(target) };
+  return async () => (await pool.request(options)).body.json();
+}
+
+/** `node:http` with a keep-alive agent and nothing else: the transport alone. */
+export function nodeHttpSender(target: Target): Send {
+  const agent = new Agent({ keepAlive: true });
+  const payload = payloadOf(target);
+  const headers = payload === undefined ? HEADERS : { ...HEADERS, "content-length": String(Buffer.byteLength(payload)) };
+  const url = `${target.baseUrl}${pathOf(target)}`;
+  return () =>
+    new Promise((resolve, reject) => {
+      const request = httpRequest(url, { method: target.call.http.method, agent, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString("utf8"))));
+        response.on("error", reject);
+      });
+      request.on("error", reject);
+      request.end(payload);
+    });
+}

@@ -1,0 +1,104 @@
+import { gzipSync } from "node:zlib";
+import { fileURLToPath } from "node:url";
+import { build, type Metafile } from "esbuild";
+
+const REPO = fileURLToPath(new URL("../../", import.meta.url));
+
+export interface Chunk {
+  file: string;
+  text: string;
+  minifiedBytes: number;
+  /** `gzip -9` of the minified chunk: what a server sends compressed at best. */
+  gzipBytes: number;
+  /** Source files in the chunk (`src/options.ts`, `node_modules/openapi-fetch/dist/index.mjs`), largest first. */
+  inputs: { path: string; bytes: number }[];
+  /** Chunks this one imports statically: they load with it. */
+  imports: string[];
+  /** Chunks this one may import on demand. */
+  dynamicImports: string[];
+}
+
+export interface AppBundle {
+  entry: Chunk;
+  chunks: Chunk[];
+}
+
+/**
+ * What an app gets from `source`, built as a bundler would for production: esbuild, minified,
+ * with dynamic imports split into chunks of their own (as Vite, Rollup and webpack do). `source`
+ * is the app's code; it may import `./src/index.ts` and packages, relative to the repository.
+ */
+export async function bundleApp(source: string, platform: "browser" | "node" = "browser"): Promise<AppBundle> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: REPO, sourcefile: "app.ts", loader: "ts" },
+    absWorkingDir: REPO,
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform,
+    minify: true,
+    write: false,
+    metafile: true,
+    outdir: "out",
+    logLevel: "silent",
+  });
+  const outputs = (result.metafile as Metafile).outputs;
+  const chunks = result.outputFiles.map((output): Chunk => {
+    const file = Object.keys(outputs).find((name) => output.path.endsWith(name))!;
+    const meta = outputs[file]!;
+    return {
+      file,
+      text: output.text,
+      minifiedBytes: output.contents.length,
+      gzipBytes: gzipSync(output.contents, { level: 9 }).length,
+      inputs: Object.entries(meta.inputs)
+        .map(([path, input]) => ({ path, bytes: input.bytesInOutput }))
+        .sort((a, b) => b.bytes - a.bytes),
+      imports: meta.imports.filter((imported) => imported.kind === "import-statement" && !imported.external).map((imported) => imported.path),
+      dynamicImports: meta.imports.filter((imported) => imported.kind === "dynamic-import" && !imported.external).map((imported) => imported.path),
+    };
+  });
+  const entry = chunks.find((chunk) => outputs[chunk.file]!.entryPoint !== undefined)!;
+  return { entry, chunks };
+}
+
+/** A chunk with every chunk it imports statically, transitively: what loads when it does. */
+export function withStaticImports(bundle: AppBundle, start: Chunk): Chunk[] {
+  const loaded = new Map<string, Chunk>();
+  const visit = (chunk: Chunk) => {
+    if (loaded.has(chunk.file)) return;
+    loaded.set(chunk.file, chunk);
+    for (const file of chunk.imports) visit(bundle.chunks.find((candidate) => candidate.file === file)!);
+  };
+  visit(start);
+  return [...loaded.values()];
+}
+
+/** What loads before the app's first line runs: the entry chunk and its static imports. */
+export function upFront(bundle: AppBundle): Chunk[] {
+  return withStaticImports(bundle, bundle.entry);
+}
+
+/**
+ * What loads when the code of `input` (a source file such as `generated/validators/customer-update.js`)
+ * is first needed: the chunk holding it and its static imports, beyond what loaded up front.
+ */
+export function loadedOnDemand(bundle: AppBundle, input: string): Chunk[] {
+  const holder = bundle.chunks.find((chunk) => chunk.inputs.some((candidate) => candidate.path === input));
+  if (!holder) throw new Error(`${input} is in no chunk of the bundle`);
+  const already = new Set(upFront(bundle).map((chunk) => chunk.file));
+  return withStaticImports(bundle, holder).filter((chunk) => !already.has(chunk.file));
+}
+
+export function gzipTotal(chunks: Chunk[]): number {
+  return chunks.reduce((total, chunk) => total + chunk.gzipBytes, 0);
+}
+
+export function minifiedTotal(chunks: Chunk[]): number {
+  return chunks.reduce((total, chunk) => total + chunk.minifiedBytes, 0);
+}
+
+/** Source files in `chunks`. */
+export function inputsOf(chunks: Chunk[]): string[] {
+  return chunks.flatMap((chunk) => chunk.inputs.map((input) => input.path));
+}

@@ -1,0 +1,94 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { build } from "esbuild";
+import { REPO, workspace } from "./workspace.ts";
+
+const compiledScripts = new Map<string, Promise<string>>();
+
+/**
+ * `bench/child/<name>.ts` compiled into the workspace as plain ESM, its packages left as imports
+ * that resolve there. Compiled rather than run through tsx, which names every closure made per
+ * call and so would charge the code measured with work it does not do as shipped.
+ */
+function compiled(name: string): Promise<string> {
+  let script = compiledScripts.get(name);
+  if (!script) {
+    script = workspace().then(async ({ dir }) => {
+      const outfile = path.join(dir, `${name}.mjs`);
+      await build({
+        entryPoints: [path.join(REPO, "bench", "child", `${name}.ts`)],
+        bundle: true,
+        packages: "external",
+        platform: "node",
+        format: "esm",
+        target: "node20",
+        outfile,
+        logLevel: "warning",
+      });
+      return outfile;
+    });
+    compiledScripts.set(name, script);
+  }
+  return script;
+}
+
+export function forgetCompiledScripts(): void {
+  compiledScripts.clear();
+}
+
+interface Spawned {
+  stdout: string;
+  code: number | null;
+  wallMs: number;
+}
+
+async function spawnNode(args: string[]): Promise<Spawned> {
+  const { dir } = await workspace();
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
+    let stdout = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ stdout, code, wallMs: performance.now() - started }));
+  });
+}
+
+/** Runs a benchmark script in a fresh Node process, `input` as its argument; resolves to the JSON it prints last. */
+export async function runChild<T>(name: string, input: unknown = {}, nodeArgs: string[] = []): Promise<T> {
+  const { stdout, code } = await spawnNode([...nodeArgs, await compiled(name), JSON.stringify(input)]);
+  if (code !== 0) throw new Error(`bench/child/${name}.ts exited with ${code}`);
+  return JSON.parse(stdout.trim().split("\n").at(-1)!) as T;
+}
+
+/** Wall time, in ms, from starting `node args` (in the workspace) to its exit. */
+export async function processWallMs(args: string[]): Promise<number> {
+  const { code, wallMs } = await spawnNode(args);
+  if (code !== 0) throw new Error(`node ${args.join(" ")} exited with ${code}`);
+  return wallMs;
+}
+
+/** The compiled path of a child script, for timing it with `processWallMs`. */
+export function childScript(name: string): Promise<string> {
+  return compiled(name);
+}
+
+/**
+ * Starts a child that keeps running (a server); resolves with the JSON of its first line of
+ * output, and a `stop` that ends it by its pid.
+ */
+export async function startChild<T>(name: string, input: unknown = {}): Promise<{ ready: T; stop: () => void }> {
+  const { dir } = await workspace();
+  const child = spawn(process.execPath, [await compiled(name), JSON.stringify(input)], { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
+  const ready = await new Promise<T>((resolve, reject) => {
+    let output = "";
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`bench/child/${name}.ts exited with ${code} before it was ready`)));
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      if (output.includes("\n")) resolve(JSON.parse(output.slice(0, output.indexOf("\n"))) as T);
+    });
+  });
+  child.removeAllListeners("exit");
+  return { ready, stop: () => child.kill() };
+}

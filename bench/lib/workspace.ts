@@ -1,0 +1,58 @@
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildPackage } from "../../scripts/build-package.ts";
+
+export const REPO = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Packages of the repository that benchmark processes import beside @piriod/api. */
+const LINKED_PACKAGES = ["openapi-fetch", "axios", "axios-0.27", "undici", "ajv", "ajv-formats", "@types", "typescript"];
+
+/**
+ * A temporary folder laid out as a project that depends on @piriod/api: the package as
+ * `npm run build:package` makes it from the working tree, in `node_modules/@piriod/api`, with the
+ * other contenders linked beside it. Scripts run there import `@piriod/api` as consumers do, and
+ * type-check against its declarations.
+ */
+export interface Workspace {
+  dir: string;
+  /** `node_modules/@piriod/api`. */
+  packageDir: string;
+}
+
+let shared: Promise<Workspace> | undefined;
+let sharedDir: string | undefined;
+
+/** The workspace of this run, built on first use (about 5 s: tsc compiles src/). */
+export function workspace(): Promise<Workspace> {
+  return (shared ??= createWorkspace());
+}
+
+export async function removeWorkspace(): Promise<void> {
+  if (sharedDir) await rm(sharedDir, { recursive: true, force: true });
+  shared = sharedDir = undefined;
+}
+
+async function createWorkspace(): Promise<Workspace> {
+  const dir = (sharedDir = await mkdtemp(path.join(tmpdir(), "piriod-bench-")));
+  const source = path.join(dir, "source");
+  await mkdir(source);
+  for (const entry of ["src", "generated", "tsconfig.json", "tsconfig.build.json", "package.json"]) {
+    await cp(path.join(REPO, entry), path.join(source, entry), { recursive: true });
+  }
+  await symlink(path.join(REPO, "node_modules"), path.join(source, "node_modules"));
+  await buildPackage(source);
+
+  const packageDir = path.join(dir, "node_modules", "@piriod", "api");
+  await mkdir(packageDir, { recursive: true });
+  await cp(path.join(source, "dist"), path.join(packageDir, "dist"), { recursive: true });
+  await cp(path.join(source, "package.json"), path.join(packageDir, "package.json"));
+  for (const name of LINKED_PACKAGES) {
+    await mkdir(path.dirname(path.join(dir, "node_modules", name)), { recursive: true });
+    await symlink(path.join(REPO, "node_modules", name), path.join(dir, "node_modules", name));
+  }
+  await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "piriod-bench-consumer", private: true, type: "module" }));
+  await rm(source, { recursive: true, force: true });
+  return { dir, packageDir };
+}

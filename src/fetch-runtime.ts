@@ -1,0 +1,46 @@
+import type { ClientRuntime } from "./client.js";
+import { globalFetchTransport, standardResponse, type RespondWith } from "./transport.js";
+
+type LightClasses = typeof import("./light-classes.js");
+
+/** The light classes, once loaded; until then, and always in browsers, the standard ones serve. */
+let light: LightClasses | undefined;
+let loading: Promise<unknown> | undefined;
+
+/**
+ * Whether this runtime's `Request` and `Response` are written in JavaScript (Node's undici, and
+ * the runtimes that present themselves as Node), where building one costs more than the rest of
+ * a call. A browser's are native and cheap: there the light classes would only add bytes.
+ */
+function standardClassesAreCostly(): boolean {
+  return typeof (globalThis as { process?: { versions?: { node?: unknown } } }).process?.versions?.node === "string";
+}
+
+function loadLightClasses(): void {
+  loading ??= import("./light-classes.js").then(
+    (module) => (light = module),
+    () => (loading = undefined),
+  );
+}
+
+/**
+ * The class openapi-fetch builds requests with: light once loaded, standard before. openapi-fetch
+ * checks a middleware's request with `instanceof` it, and any standard request passes.
+ */
+const FetchRequest = function FetchRequest(input: string | URL, init?: RequestInit) {
+  return light ? new light.LightRequest(input, init) : new Request(input, init);
+} as unknown as typeof Request;
+Object.defineProperty(FetchRequest, Symbol.hasInstance, { value: (value: unknown) => value instanceof Request });
+
+const respond: RespondWith = (status, statusText, headers, bytes, url) =>
+  light ? light.bufferedResponse(status, statusText, headers, bytes, url) : standardResponse(status, statusText, headers, bytes, url);
+
+/** How the fetch entry (browsers, Deno, Bun, workers) sends: through the global `fetch`. */
+export const fetchRuntime: ClientRuntime = {
+  Request: FetchRequest,
+  respond,
+  defaultTransport() {
+    if (standardClassesAreCostly()) loadLightClasses();
+    return globalFetchTransport(respond);
+  },
+};
