@@ -74,3 +74,18 @@ export const CUSTOMERS_UPDATE: ClientCall = {
   body: exampleOf("CustomerUpdate"),
   response: exampleOf("Customer"),
 };
+
+export const CUSTOMERS_RETRIEVE: ClientCall = {
+  resource: "customers",
+  method: "retrieve",
+  http: { method: "GET", path: "/customers/{id}/" },
+  id: "cus_01H8XYZ123ABC",
+  body: undefined,
+  response: exampleOf("Customer"),
+};
+
+/** Every call the client benchmarks measure, each in its own table. */
+export const CLIENT_CALLS: ClientCall[] = [CUSTOMERS_UPDATE, CUSTOMERS_RETRIEVE];
+
+/** `customers.update (PATCH /customers/{id}/)`, as tables and targets name a call. */
+export const callName = (call: ClientCall): string => `${call.resource}.${call.method} (${call.http.method} ${call.http.path})`;
