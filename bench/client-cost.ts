@@ -4,7 +4,7 @@
  */
 import { runChild } from "./lib/child-process.ts";
 import { figure, formatNumber, signed, type Benchmark, type Table, type Target } from "./lib/report.ts";
-import { callName, CLIENT_CALLS, type ClientCall } from "./lib/spec-fixtures.ts";
+import { callName, measureEachCall, type ClientCall } from "./lib/spec-fixtures.ts";
 import type { Summary } from "./lib/stats.ts";
 import { workspace } from "./lib/workspace.ts";
 
@@ -36,15 +36,14 @@ async function measureCall(call: ClientCall, rounds: number, ms: number): Promis
 export const benchClientCost: Benchmark = async ({ quick }) => {
   const rounds = quick ? 3 : 9;
   const ms = quick ? 200 : 400;
-  const measured = [];
-  for (const call of CLIENT_CALLS) measured.push(await measureCall(call, rounds, ms));
+  const { tables, targets } = await measureEachCall((call) => measureCall(call, rounds, ms));
   return {
     title: "Client cost in process",
     intro:
       `Microseconds per call of the client (or the same request through openapi-fetch or fetch) when \`fetch\` answers at once with the spec's example customer, a fresh standard \`Response\` each time: the cost of each layer without any network. ` +
       `One call at a time, ${rounds} alternating rounds of ${ms} ms after a warm-up, in a fresh Node process, the package as built. ` +
       "openapi-fetch alone builds a standard `Request` per call and hands it to that `fetch`; our client builds its light request, then the standard `Request` a caller's `fetch` is promised, and reads the whole body within the attempt (its timeout covers the body).",
-    tables: measured.map(({ table }) => table),
-    targets: measured.flatMap(({ targets }) => targets),
+    tables,
+    targets,
   };
 };

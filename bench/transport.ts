@@ -6,7 +6,7 @@
 import { runChild } from "./lib/child-process.ts";
 import { startLoopbackServer } from "./lib/loopback-server.ts";
 import { figure, ratio, renderSection, type Benchmark, type Table, type Target } from "./lib/report.ts";
-import { callName, CLIENT_CALLS, type ClientCall } from "./lib/spec-fixtures.ts";
+import { callName, measureEachCall, type ClientCall } from "./lib/spec-fixtures.ts";
 import type { Summary } from "./lib/stats.ts";
 import { removeWorkspace, workspace } from "./lib/workspace.ts";
 
@@ -55,19 +55,18 @@ async function measureCall(call: ClientCall, rounds: number, ms: number): Promis
 export const benchTransport: Benchmark = async ({ quick }) => {
   const rounds = quick ? 3 : 7;
   const ms = quick ? 200 : 500;
-  const measured = [];
-  for (const call of CLIENT_CALLS) measured.push(await measureCall(call, rounds, ms));
+  const { tables, targets } = await measureEachCall((call) => measureCall(call, rounds, ms));
   return {
     title: "Over loopback HTTP",
     intro:
       "Each call of the client, and the same request sent every other way, to a local `node:http` server in its own process that answers with the spec's example customer. " +
       `Requests per second (the answer read as JSON each time), one at a time and with 16 in flight, over ${rounds} alternating rounds of ${ms} ms after a warm-up; the clients run in a fresh Node process, the package as \`npm run build:package\` makes it. ` +
       "All send the same headers (and body, for a call that has one) over keep-alive connections (axios through Node's global agent, which keeps connections alive since Node 19).",
-    tables: measured.map(({ table }) => table),
+    tables,
     notes: [
       "The fetch entry is what browsers, Deno, Bun and workers get; measured here in Node, where it loads the light Request and Response classes in the background (a browser's own classes are native and need no stand-in).",
     ],
-    targets: measured.flatMap(({ targets }) => targets),
+    targets,
   };
 };
 

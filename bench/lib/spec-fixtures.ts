@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import type { Table, Target } from "./report.ts";
 
 /** The bundled spec: its operations and their examples are the benchmarks' payloads. */
 export const spec = JSON.parse(readFileSync(new URL("../../generated/openapi.json", import.meta.url), "utf8"));
@@ -86,6 +87,13 @@ export const CUSTOMERS_RETRIEVE: ClientCall = {
 
 /** Every call the client benchmarks measure, each in its own table. */
 export const CLIENT_CALLS: ClientCall[] = [CUSTOMERS_UPDATE, CUSTOMERS_RETRIEVE];
+
+/** Measures every call of `CLIENT_CALLS` in turn (one server and process at a time): a table and targets each. */
+export async function measureEachCall(measure: (call: ClientCall) => Promise<{ table: Table; targets: Target[] }>): Promise<{ tables: Table[]; targets: Target[] }> {
+  const measured = [];
+  for (const call of CLIENT_CALLS) measured.push(await measure(call));
+  return { tables: measured.map(({ table }) => table), targets: measured.flatMap(({ targets }) => targets) };
+}
 
 /** `customers.update (PATCH /customers/{id}/)`, as tables and targets name a call. */
 export const callName = (call: ClientCall): string => `${call.resource}.${call.method} (${call.http.method} ${call.http.path})`;
