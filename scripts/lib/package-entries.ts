@@ -1,0 +1,35 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { PipelineError } from "./pipeline-error.ts";
+
+/** What package.json's `exports` point at under dist/src/ (`./dist/src/node.js`). */
+const BUILT_ENTRY = /^\.\/dist\/src\/(.+)\.js$/;
+
+/**
+ * The client's entry points, read from package.json's `exports` so that a new export cannot be
+ * forgotten by the build: each JavaScript file an export points at in dist/src/, keyed by its name
+ * there (`node`), mapped to the source module it is built from (`src/node.ts`).
+ */
+export async function packageEntries(root: string): Promise<Record<string, string>> {
+  const manifest = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { exports?: unknown };
+  const entries: Record<string, string> = {};
+  for (const target of exportTargets(manifest.exports)) {
+    const name = target.match(BUILT_ENTRY)?.[1];
+    if (name === undefined) continue;
+    const source = path.join("src", `${name}.ts`);
+    if (!existsSync(path.join(root, source))) {
+      throw new PipelineError(`build:package: package.json exports ${target}, but there is no ${source} to build it from`);
+    }
+    entries[name] = source;
+  }
+  if (Object.keys(entries).length === 0) throw new PipelineError("build:package: package.json exports nothing from dist/src/");
+  return entries;
+}
+
+/** Every path in an `exports` value, through its conditions. */
+function exportTargets(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (value === null || typeof value !== "object") return [];
+  return Object.values(value).flatMap(exportTargets);
+}
