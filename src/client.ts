@@ -3,6 +3,7 @@ import { preloadRequestValidators } from "./body-validation.js";
 import type { ClientPaths } from "./client-paths.js";
 import { customersResource, type CustomersResource } from "./customers.js";
 import { PiriodError } from "./errors.js";
+import { clientRequests, standardRequestsForMiddleware } from "./middleware-requests.js";
 import { resolveOptions, type PiriodClientOptions, type ResolvedOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { retryingFetch, type RetryPolicy } from "./retrying-fetch.js";
@@ -49,12 +50,14 @@ export function createClient(options: PiriodClientOptions, runtime: ClientRuntim
   const redact = createRedactor(resolved.apiKey);
   const retry = { transport, sleep: runtime.sleep ?? abortableSleep, redact };
   const fetchWith = (policy: RetryPolicy) => retryingFetch(retry, policy);
+  const requests = clientRequests(runtime.Request);
   const raw = createOpenApiClient<ClientPaths>({
     baseUrl: resolved.baseUrl,
     headers: injectedHeaders(resolved),
-    Request: runtime.Request,
+    Request: requests.Request,
     fetch: fetchWith(resolved),
   });
+  standardRequestsForMiddleware(raw, requests);
   return { customers: customersResource({ raw, options: resolved, fetchWith, redact }), raw };
 }
 
@@ -68,7 +71,14 @@ function injectedHeaders({ apiKey, workspace, testMode, headers }: ResolvedOptio
   };
 }
 
+/**
+ * A browser page, or a browser's web worker: there any visitor can read what the script holds. A
+ * worker has no `window`; server runtimes that offer workers too (Deno, Bun, Cloudflare's workerd)
+ * name themselves in `navigator.userAgent`, where every browser's starts with `Mozilla/`.
+ */
 function isBrowser(): boolean {
-  const scope = globalThis as { window?: { document?: unknown } };
-  return typeof scope.window === "object" && scope.window !== null && typeof scope.window.document === "object";
+  const scope = globalThis as { window?: { document?: unknown }; WorkerGlobalScope?: unknown; navigator?: { userAgent?: unknown } };
+  if (typeof scope.window === "object" && scope.window !== null && typeof scope.window.document === "object") return true;
+  const Worker = scope.WorkerGlobalScope;
+  return typeof Worker === "function" && globalThis instanceof Worker && String(scope.navigator?.userAgent).startsWith("Mozilla/");
 }

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inspect } from "node:util";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPiriodClient } from "../../src/index.js";
 import { LightRequest } from "../../src/light-request.js";
 import { standardResponse } from "../../src/transport.js";
-import { API_KEY, body, customer, CUSTOMER_ID, WORKSPACE } from "../helpers/client-fixtures.ts";
+import { API_KEY, body, customer, CUSTOMER_ID, rebuildingMiddleware, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { json, reply, startFaultServer, type FaultServer } from "../helpers/http-fault-server.ts";
 
 // The fetch entry (browsers, Deno, Bun, workers) sends through the global fetch with standard
@@ -23,18 +24,31 @@ describe("the fetch entry over the global fetch", () => {
     expect(server.received.at(-1)).toMatchObject({ method: "PATCH", url: `/customers/${CUSTOMER_ID}/`, body: JSON.stringify(body) });
   });
 
-  it("builds requests with the light class in Node once it has loaded", async () => {
+  it("builds no standard Request in Node once the light class has loaded", async () => {
     server.answer(json(200, customer));
     const piriod = client();
-    const built: unknown[] = [];
-    piriod.raw.use({ onRequest: ({ request }) => void built.push(request) });
-    await piriod.customers.update(CUSTOMER_ID, body);
-    // The client began loading them when it was made; make sure they have arrived before the next call.
+    // The client began loading the light classes when it was made; make sure they have arrived.
     await import("../../src/light-classes.js");
     await new Promise((resolve) => setTimeout(resolve, 0));
-    await piriod.customers.update(CUSTOMER_ID, body);
-    expect(built.every((request) => request instanceof Request)).toBe(true);
-    expect(Object.getPrototypeOf(built.at(-1))).toBe(LightRequest.prototype);
+    const constructed = vi.spyOn(globalThis, "Request");
+    try {
+      await expect(piriod.customers.update(CUSTOMER_ID, body)).resolves.toEqual(customer);
+      expect(constructed).not.toHaveBeenCalled();
+    } finally {
+      constructed.mockRestore();
+    }
+  });
+
+  it("gives middleware standard requests, which it may rebuild, with the key hidden from util.inspect", async () => {
+    server.answer(json(200, customer));
+    const piriod = client();
+    const { seen, onRequest } = rebuildingMiddleware("t-3");
+    piriod.raw.use({ onRequest });
+    await expect(piriod.customers.update(CUSTOMER_ID, body)).resolves.toEqual(customer);
+    expect(Object.getPrototypeOf(seen[0]!)).not.toBe(LightRequest.prototype);
+    expect(inspect(seen[0])).not.toContain(API_KEY);
+    expect(server.received.at(-1)).toMatchObject({ method: "PATCH", url: `/customers/${CUSTOMER_ID}/`, body: JSON.stringify(body) });
+    expect(server.received.at(-1)!.headers["x-trace"]).toBe("t-3");
   });
 
   it("keeps a response without a body without one", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { BufferedResponse } from "../../src/buffered-response.js";
 import { LightRequest } from "../../src/light-request.js";
-import { body, CUSTOMER_ID, customer, jsonResponse, recordingFetch, testClient } from "../helpers/client-fixtures.ts";
+import { body, CUSTOMER_ID, customer, jsonResponse, rebuildingMiddleware, recordingFetch, testClient } from "../helpers/client-fixtures.ts";
 
 // The client hands openapi-fetch and its callers light stand-ins for Request and Response. They
 // must behave as the standard classes wherever callers (and middleware) touch them.
@@ -39,6 +39,27 @@ describe("LightRequest", () => {
     });
     await expect(piriod.customers.update(CUSTOMER_ID, body)).resolves.toEqual(customer);
     expect(fetch.requests.map(({ request, body: sent }) => [request.headers.get("x-trace"), sent])).toEqual(Array(2).fill(["t-1", JSON.stringify(body)]));
+  });
+
+  it("gives openapi-fetch standard requests once a middleware is installed, so that one may rebuild the request from the one it gets", async () => {
+    const fetch = recordingFetch(jsonResponse(503, {}), jsonResponse(200, customer));
+    const piriod = testClient({ fetch });
+    const { seen, onRequest } = rebuildingMiddleware("t-2");
+    piriod.raw.use({ onRequest });
+    await expect(piriod.customers.update(CUSTOMER_ID, body)).resolves.toEqual(customer);
+    expect(seen.map((request) => Object.getPrototypeOf(request) === LightRequest.prototype)).toEqual([false]);
+    expect(fetch.requests.map(({ request, body: sent }) => [request.method, request.headers.get("x-trace"), request.headers.get("x-simple-workspace"), sent])).toEqual(
+      Array(2).fill(["PATCH", "t-2", "acc_01H8XYZ123ABC", JSON.stringify(body)]),
+    );
+  });
+
+  it("gives a call's own middleware a standard request too", async () => {
+    const fetch = recordingFetch(jsonResponse(200, customer));
+    const piriod = testClient({ fetch });
+    const { onRequest } = rebuildingMiddleware("t-4");
+    const { data } = await piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body, middleware: [{ onRequest }] });
+    expect(data).toEqual(customer);
+    expect(fetch.requests.map(({ request, body: sent }) => [request.headers.get("x-trace"), sent])).toEqual([["t-4", JSON.stringify(body)]]);
   });
 });
 

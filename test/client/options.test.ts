@@ -1,6 +1,6 @@
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createPiriodClient as createBrowserClient } from "../../src/index.js";
 import { PiriodError } from "../../src/errors.js";
 import { createPiriodClient, type NodeClientOptions } from "../../src/node.js";
@@ -109,6 +109,29 @@ describe("in a browser", () => {
 
   it("is not mistaken for a runtime that only defines window (Deno 1)", () => {
     scope.window = {};
+    expect(() => createBrowserClient(valid)).not.toThrow();
+  });
+});
+
+describe("in a worker", () => {
+  // A worker's global object is an instance of WorkerGlobalScope; these stand in for the real ones.
+  const workerScope = (userAgent: string) => {
+    class WorkerGlobalScope {
+      static [Symbol.hasInstance] = (value: unknown) => value === globalThis;
+    }
+    vi.stubGlobal("WorkerGlobalScope", WorkerGlobalScope);
+    vi.stubGlobal("navigator", { userAgent });
+  };
+  afterEach(() => void vi.unstubAllGlobals());
+
+  it("refuses to start in a browser's web worker, which has no window but whose script any visitor can read", () => {
+    workerScope("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36");
+    expect(() => createBrowserClient(valid)).toThrow(/refusing to run in a browser/);
+    expect(createBrowserClient({ ...valid, dangerouslyAllowBrowser: true }).customers.update).toBeTypeOf("function");
+  });
+
+  it.each(["Cloudflare-Workers", "Deno/2.5.6", "Bun/1.3.2"])("starts in a server runtime's worker (%s)", (userAgent) => {
+    workerScope(userAgent);
     expect(() => createBrowserClient(valid)).not.toThrow();
   });
 });

@@ -61,3 +61,18 @@ export function testClient(options: Partial<NodeClientOptions> = {}, sleep: Reco
   const client = createClient({ apiKey: API_KEY, workspace: WORKSPACE, ...options }, { ...nodeRuntime, sleep });
   return { ...client, sleep };
 }
+
+/**
+ * A middleware that rebuilds every request it is given from that request (`new Request(request,
+ * init)`), adding `x-trace: <trace>`, and records what it was given.
+ */
+export function rebuildingMiddleware(trace: string): { seen: Request[]; onRequest(context: { request: Request }): Request } {
+  const seen: Request[] = [];
+  return {
+    seen,
+    onRequest: ({ request }) => {
+      seen.push(request);
+      return new Request(request, { headers: { ...Object.fromEntries(request.headers), "x-trace": trace } });
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import type { Client } from "openapi-fetch";
+
+/** `INSPECT` of standard-members.ts, by its registered name: importing that module would load it up front in a browser bundle. */
+const INSPECT = Symbol.for("nodejs.util.inspect.custom");
+
+/**
+ * Middleware gets standard requests. The client hands openapi-fetch its runtime's `Request` class
+ * (light where that is cheaper), but a middleware may rebuild the request it is given
+ * (`new Request(request, init)`), and a standard `Request` can only be built from a standard one.
+ * So once a middleware is installed on `raw` (`use`), and for any call given middleware of its
+ * own, openapi-fetch builds standard requests instead; middleware costs a call more than the
+ * light class saves anyway.
+ */
+export interface ClientRequests {
+  /** The class to give openapi-fetch: the runtime's until `useStandard` is called, standard after. */
+  Request: typeof Request;
+  useStandard(): void;
+}
+
+export function clientRequests(runtimeRequest: typeof Request): ClientRequests {
+  let Chosen = runtimeRequest;
+  return {
+    Request: acceptingAnyStandardRequest((input, init) => new Chosen(input, init)),
+    useStandard() {
+      Chosen = redactedRequestClass();
+    },
+  };
+}
+
+/**
+ * A class for openapi-fetch that builds requests with `build`. openapi-fetch accepts a
+ * middleware's request only if it is an instance of that class: here, any standard one is.
+ */
+function acceptingAnyStandardRequest(build: (input: string | URL, init?: RequestInit) => Request): typeof Request {
+  const ClientRequest = function ClientRequest(input: string | URL, init?: RequestInit) {
+    return build(input, init);
+  } as unknown as typeof Request;
+  Object.defineProperty(ClientRequest, Symbol.hasInstance, { value: (value: unknown) => value instanceof globalThis.Request });
+  return ClientRequest;
+}
+
+/** Makes `raw` build standard requests from its first `use`, and for every call given middleware of its own. */
+export function standardRequestsForMiddleware<Paths extends {}>(raw: Client<Paths>, requests: ClientRequests): void {
+  const use = raw.use;
+  raw.use = (...middleware) => {
+    requests.useStandard();
+    use.apply(raw, middleware);
+  };
+  const methods = raw as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]) {
+    const send = methods[method]!;
+    methods[method] = (url, init) => send(url, withStandardRequestForMiddleware(init));
+  }
+  const request = methods.request!;
+  methods.request = (method, url, init) => request(method, url, withStandardRequestForMiddleware(init));
+}
+
+function withStandardRequestForMiddleware(init: unknown): unknown {
+  const options = init as { middleware?: unknown[]; Request?: unknown } | undefined;
+  return options?.middleware?.length && options.Request === undefined ? { ...options, Request: standardForMiddleware } : init;
+}
+
+const standardForMiddleware = acceptingAnyStandardRequest((input, init) => new (redactedRequestClass())(input, init));
+
+let RedactedRequest: typeof Request | undefined;
+
+/**
+ * A standard `Request` that `util.inspect` shows without its headers, which hold the API key.
+ * Made on first use: in Node, touching `Request` loads the bundled undici, which importing the
+ * package should not cost.
+ */
+function redactedRequestClass(): typeof Request {
+  return (RedactedRequest ??= class Request extends globalThis.Request {
+    [INSPECT](): string {
+      return `Request { ${this.method} ${this.url} }`;
+    }
+  });
+}
