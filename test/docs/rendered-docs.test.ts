@@ -2,15 +2,7 @@ import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { componentSchema } from "../helpers/conformance-schemas.ts";
-import {
-  CHROMIUM_PATH,
-  chromiumFound,
-  fullPageScreenshot,
-  launchChromium,
-  recordPages,
-  requestsElsewhere,
-  type PageRecord,
-} from "../helpers/docs-browser.ts";
+import { fullPageScreenshot, launchChromium, recordPages, requestsElsewhere, skipWithoutChromium, type PageRecord } from "../helpers/docs-browser.ts";
 import {
   navigationLabels,
   operationRoute,
@@ -31,14 +23,7 @@ import { startStaticServer, type StaticServer } from "../helpers/static-server.t
 const operations = specOperations();
 
 // No browser, no test: loudly, except in CI, where a missing browser is a failure.
-const skip = !chromiumFound() && process.env.CI !== "true";
-if (skip) {
-  const bar = "!".repeat(78);
-  console.warn(
-    `\n${bar}\n!! SKIPPED test/docs/rendered-docs.test.ts: no Chromium at ${CHROMIUM_PATH}.\n` +
-      `!! Install it (apt-get install -y chromium) or set CHROMIUM_PATH. With CI=true this test fails instead.\n${bar}\n`,
-  );
-}
+const skip = skipWithoutChromium("test/docs/rendered-docs.test.ts");
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

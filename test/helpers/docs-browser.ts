@@ -17,6 +17,22 @@ const CHROMIUM_ARGS = [
 
 export const chromiumFound = (): boolean => existsSync(CHROMIUM_PATH);
 
+/**
+ * Whether `testFile` must skip its browser tests: only when Chromium is missing and this is not
+ * CI, and then loudly. In CI a missing browser is a failure, so nothing is skipped there.
+ */
+export function skipWithoutChromium(testFile: string): boolean {
+  const skip = !chromiumFound() && process.env.CI !== "true";
+  if (skip) {
+    const bar = "!".repeat(78);
+    console.warn(
+      `\n${bar}\n!! SKIPPED ${testFile}: no Chromium at ${CHROMIUM_PATH}.\n` +
+        `!! Install it (apt-get install -y chromium) or set CHROMIUM_PATH. With CI=true this test fails instead.\n${bar}\n`,
+    );
+  }
+  return skip;
+}
+
 export async function launchChromium(): Promise<Browser> {
   if (!chromiumFound()) {
     throw new Error(`No Chromium at ${CHROMIUM_PATH}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
