@@ -14,12 +14,14 @@ interface Input extends Target {
   packageDir: string;
   rounds: number;
   ms: number;
+  /** Only these ways of sending (all when absent). */
+  ways?: string[];
 }
 
 const input = JSON.parse(process.argv[2]!) as Input;
 const { node, fetch: fetchEntry } = await packageEntries(input.packageDir);
 
-const WAYS: Record<string, Send> = {
+const ALL_WAYS: Record<string, Send> = {
   "global fetch": fetchSender(input),
   "global fetch, a fresh AbortSignal per request": fetchSender(input, globalThis.fetch, freshSignal),
   "openapi-fetch 0.17 alone (default Request, global fetch)": openApiFetchSender(input),
@@ -31,6 +33,13 @@ const WAYS: Record<string, Send> = {
   "@piriod/api in Node, request validation on (default)": piriodSender(node, input),
   "@piriod/api fetch entry (browser path), default options": piriodSender(fetchEntry, input),
 };
+const WAYS = input.ways ? Object.fromEntries(input.ways.map((way) => [way, wayNamed(way)])) : ALL_WAYS;
+
+function wayNamed(way: string): Send {
+  const send = ALL_WAYS[way];
+  if (!send) throw new Error(`no way of sending is named ${JSON.stringify(way)}`);
+  return send;
+}
 
 const IN_FLIGHT = [1, 16];
 // Warm connections, caches and the JIT before anything is measured.

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { build } from "esbuild";
+import { onCore } from "./cpu-pinning.ts";
 import { REPO, workspace } from "./workspace.ts";
 
 const compiledScripts = new Map<string, Promise<string>>();
@@ -42,11 +43,16 @@ interface Spawned {
   wallMs: number;
 }
 
-async function spawnNode(args: string[]): Promise<Spawned> {
+/** Where a child runs: on one core (see cpu-pinning.ts), or wherever the system puts it. */
+export interface Placement {
+  core?: number;
+}
+
+async function spawnNode(args: string[], { core }: Placement = {}): Promise<Spawned> {
   const { dir } = await workspace();
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(...onCore(core, process.execPath, args), { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
     let stdout = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.on("error", reject);
@@ -55,8 +61,8 @@ async function spawnNode(args: string[]): Promise<Spawned> {
 }
 
 /** Runs a benchmark script in a fresh Node process, `input` as its argument; resolves to the JSON it prints last. */
-export async function runChild<T>(name: string, input: unknown = {}, nodeArgs: string[] = []): Promise<T> {
-  const { stdout, code } = await spawnNode([...nodeArgs, await compiled(name), JSON.stringify(input)]);
+export async function runChild<T>(name: string, input: unknown = {}, nodeArgs: string[] = [], placement: Placement = {}): Promise<T> {
+  const { stdout, code } = await spawnNode([...nodeArgs, await compiled(name), JSON.stringify(input)], placement);
   if (code !== 0) throw new Error(`bench/child/${name}.ts exited with ${code}`);
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as T;
 }
@@ -77,9 +83,10 @@ export function childScript(name: string): Promise<string> {
  * Starts a child that keeps running (a server); resolves with the JSON of its first line of
  * output, and a `stop` that ends it by its pid.
  */
-export async function startChild<T>(name: string, input: unknown = {}): Promise<{ ready: T; stop: () => void }> {
+export async function startChild<T>(name: string, input: unknown = {}, { core }: Placement = {}): Promise<{ ready: T; stop: () => void }> {
   const { dir } = await workspace();
-  const child = spawn(process.execPath, [await compiled(name), JSON.stringify(input)], { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
+  // taskset execs the command in its own process, so the pid killed is the child's.
+  const child = spawn(...onCore(core, process.execPath, [await compiled(name), JSON.stringify(input)]), { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
   const ready = await new Promise<T>((resolve, reject) => {
     let output = "";
     child.on("error", reject);

@@ -1,4 +1,4 @@
-import { startChild } from "./child-process.ts";
+import { startChild, type Placement } from "./child-process.ts";
 import type { ClientCall } from "./spec-fixtures.ts";
 
 export interface LoopbackServer {
@@ -7,7 +7,7 @@ export interface LoopbackServer {
 }
 
 /** Starts bench/child/loopback-server.ts, answering with `call`'s example response, on 127.0.0.1. */
-export async function startLoopbackServer(call: ClientCall): Promise<LoopbackServer> {
-  const { ready, stop } = await startChild<{ port: number }>("loopback-server", { response: call.response });
+export async function startLoopbackServer(call: ClientCall, placement: Placement = {}): Promise<LoopbackServer> {
+  const { ready, stop } = await startChild<{ port: number }>("loopback-server", { response: call.response }, placement);
   return { baseUrl: `http://127.0.0.1:${ready.port}`, stop };
 }
