@@ -234,7 +234,75 @@ var require_formats = __commonJS({
 
 // scripts/templates/validator-formats.js
 var import_formats = __toESM(require_formats(), 1);
-var fullFormats = import_formats.default.fullFormats;
+
+// scripts/templates/date-time-format.js
+var DATE_TIME = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])t([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(?:\.\d+)?(?:z|([+-])([01]\d|2[0-3]):([0-5]\d))$/i;
+var LEAP_SECOND_DAYS = /* @__PURE__ */ new Set([
+  "1960-12-31",
+  "1961-07-31",
+  "1961-12-31",
+  "1963-10-31",
+  "1963-12-31",
+  "1964-03-31",
+  "1964-08-31",
+  "1964-12-31",
+  "1965-02-28",
+  "1965-06-30",
+  "1965-08-31",
+  "1965-12-31",
+  "1968-01-31",
+  "1971-12-31",
+  "1972-06-30",
+  "1972-12-31",
+  "1973-12-31",
+  "1974-12-31",
+  "1975-12-31",
+  "1976-12-31",
+  "1977-12-31",
+  "1978-12-31",
+  "1979-12-31",
+  "1981-06-30",
+  "1982-06-30",
+  "1983-06-30",
+  "1985-06-30",
+  "1987-12-31",
+  "1989-12-31",
+  "1990-12-31",
+  "1992-06-30",
+  "1993-06-30",
+  "1994-06-30",
+  "1995-12-31",
+  "1997-06-30",
+  "1998-12-31",
+  "2005-12-31",
+  "2008-12-31",
+  "2012-06-30",
+  "2015-06-30",
+  "2016-12-31"
+]);
+var daysInMonth = (year, month) => month === 2 ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28 : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+function isDateTime(value) {
+  const parts = DATE_TIME.exec(value);
+  if (parts === null) return false;
+  let [year, month, day, hour, minute] = parts.slice(1, 6).map(Number);
+  if (day > daysInMonth(year, month)) return false;
+  if (parts[6] !== "60") return true;
+  const offset = parts[7] === void 0 ? 0 : (parts[7] === "-" ? -1 : 1) * (Number(parts[8]) * 60 + Number(parts[9]));
+  const utcMinute = hour * 60 + minute - offset;
+  if (utcMinute === -1) {
+    if (--day === 0) {
+      if (--month === 0) [year, month] = [year - 1, 12];
+      day = daysInMonth(year, month);
+    }
+  } else if (utcMinute !== 23 * 60 + 59) {
+    return false;
+  }
+  return LEAP_SECOND_DAYS.has(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+}
+
+// scripts/templates/validator-formats.js
+var ajvFormats = import_formats.default.fullFormats;
+var fullFormats = { ...ajvFormats, "date-time": { ...ajvFormats["date-time"], validate: isDateTime } };
 export {
   fullFormats
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadCorpus, schemaValidators, type CorpusCase } from "../helpers/conformance-corpus.ts";
 import { documentedResponse, operationTitle, specOperations, successResponse } from "../helpers/operations-of-spec.ts";
 import { send, usePrismMock } from "../helpers/prism-mock.ts";
+import { PRISM_DIVERGENCES } from "../helpers/prism-divergences.ts";
 import { operationCall } from "../helpers/prism-operations.ts";
 import { namesIssue, parseViolations } from "../helpers/prism-violations.ts";
 import { compileAt } from "../helpers/spec-ajv.ts";
@@ -9,6 +10,11 @@ import { compileAt } from "../helpers/spec-ajv.ts";
 const prism = usePrismMock();
 const corpus = loadCorpus();
 const validators = schemaValidators();
+const divergence = (entry: CorpusCase) => PRISM_DIVERGENCES.find((candidate) => candidate.name === entry.name);
+
+it("every case Prism is known to judge otherwise is in the corpus", () => {
+  expect(PRISM_DIVERGENCES.map((entry) => entry.name).filter((name) => !corpus.some((entry) => entry.name === name))).toEqual([]);
+});
 
 // Every operation that takes a JSON body gets every corpus case of its body's schema; one that
 // takes none has no body to vary (headers.test.ts sends it as it is).
@@ -28,14 +34,31 @@ describe.each(specOperations().filter((operation) => operation.requestBody?.sche
     expect(documented.examples.length).toBeGreaterThan(0);
   });
 
-  it.each(cases.filter((entry) => entry.valid).map((entry) => [entry.name, entry] as const))(`answers ${success.status} with a valid body to: %s`, async (_name, entry) => {
+  /** Prism's answer to a case it is known to judge otherwise: the refusal naming its fault, or success. */
+  async function expectPrismDivergence(entry: CorpusCase) {
+    const known = divergence(entry)!;
+    const response = await request(entry);
+    if (known.prism === "accepts") {
+      expect(response.status).toBe(Number(success.status));
+      return;
+    }
+    expect(response.status).toBe(Number(refusal));
+    const issue = known.prism;
+    expect(parseViolations(response.headers.get("sl-violations")).filter((violation) => namesIssue(violation, issue))).not.toEqual([]);
+  }
+
+  it.each(cases.filter((entry) => divergence(entry)).map((entry) => [entry.name, entry] as const))("judges otherwise, as recorded in test/helpers/prism-divergences.ts: %s", async (_name, entry) => {
+    await expectPrismDivergence(entry);
+  });
+
+  it.each(cases.filter((entry) => entry.valid && !divergence(entry)).map((entry) => [entry.name, entry] as const))(`answers ${success.status} with a valid body to: %s`, async (_name, entry) => {
     const response = await request(entry);
     expect(response.status).toBe(Number(success.status));
     expect(response.headers.get("sl-violations")).toBeNull();
     expect(answered(response.body)).toEqual({ ok: true, value: response.body });
   });
 
-  it.each(cases.filter((entry) => !entry.valid).map((entry) => [entry.name, entry] as const))(`answers ${refusal}, naming each fault, to: %s`, async (_name, entry) => {
+  it.each(cases.filter((entry) => !entry.valid && !divergence(entry)).map((entry) => [entry.name, entry] as const))(`answers ${refusal}, naming each fault, to: %s`, async (_name, entry) => {
     const response = await request(entry);
     expect(response.status).toBe(Number(refusal));
     expect(documented.examples).toContainEqual(response.body);

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { setShouldValidateFormat, validate } from "@hyperjump/json-schema/openapi-3-1";
+import { registerSchema, validate as validate2020 } from "@hyperjump/json-schema/draft-2020-12";
 import "@hyperjump/json-schema/formats";
 import { REPO_ROOT } from "./project-copy.ts";
 
@@ -20,6 +21,28 @@ export type Oracle = (payload: unknown) => boolean;
 export async function oracleFor(schema: string): Promise<Oracle> {
   const validator = await validate(`${SPEC_URI}#/components/schemas/${encodeURIComponent(schema)}`);
   return (payload) => validator(payload as Parameters<typeof validator>[0]).valid;
+}
+
+/** The oracle's verdict on a string, or "throws" where it gives none (a form of the RFC it does not support). */
+export type FormatOracle = (value: string) => boolean | "throws";
+
+const registered = new Set<string>();
+
+/** The oracle's check of one `format`, through a schema holding only that keyword. */
+export async function formatOracle(format: string): Promise<FormatOracle> {
+  const uri = `https://piriod.test/conformance/format/${encodeURIComponent(format)}`;
+  if (!registered.has(uri)) {
+    registerSchema({ $schema: "https://json-schema.org/draft/2020-12/schema", format }, uri);
+    registered.add(uri);
+  }
+  const validator = await validate2020(uri);
+  return (value) => {
+    try {
+      return validator(value).valid;
+    } catch {
+      return "throws";
+    }
+  };
 }
 
 /** A payload on which the generated validator and the oracle are known to disagree, and why. */
