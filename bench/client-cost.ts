@@ -3,6 +3,7 @@
  * openapi-fetch alone, all given the same `fetch` that answers at once.
  */
 import { runChild } from "./lib/child-process.ts";
+import { canPin, oneCore } from "./lib/cpu-pinning.ts";
 import { figure, formatNumber, signed, type Benchmark, type Table, type Target } from "./lib/report.ts";
 import { callName, measureEachCall, type ClientCall } from "./lib/spec-fixtures.ts";
 import type { Summary } from "./lib/stats.ts";
@@ -20,7 +21,7 @@ const ALLOWANCES: Record<string, number> = {
 /** One call's cost per layer: its table, and the targets it meets or misses. */
 async function measureCall(call: ClientCall, rounds: number, ms: number): Promise<{ table: Table; targets: Target[] }> {
   const { packageDir } = await workspace();
-  const results = await runChild<Record<string, Summary>>("client-cost", { baseUrl: "https://api.piriod.com", call, packageDir, rounds, ms });
+  const results = await runChild<Record<string, Summary>>("client-cost", { baseUrl: "https://api.piriod.com", call, packageDir, rounds, ms }, [], oneCore());
   const base = results[OPENAPI_FETCH]!.median;
   const rows = Object.entries(results).map(([name, summary]) => [name, figure(summary, 1), signed(summary.median - base)]);
   const targets: Target[] = Object.entries(ALLOWANCES).map(([name, allowance]) => {
@@ -41,7 +42,7 @@ export const benchClientCost: Benchmark = async ({ quick }) => {
     title: "Client cost in process",
     intro:
       `Microseconds per call of the client (or the same request through openapi-fetch or fetch) when \`fetch\` answers at once with the spec's example customer, a fresh standard \`Response\` each time: the cost of each layer without any network. ` +
-      `One call at a time, ${rounds} alternating rounds of ${ms} ms after a warm-up, in a fresh Node process, the package as built. ` +
+      `One call at a time, ${rounds} alternating rounds of ${ms} ms after a warm-up, in a fresh Node process${canPin() ? " kept on one core" : ""}, the package as built. ` +
       "openapi-fetch alone builds a standard `Request` per call and hands it to that `fetch`; our client builds its light request, then the standard `Request` a caller's `fetch` is promised, and reads the whole body within the attempt (its timeout covers the body).",
     tables,
     targets,

@@ -6,7 +6,7 @@
  * measured again unpinned, for comparison.
  */
 import { runChild, type Placement } from "./lib/child-process.ts";
-import { canPin, PINNED_CORE } from "./lib/cpu-pinning.ts";
+import { canPin, oneCore, PINNED_CORE } from "./lib/cpu-pinning.ts";
 import { startLoopbackServer } from "./lib/loopback-server.ts";
 import { figure, ratio, renderSection, type Benchmark, type Table, type Target } from "./lib/report.ts";
 import { callName, measureEachCall, type ClientCall } from "./lib/spec-fixtures.ts";
@@ -84,7 +84,7 @@ function targetsOf(call: ClientCall, results: Results): Target[] {
 /** One call sent every way: its tables, and the targets it meets or misses. */
 async function measureCall(call: ClientCall, rounds: Rounds): Promise<{ tables: Table[]; targets: Target[] }> {
   const pinned = canPin();
-  const results = await throughput(call, rounds, pinned ? { core: PINNED_CORE } : {});
+  const results = await throughput(call, rounds, oneCore());
   const tables = [throughputTable(`**${callName(call)}**${pinned ? ", on one core" : ""}`, results)];
   if (pinned) tables.push(throughputTable(`**${callName(call)}**, unpinned (for comparison)`, await throughput(call, rounds, {}, UNPINNED_WAYS)));
   return { tables, targets: targetsOf(call, results) };

@@ -5,6 +5,7 @@
 import * as generated from "../generated/validators.js";
 import type { Contender } from "./child/validator-speed.ts";
 import { runChild } from "./lib/child-process.ts";
+import { canPin, oneCore } from "./lib/cpu-pinning.ts";
 import { figure, formatNumber, ratio, type Benchmark, type Target } from "./lib/report.ts";
 import { compileAtRunTime } from "./lib/runtime-ajv.ts";
 import { schemaExamples, spec, withFaults } from "./lib/spec-fixtures.ts";
@@ -41,7 +42,7 @@ export const benchValidators: Benchmark = async ({ quick }) => {
       ["with faults", withFaults(example)],
     ] as const) {
       if (ours(payload).ok !== (verdict === "valid") || raw(payload) !== (verdict === "valid")) throw new Error(`the ${verdict} ${schema} payload is not ${verdict}`);
-      const sample = (contender: Contender) => () => runChild<number>("validator-speed", { packageDir, schema, payload, contender, ms });
+      const sample = (contender: Contender) => () => runChild<number>("validator-speed", { packageDir, schema, payload, contender, ms }, [], oneCore());
       const result = await alternatingRounds(Object.fromEntries(CONTENDERS.map((contender) => [contender, sample(contender)])) as Record<Contender, () => Promise<number>>, rounds);
       const { generated: mine, "ajv, same result": same, "ajv, raw": bare } = result;
       rows.push([`\`validate${schema}\``, verdict, figure(mine), figure(same), figure(bare), ratio(mine.median, same.median), ratio(mine.median, bare.median)]);
@@ -66,7 +67,7 @@ export const benchValidators: Benchmark = async ({ quick }) => {
       "**generated**: `validateCustomerUpdate` / `validateCustomer` from `@piriod/api/validators` as built, ajv's standalone code compiled at build time, returning `{ ok, value }` or `{ ok: false, errors }` with JSON Pointer paths and messages. " +
       "**ajv, same result**: ajv (same options: 2020-12, `allErrors`, ajv-formats) compiling the same schema at run time, its errors mapped to that same result by the same function. " +
       "**ajv, raw**: that ajv function alone, a boolean with ajv's error objects left on it (what a caller would still have to turn into messages). " +
-      `Each sample runs in a fresh process (${ms} ms after as long a warm-up), since contenders sharing a process share what the JIT learns from the same code; ${rounds} alternating rounds.`,
+      `Each sample runs in a fresh process${canPin() ? " kept on one core" : ""} (${ms} ms after as long a warm-up), since contenders sharing a process share what the JIT learns from the same code; ${rounds} alternating rounds.`,
     tables: [
       {
         headers: ["validator", "payload", "generated (ops/s)", "ajv, same result (ops/s)", "ajv, raw (ops/s)", "generated ÷ same result", "generated ÷ raw"],

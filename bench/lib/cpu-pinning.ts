@@ -29,3 +29,8 @@ export function canPin(): boolean {
 export function onCore(core: number | undefined, command: string, args: string[]): [string, string[]] {
   return core === undefined || !canPin() ? [command, args] : ["taskset", ["-c", String(core), command, ...args]];
 }
+
+/** Where a benchmark child runs to be measured alone on one core: the pinned core, or anywhere when pinning is impossible. */
+export function oneCore(): { core?: number } {
+  return canPin() ? { core: PINNED_CORE } : {};
+}
