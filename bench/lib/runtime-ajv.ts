@@ -1,7 +1,5 @@
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
-
-const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+import { addSpecFormats } from "../../scripts/lib/spec-formats.ts";
 
 /**
  * `schema` of the bundled spec compiled by ajv at run time, with the options the generator
@@ -9,7 +7,7 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
  */
 export function compileAtRunTime(spec: object, schema: string): ValidateFunction {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
+  addSpecFormats(ajv);
   ajv.addSchema(spec, "openapi.json");
   return ajv.compile({ $ref: `openapi.json#/components/schemas/${schema}` });
 }
