@@ -26,6 +26,19 @@ export async function buildPackage(root = process.cwd()): Promise<void> {
   const dist = path.join(root, "dist");
   const staging = path.join(root, "dist.staging");
   await rm(staging, { recursive: true, force: true });
+  try {
+    await stage(root, staging);
+  } catch (error) {
+    // The last dist/ stays whole; a half-built staging folder is of no use to anyone.
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  await rm(dist, { recursive: true, force: true });
+  await rename(staging, dist);
+}
+
+/** The whole package, built into `staging`. */
+async function stage(root: string, staging: string): Promise<void> {
   const shippedGenerated = path.join(staging, "generated");
   const imported = await bundleClient(root, path.join(staging, "src"), shippedGenerated);
   emitDeclarations(root, staging);
@@ -36,8 +49,6 @@ export async function buildPackage(root = process.cwd()): Promise<void> {
   if (missing.length > 0) {
     throw new PipelineError(`build:package: the client imports ${missing.join(", ")}, which the package does not ship (SHIPPED in scripts/build-package.ts)`);
   }
-  await rm(dist, { recursive: true, force: true });
-  await rename(staging, dist);
 }
 
 /** tsc's declarations of src/ into `outDir`/src/ (tsconfig.build.json emits nothing else). */
