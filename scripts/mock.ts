@@ -44,7 +44,11 @@ Point a client at it:
   import { createPiriodClient } from "@piriod/api";
   const piriod = createPiriodClient({ apiKey: "sk_test_mock", workspace: "acc_01H8XYZ123ABC", baseUrl: "${url}" });
 
-Or try it with curl:
+Or try it with curl, reading a customer:
+  curl ${url}/customers/cus_01H8XYZ123ABC/ \\
+    -H 'Authorization: Token sk_test_mock' -H 'x-simple-workspace: acc_01H8XYZ123ABC'
+
+and updating it:
   curl -X PATCH ${url}/customers/cus_01H8XYZ123ABC/ \\
     -H 'Authorization: Token sk_test_mock' -H 'x-simple-workspace: acc_01H8XYZ123ABC' \\
     -H 'Content-Type: application/json' -d '${body}'

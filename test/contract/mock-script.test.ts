@@ -17,7 +17,7 @@ describe("npm run mock", () => {
     for (const script of started.splice(0)) await script.kill();
   });
 
-  /** Starts the mock on a free port and checks it answers a PATCH from its own instructions. */
+  /** Starts the mock on a free port and checks it answers the GET and the PATCH of its own instructions. */
   async function startServing(): Promise<{ script: MockScript; port: number }> {
     const port = await freePort();
     const script = run("--port", String(port));
@@ -30,6 +30,11 @@ describe("npm run mock", () => {
     const headers = { [rest[0]!]: rest[1]!, [rest[2]!]: rest[3]!, [rest[4]!]: rest[5]! };
     const response = await send(target!, { method: "PATCH", headers, body: rest[6]! });
     expect(response.status).toBe(200);
+    const read = script.stdout.match(/curl (http\S+) \\\n\s+-H '(.+?): (.+?)' -H '(.+?): (.+?)'\n/);
+    expect(read, script.stdout).not.toBeNull();
+    const [, readTarget, ...readHeaders] = read!;
+    const answer = await send(readTarget!, { method: "GET", headers: { [readHeaders[0]!]: readHeaders[1]!, [readHeaders[2]!]: readHeaders[3]! } });
+    expect(answer.status).toBe(200);
     return { script, port };
   }
 
