@@ -34,7 +34,17 @@ export function apiErrorFrom(response: Response, parsedBody: unknown, call: stri
     return new PiriodBadRequestError(message, status, body, headers, drf.fieldErrors, drf.nonFieldErrors);
   }
   const ErrorClass = status >= 500 ? PiriodServerError : (CLASS_BY_STATUS[status] ?? PiriodApiError);
-  return new ErrorClass(`${prefix}: ${summarise(body)}`, status, body, headers);
+  return new ErrorClass(`${prefix}: ${redirection(response, redact) ?? summarise(body)}`, status, body, headers);
+}
+
+/**
+ * What a redirect asked for. The Node transport follows none (a global fetch follows them before
+ * the client sees a status): an API call answered with a redirect means the base URL is wrong.
+ */
+function redirection(response: Response, redact: Redactor): string | undefined {
+  const location = response.status < 400 && response.headers.get("location");
+  if (!location) return undefined;
+  return `redirected to ${redact.text(location)} (not followed: set baseUrl to where the API answers)`;
 }
 
 const SUMMARY_LENGTH = 200;

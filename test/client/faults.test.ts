@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   PiriodAbortError,
+  PiriodApiError,
   PiriodConnectionError,
   PiriodError,
   PiriodRateLimitError,
@@ -161,3 +162,14 @@ describe("aborting", () => {
 async function until(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }
+
+describe("a redirect", () => {
+  it("is not followed: one attempt, and the error names where it pointed", async () => {
+    server.answer(reply(301, "", { location: "https://api.piriod.example/customers/cus_01H8XYZ123ABC/" }));
+    const error = await failure(client().customers.update(CUSTOMER_ID, body));
+    expect(error).toBeInstanceOf(PiriodApiError);
+    expect((error as PiriodApiError).status).toBe(301);
+    expect(error.message).toContain("failed with 301: redirected to https://api.piriod.example/customers/cus_01H8XYZ123ABC/ (not followed: set baseUrl to where the API answers)");
+    expect(server.received).toHaveLength(1);
+  });
+});
