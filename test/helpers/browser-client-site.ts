@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { build, type Metafile } from "esbuild";
+import { REQUEST_VALIDATOR } from "../../bench/lib/browser-apps.ts";
+import { bundleApp, loadedOnDemand } from "../../bench/lib/bundle-size.ts";
 import type { PiriodClientOptions } from "../../src/options.js";
 import type { Answer } from "./http-fault-server.ts";
-import { REPO_ROOT } from "./project-copy.ts";
 
 /** The fetch entry, as a page holds it once `index.html` has loaded it. */
 export type PiriodModule = typeof import("../../src/index.js");
@@ -61,35 +61,22 @@ self.onmessage = ({ data: options }) => {
 `;
 
 /**
- * `src/index.ts` bundled for browsers as an app's bundler would (esbuild, ESM, minified, dynamic
- * imports split into chunks of their own), written with a page and a worker script that load it,
- * into a fresh temporary directory.
+ * `src/index.ts` bundled for browsers as an app's bundler would (the size budgets' bundler:
+ * esbuild, ESM, minified, dynamic imports split into chunks of their own), written with a page and
+ * a worker script that load it, into a fresh temporary directory.
  */
 export async function buildBrowserClientSite(): Promise<BrowserClientSite> {
   const root = await mkdtemp(path.join(tmpdir(), "piriod-browser-"));
   try {
-    const result = await build({
-      entryPoints: { piriod: path.join(REPO_ROOT, "src", "index.ts") },
-      absWorkingDir: REPO_ROOT,
-      bundle: true,
-      splitting: true,
-      format: "esm",
-      platform: "browser",
-      minify: true,
-      metafile: true,
-      outdir: root,
-      logLevel: "silent",
-    });
-    const outputs = (result.metafile as Metafile).outputs;
-    const holder = Object.keys(outputs).find((file) =>
-      Object.keys(outputs[file]!.inputs).includes("generated/validators/customer-update.js"),
-    );
-    if (!holder) throw new Error("the browser bundle has no chunk holding generated/validators/customer-update.js");
+    const bundle = await bundleApp(`export * from "./src/index.ts";`);
+    // No chunk imports the entry, so it can take the name the page and the worker load.
+    for (const chunk of bundle.chunks) await writeFile(path.join(root, chunk === bundle.entry ? "piriod.js" : path.basename(chunk.file)), chunk.text);
+    const [holder] = loadedOnDemand(bundle, REQUEST_VALIDATOR);
     await writeFile(path.join(root, "index.html"), INDEX_HTML);
     await writeFile(path.join(root, "worker.js"), WORKER_JS);
     return {
       root,
-      requestValidatorChunk: `/${path.basename(holder)}`,
+      requestValidatorChunk: `/${path.basename(holder!.file)}`,
       remove: () => rm(root, { recursive: true, force: true }),
     };
   } catch (error) {
