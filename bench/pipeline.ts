@@ -55,7 +55,7 @@ async function projectCopy(dir: string): Promise<void> {
 }
 
 export const benchPipeline: Benchmark = async ({ quick }) => {
-  const rounds = 3;
+  const rounds = quick ? 2 : 3;
   const scratch = await mkdtemp(path.join(tmpdir(), "piriod-bench-pipeline-"));
   try {
     // `npm run generate` as a user runs it (npm, lint, bundle, types, validators, write), on a copy of the project.
@@ -65,7 +65,7 @@ export const benchPipeline: Benchmark = async ({ quick }) => {
       ours.push((await runMeasured("npm", ["run", "--silent", "generate"], path.join(scratch, "ours"))).wallMs);
     }
     const generate = summarize(ours);
-    const sizes = quick ? [1, 10, 100] : [1, 10, 100, 300];
+    const sizes = quick ? [1, 10, 30] : [1, 10, 100, 300];
     const growth: { copies: number; wall: Summary; steps: Record<string, Summary>; memory: Summary }[] = [];
     for (const copies of sizes) {
       const runs: PipelineRun[] = [];

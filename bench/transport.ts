@@ -8,9 +8,9 @@
 import { runChild, type Placement } from "./lib/child-process.ts";
 import { canPin, oneCore, PINNED_CORE } from "./lib/cpu-pinning.ts";
 import { startLoopbackServer } from "./lib/loopback-server.ts";
-import { figure, ratio, renderSection, type Benchmark, type Table, type Target } from "./lib/report.ts";
+import { figure, formatNumber, ratio, renderSection, type Benchmark, type Table, type Target } from "./lib/report.ts";
 import { callName, measureEachCall, type ClientCall } from "./lib/spec-fixtures.ts";
-import type { Summary } from "./lib/stats.ts";
+import { alternatingSamples, summarize, type Summary } from "./lib/stats.ts";
 import { removeWorkspace, workspace } from "./lib/workspace.ts";
 
 const BASELINE = "global fetch";
@@ -28,16 +28,29 @@ const MODES = [
 interface Rounds {
   rounds: number;
   ms: number;
+  /** Sequential calls each process makes before it measures. */
+  warmCalls: number;
 }
 
 type Results = Record<string, Summary>;
 
-/** Requests per second of each way (all when `ways` is absent), server and clients placed as asked. */
-async function throughput(call: ClientCall, { rounds, ms }: Rounds, placement: Placement, ways?: string[]): Promise<Results> {
+/** The names of every way of sending, in the order the tables list them. */
+const allWays = (call: ClientCall) => runChild<string[]>("throughput", { baseUrl: "http://127.0.0.1:1", call, packageDir: "" });
+
+/**
+ * Requests per second of each way (all when `ways` is absent), server and clients placed as
+ * asked: every sample from a fresh process that sends one way only, the ways alternating.
+ */
+async function throughput(call: ClientCall, { rounds, ms, warmCalls }: Rounds, placement: Placement, ways?: string[]): Promise<Results> {
   const server = await startLoopbackServer(call, placement);
   try {
     const { packageDir } = await workspace();
-    return await runChild<Results>("throughput", { baseUrl: server.baseUrl, call, packageDir, rounds, ms, ways }, [], placement);
+    const sample = (way: string) => () => runChild<Record<string, number>>("throughput", { baseUrl: server.baseUrl, call, packageDir, way, ms, warmCalls }, [], placement);
+    const names = ways ?? (await allWays(call));
+    const samples = await alternatingSamples(Object.fromEntries(names.map((way) => [way, sample(way)])), rounds);
+    return Object.fromEntries(
+      names.flatMap((way) => MODES.map(([inFlight]) => [`${way}\t${inFlight}`, summarize(samples[way]!.map((rates) => rates[inFlight]!))])),
+    );
   } finally {
     server.stop();
   }
@@ -81,18 +94,37 @@ function targetsOf(call: ClientCall, results: Results): Target[] {
   });
 }
 
-/** One call sent every way: its tables, and the targets it meets or misses. */
-async function measureCall(call: ClientCall, rounds: Rounds): Promise<{ tables: Table[]; targets: Target[] }> {
+/**
+ * The ways measured for a call no target is set for (the GET): what explains its figures, the
+ * baseline and what a signal costs it, openapi-fetch, the transport alone and the client.
+ */
+const UNJUDGED_WAYS = [
+  BASELINE,
+  WITH_SIGNAL,
+  "openapi-fetch 0.17 alone (default Request, global fetch)",
+  LIMIT,
+  "@piriod/api in Node, validation off",
+  "@piriod/api in Node, request validation on (default)",
+  "@piriod/api fetch entry (browser path), default options",
+];
+
+/**
+ * One call sent every way: its tables, and the targets it meets or misses. A quick run measures
+ * only the calls targets are set for, and only on one core.
+ */
+async function measureCall(call: ClientCall, rounds: Rounds, quick: boolean): Promise<{ tables: Table[]; targets: Target[] }> {
+  const judged = TARGETED(call);
+  if (quick && !judged) return { tables: [], targets: [] };
   const pinned = canPin();
-  const results = await throughput(call, rounds, oneCore());
+  const results = await throughput(call, rounds, oneCore(), judged ? undefined : UNJUDGED_WAYS);
   const tables = [throughputTable(`**${callName(call)}**${pinned ? ", on one core" : ""}`, results)];
-  if (pinned) tables.push(throughputTable(`**${callName(call)}**, unpinned (for comparison)`, await throughput(call, rounds, {}, UNPINNED_WAYS)));
+  if (pinned && judged && !quick) tables.push(throughputTable(`**${callName(call)}**, unpinned (for comparison)`, await throughput(call, rounds, {}, UNPINNED_WAYS)));
   return { tables, targets: targetsOf(call, results) };
 }
 
 export const benchTransport: Benchmark = async ({ quick }) => {
-  const rounds = { rounds: quick ? 3 : 7, ms: quick ? 200 : 500 };
-  const measured = await measureEachCall((call) => measureCall(call, rounds));
+  const rounds = { rounds: quick ? 3 : 5, ms: quick ? 150 : 400, warmCalls: quick ? 1_000 : 2_500 };
+  const measured = await measureEachCall((call) => measureCall(call, rounds, quick));
   const pinning = canPin()
     ? `The server and the clients share core ${PINNED_CORE} (\`taskset\`), so each figure is the work a request costs, client and server together: unpinned, on this shared virtual machine, a request handed between cores waits for the other core to wake, and that wait swings a sequential figure by as much as 2× from one run to the next. A few ways are measured again unpinned, for comparison; the targets are judged on one core. `
     : "`taskset` is not available here, so the processes run unpinned, wherever the system puts them. ";
@@ -100,12 +132,14 @@ export const benchTransport: Benchmark = async ({ quick }) => {
     title: "Over loopback HTTP",
     intro:
       "Each call of the client, and the same request sent every other way, to a local `node:http` server in its own process that answers with the spec's example customer. " +
-      `Requests per second (the answer read as JSON each time), one at a time and with 16 in flight, over ${rounds.rounds} alternating rounds of ${rounds.ms} ms after a warm-up; the clients run in a fresh Node process, the package as \`npm run build:package\` makes it. ` +
+      `Requests per second (the answer read as JSON each time), one at a time and with 16 in flight, ${rounds.ms} ms each, over ${rounds.rounds} alternating rounds. ` +
+      `Every sample comes from a fresh Node process that sends one way only, the package as \`npm run build:package\` makes it, after ${formatNumber(rounds.warmCalls)} calls one at a time and ${rounds.ms / 2} ms with 16 in flight to warm it: ways sharing a process share node:http's and undici's compiled code and one another's garbage, and the global fetch runs undici's JavaScript, which the JIT takes a few thousand calls to compile. ` +
       pinning +
-      "All send the same headers (and body, for a call that has one) over keep-alive connections (axios through Node's global agent, which keeps connections alive since Node 19).",
+      "All send the same headers (and body, serialized from the object on each call, as every client does, for a call that has one) over keep-alive connections (axios through Node's global agent, which keeps connections alive since Node 19).",
     tables: measured.tables,
     notes: [
-      "The throughput targets are judged on customers.update, the PATCH the issues set them for. customers.retrieve is reported unjudged: a GET has no body, and without one the global fetch is at its fastest, so the same ratios are smaller for every way of sending (node:http alone included).",
+      "The throughput targets are judged on customers.update, the PATCH the issues set them for. customers.retrieve is reported unjudged, for the ways that explain its figures: a GET has no body, and without one the global fetch is at its fastest, so the same ratios are smaller for every way of sending (node:http alone included).",
+      ...(quick ? ["This quick run measures customers.update alone, on one core."] : []),
       "The fetch entry is what browsers, Deno, Bun and workers get; measured here in Node, where it loads the light Request and Response classes in the background (a browser's own classes are native and need no stand-in).",
     ],
     targets: measured.targets,

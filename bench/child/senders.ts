@@ -20,13 +20,20 @@ export const WORKSPACE = "acc_01H8XYZ123ABC";
 export const HEADERS = { "content-type": "application/json", accept: "application/json", authorization: `Token ${API_KEY}`, "x-simple-workspace": WORKSPACE };
 
 const pathOf = ({ call }: Target) => call.http.path.replace("{id}", encodeURIComponent(call.id));
-const payloadOf = ({ call }: Target) => (call.body === undefined ? undefined : JSON.stringify(call.body));
+/** The body as each call sends it: serialized per call, as an application holding an object does (the clients all do). */
+const payloadOf =
+  ({ call }: Target) =>
+  (): string | undefined =>
+    call.body === undefined ? undefined : JSON.stringify(call.body);
 
 /** A `fetch` call (the global one unless given another); `signal` gives each call one, as a timeout needs. */
 export function fetchSender(target: Target, fetch: typeof globalThis.fetch = globalThis.fetch, signal?: () => AbortSignal): Send {
   const url = `${target.baseUrl}${pathOf(target)}`;
-  const init = { method: target.call.http.method, headers: HEADERS, body: payloadOf(target) };
-  return signal ? async () => (await fetch(url, { ...init, signal: signal() })).json() : async () => (await fetch(url, init)).json();
+  const { method } = target.call.http;
+  const payload = payloadOf(target);
+  return signal
+    ? async () => (await fetch(url, { method, headers: HEADERS, body: payload(), signal: signal() })).json()
+    : async () => (await fetch(url, { method, headers: HEADERS, body: payload() })).json();
 }
 
 /** A fresh signal per call: the least any per-call timeout costs. */
@@ -71,18 +78,21 @@ interface UndiciPool {
 
 /** undici's own `request` API over a `Pool`: no WHATWG classes at all, the practical limit in Node. */
 export function undiciSender(pool: UndiciPool, target: Target): Send {
-  const options = { path: pathOf(target), method: target.call.http.method, headers: HEADERS, body: payloadOf(target) };
-  return async () => (await pool.request(options)).body.json();
+  const { method } = target.call.http;
+  const path = pathOf(target);
+  const payload = payloadOf(target);
+  return async () => (await pool.request({ path, method, headers: HEADERS, body: payload() })).body.json();
 }
 
 /** `node:http` with a keep-alive agent and nothing else: the transport alone. */
 export function nodeHttpSender(target: Target): Send {
   const agent = new Agent({ keepAlive: true });
-  const payload = payloadOf(target);
-  const headers = payload === undefined ? HEADERS : { ...HEADERS, "content-length": String(Buffer.byteLength(payload)) };
+  const payloadFor = payloadOf(target);
   const url = `${target.baseUrl}${pathOf(target)}`;
   return () =>
     new Promise((resolve, reject) => {
+      const payload = payloadFor();
+      const headers = payload === undefined ? HEADERS : { ...HEADERS, "content-length": String(Buffer.byteLength(payload)) };
       const request = httpRequest(url, { method: target.call.http.method, agent, headers }, (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));

@@ -32,14 +32,20 @@ export async function alternatingRounds<K extends string>(
   contenders: Record<K, () => Promise<number> | number>,
   rounds: number,
 ): Promise<Record<K, Summary>> {
-  const samples = Object.fromEntries(Object.keys(contenders).map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  const samples = await alternatingSamples(contenders, rounds);
+  return Object.fromEntries(Object.entries<number[]>(samples).map(([name, values]) => [name, summarize(values)])) as Record<K, Summary>;
+}
+
+/** The samples of `alternatingRounds`, before they are summarized: for contenders that return more than one figure. */
+export async function alternatingSamples<K extends string, T>(contenders: Record<K, () => Promise<T> | T>, rounds: number): Promise<Record<K, T[]>> {
   const names = Object.keys(contenders) as K[];
+  const samples = Object.fromEntries(names.map((name) => [name, [] as T[]])) as Record<K, T[]>;
   for (let round = 0; round < rounds; round++) {
     // Rotate the order each round: no contender always runs first, right after a warm-up.
     const order = names.map((_, index) => names[(index + round) % names.length]!);
     for (const name of order) samples[name].push(await contenders[name]());
   }
-  return Object.fromEntries(names.map((name) => [name, summarize(samples[name])])) as Record<K, Summary>;
+  return samples;
 }
 
 /** Operations per second of a synchronous `operation`, run for about `durationMs`. */
