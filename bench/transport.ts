@@ -5,6 +5,8 @@
  * package as built. Server and clients share one core (see lib/cpu-pinning.ts); a few ways are
  * measured again unpinned, for comparison.
  */
+import { API_KEY, HEADERS as SENT_HEADERS, WORKSPACE } from "./child/senders.ts";
+import { chromiumThroughput } from "./lib/browser-throughput.ts";
 import { runChild, type Placement } from "./lib/child-process.ts";
 import { canPin, oneCore, PINNED_CORE } from "./lib/cpu-pinning.ts";
 import { startLoopbackServer } from "./lib/loopback-server.ts";
@@ -77,13 +79,16 @@ function throughputTable(caption: string, results: Results): Table {
  */
 const TARGETED = (call: ClientCall) => call.http.method === "PATCH";
 
-function targetsOf(call: ClientCall, results: Results): Target[] {
+/** `browser`: the same call in Chromium, when it could be measured there. */
+function targetsOf(call: ClientCall, results: Results, browser?: Results): Target[] {
   if (!TARGETED(call)) return [];
+  const inChromium = (way: string, inFlight: string) =>
+    browser ? `; in Chromium, whose fetch is native, it runs at ${times(browser, way, inFlight).toFixed(2)}× the page's own fetch` : "";
   // Why a target can be missed: what the transport alone reaches, and what a timeout's signal costs fetch itself.
   const why = (way: string, inFlight: string) =>
     NODE_CLIENT.test(way)
       ? `node:http with no client at all reaches ${times(results, LIMIT, inFlight).toFixed(2)}× here, and the client runs at ${(at(results, way, inFlight).median / at(results, LIMIT, inFlight).median).toFixed(2)} of that`
-      : `the global fetch itself, given the fresh AbortSignal per attempt that timeouts need, runs at ${times(results, WITH_SIGNAL, inFlight).toFixed(2)}×; openapi-fetch and the client's layers cost the rest (see Client cost)`;
+      : `the global fetch itself, given the fresh AbortSignal per attempt that timeouts need, runs at ${times(results, WITH_SIGNAL, inFlight).toFixed(2)}×; openapi-fetch and the client's layers cost the rest (see Client cost)${inChromium(way, inFlight)}`;
   return waysOf(results).flatMap((way) => {
     const least = NODE_CLIENT.test(way) ? 2.5 : FETCH_ENTRY.test(way) ? 0.95 : undefined;
     if (least === undefined) return [];
@@ -116,14 +121,20 @@ async function measureCall(call: ClientCall, rounds: Rounds, quick: boolean): Pr
   const judged = TARGETED(call);
   if (quick && !judged) return { tables: [], targets: [] };
   const pinned = canPin();
-  const results = await throughput(call, rounds, oneCore(), judged ? undefined : UNJUDGED_WAYS);
+  // An unjudged call needs no more than three rounds for its median.
+  const results = await throughput(call, judged ? rounds : { ...rounds, rounds: Math.min(rounds.rounds, 3) }, oneCore(), judged ? undefined : UNJUDGED_WAYS);
   const tables = [throughputTable(`**${callName(call)}**${pinned ? ", on one core" : ""}`, results)];
   if (pinned && judged && !quick) tables.push(throughputTable(`**${callName(call)}**, unpinned (for comparison)`, await throughput(call, rounds, {}, UNPINNED_WAYS)));
-  return { tables, targets: targetsOf(call, results) };
+  // Chromium's fetch is native and about 5 times as slow per request here: fewer calls warm the page's JavaScript in time.
+  const inChromium = { ...rounds, warmCalls: 1_500 };
+  const browser = judged && !quick ? await chromiumThroughput(call, inChromium, { headers: SENT_HEADERS, apiKey: API_KEY, workspace: WORKSPACE }) : undefined;
+  if (browser) tables.push(throughputTable(`**${callName(call)}**, in headless Chromium (the page's own fetch as the baseline)`, browser));
+  return { tables, targets: targetsOf(call, results, browser) };
 }
 
 export const benchTransport: Benchmark = async ({ quick }) => {
-  const rounds = { rounds: quick ? 3 : 5, ms: quick ? 150 : 400, warmCalls: quick ? 1_000 : 2_500 };
+  // A quick run has fewer rounds, each as warm as a full run's: figures from code the JIT has not compiled yet mean nothing.
+  const rounds = { rounds: quick ? 2 : 5, ms: quick ? 200 : 400, warmCalls: 2_500 };
   const measured = await measureEachCall((call) => measureCall(call, rounds, quick));
   const pinning = canPin()
     ? `The server and the clients share core ${PINNED_CORE} (\`taskset\`), so each figure is the work a request costs, client and server together: unpinned, on this shared virtual machine, a request handed between cores waits for the other core to wake, and that wait swings a sequential figure by as much as 2× from one run to the next. A few ways are measured again unpinned, for comparison; the targets are judged on one core. `
@@ -132,7 +143,7 @@ export const benchTransport: Benchmark = async ({ quick }) => {
     title: "Over loopback HTTP",
     intro:
       "Each call of the client, and the same request sent every other way, to a local `node:http` server in its own process that answers with the spec's example customer. " +
-      `Requests per second (the answer read as JSON each time), one at a time and with 16 in flight, ${rounds.ms} ms each, over ${rounds.rounds} alternating rounds. ` +
+      `Requests per second (the answer read as JSON each time), one at a time and with 16 in flight, ${rounds.ms} ms each, over ${rounds.rounds} alternating rounds (customers.retrieve, unjudged: ${Math.min(rounds.rounds, 3)}). ` +
       `Every sample comes from a fresh Node process that sends one way only, the package as \`npm run build:package\` makes it, after ${formatNumber(rounds.warmCalls)} calls one at a time and ${rounds.ms / 2} ms with 16 in flight to warm it: ways sharing a process share node:http's and undici's compiled code and one another's garbage, and the global fetch runs undici's JavaScript, which the JIT takes a few thousand calls to compile. ` +
       pinning +
       "All send the same headers (and body, serialized from the object on each call, as every client does, for a call that has one) over keep-alive connections (axios through Node's global agent, which keeps connections alive since Node 19).",
@@ -140,7 +151,7 @@ export const benchTransport: Benchmark = async ({ quick }) => {
     notes: [
       "The throughput targets are judged on customers.update, the PATCH the issues set them for. customers.retrieve is reported unjudged, for the ways that explain its figures: a GET has no body, and without one the global fetch is at its fastest, so the same ratios are smaller for every way of sending (node:http alone included).",
       ...(quick ? ["This quick run measures customers.update alone, on one core."] : []),
-      "The fetch entry is what browsers, Deno, Bun and workers get; measured here in Node, where it loads the light Request and Response classes in the background (a browser's own classes are native and need no stand-in).",
+      "The fetch entry is what browsers, Deno, Bun and workers get; measured here in Node, where it loads the light Request and Response classes in the background (a browser's own classes are native and need no stand-in), and in headless Chromium, unpinned, where a page served from the benchmark server's own origin sends the same call (no CORS preflight), each way warmed by 1,500 calls, in the same rounds. Chromium allows 6 connections per host, so 16 in flight share them there.",
     ],
     targets: measured.targets,
   };

@@ -1,3 +1,5 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { build, type Metafile } from "esbuild";
@@ -101,4 +103,12 @@ export function minifiedTotal(chunks: Chunk[]): number {
 /** Source files in `chunks`. */
 export function inputsOf(chunks: Chunk[]): string[] {
   return chunks.flatMap((chunk) => chunk.inputs.map((input) => input.path));
+}
+
+/**
+ * Writes the bundle into `dir` to be served to a browser: the entry as `entryName`, every other
+ * chunk under its own name. No chunk imports the entry, so the entry can take any name.
+ */
+export async function writeBundle(bundle: AppBundle, dir: string, entryName: string): Promise<void> {
+  for (const chunk of bundle.chunks) await writeFile(path.join(dir, chunk === bundle.entry ? entryName : path.basename(chunk.file)), chunk.text);
 }

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { REQUEST_VALIDATOR } from "../../bench/lib/browser-apps.ts";
-import { bundleApp, loadedOnDemand } from "../../bench/lib/bundle-size.ts";
+import { bundleApp, loadedOnDemand, writeBundle } from "../../bench/lib/bundle-size.ts";
 import type { PiriodClientOptions } from "../../src/options.js";
 import type { Answer } from "./http-fault-server.ts";
 
@@ -69,8 +69,7 @@ export async function buildBrowserClientSite(): Promise<BrowserClientSite> {
   const root = await mkdtemp(path.join(tmpdir(), "piriod-browser-"));
   try {
     const bundle = await bundleApp(`export * from "./src/index.ts";`);
-    // No chunk imports the entry, so it can take the name the page and the worker load.
-    for (const chunk of bundle.chunks) await writeFile(path.join(root, chunk === bundle.entry ? "piriod.js" : path.basename(chunk.file)), chunk.text);
+    await writeBundle(bundle, root, "piriod.js");
     const [holder] = loadedOnDemand(bundle, REQUEST_VALIDATOR);
     await writeFile(path.join(root, "index.html"), INDEX_HTML);
     await writeFile(path.join(root, "worker.js"), WORKER_JS);
