@@ -144,7 +144,7 @@ export const benchTransport: Benchmark = async ({ quick }) => {
     intro:
       "Each call of the client, and the same request sent every other way, to a local `node:http` server in its own process that answers with the spec's example customer. " +
       `Requests per second (the answer read as JSON each time), one at a time and with 16 in flight, ${rounds.ms} ms each, over ${rounds.rounds} alternating rounds (customers.retrieve, unjudged: ${Math.min(rounds.rounds, 3)}). ` +
-      `Every sample comes from a fresh Node process that sends one way only, the package as \`npm run build:package\` makes it, after ${formatNumber(rounds.warmCalls)} calls one at a time and ${rounds.ms / 2} ms with 16 in flight to warm it: ways sharing a process share node:http's and undici's compiled code and one another's garbage, and the global fetch runs undici's JavaScript, which the JIT takes a few thousand calls to compile. ` +
+      `Every sample comes from a fresh Node process that sends one way only, the package as \`npm run build:package\` makes it, warmed by ${rounds.ms / 2} ms with 16 in flight, then ${formatNumber(rounds.warmCalls)} calls one at a time (right after 16 in flight, a lone call runs slow for some 300 ms): ways sharing a process share node:http's and undici's compiled code and one another's garbage, and the global fetch runs undici's JavaScript, which the JIT takes a few thousand calls to compile. ` +
       pinning +
       "All send the same headers (and body, serialized from the object on each call, as every client does, for a call that has one) over keep-alive connections (axios through Node's global agent, which keeps connections alive since Node 19).",
     tables: measured.tables,

@@ -77,8 +77,8 @@ const MEASURE_IN_PAGE = `async (input) => {
   const __name = (target) => target;
   const callsPerSecond = ${callsPerSecond.toString()};
   for (const way of input.ways) {
-    for (let index = 0; index < input.warmCalls; index++) await sends[way]();
     await callsPerSecond(sends[way], 16, input.ms / 2);
+    for (let index = 0; index < input.warmCalls; index++) await sends[way]();
   }
   const samples = Object.fromEntries(input.ways.map((way) => [way, { 1: [], 16: [] }]));
   for (let round = 0; round < input.rounds; round++) {
