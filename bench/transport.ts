@@ -1,9 +1,9 @@
 /**
  * Over loopback: requests per second of each call of the client (`CLIENT_CALLS`) and of every
  * other way of sending the same request, sequentially and with 16 in flight, against a local
- * node:http server in its own process. The clients run in a fresh Node process of their own, the
- * package as built. Server and clients share one core (see lib/cpu-pinning.ts); a few ways are
- * measured again unpinned, for comparison.
+ * node:http server in its own process. Each sample is a fresh Node process that sends one way,
+ * the package as built. Server and clients share one core (see lib/cpu-pinning.ts); a few ways
+ * are measured again unpinned, for comparison, and the fetch entry in headless Chromium too.
  */
 import { API_KEY, HEADERS as SENT_HEADERS, WORKSPACE } from "./child/senders.ts";
 import { chromiumThroughput } from "./lib/browser-throughput.ts";
@@ -150,7 +150,7 @@ export const benchTransport: Benchmark = async ({ quick }) => {
     tables: measured.tables,
     notes: [
       "The throughput targets are judged on customers.update, the PATCH the issues set them for. customers.retrieve is reported unjudged, for the ways that explain its figures: a GET has no body, and without one the global fetch is at its fastest, so the same ratios are smaller for every way of sending (node:http alone included).",
-      ...(quick ? ["This quick run measures customers.update alone, on one core."] : []),
+      ...(quick ? ["This quick run measures customers.update alone, on one core, in Node."] : []),
       "The fetch entry is what browsers, Deno, Bun and workers get; measured here in Node, where it loads the light Request and Response classes in the background (a browser's own classes are native and need no stand-in), and in headless Chromium, unpinned, where a page served from the benchmark server's own origin sends the same call (no CORS preflight), each way warmed by 1,500 calls, in the same rounds. Chromium allows 6 connections per host, so 16 in flight share them there.",
     ],
     targets: measured.targets,
