@@ -1,4 +1,5 @@
 import type { ClientRuntime } from "./client.js";
+import { standardRequestWithParts } from "./request-parts.js";
 import { globalFetchTransport, standardResponse, type RespondWith } from "./transport.js";
 
 type LightClasses = typeof import("./light-classes.js");
@@ -28,7 +29,7 @@ function loadLightClasses(): void {
  * checks a middleware's request with `instanceof` it, and any standard request passes.
  */
 const FetchRequest = function FetchRequest(input: string | URL, init?: RequestInit) {
-  return light ? new light.LightRequest(input, init) : new Request(input, init);
+  return light ? new light.LightRequest(input, init) : standardRequestWithParts(input, init);
 } as unknown as typeof Request;
 Object.defineProperty(FetchRequest, Symbol.hasInstance, { value: (value: unknown) => value instanceof Request });
 

@@ -1,9 +1,9 @@
-import type { RequestParts } from "./retrying-fetch.js";
+import type { RequestParts } from "./request-parts.js";
 import { INSPECT, standardMembersOnFirstUse } from "./standard-members.js";
 
 /**
- * The key of the method by which a light request hands over its parts. Registered by name, so
- * the retrying fetch asks without importing this class, which a browser bundle does without.
+ * `REQUEST_PARTS` of request-parts.ts, by the same registered name: importing that module here
+ * would split it into a chunk of its own, one more file for a browser app to load.
  */
 const REQUEST_PARTS = Symbol.for("piriod.requestParts");
 

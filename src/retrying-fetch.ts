@@ -1,6 +1,7 @@
 import { AttemptSignal } from "./attempt-signal.js";
 import { PiriodAbortError, PiriodConnectionError, PiriodError, PiriodTimeoutError } from "./errors.js";
 import type { Redactor } from "./redact.js";
+import { partsOf, type RequestParts } from "./request-parts.js";
 import { backoffMs, isRetryableStatus, MAX_RETRY_AFTER_MS, requestedDelayMs } from "./retry-delay.js";
 import type { Sleep } from "./sleep.js";
 import type { FetchFunction, OutgoingRequest, Transport } from "./transport.js";
@@ -24,18 +25,6 @@ type AttemptFailure = { kind: "aborted" | "timeout" | "connection"; cause: unkno
 export type ReplayableBody = string | Uint8Array | undefined;
 
 /**
- * What the retrying fetch takes from a request: its body as given, and its signal. (`RequestInit`
- * rather than `BodyInit`, which only the DOM library declares: Node projects type-check this.)
- */
-export interface RequestParts {
-  body: RequestInit["body"];
-  signal: AbortSignal | undefined;
-}
-
-/** `REQUEST_PARTS` of light-request.ts, by the same registered name. */
-const REQUEST_PARTS = Symbol.for("piriod.requestParts");
-
-/**
  * The `fetch` openapi-fetch calls: sends through the transport, retrying connection failures,
  * timeouts and 408/429/500/502/503/504 up to `maxRetries` times with backoff (or the wait the
  * server asks for, up to 60 s). Connection failures become typed errors here, so `piriod.raw`
@@ -43,7 +32,7 @@ const REQUEST_PARTS = Symbol.for("piriod.requestParts");
  */
 export function retryingFetch(context: RetryContext, policy: RetryPolicy): FetchFunction {
   return async (request) => {
-    const parts = (request as { [REQUEST_PARTS]?: () => RequestParts })[REQUEST_PARTS]?.() ?? (await standardParts(request));
+    const parts = partsOf(request) ?? (await standardParts(request));
     const { signal } = parts;
     const outgoing: OutgoingRequest = { url: request.url, method: request.method, headers: request.headers, body: replayableBody(parts.body) };
     for (let attempt = 1; ; attempt++) {
@@ -89,7 +78,7 @@ async function sendAttempt(
   }
 }
 
-/** A standard request (a middleware may make one): its body is read once, to be re-sent on each attempt. */
+/** A request whose parts are not known (a middleware may make one): its body is read once, to be re-sent on each attempt. */
 async function standardParts(request: Request): Promise<RequestParts> {
   const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
   return { body, signal: request.signal };

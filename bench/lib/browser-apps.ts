@@ -12,7 +12,9 @@ export const SIZE_BUDGETS = { withRequestValidation: 8_000, withoutRequestValida
  * the budgets above on top of openapi-fetch; BENCHMARKS.md says by how much. Lower these as the
  * bundle shrinks, down to the budgets; never raise them without saying why.
  */
-export const SIZE_CEILINGS = { withRequestValidation: 11_700, withoutRequestValidation: 8_900 };
+// Raised by 50 B for the standard request that hands over its body as given (src/request-parts.ts):
+// a browser no longer reads each request's body back before sending it.
+export const SIZE_CEILINGS = { withRequestValidation: 11_750, withoutRequestValidation: 8_950 };
 
 /** Bundle inputs that load on demand: the generated validators, and the light Request class (only where the standard one is JavaScript). */
 export const REQUEST_VALIDATOR = "generated/validators/customer-update.js";

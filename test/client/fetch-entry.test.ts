@@ -2,7 +2,11 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPiriodClient } from "../../src/index.js";
 import { LightRequest } from "../../src/light-request.js";
-import { standardResponse } from "../../src/transport.js";
+import { createRedactor } from "../../src/redact.js";
+import { partsOf, standardRequestWithParts } from "../../src/request-parts.js";
+import { retryingFetch } from "../../src/retrying-fetch.js";
+import { abortableSleep } from "../../src/sleep.js";
+import { standardResponse, type OutgoingRequest, type Transport } from "../../src/transport.js";
 import { API_KEY, body, customer, CUSTOMER_ID, rebuildingMiddleware, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { json, reply, startFaultServer, type FaultServer } from "../helpers/http-fault-server.ts";
 
@@ -64,5 +68,34 @@ describe("standardResponse", () => {
     expect(Object.getPrototypeOf(response)).toBe(Response.prototype);
     expect([response.status, response.statusText, response.headers.get("x-a"), response.url]).toEqual([201, "Created", "1", "https://api.piriod.com/x/"]);
     expect(await response.json()).toEqual({ ok: true });
+  });
+});
+
+describe("standardRequestWithParts", () => {
+  const url = `https://api.piriod.com/customers/${CUSTOMER_ID}/`;
+
+  it("is a standard Request that hands over the string body and the signal it was built with", async () => {
+    const signal = new AbortController().signal;
+    const request = standardRequestWithParts(url, { method: "PATCH", body: JSON.stringify(body), signal });
+    expect(request).toBeInstanceOf(Request);
+    expect(partsOf(request)).toEqual({ body: JSON.stringify(body), signal });
+    expect(await request.text()).toBe(JSON.stringify(body));
+  });
+
+  it("hands over no parts for a body the standard request encodes itself, which is then read back", () => {
+    const form = new FormData();
+    form.set("name", "Cliente");
+    expect(partsOf(standardRequestWithParts(url, { method: "POST", body: form }))).toBeUndefined();
+    expect(partsOf(new Request(url))).toBeUndefined();
+  });
+
+  it("lets the retrying fetch send the body as given, without reading the request back", async () => {
+    const request = standardRequestWithParts(url, { method: "PATCH", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+    request.arrayBuffer = () => Promise.reject(new Error("the body was read back"));
+    const sent: OutgoingRequest[] = [];
+    const transport: Transport = async (outgoing) => (sent.push(outgoing), new Response("{}"));
+    const send = retryingFetch({ transport, sleep: abortableSleep, redact: createRedactor(API_KEY) }, { maxRetries: 0, timeoutMs: 1_000 });
+    expect((await send(request)).status).toBe(200);
+    expect(sent.map(({ method, body: sentBody }) => [method, sentBody])).toEqual([["PATCH", JSON.stringify(body)]]);
   });
 });
