@@ -3,10 +3,10 @@
  * other way of sending the same request, sequentially and with 16 in flight, against a local
  * node:http server in its own process. Each sample is a fresh Node process that sends one way,
  * the package as built. Server and clients share one core (see lib/cpu-pinning.ts); a few ways
- * are measured again unpinned, for comparison, and the fetch entry in headless Chromium too.
+ * are measured again unpinned, for comparison, and the browser entry in headless Chromium.
  */
 import { API_KEY, HEADERS as SENT_HEADERS, WORKSPACE } from "./child/senders.ts";
-import { chromiumThroughput } from "./lib/browser-throughput.ts";
+import { BROWSER_ENTRY_WAY, chromiumThroughput } from "./lib/browser-throughput.ts";
 import { runChild, type Placement } from "./lib/child-process.ts";
 import { canPin, oneCore, PINNED_CORE } from "./lib/cpu-pinning.ts";
 import { startLoopbackServer } from "./lib/loopback-server.ts";
@@ -82,13 +82,13 @@ const TARGETED = (call: ClientCall) => call.http.method === "PATCH";
 /** `browser`: the same call in Chromium, when it could be measured there. */
 function targetsOf(call: ClientCall, results: Results, browser?: Results): Target[] {
   if (!TARGETED(call)) return [];
-  const inChromium = (way: string, inFlight: string) =>
-    browser ? `; in Chromium, whose fetch is native, it runs at ${times(browser, way, inFlight).toFixed(2)}× the page's own fetch` : "";
+  const inChromium = (inFlight: string) =>
+    browser ? `; in Chromium, whose fetch is native, the browser entry runs at ${times(browser, BROWSER_ENTRY_WAY, inFlight).toFixed(2)}× the page's own fetch` : "";
   // Why a target can be missed: what the transport alone reaches, and what a timeout's signal costs fetch itself.
   const why = (way: string, inFlight: string) =>
     NODE_CLIENT.test(way)
       ? `node:http with no client at all reaches ${times(results, LIMIT, inFlight).toFixed(2)}× here, and the client runs at ${(at(results, way, inFlight).median / at(results, LIMIT, inFlight).median).toFixed(2)} of that`
-      : `the global fetch itself, given the fresh AbortSignal per attempt that timeouts need, runs at ${times(results, WITH_SIGNAL, inFlight).toFixed(2)}×; openapi-fetch and the client's layers cost the rest (see Client cost)${inChromium(way, inFlight)}`;
+      : `the global fetch itself, given the fresh AbortSignal per attempt that timeouts need, runs at ${times(results, WITH_SIGNAL, inFlight).toFixed(2)}×; openapi-fetch and the client's layers cost the rest (see Client cost)${inChromium(inFlight)}`;
   return waysOf(results).flatMap((way) => {
     const least = NODE_CLIENT.test(way) ? 2.5 : FETCH_ENTRY.test(way) ? 0.95 : undefined;
     if (least === undefined) return [];
@@ -151,7 +151,7 @@ export const benchTransport: Benchmark = async ({ quick }) => {
     notes: [
       "The throughput targets are judged on customers.update, the PATCH the issues set them for. customers.retrieve is reported unjudged, for the ways that explain its figures: a GET has no body, and without one the global fetch is at its fastest, so the same ratios are smaller for every way of sending (node:http alone included).",
       ...(quick ? ["This quick run measures customers.update alone, on one core, in Node."] : []),
-      "The fetch entry is what browsers, Deno, Bun and workers get; measured here in Node, where it loads the light Request and Response classes in the background (a browser's own classes are native and need no stand-in), and in headless Chromium, unpinned, where a page served from the benchmark server's own origin sends the same call (no CORS preflight), each way warmed by 1,500 calls, in the same rounds. Chromium allows 6 connections per host, so 16 in flight share them there.",
+      "The browser path is measured twice. In Node, through the fetch entry (what Deno, Bun and runtimes without an entry of their own get), which loads the light Request and Response classes in the background there. And in headless Chromium, unpinned, through the browser entry (what a bundler for browsers picks: the same client with the browser's own, native classes), where a page served from the benchmark server's own origin sends the same call (no CORS preflight), each way warmed by 1,500 calls, in the same rounds. Chromium allows 6 connections per host, so 16 in flight share them there.",
     ],
     targets: measured.targets,
   };

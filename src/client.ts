@@ -3,7 +3,6 @@ import { preloadRequestValidators } from "./body-validation.js";
 import type { ClientPaths } from "./client-paths.js";
 import { customersResource, type CustomersResource } from "./customers.js";
 import { PiriodError } from "./errors.js";
-import { clientRequests, standardRequestsForMiddleware } from "./middleware-requests.js";
 import { resolveOptions, type PiriodClientOptions, type ResolvedOptions } from "./options.js";
 import { createRedactor } from "./redact.js";
 import { retryingFetch, type RetryPolicy } from "./retrying-fetch.js";
@@ -24,8 +23,9 @@ export interface PiriodClient {
 export interface ClientRuntime {
   /** The transport used when the caller passes no `fetch`. */
   defaultTransport(options: ResolvedOptions, extra: Record<string, unknown>): Transport;
-  /** The class openapi-fetch builds each request with, and how a transport makes its response. */
-  Request: typeof Request;
+  /** The class openapi-fetch builds each request with, made per client, and what `raw` needs of it. */
+  requests(): RuntimeRequests;
+  /** How a transport makes its response. */
   respond: RespondWith;
   /** Options only this entry point understands (Node's `agent`), checked by `checkExtra`. */
   extraOptions?: readonly string[];
@@ -34,7 +34,13 @@ export interface ClientRuntime {
   sleep?: Sleep;
 }
 
-/** The shared core of both entry points: the same client over whichever transport the runtime gives. */
+export interface RuntimeRequests {
+  Request: typeof Request;
+  /** Called with `raw` once made: light requests must give way to standard ones for middleware. */
+  adopt?(raw: Client<ClientPaths>): void;
+}
+
+/** The shared core of every entry point: the same client over whichever transport the runtime gives. */
 export function createClient(options: PiriodClientOptions, runtime: ClientRuntime): PiriodClient {
   const resolved = resolveOptions(options, runtime.extraOptions);
   if (isBrowser() && !resolved.dangerouslyAllowBrowser) {
@@ -50,14 +56,14 @@ export function createClient(options: PiriodClientOptions, runtime: ClientRuntim
   const redact = createRedactor(resolved.apiKey);
   const retry = { transport, sleep: runtime.sleep ?? abortableSleep, redact };
   const fetchWith = (policy: RetryPolicy) => retryingFetch(retry, policy);
-  const requests = clientRequests(runtime.Request);
+  const requests = runtime.requests();
   const raw = createOpenApiClient<ClientPaths>({
     baseUrl: resolved.baseUrl,
     headers: injectedHeaders(resolved),
     Request: requests.Request,
     fetch: fetchWith(resolved),
   });
-  standardRequestsForMiddleware(raw, requests);
+  requests.adopt?.(raw);
   return { customers: customersResource({ raw, options: resolved, fetchWith, redact }), raw };
 }
 

@@ -1,10 +1,12 @@
 import type { ClientRuntime } from "./client.js";
+import { lightRequests } from "./middleware-requests.js";
+import { requestClass } from "./request-class.js";
 import { standardRequestWithParts } from "./request-parts.js";
 import { globalFetchTransport, standardResponse, type RespondWith } from "./transport.js";
 
 type LightClasses = typeof import("./light-classes.js");
 
-/** The light classes, once loaded; until then, and always in browsers, the standard ones serve. */
+/** The light classes, once loaded; until then, and always where the standard ones are native, the standard ones serve. */
 let light: LightClasses | undefined;
 let loading: Promise<unknown> | undefined;
 
@@ -24,21 +26,15 @@ function loadLightClasses(): void {
   );
 }
 
-/**
- * The class openapi-fetch builds requests with: light once loaded, standard before. openapi-fetch
- * checks a middleware's request with `instanceof` it, and any standard request passes.
- */
-const FetchRequest = function FetchRequest(input: string | URL, init?: RequestInit) {
-  return light ? new light.LightRequest(input, init) : standardRequestWithParts(input, init);
-} as unknown as typeof Request;
-Object.defineProperty(FetchRequest, Symbol.hasInstance, { value: (value: unknown) => value instanceof Request });
+/** The class openapi-fetch builds requests with: light once loaded, standard before. */
+const FetchRequest = requestClass((input, init) => (light ? (new light.LightRequest(input, init) as unknown as Request) : standardRequestWithParts(input, init)));
 
 const respond: RespondWith = (status, statusText, headers, bytes, url) =>
   light ? light.bufferedResponse(status, statusText, headers, bytes, url) : standardResponse(status, statusText, headers, bytes, url);
 
-/** How the fetch entry (browsers, Deno, Bun, workers) sends: through the global `fetch`. */
+/** How the fetch entry (Deno, Bun, and runtimes without an entry of their own) sends: through the global `fetch`. */
 export const fetchRuntime: ClientRuntime = {
-  Request: FetchRequest,
+  requests: () => lightRequests(FetchRequest),
   respond,
   defaultTransport() {
     if (standardClassesAreCostly()) loadLightClasses();

@@ -1,6 +1,7 @@
 /**
- * `@piriod/api` for browsers, Deno, Bun and workers: requests go through the global `fetch`.
- * Nothing here imports a Node module; Node gets `./node.ts` through the `node` export condition.
+ * `@piriod/api` for Deno, Bun and any runtime without an entry of its own: requests go through
+ * the global `fetch`. Nothing here imports a Node module; Node gets `./node.ts` through the `node`
+ * export condition, and browsers and workers get `./browser.ts`.
  */
 import { createClient, type PiriodClient } from "./client.js";
 import { fetchRuntime } from "./fetch-runtime.js";

@@ -1,4 +1,6 @@
 import type { Client } from "openapi-fetch";
+import type { RuntimeRequests } from "./client.js";
+import { requestClass } from "./request-class.js";
 
 /** `INSPECT` of standard-members.ts, by its registered name: importing that module would load it up front in a browser bundle. */
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -17,30 +19,24 @@ export interface ClientRequests {
   useStandard(): void;
 }
 
-export function clientRequests(runtimeRequest: typeof Request): ClientRequests {
+/** The requests of a runtime whose `Request` may be light: its class, until a middleware needs standard ones. */
+export function lightRequests(runtimeRequest: typeof Request): RuntimeRequests {
+  const requests = clientRequests(runtimeRequest);
+  return { Request: requests.Request, adopt: (raw) => standardRequestsForMiddleware(raw, requests) };
+}
+
+function clientRequests(runtimeRequest: typeof Request): ClientRequests {
   let Chosen = runtimeRequest;
   return {
-    Request: acceptingAnyStandardRequest((input, init) => new Chosen(input, init)),
+    Request: requestClass((input, init) => new Chosen(input, init)),
     useStandard() {
       Chosen = redactedRequestClass();
     },
   };
 }
 
-/**
- * A class for openapi-fetch that builds requests with `build`. openapi-fetch accepts a
- * middleware's request only if it is an instance of that class: here, any standard one is.
- */
-function acceptingAnyStandardRequest(build: (input: string | URL, init?: RequestInit) => Request): typeof Request {
-  const ClientRequest = function ClientRequest(input: string | URL, init?: RequestInit) {
-    return build(input, init);
-  } as unknown as typeof Request;
-  Object.defineProperty(ClientRequest, Symbol.hasInstance, { value: (value: unknown) => value instanceof globalThis.Request });
-  return ClientRequest;
-}
-
 /** Makes `raw` build standard requests from its first `use`, and for every call given middleware of its own. */
-export function standardRequestsForMiddleware<Paths extends {}>(raw: Client<Paths>, requests: ClientRequests): void {
+function standardRequestsForMiddleware<Paths extends {}>(raw: Client<Paths>, requests: ClientRequests): void {
   const use = raw.use;
   raw.use = (...middleware) => {
     requests.useStandard();
@@ -60,7 +56,7 @@ function withStandardRequestForMiddleware(init: unknown): unknown {
   return options?.middleware?.length && options.Request === undefined ? { ...options, Request: standardForMiddleware } : init;
 }
 
-const standardForMiddleware = acceptingAnyStandardRequest((input, init) => new (redactedRequestClass())(input, init));
+const standardForMiddleware = requestClass((input, init) => new (redactedRequestClass())(input, init));
 
 let RedactedRequest: typeof Request | undefined;
 

@@ -3,6 +3,7 @@ import { bufferedResponse } from "./buffered-response.js";
 import type { ClientRuntime } from "./client.js";
 import { PiriodError } from "./errors.js";
 import { LightRequest } from "./light-request.js";
+import { lightRequests } from "./middleware-requests.js";
 import type { ResolvedOptions } from "./options.js";
 import type { Transport } from "./transport.js";
 
@@ -11,7 +12,7 @@ import type { Transport } from "./transport.js";
  * light stand-ins for Node's `Request` and `Response`, which cost more than the rest of a call.
  */
 export const nodeRuntime: ClientRuntime = {
-  Request: LightRequest as unknown as typeof Request,
+  requests: () => lightRequests(LightRequest as unknown as typeof Request),
   respond: bufferedResponse,
   extraOptions: ["agent"],
   checkExtra(options, { agent }) {

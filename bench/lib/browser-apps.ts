@@ -12,21 +12,22 @@ export const SIZE_BUDGETS = { withRequestValidation: 8_000, withoutRequestValida
  * the budgets above on top of openapi-fetch; BENCHMARKS.md says by how much. Lower these as the
  * bundle shrinks, down to the budgets; never raise them without saying why.
  */
-// Raised by 50 B for the standard request that hands over its body as given (src/request-parts.ts):
-// a browser no longer reads each request's body back before sending it.
-export const SIZE_CEILINGS = { withRequestValidation: 11_750, withoutRequestValidation: 8_950 };
+// Lowered by some 350 B when browsers got an entry of their own, without the light classes'
+// machinery (src/browser.ts).
+export const SIZE_CEILINGS = { withRequestValidation: 11_400, withoutRequestValidation: 8_650 };
 
-/** Bundle inputs that load on demand: the generated validators, and the light Request class (only where the standard one is JavaScript). */
+/** Bundle inputs that load on demand: the generated validators, and in the fetch entry the light Request class (only where the standard one is JavaScript). */
 export const REQUEST_VALIDATOR = "generated/validators/customer-update.js";
 export const RESPONSE_VALIDATOR = "generated/validators/customer.js";
 export const LIGHT_REQUEST = "src/light-request.ts";
 
 /**
- * `createPiriodClient` plus one `customers.update`. Whether requests are validated is an option
+ * `createPiriodClient` plus one `customers.update`, from the browser entry, which a bundler for
+ * browsers picks by the `browser` export condition. Whether requests are validated is an option
  * read at run time, so the bundle is the same either way: what differs is which chunks load.
  */
 export const PIRIOD_APP = `
-import { createPiriodClient } from "./src/index.ts";
+import { createPiriodClient } from "./src/browser.ts";
 const piriod = createPiriodClient({ apiKey: "sk_test", workspace: "acc_01H8XYZ123ABC", dangerouslyAllowBrowser: true, validate: globalThis.piriodValidate });
 export const updateCustomer = (id, body) => piriod.customers.update(id, body);
 `;

@@ -1,5 +1,5 @@
 /**
- * The fetch entry where it is meant to run: in Chromium, whose `fetch`, `Request` and `Response`
+ * The browser path where it is meant to run: the browser entry in Chromium, whose `fetch`, `Request` and `Response`
  * are native, beside the page's own `fetch` and openapi-fetch alone. The page and the API share
  * one loopback origin (the benchmark server serves both), so no CORS preflight is measured.
  */
@@ -12,17 +12,15 @@ import { startLoopbackServer } from "./loopback-server.ts";
 import type { ClientCall } from "./spec-fixtures.ts";
 import { callsPerSecond, summarize, type Summary } from "./stats.ts";
 
-/** The ways a page can send, named as the Node tables name them. */
-export const BROWSER_WAYS = [
-  "global fetch",
-  "global fetch, a fresh AbortSignal per request",
-  "openapi-fetch 0.17 alone (default Request, global fetch)",
-  "@piriod/api fetch entry (browser path), default options",
-];
+/** The client in the page: what a browser app gets, the browser entry. */
+export const BROWSER_ENTRY_WAY = "@piriod/api browser entry, default options";
 
-/** The page's app: the fetch entry and openapi-fetch, bundled as for the size budgets, split where they import on demand. */
+/** The ways a page can send, the others named as the Node tables name them. */
+export const BROWSER_WAYS = ["global fetch", "global fetch, a fresh AbortSignal per request", "openapi-fetch 0.17 alone (default Request, global fetch)", BROWSER_ENTRY_WAY];
+
+/** The page's app: the browser entry and openapi-fetch, bundled as for the size budgets, split where they import on demand. */
 const PAGE_APP = `
-export { createPiriodClient } from "./src/index.ts";
+export { createPiriodClient } from "./src/browser.ts";
 export { default as createOpenApiClient } from "openapi-fetch";
 `;
 
@@ -70,7 +68,7 @@ const MEASURE_IN_PAGE = `async (input) => {
       (await fetch(url, { method: call.method, headers, body: payload(), signal: new AbortController().signal })).json(),
     "openapi-fetch 0.17 alone (default Request, global fetch)": () =>
       openapi.request(call.method.toLowerCase(), call.path, { params: { path: { id: call.id } }, body: call.body }),
-    "@piriod/api fetch entry (browser path), default options": () => piriod[call.resource][call.name](...args),
+    "${BROWSER_ENTRY_WAY}": () => piriod[call.resource][call.name](...args),
   };
   // The same measure as in Node, its source copied in; tsx names the closures it compiles with a
   // helper that the page supplies as a no-op.

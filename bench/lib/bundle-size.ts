@@ -28,7 +28,7 @@ export interface AppBundle {
 /**
  * What an app gets from `source`, built as a bundler would for production: esbuild, minified,
  * with dynamic imports split into chunks of their own (as Vite, Rollup and webpack do). `source`
- * is the app's code; it may import `./src/index.ts` and packages, relative to the repository.
+ * is the app's code; it may import `./src/browser.ts` and packages, relative to the repository.
  */
 export async function bundleApp(source: string, platform: "browser" | "node" = "browser"): Promise<AppBundle> {
   const result = await build({

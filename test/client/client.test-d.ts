@@ -1,6 +1,7 @@
 import type { Agent } from "node:http";
 import { describe, expectTypeOf, it } from "vitest";
-import * as browserEntry from "../../src/index.js";
+import * as browserEntry from "../../src/browser.js";
+import * as fetchEntry from "../../src/index.js";
 import type { Customer, CustomerUpdate, PiriodClient, PiriodClientOptions, ValidationIssue, WithResponse } from "../../src/index.js";
 import { createPiriodClient, PiriodBadRequestError, PiriodPromise, PiriodResponseValidationError, PiriodValidationError } from "../../src/node.js";
 import type * as nodeEntry from "../../src/node.js";
@@ -61,12 +62,16 @@ describe("options", () => {
     expectTypeOf<nodeEntry.NodeClientOptions["agent"]>().toEqualTypeOf<Agent | undefined>();
     // @ts-expect-error the browser entry has no transport to give an agent to
     browserEntry.createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", agent: {} as Agent });
+    // @ts-expect-error nor has the fetch entry
+    fetchEntry.createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", agent: {} as Agent });
   });
 });
 
-describe("the two entry points", () => {
+describe("the entry points", () => {
   it("export the same client and the spec's types", () => {
     expectTypeOf(browserEntry.createPiriodClient).returns.toEqualTypeOf<PiriodClient>();
+    expectTypeOf(fetchEntry.createPiriodClient).returns.toEqualTypeOf<PiriodClient>();
+    expectTypeOf<typeof browserEntry>().toEqualTypeOf<typeof fetchEntry>();
     expectTypeOf(createPiriodClient).returns.toEqualTypeOf<PiriodClient>();
     expectTypeOf<nodeEntry.Customer>().toEqualTypeOf<components["schemas"]["Customer"]>();
     expectTypeOf<nodeEntry.paths>().toEqualTypeOf<paths>();

@@ -1,7 +1,8 @@
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createPiriodClient as createBrowserClient } from "../../src/index.js";
+import { createPiriodClient as createBrowserClient } from "../../src/browser.js";
+import { createPiriodClient as createFetchClient } from "../../src/index.js";
 import { PiriodError } from "../../src/errors.js";
 import { createPiriodClient, type NodeClientOptions } from "../../src/node.js";
 import type { RequestOptions } from "../../src/options.js";
@@ -58,9 +59,12 @@ describe("createPiriodClient refuses, naming the option", () => {
     expect(text).not.toContain(API_KEY);
   });
 
-  it("refuses an agent in the browser entry, which has no use for one, unless it is left undefined", () => {
-    expect(() => createBrowserClient({ ...valid, agent: new HttpsAgent() } as NodeClientOptions)).toThrow(/unknown option "agent"/);
-    expect(() => createBrowserClient({ ...valid, agent: undefined } as NodeClientOptions)).not.toThrow();
+  it.each([
+    ["browser", createBrowserClient],
+    ["fetch", createFetchClient],
+  ])("refuses an agent in the %s entry, which has no use for one, unless it is left undefined", (_entry, create) => {
+    expect(() => create({ ...valid, agent: new HttpsAgent() } as NodeClientOptions)).toThrow(/unknown option "agent"/);
+    expect(() => create({ ...valid, agent: undefined } as NodeClientOptions)).not.toThrow();
   });
 
   it.each<[string, Record<string, unknown>, RegExp]>([
@@ -96,6 +100,7 @@ describe("in a browser", () => {
 
   it.each([
     ["browser", createBrowserClient],
+    ["fetch", createFetchClient],
     ["node", createPiriodClient],
   ])("the %s entry refuses to start, saying why and how to opt in", (_entry, create) => {
     scope.window = { document: {} };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PiriodAbortError, PiriodNotFoundError, PiriodServerError, PiriodTimeoutError, PiriodValidationError } from "../../src/errors.js";
-import * as browserEntry from "../../src/index.js";
+import * as browserEntry from "../../src/browser.js";
+import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, customer, CUSTOMER_ID, jsonResponse, recordingFetch, testClient, WORKSPACE } from "../helpers/client-fixtures.ts";
 
@@ -8,6 +9,7 @@ import { API_KEY, customer, CUSTOMER_ID, jsonResponse, recordingFetch, testClien
 // id, its errors, retries, timeouts and test mode.
 describe.each([
   ["the browser entry", browserEntry],
+  ["the fetch entry", fetchEntry],
   ["the node entry", nodeEntry],
 ])("customers.retrieve through %s", (_entry, { createPiriodClient }) => {
   const setup = (options: Partial<Parameters<typeof createPiriodClient>[0]> = {}, answer = jsonResponse(200, customer, { "x-request-id": "req_456" })) => {

@@ -2,6 +2,7 @@ import { copyFile, mkdtemp, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConsumerProject, packPackage, type PackedPackage } from "../helpers/packed-package.ts";
 
@@ -37,7 +38,7 @@ describe("the packed package", () => {
   it("ships dist/ and the package's own documents, nothing else", () => {
     const outside = packed.files.filter((file) => !file.startsWith("dist/") && !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(file));
     expect(outside).toEqual([]);
-    expect(packed.files).toEqual(expect.arrayContaining(["dist/src/index.js", "dist/src/node.js", "dist/generated/validators.js", "dist/generated/openapi.json"]));
+    expect(packed.files).toEqual(expect.arrayContaining(["dist/src/browser.js", "dist/src/index.js", "dist/src/node.js", "dist/generated/validators.js", "dist/generated/openapi.json"]));
     expect(packed.files.some((file) => /site\/|test\/|\.test\.|screenshot/.test(file))).toBe(false);
   });
 
@@ -69,6 +70,28 @@ describe("the packed package", () => {
     expect(esm.trim()).toBe("function function Piriod API");
     const cjs = await consumer.node(`const api = require("@piriod/api"); console.log(typeof api.createPiriodClient, typeof api.PiriodApiError);`, { commonjs: true });
     expect(cjs.trim()).toBe("function function");
+  });
+
+  it.each([
+    ["a bundler for browsers", { platform: "browser" }, "dist/src/browser.js"],
+    ["a bundler for Cloudflare workers", { platform: "neutral", conditions: ["workerd", "worker", "browser"] }, "dist/src/browser.js"],
+    ["a bundler for Deno", { platform: "neutral", conditions: ["deno"] }, "dist/src/index.js"],
+    ["a bundler for Node", { platform: "node" }, "dist/src/node.js"],
+  ] as const)("gives %s the entry meant for it", async (_bundler, options, expected) => {
+    const result = await build({
+      stdin: { contents: `export { createPiriodClient } from "@piriod/api";`, resolveDir: consumer.root },
+      bundle: true,
+      format: "esm",
+      write: false,
+      metafile: true,
+      splitting: true,
+      outdir: "out",
+      logLevel: "silent",
+      ...options,
+      conditions: "conditions" in options ? [...options.conditions] : undefined,
+    });
+    const entries = Object.keys(result.metafile.inputs).filter((input) => /node_modules\/@piriod\/api\/dist\/src\/[^/]+\.js$/.test(input));
+    expect(entries.map((input) => input.replace(/^.*node_modules\/@piriod\/api\//, ""))).toEqual([expected]);
   });
 
   it("sends a PATCH to a local server through the installed package", async () => {

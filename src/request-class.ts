@@ -1,0 +1,11 @@
+/**
+ * A class for openapi-fetch whose instances `build` makes. openapi-fetch accepts a middleware's
+ * request only if it is an instance of the class it was given: here, any standard one is.
+ */
+export function requestClass(build: (input: string | URL, init?: RequestInit) => Request): typeof Request {
+  const ClientRequest = function ClientRequest(input: string | URL, init?: RequestInit) {
+    return build(input, init);
+  } as unknown as typeof Request;
+  Object.defineProperty(ClientRequest, Symbol.hasInstance, { value: (value: unknown) => value instanceof globalThis.Request });
+  return ClientRequest;
+}
