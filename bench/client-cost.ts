@@ -19,9 +19,14 @@ const ALLOWANCES: Record<string, number> = {
 };
 
 /** One call's cost per layer: its table, and the targets it meets or misses. */
-async function measureCall(call: ClientCall, rounds: number, ms: number): Promise<{ table: Table; targets: Target[] }> {
+async function measureCall(call: ClientCall, rounds: number, ms: number): Promise<{ table: Table; targets: Target[]; peakHeapMB: number }> {
   const { packageDir } = await workspace();
-  const results = await runChild<Record<string, Summary>>("client-cost", { baseUrl: "https://api.piriod.com", call, packageDir, rounds, ms }, [], oneCore());
+  const { summaries: results, peakHeapMB } = await runChild<{ summaries: Record<string, Summary>; peakHeapMB: number }>(
+    "client-cost",
+    { baseUrl: "https://api.piriod.com", call, packageDir, rounds, ms },
+    [],
+    oneCore(),
+  );
   const base = results[OPENAPI_FETCH]!.median;
   const rows = Object.entries(results).map(([name, summary]) => [name, figure(summary, 1), signed(summary.median - base)]);
   const targets: Target[] = Object.entries(ALLOWANCES).map(([name, allowance]) => {
@@ -33,13 +38,18 @@ async function measureCall(call: ClientCall, rounds: number, ms: number): Promis
       `the whole client, its Node transport swapped for one that answers at once, costs ${formatNumber(results[CORE]!.median, 1)} µs per call`;
     return { what: `${callName(call)}: ${name}, µs per call over openapi-fetch alone`, target: `≤ +${allowance} µs`, measured: `${signed(extra)} µs`, met: extra <= allowance, why };
   });
-  return { table: { caption: `**${callName(call)}**`, headers: ["contender", "µs per call", "vs openapi-fetch alone (µs)"], rows }, targets };
+  return { table: { caption: `**${callName(call)}**`, headers: ["contender", "µs per call", "vs openapi-fetch alone (µs)"], rows }, targets, peakHeapMB };
 }
 
 export const benchClientCost: Benchmark = async ({ quick }) => {
   const rounds = quick ? 3 : 9;
   const ms = quick ? 200 : 400;
-  const { tables, targets } = await measureEachCall((call) => measureCall(call, rounds, ms));
+  const peaks: number[] = [];
+  const { tables, targets } = await measureEachCall(async (call) => {
+    const measured = await measureCall(call, rounds, ms);
+    peaks.push(measured.peakHeapMB);
+    return measured;
+  });
   return {
     title: "Client cost in process",
     intro:
@@ -47,6 +57,10 @@ export const benchClientCost: Benchmark = async ({ quick }) => {
       `One call at a time, ${rounds} alternating rounds of ${ms} ms after a warm-up, in a fresh Node process${canPin() ? " kept on one core" : ""}, the package as built. ` +
       "openapi-fetch alone builds a standard `Request` per call and hands it to that `fetch`; our client builds its light request, then the standard `Request` a caller's `fetch` is promised, and reads the whole body within the attempt (its timeout covers the body).",
     tables,
+    notes: [
+      "A contender that gives its fetch a standard `Request` with a fresh AbortSignal (openapi-fetch given one, and our client, whose attempt timeout needs one) leaves each request for the major collector: undici tracks the signal with a WeakRef and a FinalizationRegistry, so the request outlives the young generation. " +
+        `The heap of these processes reached ${formatNumber(Math.max(...peaks))} MB. A round in which a major collection falls takes several times as long as the others: hence the wide spreads, and medians of those contenders that move by several µs from one run to the next.`,
+    ],
     targets,
   };
 };

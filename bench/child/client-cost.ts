@@ -1,7 +1,7 @@
 /**
  * In-process cost of one call, in microseconds, with a `fetch` that answers at once (no network):
  * what each layer adds on top of the fetch call itself. Contenders alternate within each round;
- * prints the summaries as JSON.
+ * prints the summaries, and the largest heap seen, as JSON.
  */
 import { alternatingRounds, callsPerSecond } from "../lib/stats.ts";
 import { answeringCore } from "./answering-core.ts";
@@ -31,5 +31,17 @@ const contenders = {
 
 // Warm the JIT before anything is measured.
 for (const send of Object.values(contenders)) await callsPerSecond(send, 1, input.ms);
-const microseconds = Object.fromEntries(Object.entries(contenders).map(([name, send]) => [name, async () => 1e6 / (await callsPerSecond(send, 1, input.ms))]));
-console.log(JSON.stringify(await alternatingRounds(microseconds, input.rounds)));
+// The largest heap seen after a round's window: what the contenders leave for the collector.
+let peakHeap = 0;
+const microseconds = Object.fromEntries(
+  Object.entries(contenders).map(([name, send]) => [
+    name,
+    async () => {
+      const rate = await callsPerSecond(send, 1, input.ms);
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+      return 1e6 / rate;
+    },
+  ]),
+);
+const summaries = await alternatingRounds(microseconds, input.rounds);
+console.log(JSON.stringify({ summaries, peakHeapMB: peakHeap / 2 ** 20 }));
