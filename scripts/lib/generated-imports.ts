@@ -9,7 +9,8 @@ import type { Plugin } from "esbuild";
  * prefix and `pointAtShippedGenerated` turns it into the path from that chunk.
  */
 const MARKER = "@@generated/";
-const MARKED = new RegExp(`(["'])${MARKER}`, "g");
+/** A marked import: its opening quote, then the path inside generated/. */
+const MARKED = new RegExp(`(["'])${MARKER}([^"']+)`, "g");
 
 /** Leaves every relative import that resolves into `generatedDir` external, marked. */
 export function keepGeneratedExternal(generatedDir: string): Plugin {
@@ -36,6 +37,6 @@ export function pointAtShippedGenerated(file: string, text: string, shippedDir: 
   let relative = path.relative(path.dirname(file), shippedDir).split(path.sep).join("/");
   if (!relative.startsWith(".")) relative = `./${relative}`;
   const imports: string[] = [];
-  for (const match of text.matchAll(new RegExp(`["']${MARKER}([^"']+)["']`, "g"))) imports.push(path.join(shippedDir, match[1]!));
-  return { text: text.replace(MARKED, `$1${relative}/`), imports };
+  for (const match of text.matchAll(MARKED)) imports.push(path.join(shippedDir, match[2]!));
+  return { text: text.replace(MARKED, `$1${relative}/$2`), imports };
 }
