@@ -8,6 +8,7 @@ import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
 import { addSpecFormats } from "./lib/spec-formats.ts";
 import { kebabCase, validatedSchemaNames } from "./lib/validated-schemas.ts";
+import { keywordMessage } from "./templates/validator-runtime.js";
 
 // ajv is CommonJS; under ESM its function arrives as `default`.
 const standaloneCode = standaloneCodeModule as unknown as typeof standaloneCodeModule.default;
@@ -35,7 +36,7 @@ const ANNOTATIONS = new Set(["title", "description", "examples", "example", "def
  */
 export async function generateValidators(document: OpenApiDocument): Promise<Record<string, string>> {
   const names = validatedSchemaNames(document);
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, messages: false, code: { source: true, esm: true } });
   addSpecFormats(ajv);
   // The spec document is one schema resource, so `#/components/schemas/X` refs resolve unchanged.
   ajv.addKeyword("components");
@@ -66,6 +67,9 @@ export async function generateValidators(document: OpenApiDocument): Promise<Rec
   return files;
 }
 
+/** Params with every field a known keyword's message reads: enough to ask whether a keyword has one. */
+const ANY_PARAMS = { type: "string", limit: 0, format: "email", allowedValues: [] };
+
 async function validatorModule(ajv: Ajv2020, name: string): Promise<string> {
   let code: string;
   try {
@@ -77,6 +81,15 @@ async function validatorModule(ajv: Ajv2020, name: string): Promise<string> {
   const entry = code.match(/export const check = (\w+);/);
   if (!entry) throw new PipelineError(`validators: ajv's standalone code for ${name} has no entry function`);
   let body = code.replace(/^"use strict";/, "").replace(entry[0], "");
+  // Compiled without ajv's messages: every keyword that can fail needs one of the runtime's own.
+  const undescribed = [...new Set([...body.matchAll(/keyword:\s*"(\w+)"/g)].map((match) => match[1]!))].filter(
+    (keyword) => keywordMessage(keyword, ANY_PARAMS) === undefined,
+  );
+  if (undescribed.length > 0) {
+    throw new PipelineError(
+      `validators: components/schemas/${name} uses ${undescribed.map((keyword) => `\`${keyword}\``).join(", ")}, for which scripts/templates/validator-runtime.js has no message: add one to keywordMessage`,
+    );
+  }
   const imports = new Map<string, string[]>([["./runtime.js", ["validationIssues"]]]);
   for (const [required, { name: local, module }] of Object.entries(RUNTIME_REQUIRES)) {
     if (!body.includes(required)) continue;

@@ -13,8 +13,9 @@ export const SIZE_BUDGETS = { withRequestValidation: 8_000, withoutRequestValida
  * bundle shrinks, down to the budgets; never raise them without saying why.
  */
 // Lowered by some 350 B when browsers got an entry of their own, without the light classes'
-// machinery (src/browser.ts).
-export const SIZE_CEILINGS = { withRequestValidation: 11_400, withoutRequestValidation: 8_650 };
+// machinery (src/browser.ts), and by 150 B more with validation when the validators were
+// compiled without ajv's messages.
+export const SIZE_CEILINGS = { withRequestValidation: 11_250, withoutRequestValidation: 8_650 };
 
 /** Bundle inputs that load on demand: the generated validators, and in the fetch entry the light Request class (only where the standard one is JavaScript). */
 export const REQUEST_VALIDATOR = "generated/validators/customer-update.js";

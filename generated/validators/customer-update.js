@@ -17,7 +17,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -26,7 +26,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.address === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "address" }, message: "must have required property 'address'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "address" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -35,7 +35,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.country === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "country" }, message: "must have required property 'country'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "country" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -44,7 +44,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.state === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -54,7 +54,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!func8.call(schema38.properties, key0)) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -67,7 +67,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.name;
       if (typeof data0 === "string") {
         if (func1(data0) > 100) {
-          const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 } };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -76,7 +76,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -89,7 +89,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.address;
       if (typeof data1 === "string") {
         if (func1(data1) > 64) {
-          const err7 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err7 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/maxLength", keyword: "maxLength", params: { limit: 64 } };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -98,7 +98,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -109,7 +109,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.country !== void 0) {
       if (typeof data.country !== "string") {
-        const err9 = { instancePath: instancePath + "/country", schemaPath: "#/properties/country/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/country", schemaPath: "#/properties/country/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -121,7 +121,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.state !== void 0) {
       let data3 = data.state;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err10 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err10 = { instancePath: instancePath + "/state", schemaPath: "#/properties/state/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -132,7 +132,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.currency !== void 0) {
       if (typeof data.currency !== "string") {
-        const err11 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -144,7 +144,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.email !== void 0) {
       let data5 = data.email;
       if (typeof data5 !== "string" && data5 !== null) {
-        const err12 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: schema38.properties.email.type }, message: "must be string,null" };
+        const err12 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: schema38.properties.email.type } };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -154,7 +154,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data5 === "string") {
         if (!formats0.test(data5)) {
-          const err13 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
+          const err13 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" } };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -167,7 +167,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.phone !== void 0) {
       let data6 = data.phone;
       if (typeof data6 !== "string" && data6 !== null) {
-        const err14 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: schema38.properties.phone.type }, message: "must be string,null" };
+        const err14 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: schema38.properties.phone.type } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -177,7 +177,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data6 === "string") {
         if (func1(data6) > 16) {
-          const err15 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/maxLength", keyword: "maxLength", params: { limit: 16 }, message: "must NOT have more than 16 characters" };
+          const err15 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/maxLength", keyword: "maxLength", params: { limit: 16 } };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -190,7 +190,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.website !== void 0) {
       let data7 = data.website;
       if (typeof data7 !== "string" && data7 !== null) {
-        const err16 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: schema38.properties.website.type }, message: "must be string,null" };
+        const err16 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: schema38.properties.website.type } };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -200,7 +200,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data7 === "string") {
         if (!formats2.test(data7)) {
-          const err17 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+          const err17 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" } };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -213,7 +213,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.zip_code !== void 0) {
       let data8 = data.zip_code;
       if (typeof data8 !== "string" && data8 !== null) {
-        const err18 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/type", keyword: "type", params: { type: schema38.properties.zip_code.type }, message: "must be string,null" };
+        const err18 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/type", keyword: "type", params: { type: schema38.properties.zip_code.type } };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -223,7 +223,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data8 === "string") {
         if (func1(data8) > 16) {
-          const err19 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/maxLength", keyword: "maxLength", params: { limit: 16 }, message: "must NOT have more than 16 characters" };
+          const err19 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/maxLength", keyword: "maxLength", params: { limit: 16 } };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -236,7 +236,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.manager !== void 0) {
       let data9 = data.manager;
       if (typeof data9 !== "string" && data9 !== null) {
-        const err20 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/type", keyword: "type", params: { type: schema38.properties.manager.type }, message: "must be string,null" };
+        const err20 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/type", keyword: "type", params: { type: schema38.properties.manager.type } };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -246,7 +246,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data9 === "string") {
         if (func1(data9) > 64) {
-          const err21 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err21 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/maxLength", keyword: "maxLength", params: { limit: 64 } };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -259,7 +259,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.reference !== void 0) {
       let data10 = data.reference;
       if (typeof data10 !== "string" && data10 !== null) {
-        const err22 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: schema38.properties.reference.type }, message: "must be string,null" };
+        const err22 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: schema38.properties.reference.type } };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -269,7 +269,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data10 === "string") {
         if (func1(data10) > 64) {
-          const err23 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err23 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/maxLength", keyword: "maxLength", params: { limit: 64 } };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -282,7 +282,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tax_id !== void 0) {
       let data11 = data.tax_id;
       if (typeof data11 !== "string" && data11 !== null) {
-        const err24 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/type", keyword: "type", params: { type: schema38.properties.tax_id.type }, message: "must be string,null" };
+        const err24 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/type", keyword: "type", params: { type: schema38.properties.tax_id.type } };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -292,7 +292,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data11 === "string") {
         if (func1(data11) > 32) {
-          const err25 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err25 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/maxLength", keyword: "maxLength", params: { limit: 32 } };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -306,7 +306,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data12 = data.tax_settings;
       if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
       } else {
-        const err26 = { instancePath: instancePath + "/tax_settings", schemaPath: "#/properties/tax_settings/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err26 = { instancePath: instancePath + "/tax_settings", schemaPath: "#/properties/tax_settings/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -319,7 +319,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data13 = data.metadata;
       if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
       } else {
-        const err27 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err27 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -330,7 +330,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.send_invoices !== void 0) {
       if (typeof data.send_invoices !== "boolean") {
-        const err28 = { instancePath: instancePath + "/send_invoices", schemaPath: "#/properties/send_invoices/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err28 = { instancePath: instancePath + "/send_invoices", schemaPath: "#/properties/send_invoices/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -341,7 +341,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.send_collections !== void 0) {
       if (typeof data.send_collections !== "boolean") {
-        const err29 = { instancePath: instancePath + "/send_collections", schemaPath: "#/properties/send_collections/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err29 = { instancePath: instancePath + "/send_collections", schemaPath: "#/properties/send_collections/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -352,7 +352,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.send_vouchers !== void 0) {
       if (typeof data.send_vouchers !== "boolean") {
-        const err30 = { instancePath: instancePath + "/send_vouchers", schemaPath: "#/properties/send_vouchers/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err30 = { instancePath: instancePath + "/send_vouchers", schemaPath: "#/properties/send_vouchers/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -362,7 +362,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err31];
     } else {

@@ -19,7 +19,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.name === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" } };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -28,7 +28,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.address === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "address" }, message: "must have required property 'address'" };
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "address" } };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -37,7 +37,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.country === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "country" }, message: "must have required property 'country'" };
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "country" } };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -46,7 +46,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.state === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" }, message: "must have required property 'state'" };
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "state" } };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -58,7 +58,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.name;
       if (typeof data0 === "string") {
         if (func1(data0) > 100) {
-          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 } };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -67,7 +67,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -80,7 +80,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.address;
       if (typeof data1 === "string") {
         if (func1(data1) > 64) {
-          const err6 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err6 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/maxLength", keyword: "maxLength", params: { limit: 64 } };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -89,7 +89,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -102,7 +102,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.country;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.id === void 0) {
-          const err8 = { instancePath: instancePath + "/country", schemaPath: "#/components/schemas/Country/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err8 = { instancePath: instancePath + "/country", schemaPath: "#/components/schemas/Country/required", keyword: "required", params: { missingProperty: "id" } };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -112,7 +112,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2.id !== void 0) {
           if (typeof data2.id !== "string") {
-            const err9 = { instancePath: instancePath + "/country/id", schemaPath: "#/components/schemas/Country/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err9 = { instancePath: instancePath + "/country/id", schemaPath: "#/components/schemas/Country/properties/id/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err9];
             } else {
@@ -123,7 +123,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2.name !== void 0) {
           if (typeof data2.name !== "string") {
-            const err10 = { instancePath: instancePath + "/country/name", schemaPath: "#/components/schemas/Country/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err10 = { instancePath: instancePath + "/country/name", schemaPath: "#/components/schemas/Country/properties/name/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err10];
             } else {
@@ -134,7 +134,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2.code !== void 0) {
           if (typeof data2.code !== "string") {
-            const err11 = { instancePath: instancePath + "/country/code", schemaPath: "#/components/schemas/Country/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err11 = { instancePath: instancePath + "/country/code", schemaPath: "#/components/schemas/Country/properties/code/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err11];
             } else {
@@ -145,7 +145,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data2.has_regulation !== void 0) {
           if (typeof data2.has_regulation !== "boolean") {
-            const err12 = { instancePath: instancePath + "/country/has_regulation", schemaPath: "#/components/schemas/Country/properties/has_regulation/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            const err12 = { instancePath: instancePath + "/country/has_regulation", schemaPath: "#/components/schemas/Country/properties/has_regulation/type", keyword: "type", params: { type: "boolean" } };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -160,7 +160,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             const len0 = data7.length;
             for (let i0 = 0; i0 < len0; i0++) {
               if (typeof data7[i0] !== "string") {
-                const err13 = { instancePath: instancePath + "/country/currencies/" + i0, schemaPath: "#/components/schemas/Country/properties/currencies/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err13 = { instancePath: instancePath + "/country/currencies/" + i0, schemaPath: "#/components/schemas/Country/properties/currencies/items/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err13];
                 } else {
@@ -170,7 +170,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err14 = { instancePath: instancePath + "/country/currencies", schemaPath: "#/components/schemas/Country/properties/currencies/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err14 = { instancePath: instancePath + "/country/currencies", schemaPath: "#/components/schemas/Country/properties/currencies/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
               vErrors = [err14];
             } else {
@@ -180,7 +180,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err15 = { instancePath: instancePath + "/country", schemaPath: "#/components/schemas/Country/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err15 = { instancePath: instancePath + "/country", schemaPath: "#/components/schemas/Country/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -193,7 +193,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.state;
       if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
         if (data9.id === void 0) {
-          const err16 = { instancePath: instancePath + "/state", schemaPath: "#/components/schemas/State/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
+          const err16 = { instancePath: instancePath + "/state", schemaPath: "#/components/schemas/State/required", keyword: "required", params: { missingProperty: "id" } };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -204,7 +204,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data9.id !== void 0) {
           let data10 = data9.id;
           if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-            const err17 = { instancePath: instancePath + "/state/id", schemaPath: "#/components/schemas/State/properties/id/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err17 = { instancePath: instancePath + "/state/id", schemaPath: "#/components/schemas/State/properties/id/type", keyword: "type", params: { type: "integer" } };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -215,7 +215,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data9.name !== void 0) {
           if (typeof data9.name !== "string") {
-            const err18 = { instancePath: instancePath + "/state/name", schemaPath: "#/components/schemas/State/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err18 = { instancePath: instancePath + "/state/name", schemaPath: "#/components/schemas/State/properties/name/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -226,7 +226,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         if (data9.country !== void 0) {
           if (typeof data9.country !== "string") {
-            const err19 = { instancePath: instancePath + "/state/country", schemaPath: "#/components/schemas/State/properties/country/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err19 = { instancePath: instancePath + "/state/country", schemaPath: "#/components/schemas/State/properties/country/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err19];
             } else {
@@ -236,7 +236,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err20 = { instancePath: instancePath + "/state", schemaPath: "#/components/schemas/State/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err20 = { instancePath: instancePath + "/state", schemaPath: "#/components/schemas/State/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -247,7 +247,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.id !== void 0) {
       if (typeof data.id !== "string") {
-        const err21 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -258,7 +258,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.currency !== void 0) {
       if (typeof data.currency !== "string") {
-        const err22 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err22 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -270,7 +270,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.email !== void 0) {
       let data15 = data.email;
       if (typeof data15 !== "string" && data15 !== null) {
-        const err23 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: schema32.properties.email.type }, message: "must be string,null" };
+        const err23 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: schema32.properties.email.type } };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -280,7 +280,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data15 === "string") {
         if (!formats0.test(data15)) {
-          const err24 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
+          const err24 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" } };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -293,7 +293,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.phone !== void 0) {
       let data16 = data.phone;
       if (typeof data16 !== "string" && data16 !== null) {
-        const err25 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: schema32.properties.phone.type }, message: "must be string,null" };
+        const err25 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: schema32.properties.phone.type } };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -303,7 +303,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data16 === "string") {
         if (func1(data16) > 16) {
-          const err26 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/maxLength", keyword: "maxLength", params: { limit: 16 }, message: "must NOT have more than 16 characters" };
+          const err26 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/maxLength", keyword: "maxLength", params: { limit: 16 } };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -316,7 +316,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.website !== void 0) {
       let data17 = data.website;
       if (typeof data17 !== "string" && data17 !== null) {
-        const err27 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: schema32.properties.website.type }, message: "must be string,null" };
+        const err27 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: schema32.properties.website.type } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -326,7 +326,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data17 === "string") {
         if (!formats2.test(data17)) {
-          const err28 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+          const err28 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" } };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -339,7 +339,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.zip_code !== void 0) {
       let data18 = data.zip_code;
       if (typeof data18 !== "string" && data18 !== null) {
-        const err29 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/type", keyword: "type", params: { type: schema32.properties.zip_code.type }, message: "must be string,null" };
+        const err29 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/type", keyword: "type", params: { type: schema32.properties.zip_code.type } };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -349,7 +349,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data18 === "string") {
         if (func1(data18) > 16) {
-          const err30 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/maxLength", keyword: "maxLength", params: { limit: 16 }, message: "must NOT have more than 16 characters" };
+          const err30 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/maxLength", keyword: "maxLength", params: { limit: 16 } };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -362,7 +362,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.manager !== void 0) {
       let data19 = data.manager;
       if (typeof data19 !== "string" && data19 !== null) {
-        const err31 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/type", keyword: "type", params: { type: schema32.properties.manager.type }, message: "must be string,null" };
+        const err31 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/type", keyword: "type", params: { type: schema32.properties.manager.type } };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -372,7 +372,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data19 === "string") {
         if (func1(data19) > 64) {
-          const err32 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err32 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/maxLength", keyword: "maxLength", params: { limit: 64 } };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -385,7 +385,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.reference !== void 0) {
       let data20 = data.reference;
       if (typeof data20 !== "string" && data20 !== null) {
-        const err33 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: schema32.properties.reference.type }, message: "must be string,null" };
+        const err33 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: schema32.properties.reference.type } };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -395,7 +395,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data20 === "string") {
         if (func1(data20) > 64) {
-          const err34 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err34 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/maxLength", keyword: "maxLength", params: { limit: 64 } };
           if (vErrors === null) {
             vErrors = [err34];
           } else {
@@ -408,7 +408,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tax_id !== void 0) {
       let data21 = data.tax_id;
       if (typeof data21 !== "string" && data21 !== null) {
-        const err35 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/type", keyword: "type", params: { type: schema32.properties.tax_id.type }, message: "must be string,null" };
+        const err35 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/type", keyword: "type", params: { type: schema32.properties.tax_id.type } };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -418,7 +418,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data21 === "string") {
         if (func1(data21) > 32) {
-          const err36 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err36 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/maxLength", keyword: "maxLength", params: { limit: 32 } };
           if (vErrors === null) {
             vErrors = [err36];
           } else {
@@ -432,7 +432,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data22 = data.tax_settings;
       if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
       } else {
-        const err37 = { instancePath: instancePath + "/tax_settings", schemaPath: "#/properties/tax_settings/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err37 = { instancePath: instancePath + "/tax_settings", schemaPath: "#/properties/tax_settings/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -445,7 +445,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data23 = data.metadata;
       if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
       } else {
-        const err38 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err38 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -456,7 +456,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.send_invoices !== void 0) {
       if (typeof data.send_invoices !== "boolean") {
-        const err39 = { instancePath: instancePath + "/send_invoices", schemaPath: "#/properties/send_invoices/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err39 = { instancePath: instancePath + "/send_invoices", schemaPath: "#/properties/send_invoices/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -467,7 +467,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.send_collections !== void 0) {
       if (typeof data.send_collections !== "boolean") {
-        const err40 = { instancePath: instancePath + "/send_collections", schemaPath: "#/properties/send_collections/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err40 = { instancePath: instancePath + "/send_collections", schemaPath: "#/properties/send_collections/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -478,7 +478,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.send_vouchers !== void 0) {
       if (typeof data.send_vouchers !== "boolean") {
-        const err41 = { instancePath: instancePath + "/send_vouchers", schemaPath: "#/properties/send_vouchers/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err41 = { instancePath: instancePath + "/send_vouchers", schemaPath: "#/properties/send_vouchers/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -490,7 +490,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.status !== void 0) {
       let data27 = data.status;
       if (typeof data27 !== "string") {
-        const err42 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/CustomerStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err42 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/CustomerStatus/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -499,7 +499,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data27 === "active" || data27 === "archived" || data27 === "pending")) {
-        const err43 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/CustomerStatus/enum", keyword: "enum", params: { allowedValues: schema35.enum }, message: "must be equal to one of the allowed values" };
+        const err43 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/CustomerStatus/enum", keyword: "enum", params: { allowedValues: schema35.enum } };
         if (vErrors === null) {
           vErrors = [err43];
         } else {
@@ -517,7 +517,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
             if (data29.id !== void 0) {
               if (typeof data29.id !== "string") {
-                const err44 = { instancePath: instancePath + "/contacts/" + i1 + "/id", schemaPath: "#/components/schemas/Contact/properties/id/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err44 = { instancePath: instancePath + "/contacts/" + i1 + "/id", schemaPath: "#/components/schemas/Contact/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err44];
                 } else {
@@ -528,7 +528,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data29.name !== void 0) {
               if (typeof data29.name !== "string") {
-                const err45 = { instancePath: instancePath + "/contacts/" + i1 + "/name", schemaPath: "#/components/schemas/Contact/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err45 = { instancePath: instancePath + "/contacts/" + i1 + "/name", schemaPath: "#/components/schemas/Contact/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err45];
                 } else {
@@ -541,7 +541,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data32 = data29.email;
               if (typeof data32 === "string") {
                 if (!formats0.test(data32)) {
-                  const err46 = { instancePath: instancePath + "/contacts/" + i1 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
+                  const err46 = { instancePath: instancePath + "/contacts/" + i1 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/format", keyword: "format", params: { format: "email" } };
                   if (vErrors === null) {
                     vErrors = [err46];
                   } else {
@@ -550,7 +550,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err47 = { instancePath: instancePath + "/contacts/" + i1 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err47 = { instancePath: instancePath + "/contacts/" + i1 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err47];
                 } else {
@@ -561,7 +561,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data29.customer !== void 0) {
               if (typeof data29.customer !== "string") {
-                const err48 = { instancePath: instancePath + "/contacts/" + i1 + "/customer", schemaPath: "#/components/schemas/Contact/properties/customer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err48 = { instancePath: instancePath + "/contacts/" + i1 + "/customer", schemaPath: "#/components/schemas/Contact/properties/customer/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err48];
                 } else {
@@ -572,7 +572,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data29.orgunit !== void 0) {
               if (typeof data29.orgunit !== "string") {
-                const err49 = { instancePath: instancePath + "/contacts/" + i1 + "/orgunit", schemaPath: "#/components/schemas/Contact/properties/orgunit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err49 = { instancePath: instancePath + "/contacts/" + i1 + "/orgunit", schemaPath: "#/components/schemas/Contact/properties/orgunit/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err49];
                 } else {
@@ -583,7 +583,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data29.phone !== void 0) {
               if (typeof data29.phone !== "string") {
-                const err50 = { instancePath: instancePath + "/contacts/" + i1 + "/phone", schemaPath: "#/components/schemas/Contact/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err50 = { instancePath: instancePath + "/contacts/" + i1 + "/phone", schemaPath: "#/components/schemas/Contact/properties/phone/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err50];
                 } else {
@@ -594,7 +594,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data29.invoicing !== void 0) {
               if (typeof data29.invoicing !== "boolean") {
-                const err51 = { instancePath: instancePath + "/contacts/" + i1 + "/invoicing", schemaPath: "#/components/schemas/Contact/properties/invoicing/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err51 = { instancePath: instancePath + "/contacts/" + i1 + "/invoicing", schemaPath: "#/components/schemas/Contact/properties/invoicing/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err51];
                 } else {
@@ -605,7 +605,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
             }
             if (data29.collections !== void 0) {
               if (typeof data29.collections !== "boolean") {
-                const err52 = { instancePath: instancePath + "/contacts/" + i1 + "/collections", schemaPath: "#/components/schemas/Contact/properties/collections/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                const err52 = { instancePath: instancePath + "/contacts/" + i1 + "/collections", schemaPath: "#/components/schemas/Contact/properties/collections/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err52];
                 } else {
@@ -618,7 +618,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data38 = data29.created;
               if (typeof data38 === "string") {
                 if (!formats6.validate(data38)) {
-                  const err53 = { instancePath: instancePath + "/contacts/" + i1 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err53 = { instancePath: instancePath + "/contacts/" + i1 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err53];
                   } else {
@@ -627,7 +627,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err54 = { instancePath: instancePath + "/contacts/" + i1 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err54 = { instancePath: instancePath + "/contacts/" + i1 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err54];
                 } else {
@@ -640,7 +640,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               let data39 = data29.updated;
               if (typeof data39 === "string") {
                 if (!formats6.validate(data39)) {
-                  const err55 = { instancePath: instancePath + "/contacts/" + i1 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+                  const err55 = { instancePath: instancePath + "/contacts/" + i1 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
                     vErrors = [err55];
                   } else {
@@ -649,7 +649,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err56 = { instancePath: instancePath + "/contacts/" + i1 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err56 = { instancePath: instancePath + "/contacts/" + i1 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err56];
                 } else {
@@ -659,7 +659,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
               }
             }
           } else {
-            const err57 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err57 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
               vErrors = [err57];
             } else {
@@ -669,7 +669,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err58 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err58 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err58];
         } else {
@@ -684,7 +684,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         const len2 = data40.length;
         for (let i2 = 0; i2 < len2; i2++) {
           if (typeof data40[i2] !== "string") {
-            const err59 = { instancePath: instancePath + "/sources/" + i2, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err59 = { instancePath: instancePath + "/sources/" + i2, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err59];
             } else {
@@ -694,7 +694,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err60 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err60 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err60];
         } else {
@@ -709,7 +709,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data42.sales !== void 0) {
           let data43 = data42.sales;
           if (!(typeof data43 == "number" && isFinite(data43))) {
-            const err61 = { instancePath: instancePath + "/aggregations/sales", schemaPath: "#/components/schemas/CustomerAggregations/properties/sales/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            const err61 = { instancePath: instancePath + "/aggregations/sales", schemaPath: "#/components/schemas/CustomerAggregations/properties/sales/type", keyword: "type", params: { type: "number" } };
             if (vErrors === null) {
               vErrors = [err61];
             } else {
@@ -721,7 +721,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data42.sales_current_period !== void 0) {
           let data44 = data42.sales_current_period;
           if (!(typeof data44 == "number" && isFinite(data44))) {
-            const err62 = { instancePath: instancePath + "/aggregations/sales_current_period", schemaPath: "#/components/schemas/CustomerAggregations/properties/sales_current_period/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            const err62 = { instancePath: instancePath + "/aggregations/sales_current_period", schemaPath: "#/components/schemas/CustomerAggregations/properties/sales_current_period/type", keyword: "type", params: { type: "number" } };
             if (vErrors === null) {
               vErrors = [err62];
             } else {
@@ -733,7 +733,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data42.balance !== void 0) {
           let data45 = data42.balance;
           if (!(typeof data45 == "number" && isFinite(data45))) {
-            const err63 = { instancePath: instancePath + "/aggregations/balance", schemaPath: "#/components/schemas/CustomerAggregations/properties/balance/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+            const err63 = { instancePath: instancePath + "/aggregations/balance", schemaPath: "#/components/schemas/CustomerAggregations/properties/balance/type", keyword: "type", params: { type: "number" } };
             if (vErrors === null) {
               vErrors = [err63];
             } else {
@@ -743,7 +743,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
         }
       } else {
-        const err64 = { instancePath: instancePath + "/aggregations", schemaPath: "#/components/schemas/CustomerAggregations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err64 = { instancePath: instancePath + "/aggregations", schemaPath: "#/components/schemas/CustomerAggregations/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err64];
         } else {
@@ -754,7 +754,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.test_mode !== void 0) {
       if (typeof data.test_mode !== "boolean") {
-        const err65 = { instancePath: instancePath + "/test_mode", schemaPath: "#/properties/test_mode/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err65 = { instancePath: instancePath + "/test_mode", schemaPath: "#/properties/test_mode/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err65];
         } else {
@@ -767,7 +767,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data47 = data.created;
       if (typeof data47 === "string") {
         if (!formats6.validate(data47)) {
-          const err66 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err66 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err66];
           } else {
@@ -776,7 +776,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err67 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err67 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err67];
         } else {
@@ -789,7 +789,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data48 = data.updated;
       if (typeof data48 === "string") {
         if (!formats6.validate(data48)) {
-          const err68 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" }, message: 'must match format "date-time"' };
+          const err68 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
             vErrors = [err68];
           } else {
@@ -798,7 +798,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err69 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err69 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err69];
         } else {
@@ -808,7 +808,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err70 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err70 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
       vErrors = [err70];
     } else {

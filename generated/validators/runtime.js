@@ -64,7 +64,7 @@ function validationIssues(errors) {
 function toIssue(error) {
   const field = fieldOf(error);
   const path = field === void 0 ? error.instancePath : `${error.instancePath}/${escapePointer(field)}`;
-  return { path, keyword: error.keyword, message: `${path || "body"} ${describe(error)}` };
+  return { path, keyword: error.keyword, message: `${path || "body"} ${keywordMessage(error.keyword, error.params)}` };
 }
 function fieldOf(error) {
   if (error.keyword === "required") return error.params.missingProperty;
@@ -74,8 +74,7 @@ function fieldOf(error) {
 function escapePointer(name) {
   return name.replace(/~/g, "~0").replace(/\//g, "~1");
 }
-function describe(error) {
-  const { keyword, params } = error;
+function keywordMessage(keyword, params) {
   switch (keyword) {
     case "required":
       return "is required";
@@ -92,10 +91,11 @@ function describe(error) {
     case "enum":
       return `must be one of ${params.allowedValues.map((value) => JSON.stringify(value)).join(", ")}`;
     default:
-      return error.message;
+      return void 0;
   }
 }
 export {
+  keywordMessage,
   ucs2length,
   validationIssues
 };

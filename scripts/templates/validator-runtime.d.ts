@@ -16,3 +16,5 @@ export declare function validationIssues(errors: object[]): ValidationIssue[];
 
 /** Used by the generated validators: string length in code points, as JSON Schema counts it. */
 export declare function ucs2length(text: string): number;
+/** Used by the generator: what a keyword's failure says, `undefined` for a keyword without a message. */
+export declare function keywordMessage(keyword: string, params: Record<string, unknown>): string | undefined;

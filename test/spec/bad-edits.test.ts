@@ -76,3 +76,18 @@ describe("a broken spec edit", () => {
     });
   });
 });
+
+describe("a schema keyword the validators have no message for", () => {
+  const project = useProjectCopy();
+
+  it("passes lint, but stops generate with a message naming the schema, the keyword and where messages live", async () => {
+    const copy = project();
+    await copy.edit(REQUEST_SCHEMA, "    maxLength: 100\n", "    maxLength: 100\n    pattern: '\\S'\n");
+    expect((await copy.runScript("lint-spec")).status).toBe(0);
+    const before = await copy.snapshot("generated");
+    const generate = await copy.runScript("generate");
+    expect(generate.status).not.toBe(0);
+    expect(generate.stderr).toMatch(/components\/schemas\/CustomerUpdate uses `pattern`, for which scripts\/templates\/validator-runtime\.js has no message/);
+    expect(await copy.snapshot("generated")).toEqual(before);
+  });
+});
