@@ -1,6 +1,6 @@
 import type { ClientRuntime } from "./client.js";
 import { lightRequests } from "./middleware-requests.js";
-import { requestClass } from "./request-class.js";
+import type { BuildRequest } from "./request-class.js";
 import { standardRequestWithParts } from "./request-parts.js";
 import { globalFetchTransport, standardResponse, type RespondWith } from "./transport.js";
 
@@ -26,15 +26,15 @@ function loadLightClasses(): void {
   );
 }
 
-/** The class openapi-fetch builds requests with: light once loaded, standard before. */
-const FetchRequest = requestClass((input, init) => (light ? (new light.LightRequest(input, init) as unknown as Request) : standardRequestWithParts(input, init)));
+/** How requests are built: light once the light classes have loaded, standard before. */
+const buildRequest: BuildRequest = (input, init) => (light ? (new light.LightRequest(input, init) as unknown as Request) : standardRequestWithParts(input, init));
 
 const respond: RespondWith = (status, statusText, headers, bytes, url) =>
   light ? light.bufferedResponse(status, statusText, headers, bytes, url) : standardResponse(status, statusText, headers, bytes, url);
 
 /** How the fetch entry (Deno, Bun, and runtimes without an entry of their own) sends: through the global `fetch`. */
 export const fetchRuntime: ClientRuntime = {
-  requests: () => lightRequests(FetchRequest),
+  requests: () => lightRequests(buildRequest),
   respond,
   defaultTransport() {
     if (standardClassesAreCostly()) loadLightClasses();

@@ -1,6 +1,6 @@
 import type { Client } from "openapi-fetch";
 import type { RuntimeRequests } from "./client.js";
-import { requestClass } from "./request-class.js";
+import { requestClass, type BuildRequest } from "./request-class.js";
 
 /** `INSPECT` of standard-members.ts, by its registered name: importing that module would load it up front in a browser bundle. */
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -13,24 +13,24 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
  * own, openapi-fetch builds standard requests instead; middleware costs a call more than the
  * light class saves anyway.
  */
-export interface ClientRequests {
-  /** The class to give openapi-fetch: the runtime's until `useStandard` is called, standard after. */
+interface ClientRequests {
+  /** The class to give openapi-fetch: building the runtime's requests until `useStandard` is called, standard ones after. */
   Request: typeof Request;
   useStandard(): void;
 }
 
-/** The requests of a runtime whose `Request` may be light: its class, until a middleware needs standard ones. */
-export function lightRequests(runtimeRequest: typeof Request): RuntimeRequests {
-  const requests = clientRequests(runtimeRequest);
+/** The requests of a runtime whose requests may be light: `build`'s, until a middleware needs standard ones. */
+export function lightRequests(build: BuildRequest): RuntimeRequests {
+  const requests = clientRequests(build);
   return { Request: requests.Request, adopt: (raw) => standardRequestsForMiddleware(raw, requests) };
 }
 
-function clientRequests(runtimeRequest: typeof Request): ClientRequests {
-  let Chosen = runtimeRequest;
+function clientRequests(runtimeBuild: BuildRequest): ClientRequests {
+  let build = runtimeBuild;
   return {
-    Request: requestClass((input, init) => new Chosen(input, init)),
+    Request: requestClass((input, init) => build(input, init)),
     useStandard() {
-      Chosen = redactedRequestClass();
+      build = buildRedactedRequest;
     },
   };
 }
@@ -56,7 +56,8 @@ function withStandardRequestForMiddleware(init: unknown): unknown {
   return options?.middleware?.length && options.Request === undefined ? { ...options, Request: standardForMiddleware } : init;
 }
 
-const standardForMiddleware = requestClass((input, init) => new (redactedRequestClass())(input, init));
+const buildRedactedRequest: BuildRequest = (input, init) => new (redactedRequestClass())(input, init);
+const standardForMiddleware = requestClass(buildRedactedRequest);
 
 let RedactedRequest: typeof Request | undefined;
 

@@ -12,7 +12,7 @@ import type { Transport } from "./transport.js";
  * light stand-ins for Node's `Request` and `Response`, which cost more than the rest of a call.
  */
 export const nodeRuntime: ClientRuntime = {
-  requests: () => lightRequests(LightRequest as unknown as typeof Request),
+  requests: () => lightRequests((input, init) => new LightRequest(input, init) as unknown as Request),
   respond: bufferedResponse,
   extraOptions: ["agent"],
   checkExtra(options, { agent }) {
