@@ -18,6 +18,7 @@ import { removeWorkspace, workspace } from "./lib/workspace.ts";
 const BASELINE = "global fetch";
 const WITH_SIGNAL = "global fetch, a fresh AbortSignal per request";
 const LIMIT = "node:http keep-alive, no client";
+const OPENAPI_FETCH = "openapi-fetch 0.17 alone (default Request, global fetch)";
 const NODE_CLIENT = /^@piriod\/api in Node/;
 const FETCH_ENTRY = /^@piriod\/api fetch entry/;
 /** The ways measured again with the processes left unpinned: the baseline, the transport alone and the client. */
@@ -88,7 +89,7 @@ function targetsOf(call: ClientCall, results: Results, browser?: Results): Targe
   const why = (way: string, inFlight: string) =>
     NODE_CLIENT.test(way)
       ? `node:http with no client at all reaches ${times(results, LIMIT, inFlight).toFixed(2)}× here, and the client runs at ${(at(results, way, inFlight).median / at(results, LIMIT, inFlight).median).toFixed(2)} of that`
-      : `the global fetch itself, given the fresh AbortSignal per attempt that timeouts need, runs at ${times(results, WITH_SIGNAL, inFlight).toFixed(2)}×; openapi-fetch and the client's layers cost the rest (see Client cost)${inChromium(inFlight)}`;
+      : `the client sends through openapi-fetch, which alone runs at ${times(results, OPENAPI_FETCH, inFlight).toFixed(2)}× here; the global fetch given the fresh AbortSignal per attempt that timeouts need runs at ${times(results, WITH_SIGNAL, inFlight).toFixed(2)}× (see Client cost for each layer's µs)${inChromium(inFlight)}`;
   return waysOf(results).flatMap((way) => {
     const least = NODE_CLIENT.test(way) ? 2.5 : FETCH_ENTRY.test(way) ? 0.95 : undefined;
     if (least === undefined) return [];
@@ -106,7 +107,7 @@ function targetsOf(call: ClientCall, results: Results, browser?: Results): Targe
 const UNJUDGED_WAYS = [
   BASELINE,
   WITH_SIGNAL,
-  "openapi-fetch 0.17 alone (default Request, global fetch)",
+  OPENAPI_FETCH,
   LIMIT,
   "@piriod/api in Node, validation off",
   "@piriod/api in Node, request validation on (default)",
@@ -144,7 +145,7 @@ export const benchTransport: Benchmark = async ({ quick }) => {
     intro:
       "Each call of the client, and the same request sent every other way, to a local `node:http` server in its own process that answers with the spec's example customer. " +
       `Requests per second (the answer read as JSON each time), one at a time and with 16 in flight, ${rounds.ms} ms each, over ${rounds.rounds} alternating rounds (customers.retrieve, unjudged: ${Math.min(rounds.rounds, 3)}). ` +
-      `Every sample comes from a fresh Node process that sends one way only, the package as \`npm run build:package\` makes it, warmed by ${rounds.ms / 2} ms with 16 in flight, then ${formatNumber(rounds.warmCalls)} calls one at a time (right after 16 in flight, a lone call runs slow for some 300 ms): ways sharing a process share node:http's and undici's compiled code and one another's garbage, and the global fetch runs undici's JavaScript, which the JIT takes a few thousand calls to compile. ` +
+      `Every sample comes from a fresh Node process that sends one way only, the package as \`npm run build:package\` makes it, warmed by ${rounds.ms / 2} ms with 16 in flight, then ${formatNumber(rounds.warmCalls)} calls one at a time (right after 16 in flight, a lone call runs slow for some 300 ms): ways sharing a process share node:http's and undici's compiled code and one another's garbage, and the global fetch runs undici's JavaScript, which the JIT takes a few thousand calls to compile. A process loads only the library its way sends through: importing the undici package makes its own Agent the dispatcher of Node's global fetch, which would then no longer be the fetch a Node program gets. ` +
       pinning +
       "All send the same headers (and body, serialized from the object on each call, as every client does, for a call that has one) over keep-alive connections (axios through Node's global agent, which keeps connections alive since Node 19).",
     tables: measured.tables,

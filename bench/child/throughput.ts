@@ -4,10 +4,6 @@
  * share node:http's and undici's compiled code and one another's garbage. Prints
  * `{ "1": rate, "16": rate }` as JSON; asked for no way, prints the names of them all.
  */
-// A CommonJS package: Node hands its module.exports as the default, which axios 0.27 also exposes as `default`.
-import axios027 from "axios-0.27";
-import axios from "axios";
-import { Pool } from "undici";
 import { callsPerSecond } from "../lib/stats.ts";
 import { packageEntries } from "./entries.ts";
 import { axiosSender, fetchSender, freshSignal, nodeHttpSender, openApiFetchSender, piriodSender, undiciSender, type Send, type Target } from "./senders.ts";
@@ -22,14 +18,24 @@ interface Input extends Target {
 
 const IN_FLIGHT = [1, 16];
 
+// Each library is imported only by the way that sends through it, so that every other way runs in
+// a process without it. Importing undici, above all, installs its own Agent as the dispatcher of
+// Node's global fetch (lib/global.js), which would then no longer be the fetch Node users get.
+const axiosVersion = ((await import("axios/package.json", { with: { type: "json" } })) as { default: { version: string } }).default.version;
+
+const UNDICI_POOL = "undici 7 Pool.request (the practical limit)";
+/** Where the undici package, and only it (Node's own copy keeps to version 1), puts the global dispatcher. */
+const UNDICI_PACKAGE_DISPATCHER = Symbol.for("undici.globalDispatcher.2");
+
 /** Every way of sending, by the name the tables give it; each made only when asked for. */
 const WAYS: Record<string, (input: Input) => Send | Promise<Send>> = {
   "global fetch": (input) => fetchSender(input),
   "global fetch, a fresh AbortSignal per request": (input) => fetchSender(input, globalThis.fetch, freshSignal),
   "openapi-fetch 0.17 alone (default Request, global fetch)": (input) => openApiFetchSender(input),
-  "axios 0.27 (what Piriod's own SDK runs on)": (input) => axiosSender(axios027.default, input),
-  [`axios ${axios.VERSION}`]: (input) => axiosSender(axios, input),
-  "undici 7 Pool.request (the practical limit)": (input) => undiciSender(new Pool(input.baseUrl) as never, input),
+  // A CommonJS package: Node hands its module.exports as the default, which axios 0.27 also exposes as `default`.
+  "axios 0.27 (what Piriod's own SDK runs on)": async (input) => axiosSender((await import("axios-0.27")).default.default, input),
+  [`axios ${axiosVersion}`]: async (input) => axiosSender((await import("axios")).default, input),
+  [UNDICI_POOL]: async (input) => undiciSender(new (await import("undici")).Pool(input.baseUrl) as never, input),
   "node:http keep-alive, no client": (input) => nodeHttpSender(input),
   "@piriod/api in Node, validation off": async (input) => piriodSender((await packageEntries(input.packageDir)).node, input, { validate: { request: false } }),
   "@piriod/api in Node, request validation on (default)": async (input) => piriodSender((await packageEntries(input.packageDir)).node, input),
@@ -43,6 +49,7 @@ if (input.way === undefined) {
   const make = WAYS[input.way];
   if (!make) throw new Error(`no way of sending is named ${JSON.stringify(input.way)}`);
   const send = await make(input);
+  if (input.way !== UNDICI_POOL && UNDICI_PACKAGE_DISPATCHER in globalThis) throw new Error(`${input.way}: the undici package got loaded, and the global fetch now runs on its dispatcher`);
   // First the connections and the code that 16 calls in flight need, then the calls one at a
   // time: the global fetch runs undici's JavaScript, which the JIT needs a few thousand calls to
   // compile, and right after 16 in flight a lone call runs slow for some 300 ms (node:http alone
