@@ -3,7 +3,7 @@
  * what each layer adds on top of the fetch call itself. Contenders alternate within each round;
  * prints the summaries, and the largest heap seen, as JSON.
  */
-import { alternatingRounds, callsPerSecond } from "../lib/stats.ts";
+import { alternatingRounds, sequentialCallsPerSecond } from "../lib/stats.ts";
 import { answeringCore } from "./answering-core.ts";
 import { packageEntries } from "./entries.ts";
 import { fetchSender, freshSignal, openApiFetchSender, piriodSender, type Target } from "./senders.ts";
@@ -12,6 +12,7 @@ interface Input extends Target {
   packageDir: string;
   rounds: number;
   ms: number;
+  callsPerTurn: number;
 }
 
 const input = JSON.parse(process.argv[2]!) as Input;
@@ -30,14 +31,14 @@ const contenders = {
 };
 
 // Warm the JIT before anything is measured.
-for (const send of Object.values(contenders)) await callsPerSecond(send, 1, input.ms);
+for (const send of Object.values(contenders)) await sequentialCallsPerSecond(send, input.ms, input.callsPerTurn);
 // The largest heap seen after a round's window: what the contenders leave for the collector.
 let peakHeap = 0;
 const microseconds = Object.fromEntries(
   Object.entries(contenders).map(([name, send]) => [
     name,
     async () => {
-      const rate = await callsPerSecond(send, 1, input.ms);
+      const rate = await sequentialCallsPerSecond(send, input.ms, input.callsPerTurn);
       peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
       return 1e6 / rate;
     },

@@ -78,3 +78,21 @@ export async function callsPerSecond(call: () => Promise<unknown>, inFlight: num
   await Promise.all(Array.from({ length: inFlight }, loop));
   return (completed * 1000) / (performance.now() - start);
 }
+
+/**
+ * Calls per second, one at a time, for about `durationMs`, with a turn of the event loop after
+ * every `turnEvery` calls, as an application's calls get while they wait on I/O. Without turns,
+ * a loop that only awaits settled promises keeps every WeakRef target alive until it ends (V8
+ * releases them between tasks): requests that undici links to a signal through a WeakRef then
+ * pile up into major collections, which fall in whichever window runs next.
+ */
+export async function sequentialCallsPerSecond(call: () => Promise<unknown>, durationMs: number, turnEvery = 20): Promise<number> {
+  let completed = 0;
+  const start = performance.now();
+  while (performance.now() - start < durationMs) {
+    for (let index = 0; index < turnEvery; index++) await call();
+    completed += turnEvery;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return (completed * 1000) / (performance.now() - start);
+}
