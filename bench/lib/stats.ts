@@ -86,7 +86,7 @@ export async function callsPerSecond(call: () => Promise<unknown>, inFlight: num
  * releases them between tasks): requests that undici links to a signal through a WeakRef then
  * pile up into major collections, which fall in whichever window runs next.
  */
-export async function sequentialCallsPerSecond(call: () => Promise<unknown>, durationMs: number, turnEvery = 20): Promise<number> {
+export async function sequentialCallsPerSecond(call: () => Promise<unknown>, durationMs: number, turnEvery: number): Promise<number> {
   let completed = 0;
   const start = performance.now();
   while (performance.now() - start < durationMs) {
