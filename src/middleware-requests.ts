@@ -11,35 +11,21 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
  * (`new Request(request, init)`), and a standard `Request` can only be built from a standard one.
  * So once a middleware is installed on `raw` (`use`), and for any call given middleware of its
  * own, openapi-fetch builds standard requests instead; middleware costs a call more than the
- * light class saves anyway.
+ * light class saves anyway. Until then, openapi-fetch gets the runtime's requests, made by `runtimeBuild`.
  */
-interface ClientRequests {
-  /** The class to give openapi-fetch: building the runtime's requests until `useStandard` is called, standard ones after. */
-  Request: typeof Request;
-  useStandard(): void;
-}
-
-/** The requests of a runtime whose requests may be light: `build`'s, until a middleware needs standard ones. */
-export function lightRequests(build: BuildRequest): RuntimeRequests {
-  const requests = clientRequests(build);
-  return { Request: requests.Request, adopt: (raw) => standardRequestsForMiddleware(raw, requests) };
-}
-
-function clientRequests(runtimeBuild: BuildRequest): ClientRequests {
+export function lightRequests(runtimeBuild: BuildRequest): RuntimeRequests {
   let build = runtimeBuild;
-  return {
-    Request: requestClass((input, init) => build(input, init)),
-    useStandard() {
-      build = buildRedactedRequest;
-    },
+  const useStandard = () => {
+    build = buildRedactedRequest;
   };
+  return { Request: requestClass((input, init) => build(input, init)), adopt: (raw) => standardRequestsForMiddleware(raw, useStandard) };
 }
 
-/** Makes `raw` build standard requests from its first `use`, and for every call given middleware of its own. */
-function standardRequestsForMiddleware<Paths extends {}>(raw: Client<Paths>, requests: ClientRequests): void {
+/** Makes `raw` build standard requests from its first `use` (`useStandard`), and for every call given middleware of its own. */
+function standardRequestsForMiddleware<Paths extends {}>(raw: Client<Paths>, useStandard: () => void): void {
   const use = raw.use;
   raw.use = (...middleware) => {
-    requests.useStandard();
+    useStandard();
     use.apply(raw, middleware);
   };
   const methods = raw as unknown as Record<string, (...args: unknown[]) => unknown>;

@@ -6,7 +6,7 @@ import { bundleApp, loadedOnDemand, writeBundle } from "../../bench/lib/bundle-s
 import type { PiriodClientOptions } from "../../src/options.js";
 import type { Answer } from "./http-fault-server.ts";
 
-/** The fetch entry, as a page holds it once `index.html` has loaded it. */
+/** The browser entry, as a page holds it once `index.html` has loaded it. */
 export type PiriodModule = typeof import("../../src/browser.js");
 
 /** The options a page or worker passes to `createPiriodClient`: plain data, as it crosses into the browser. */
