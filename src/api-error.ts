@@ -49,12 +49,37 @@ function redirection(response: Response, redact: Redactor): string | undefined {
 
 const SUMMARY_LENGTH = 200;
 
-/** A one-line account of a body for a message: DRF's `detail`, else the start of the text or JSON. */
+/**
+ * A one-line account of a body for a message: DRF's `detail`; an HTML page's `<title>`, else its
+ * first line of text; a text's first line; else the start of the JSON. The whole body stays on the
+ * error's `body`: a gateway's error page is kilobytes of markup nobody reads in a log line.
+ */
 export function summarise(body: unknown): string {
   if (typeof body === "object" && body !== null && typeof (body as { detail?: unknown }).detail === "string") {
     return (body as { detail: string }).detail;
   }
-  const text = (typeof body === "string" ? body : JSON.stringify(body)).replace(/\s+/g, " ").trim();
+  let text: string;
+  if (typeof body !== "string") text = JSON.stringify(body);
+  else if (!/^\s*</.test(body)) text = firstLine(body);
+  else text = decodeEntities(/<title[^>]*>([^<]*)<\/title>/i.exec(body)?.[1] ?? firstLine(textOfMarkup(body)));
+  text = text.replace(/\s+/g, " ").trim();
   if (text === "") return "(empty body)";
   return text.length > SUMMARY_LENGTH ? `${text.slice(0, SUMMARY_LENGTH)}…` : text;
+}
+
+function firstLine(text: string): string {
+  return text.split("\n").find((line) => line.trim() !== "") ?? "";
+}
+
+/** The text of an HTML page, a line per element, without its scripts and styles. */
+function textOfMarkup(html: string): string {
+  return decodeEntities(html.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, "").replace(/<[^>]*>/g, "\n"));
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#\d+|[a-z]+);/gi, (entity, name: string) =>
+    name.startsWith("#") ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name.toLowerCase()] ?? entity),
+  );
 }

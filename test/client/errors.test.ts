@@ -48,12 +48,33 @@ describe("HTTP errors", () => {
     expect(error.message).toBe(`PATCH /customers/${CUSTOMER_ID}/ failed with 404: Not found.`);
   });
 
-  it("keeps a non-JSON body as its raw text, and quotes its start in the message", async () => {
+  it("keeps a non-JSON body as its raw text, and quotes the start of its text in the message", async () => {
     const html = `<html><body>${"Gateway timeout. ".repeat(30)}</body></html>`;
     const error = await errorFor(new Response(html, { status: 504, headers: { "content-type": "text/html" } }));
     expect(error).toBeInstanceOf(PiriodServerError);
     expect(error.body).toBe(html);
-    expect(error.message).toMatch(/failed with 504: <html><body>Gateway timeout\. .*…$/);
+    expect(error.message).toMatch(/failed with 504: Gateway timeout\. .*…$/);
+    expect(error.message).not.toContain("<");
+  });
+
+  it("names an HTML error page by its title, keeping the whole page in body", async () => {
+    const html =
+      '<!doctype html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n  <title>Server Error (500)</title>\n' +
+      "  <style>body { font-family: sans-serif; }</style>\n</head>\n<body>\n  <h1>Server Error (500)</h1>\n</body>\n</html>\n";
+    const error = await errorFor(new Response(html, { status: 500, headers: { "content-type": "text/html" } }));
+    expect(error.message).toBe(`PATCH /customers/${CUSTOMER_ID}/ failed with 500: Server Error (500)`);
+    expect(error.body).toBe(html);
+  });
+
+  it("gives a page without a title by its first line of text, with entities decoded and scripts left out", async () => {
+    const html = "<html><head><script>var x = 1;</script></head><body>\n<p>Bad gateway &amp; upstream down</p><p>Try later</p></body></html>";
+    const error = await errorFor(new Response(html, { status: 502, headers: { "content-type": "text/html" } }));
+    expect(error.message).toMatch(/failed with 502: Bad gateway & upstream down$/);
+  });
+
+  it("gives a plain-text body by its first line", async () => {
+    const error = await errorFor(new Response("\nupstream connect error\nreset reason: overflow\n", { status: 503, headers: { "content-type": "text/plain" } }));
+    expect(error.message).toMatch(/failed with 503: upstream connect error$/);
   });
 
   it("keeps an empty body as an empty string", async () => {
