@@ -57,382 +57,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * Country
-         * @description The customer's country. `id` is what a customer update sends back as `country`; it is the
-         *     one field required here, since a country without it identifies nothing.
-         */
-        Country: {
-            /**
-             * @description Country ID (ISO 3166-1 alpha-2).
-             * @example CL
-             */
-            id: string;
-            /**
-             * @description Country name.
-             * @example Chile
-             */
-            name?: string;
-            /**
-             * @description International dialling code.
-             * @example +56
-             */
-            code?: string;
-            /** @description Whether Piriod applies the country's tax regulation (e.g. SII in Chile). */
-            has_regulation?: boolean;
-            /** @description ISO codes of the currencies used in the country. */
-            currencies?: string[];
-        };
-        /**
-         * State
-         * @description The customer's state, region or department. `id` is what a customer update sends back as
-         *     `state`; it is the one field required here, since a state without it identifies nothing.
-         */
-        State: {
-            /**
-             * @description State ID.
-             * @example 13
-             */
-            id: number;
-            /**
-             * @description State name.
-             * @example Región Metropolitana de Santiago
-             */
-            name?: string;
-            /**
-             * @description Country ID the state belongs to.
-             * @example CL
-             */
-            country?: string;
-        };
-        /**
-         * CustomerStatus
-         * @description Lifecycle status of the customer.
-         * @default active
-         * @example active
-         * @enum {string}
-         */
-        CustomerStatus: "active" | "archived" | "pending";
-        /**
-         * Contact
-         * @description A person at the customer who receives invoices or collection reminders.
-         */
-        Contact: {
-            /**
-             * @description Identifier of the contact.
-             * @example con_01H8XYZ123ABC
-             */
-            id?: string;
-            /**
-             * @description Full name of the contact.
-             * @example Ignacio Fuentes
-             */
-            name?: string;
-            /**
-             * Format: email
-             * @description Email address of the contact.
-             * @example ignacio.fuentes@andes.cl
-             */
-            email?: string;
-            /**
-             * @description Identifier of the customer the contact belongs to.
-             * @example cus_01H8XYZ123ABC
-             */
-            customer?: string;
-            /**
-             * @description Organisational unit (department) of the contact.
-             * @example Finanzas
-             */
-            orgunit?: string;
-            /**
-             * @description Phone number of the contact.
-             * @example +56 9 8765 4321
-             */
-            phone?: string;
-            /** @description Whether the contact receives invoices. */
-            invoicing?: boolean;
-            /** @description Whether the contact receives collection reminders. */
-            collections?: boolean;
-            /**
-             * Format: date-time
-             * @description When the contact was created.
-             * @example 2023-11-07T05:31:56Z
-             */
-            created?: string;
-            /**
-             * Format: date-time
-             * @description When the contact was last updated.
-             * @example 2023-11-07T05:31:56Z
-             */
-            updated?: string;
-        };
-        /**
-         * CustomerAggregations
-         * @description Running totals of the customer, in the customer's currency.
-         */
-        CustomerAggregations: {
-            /**
-             * @description Total sales to the customer.
-             * @example 12500000
-             */
-            sales?: number;
-            /**
-             * @description Sales to the customer in the current period.
-             * @example 1850000
-             */
-            sales_current_period?: number;
-            /**
-             * @description Amount the customer owes.
-             * @example 595000
-             */
-            balance?: number;
-        };
-        /**
-         * Customer
-         * @description A customer as Piriod returns it. The schema is open: a field Piriod adds later does not
-         *     make today's clients reject the response. Only the fields Piriod marks required are
-         *     promised; every other field may be absent.
-         */
-        Customer: {
-            /**
-             * @description Legal or trade name of the customer.
-             * @example Comercializadora Andes SpA
-             */
-            name: string;
-            /**
-             * @description Street address.
-             * @example Av. Providencia 1234, of. 501
-             */
-            address: string;
-            country: components["schemas"]["Country"];
-            state: components["schemas"]["State"];
-            /**
-             * @description Identifier of the customer.
-             * @example cus_01H8XYZ123ABC
-             */
-            readonly id?: string;
-            /**
-             * @description ISO currency code (e.g. CLP, USD).
-             * @example CLP
-             */
-            currency?: string;
-            /**
-             * Format: email
-             * @description Email address that receives invoices, reminders and receipts.
-             * @example facturacion@andes.cl
-             */
-            email?: string | null;
-            /**
-             * @description Phone number.
-             * @example +56 2 2345 6789
-             */
-            phone?: string | null;
-            /**
-             * Format: uri
-             * @description Website of the customer.
-             * @example https://andes.cl
-             */
-            website?: string | null;
-            /**
-             * @description Postal code.
-             * @example 7500000
-             */
-            zip_code?: string | null;
-            /**
-             * @description Account manager name (free text).
-             * @example Camila Rojas
-             */
-            manager?: string | null;
-            /**
-             * @description External reference for the customer.
-             * @example ERP-000123
-             */
-            reference?: string | null;
-            /**
-             * @description Tax identifier. Required when the customer's country has tax regulation (e.g. Chile RUT,
-             *     Mexico RFC, Colombia NIT) and matches the account's country.
-             * @example 76.086.428-5
-             */
-            tax_id?: string | null;
-            /**
-             * @description Country-specific tax configuration. Schema and required keys depend on the tax agency of
-             *     the customer's country.
-             */
-            tax_settings?: {
-                [key: string]: unknown;
-            };
-            /** @description Arbitrary key/value metadata. Filterable via `?metadata__key=value`. */
-            metadata?: {
-                [key: string]: unknown;
-            };
-            /**
-             * @description Whether to email invoices to the customer.
-             * @default true
-             */
-            send_invoices?: boolean;
-            /**
-             * @description Whether to email collection reminders to the customer.
-             * @default true
-             */
-            send_collections?: boolean;
-            /**
-             * @description Whether to email payment receipts to the customer.
-             * @default true
-             */
-            send_vouchers?: boolean;
-            status?: components["schemas"]["CustomerStatus"];
-            /** @description People at the customer who receive invoices or collection reminders. */
-            readonly contacts?: components["schemas"]["Contact"][];
-            /** @description IDs of reusable payment sources currently chargeable or pending. */
-            readonly sources?: string[];
-            aggregations?: components["schemas"]["CustomerAggregations"];
-            /** @description Whether the customer belongs to test-mode data. */
-            readonly test_mode?: boolean;
-            /**
-             * Format: date-time
-             * @description When the customer was created.
-             * @example 2023-11-07T05:31:56Z
-             */
-            readonly created?: string;
-            /**
-             * Format: date-time
-             * @description When the customer was last updated.
-             * @example 2023-11-07T05:31:56Z
-             */
-            readonly updated?: string;
-        };
-        /**
-         * ValidationError
-         * @description The body of a 400: Django REST Framework's map from field name to the messages about that
-         *     field, with errors that belong to no field under `non_field_errors`. Errors of nested fields
-         *     nest the same way (see `FieldErrors`).
-         */
-        ValidationError: {
-            /** @description Messages not bound to one field, such as a missing workspace header. */
-            non_field_errors?: string[];
-        } & {
-            [key: string]: components["schemas"]["FieldErrors"];
-        };
-        /**
-         * FieldErrors
-         * @description What Django REST Framework reports for one field: a list of messages, a map of errors for
-         *     a nested object, or a list holding messages and maps for a list of nested objects.
-         */
-        FieldErrors: (string | components["schemas"]["ValidationError"])[] | components["schemas"]["ValidationError"];
-        /**
-         * ErrorDetail
-         * @description The body of Django REST Framework errors that are not about fields: 401, 403, 404, 405
-         *     and most 500s.
-         */
-        ErrorDetail: {
-            /**
-             * @description Human-readable reason.
-             * @example Authentication credentials were not provided.
-             */
-            detail: string;
-        };
-        /**
-         * CustomerUpdate
-         * @description The body of a customer update. Piriod marks `name`, `address`, `country` and `state` as
-         *     required even on this partial update, so send them as they stand together with the fields
-         *     you change. The schema is closed: fields that exist only in responses (`id`, `status`,
-         *     `contacts`, …) are refused.
-         *
-         *     Piriod also applies rules no schema can express: `state` must belong to `country`, and
-         *     `tax_id` and `tax_settings` are required when the customer's country has tax regulation and
-         *     matches the account's country.
-         */
-        CustomerUpdate: {
-            /**
-             * @description Legal or trade name of the customer.
-             * @example Comercializadora Andes SpA
-             */
-            name: string;
-            /**
-             * @description Street address.
-             * @example Av. Providencia 1234, of. 501
-             */
-            address: string;
-            /**
-             * @description Country ID (e.g. CL, MX, CO).
-             * @example CL
-             */
-            country: string;
-            /**
-             * @description State ID. Must belong to the chosen country.
-             * @example 13
-             */
-            state: number;
-            /**
-             * @description ISO currency code. Defaults from the country if omitted.
-             * @example CLP
-             */
-            currency?: string;
-            /**
-             * Format: email
-             * @description Email address that receives invoices, reminders and receipts.
-             * @example facturacion@andes.cl
-             */
-            email?: string | null;
-            /**
-             * @description Phone number.
-             * @example +56 2 2345 6789
-             */
-            phone?: string | null;
-            /**
-             * Format: uri
-             * @description Website of the customer.
-             * @example https://andes.cl
-             */
-            website?: string | null;
-            /**
-             * @description Postal code.
-             * @example 7500000
-             */
-            zip_code?: string | null;
-            /**
-             * @description Account manager name (free text).
-             * @example Camila Rojas
-             */
-            manager?: string | null;
-            /**
-             * @description External reference for the customer.
-             * @example ERP-000123
-             */
-            reference?: string | null;
-            /**
-             * @description Tax identifier. Required when the customer's country has tax regulation (e.g. Chile RUT,
-             *     Mexico RFC, Colombia NIT) and matches the account's country.
-             * @example 76.086.428-5
-             */
-            tax_id?: string | null;
-            /**
-             * @description Country-specific tax configuration. Schema and required keys depend on the tax agency of
-             *     the customer's country.
-             */
-            tax_settings?: {
-                [key: string]: unknown;
-            };
-            /** @description Arbitrary key/value metadata. Filterable via `?metadata__key=value`. */
-            metadata?: {
-                [key: string]: unknown;
-            };
-            /**
-             * @description Whether to email invoices to the customer.
-             * @default true
-             */
-            send_invoices?: boolean;
-            /**
-             * @description Whether to email collection reminders to the customer.
-             * @default true
-             */
-            send_collections?: boolean;
-            /**
-             * @description Whether to email payment receipts to the customer.
-             * @default true
-             */
-            send_vouchers?: boolean;
-        };
+        Country: Country;
+        State: State;
+        CustomerStatus: CustomerStatus;
+        Contact: Contact;
+        CustomerAggregations: CustomerAggregations;
+        Customer: Customer;
+        ValidationError: ValidationError;
+        FieldErrors: FieldErrors;
+        ErrorDetail: ErrorDetail;
+        CustomerUpdate: CustomerUpdate;
     };
     responses: {
         /**
@@ -444,7 +78,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ValidationError"];
+                "application/json": ValidationError;
             };
         };
         /** @description The `Authorization` header is missing, malformed, or carries a revoked token. */
@@ -453,7 +87,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorDetail"];
+                "application/json": ErrorDetail;
             };
         };
         /** @description The token is valid, but its user may not act here (e.g. the workspace is not theirs). */
@@ -462,7 +96,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorDetail"];
+                "application/json": ErrorDetail;
             };
         };
         /**
@@ -474,7 +108,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorDetail"];
+                "application/json": ErrorDetail;
             };
         };
         /** @description Piriod failed to handle the request. Safe to retry after a pause. */
@@ -483,7 +117,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["ErrorDetail"];
+                "application/json": ErrorDetail;
             };
         };
     };
@@ -511,24 +145,6 @@ export interface components {
     headers: never;
     pathItems: never;
 }
-export type Country = components['schemas']['Country'];
-export type State = components['schemas']['State'];
-export type CustomerStatus = components['schemas']['CustomerStatus'];
-export type Contact = components['schemas']['Contact'];
-export type CustomerAggregations = components['schemas']['CustomerAggregations'];
-export type Customer = components['schemas']['Customer'];
-export type ValidationError = components['schemas']['ValidationError'];
-export type FieldErrors = components['schemas']['FieldErrors'];
-export type ErrorDetail = components['schemas']['ErrorDetail'];
-export type CustomerUpdate = components['schemas']['CustomerUpdate'];
-export type ResponseBadRequest = components['responses']['BadRequest'];
-export type ResponseUnauthorized = components['responses']['Unauthorized'];
-export type ResponseForbidden = components['responses']['Forbidden'];
-export type ResponseNotFound = components['responses']['NotFound'];
-export type ResponseInternalServerError = components['responses']['InternalServerError'];
-export type ParameterIdPath = components['parameters']['IdPath'];
-export type ParameterWorkspaceHeader = components['parameters']['WorkspaceHeader'];
-export type ParameterTestModeHeader = components['parameters']['TestModeHeader'];
 export type $defs = Record<string, never>;
 export interface operations {
     retrieveCustomer: {
@@ -566,7 +182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"];
+                    "application/json": Customer;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -605,7 +221,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CustomerUpdate"];
+                "application/json": CustomerUpdate;
             };
         };
         responses: {
@@ -615,7 +231,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Customer"];
+                    "application/json": Customer;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -626,3 +242,379 @@ export interface operations {
         };
     };
 }
+/**
+ * Country
+ * @description The customer's country. `id` is what a customer update sends back as `country`; it is the
+ *     one field required here, since a country without it identifies nothing.
+ */
+export type Country = {
+    /**
+     * @description Country ID (ISO 3166-1 alpha-2).
+     * @example CL
+     */
+    id: string;
+    /**
+     * @description Country name.
+     * @example Chile
+     */
+    name?: string;
+    /**
+     * @description International dialling code.
+     * @example +56
+     */
+    code?: string;
+    /** @description Whether Piriod applies the country's tax regulation (e.g. SII in Chile). */
+    has_regulation?: boolean;
+    /** @description ISO codes of the currencies used in the country. */
+    currencies?: string[];
+};
+/**
+ * State
+ * @description The customer's state, region or department. `id` is what a customer update sends back as
+ *     `state`; it is the one field required here, since a state without it identifies nothing.
+ */
+export type State = {
+    /**
+     * @description State ID.
+     * @example 13
+     */
+    id: number;
+    /**
+     * @description State name.
+     * @example Región Metropolitana de Santiago
+     */
+    name?: string;
+    /**
+     * @description Country ID the state belongs to.
+     * @example CL
+     */
+    country?: string;
+};
+/**
+ * CustomerStatus
+ * @description Lifecycle status of the customer.
+ * @default active
+ * @example active
+ * @enum {string}
+ */
+export type CustomerStatus = "active" | "archived" | "pending";
+/**
+ * Contact
+ * @description A person at the customer who receives invoices or collection reminders.
+ */
+export type Contact = {
+    /**
+     * @description Identifier of the contact.
+     * @example con_01H8XYZ123ABC
+     */
+    id?: string;
+    /**
+     * @description Full name of the contact.
+     * @example Ignacio Fuentes
+     */
+    name?: string;
+    /**
+     * Format: email
+     * @description Email address of the contact.
+     * @example ignacio.fuentes@andes.cl
+     */
+    email?: string;
+    /**
+     * @description Identifier of the customer the contact belongs to.
+     * @example cus_01H8XYZ123ABC
+     */
+    customer?: string;
+    /**
+     * @description Organisational unit (department) of the contact.
+     * @example Finanzas
+     */
+    orgunit?: string;
+    /**
+     * @description Phone number of the contact.
+     * @example +56 9 8765 4321
+     */
+    phone?: string;
+    /** @description Whether the contact receives invoices. */
+    invoicing?: boolean;
+    /** @description Whether the contact receives collection reminders. */
+    collections?: boolean;
+    /**
+     * Format: date-time
+     * @description When the contact was created.
+     * @example 2023-11-07T05:31:56Z
+     */
+    created?: string;
+    /**
+     * Format: date-time
+     * @description When the contact was last updated.
+     * @example 2023-11-07T05:31:56Z
+     */
+    updated?: string;
+};
+/**
+ * CustomerAggregations
+ * @description Running totals of the customer, in the customer's currency.
+ */
+export type CustomerAggregations = {
+    /**
+     * @description Total sales to the customer.
+     * @example 12500000
+     */
+    sales?: number;
+    /**
+     * @description Sales to the customer in the current period.
+     * @example 1850000
+     */
+    sales_current_period?: number;
+    /**
+     * @description Amount the customer owes.
+     * @example 595000
+     */
+    balance?: number;
+};
+/**
+ * Customer
+ * @description A customer as Piriod returns it. The schema is open: a field Piriod adds later does not
+ *     make today's clients reject the response. Only the fields Piriod marks required are
+ *     promised; every other field may be absent.
+ */
+export type Customer = {
+    /**
+     * @description Legal or trade name of the customer.
+     * @example Comercializadora Andes SpA
+     */
+    name: string;
+    /**
+     * @description Street address.
+     * @example Av. Providencia 1234, of. 501
+     */
+    address: string;
+    country: Country;
+    state: State;
+    /**
+     * @description Identifier of the customer.
+     * @example cus_01H8XYZ123ABC
+     */
+    readonly id?: string;
+    /**
+     * @description ISO currency code (e.g. CLP, USD).
+     * @example CLP
+     */
+    currency?: string;
+    /**
+     * Format: email
+     * @description Email address that receives invoices, reminders and receipts.
+     * @example facturacion@andes.cl
+     */
+    email?: string | null;
+    /**
+     * @description Phone number.
+     * @example +56 2 2345 6789
+     */
+    phone?: string | null;
+    /**
+     * Format: uri
+     * @description Website of the customer.
+     * @example https://andes.cl
+     */
+    website?: string | null;
+    /**
+     * @description Postal code.
+     * @example 7500000
+     */
+    zip_code?: string | null;
+    /**
+     * @description Account manager name (free text).
+     * @example Camila Rojas
+     */
+    manager?: string | null;
+    /**
+     * @description External reference for the customer.
+     * @example ERP-000123
+     */
+    reference?: string | null;
+    /**
+     * @description Tax identifier. Required when the customer's country has tax regulation (e.g. Chile RUT,
+     *     Mexico RFC, Colombia NIT) and matches the account's country.
+     * @example 76.086.428-5
+     */
+    tax_id?: string | null;
+    /**
+     * @description Country-specific tax configuration. Schema and required keys depend on the tax agency of
+     *     the customer's country.
+     */
+    tax_settings?: {
+        [key: string]: unknown;
+    };
+    /** @description Arbitrary key/value metadata. Filterable via `?metadata__key=value`. */
+    metadata?: {
+        [key: string]: unknown;
+    };
+    /**
+     * @description Whether to email invoices to the customer.
+     * @default true
+     */
+    send_invoices?: boolean;
+    /**
+     * @description Whether to email collection reminders to the customer.
+     * @default true
+     */
+    send_collections?: boolean;
+    /**
+     * @description Whether to email payment receipts to the customer.
+     * @default true
+     */
+    send_vouchers?: boolean;
+    status?: CustomerStatus;
+    /** @description People at the customer who receive invoices or collection reminders. */
+    readonly contacts?: Contact[];
+    /** @description IDs of reusable payment sources currently chargeable or pending. */
+    readonly sources?: string[];
+    aggregations?: CustomerAggregations;
+    /** @description Whether the customer belongs to test-mode data. */
+    readonly test_mode?: boolean;
+    /**
+     * Format: date-time
+     * @description When the customer was created.
+     * @example 2023-11-07T05:31:56Z
+     */
+    readonly created?: string;
+    /**
+     * Format: date-time
+     * @description When the customer was last updated.
+     * @example 2023-11-07T05:31:56Z
+     */
+    readonly updated?: string;
+};
+/**
+ * ValidationError
+ * @description The body of a 400: Django REST Framework's map from field name to the messages about that
+ *     field, with errors that belong to no field under `non_field_errors`. Errors of nested fields
+ *     nest the same way (see `FieldErrors`).
+ */
+export type ValidationError = {
+    /** @description Messages not bound to one field, such as a missing workspace header. */
+    non_field_errors?: string[];
+} & {
+    [key: string]: FieldErrors;
+};
+/**
+ * FieldErrors
+ * @description What Django REST Framework reports for one field: a list of messages, a map of errors for
+ *     a nested object, or a list holding messages and maps for a list of nested objects.
+ */
+export type FieldErrors = (string | ValidationError)[] | ValidationError;
+/**
+ * ErrorDetail
+ * @description The body of Django REST Framework errors that are not about fields: 401, 403, 404, 405
+ *     and most 500s.
+ */
+export type ErrorDetail = {
+    /**
+     * @description Human-readable reason.
+     * @example Authentication credentials were not provided.
+     */
+    detail: string;
+};
+/**
+ * CustomerUpdate
+ * @description The body of a customer update. Piriod marks `name`, `address`, `country` and `state` as
+ *     required even on this partial update, so send them as they stand together with the fields
+ *     you change. The schema is closed: fields that exist only in responses (`id`, `status`,
+ *     `contacts`, …) are refused.
+ *
+ *     Piriod also applies rules no schema can express: `state` must belong to `country`, and
+ *     `tax_id` and `tax_settings` are required when the customer's country has tax regulation and
+ *     matches the account's country.
+ */
+export type CustomerUpdate = {
+    /**
+     * @description Legal or trade name of the customer.
+     * @example Comercializadora Andes SpA
+     */
+    name: string;
+    /**
+     * @description Street address.
+     * @example Av. Providencia 1234, of. 501
+     */
+    address: string;
+    /**
+     * @description Country ID (e.g. CL, MX, CO).
+     * @example CL
+     */
+    country: string;
+    /**
+     * @description State ID. Must belong to the chosen country.
+     * @example 13
+     */
+    state: number;
+    /**
+     * @description ISO currency code. Defaults from the country if omitted.
+     * @example CLP
+     */
+    currency?: string;
+    /**
+     * Format: email
+     * @description Email address that receives invoices, reminders and receipts.
+     * @example facturacion@andes.cl
+     */
+    email?: string | null;
+    /**
+     * @description Phone number.
+     * @example +56 2 2345 6789
+     */
+    phone?: string | null;
+    /**
+     * Format: uri
+     * @description Website of the customer.
+     * @example https://andes.cl
+     */
+    website?: string | null;
+    /**
+     * @description Postal code.
+     * @example 7500000
+     */
+    zip_code?: string | null;
+    /**
+     * @description Account manager name (free text).
+     * @example Camila Rojas
+     */
+    manager?: string | null;
+    /**
+     * @description External reference for the customer.
+     * @example ERP-000123
+     */
+    reference?: string | null;
+    /**
+     * @description Tax identifier. Required when the customer's country has tax regulation (e.g. Chile RUT,
+     *     Mexico RFC, Colombia NIT) and matches the account's country.
+     * @example 76.086.428-5
+     */
+    tax_id?: string | null;
+    /**
+     * @description Country-specific tax configuration. Schema and required keys depend on the tax agency of
+     *     the customer's country.
+     */
+    tax_settings?: {
+        [key: string]: unknown;
+    };
+    /** @description Arbitrary key/value metadata. Filterable via `?metadata__key=value`. */
+    metadata?: {
+        [key: string]: unknown;
+    };
+    /**
+     * @description Whether to email invoices to the customer.
+     * @default true
+     */
+    send_invoices?: boolean;
+    /**
+     * @description Whether to email collection reminders to the customer.
+     * @default true
+     */
+    send_collections?: boolean;
+    /**
+     * @description Whether to email payment receipts to the customer.
+     * @default true
+     */
+    send_vouchers?: boolean;
+};

@@ -2,27 +2,30 @@ import openapiTS, { astToString } from "openapi-typescript";
 import type { OpenAPI3 } from "openapi-typescript";
 import type { OpenApiDocument } from "./bundle-spec.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
+import { nameSchemaTypes } from "./lib/named-schema-types.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
 
 /**
  * Compiles the bundled spec to TypeScript with openapi-typescript: `paths`, `components`,
- * `operations`, and a root alias per component (`Customer`, `CustomerUpdate`, …).
+ * `operations`, and a type of its own name per component schema (`Customer`, `Country`, …),
+ * which the package root exports. `reserved`: the names its hand-written code exports, which no
+ * schema may take.
  *
  * Two defaults are turned off so that a type says what the schema says: a field with a
  * `default` may be absent (defaultNonNullable: false), and an object with no declared
  * properties accepts any key instead of none (emptyObjectsUnknown).
  */
-export async function generateTypes(document: OpenApiDocument): Promise<string> {
+export async function generateTypes(document: OpenApiDocument, reserved: ReadonlySet<string> = new Set()): Promise<string> {
+  let declarations: string;
   try {
     const ast = await openapiTS(structuredClone(document) as unknown as OpenAPI3, {
       defaultNonNullable: false,
       emptyObjectsUnknown: true,
-      rootTypes: true,
-      rootTypesNoSchemaPrefix: true,
       silent: true,
     });
-    return GENERATED_HEADER + astToString(ast);
+    declarations = astToString(ast);
   } catch (error) {
     throw new PipelineError(`types: openapi-typescript failed: ${(error as Error).message}`);
   }
+  return GENERATED_HEADER + nameSchemaTypes(declarations, reserved).text;
 }

@@ -12,6 +12,7 @@ import { lintSpec } from "./lint-spec.ts";
 import { generateTypes } from "./generate-types.ts";
 import { generateValidators } from "./generate-validators.ts";
 import { replaceDirectory, staleFiles, type GeneratedFiles } from "./generated-output.ts";
+import { handWrittenExports } from "./lib/hand-written-exports.ts";
 import { PipelineError, reportFailure } from "./lib/pipeline-error.ts";
 import { projectPaths } from "./lib/project-paths.ts";
 import { timedStep } from "./lib/timed-step.ts";
@@ -20,7 +21,7 @@ export async function generate({ check = false, root = process.cwd() } = {}): Pr
   const paths = projectPaths(root);
   await timedStep("lint openapi/ with redocly.yaml", () => lintSpec(root));
   const { document, text } = await timedStep("bundle → generated/openapi.json", () => bundleSpec(paths));
-  const types = await timedStep("types → generated/schema.d.ts", () => generateTypes(document));
+  const types = await timedStep("types → generated/schema.d.ts", async () => generateTypes(document, await handWrittenExports(root)));
   const validators = await timedStep("validators → generated/validators.js", () => generateValidators(document));
   const files: GeneratedFiles = { "openapi.json": text, "schema.d.ts": types, ...validators };
 

@@ -1,5 +1,7 @@
 // What both entry points export besides `createPiriodClient`.
-export type { Customer, CustomerUpdate, components, paths } from "../generated/schema.js";
+// Every component schema under its own name (`Customer`, `Country`, …), with `paths`,
+// `components` and `operations`: generated, so a schema added to the spec is exported by itself.
+export type * from "../generated/schema.js";
 export type { ValidationIssue } from "../generated/validators/runtime.js";
 export type { PiriodClient } from "./client.js";
 export type { ClientPaths } from "./client-paths.js";

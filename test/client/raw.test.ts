@@ -32,4 +32,13 @@ describe("piriod.raw", () => {
     await expect(call).rejects.toBeInstanceOf(PiriodConnectionError);
     expect(fetch.requests).toHaveLength(2);
   });
+
+  it("skips request validation: a body that breaks the schema is sent as it is, and Piriod judges it", async () => {
+    const fetch = recordingFetch(jsonResponse(400, { name: ["Ensure this field has no more than 100 characters."] }));
+    const tooLong = { ...body, name: "x".repeat(101) };
+    const { error, response } = await testClient({ fetch }).raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body: tooLong });
+    expect(response.status).toBe(400);
+    expect(error).toEqual({ name: ["Ensure this field has no more than 100 characters."] });
+    expect(JSON.parse(fetch.requests[0]!.body).name).toHaveLength(101);
+  });
 });

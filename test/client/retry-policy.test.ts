@@ -114,6 +114,16 @@ describe("timeouts and aborts", () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
   });
 
+  it("ends the call in a PiriodAbortError with the TimeoutError as cause when the caller's own AbortSignal.timeout() fires, without retrying", async () => {
+    const fetch = recordingFetch(deaf);
+    const error = await testClient({ fetch }).customers.update(CUSTOMER_ID, body, { signal: AbortSignal.timeout(20) }).catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(PiriodAbortError);
+    expect(error).not.toBeInstanceOf(PiriodTimeoutError);
+    expect((error as Error).cause).toBeInstanceOf(DOMException);
+    expect(((error as Error).cause as DOMException).name).toBe("TimeoutError");
+    expect(fetch.requests).toHaveLength(1);
+  });
+
   it("sends nothing when the signal is already aborted", async () => {
     const fetch = recordingFetch(jsonResponse(200, customer));
     const signal = AbortSignal.abort(new Error("user left"));

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { componentSchema } from "../helpers/conformance-schemas.ts";
@@ -10,6 +10,7 @@ import { REPO_ROOT } from "../helpers/project-copy.ts";
 // The client as the package exports it, compiled from source: the docs are checked against the
 // code that ships with them, not against a published version.
 const CLIENT_ENTRY = path.join(REPO_ROOT, "src", "index.ts");
+const MODULES = { "@piriod/api": CLIENT_ENTRY, "@piriod/api/validators": path.join(REPO_ROOT, "generated", "validators.d.ts") };
 
 const CLIENT_CALL = /\bpiriod\.(\w+)\.(\w+)\(/;
 
@@ -50,6 +51,7 @@ const operations = specOperations().map((operation) => {
   return { operation, sample, misspelled: misspelledCall(sample), wrongType: wrongFieldType(operation, sample) };
 });
 const guideSamples = markdownCodeBlocks(guide, "ts");
+const readmeSamples = markdownCodeBlocks(readFileSync(path.join(REPO_ROOT, "README.md"), "utf8"), "ts");
 
 let checked: Promise<SampleDiagnostic[]> | undefined;
 /** Every sample compiled in one program (one compiler start for all), on first use. */
@@ -63,8 +65,9 @@ function diagnosticsOf(sample: string): Promise<SampleDiagnostic[]> {
         ...(wrongType ? [[`${operation.operationId}-wrong-field-type`, wrongType.source]] : []),
       ]),
       ...guideSamples.map((source, index) => [`guide-${index}`, source]),
+      ...readmeSamples.map((source, index) => [`readme-${index}`, source]),
     ]),
-    { packageName: "@piriod/api", entry: CLIENT_ENTRY },
+    MODULES,
   );
   return checked.then((all) => all.filter((diagnostic) => diagnostic.sample === sample || diagnostic.sample === "(project)"));
 }
@@ -81,6 +84,14 @@ describe("the TypeScript code in the docs", () => {
     expect(guideSamples).toHaveLength(1);
     expect(guideSamples[0]).toContain('from "@piriod/api"');
     expect(await diagnosticsOf("guide-0")).toEqual([]);
+  });
+
+  it("the README's snippets each import what they use from @piriod/api and compile against the client", { timeout: 60_000 }, async () => {
+    expect(readmeSamples.length).toBeGreaterThanOrEqual(4);
+    for (const [index, sample] of readmeSamples.entries()) {
+      expect(sample, `README snippet ${index}`).toMatch(/^import .* from "@piriod\/api(\/validators)?";$/m);
+      expect(await diagnosticsOf(`readme-${index}`), `README snippet ${index}`).toEqual([]);
+    }
   });
 
   describe.each(operations.map((entry) => [operationTitle(entry.operation), entry] as const))("the sample of %s", (_title, { operation, sample, misspelled, wrongType }) => {

@@ -15,13 +15,14 @@ export interface SampleDiagnostic {
 /**
  * Type-checks code samples as a reader's project would compile them: each sample is an ES module
  * (`.mts`, so top-level `await` is allowed) in a throw-away project that has the repository's
- * compiler options and resolves `packageName` to `entry` instead of node_modules.
+ * compiler options and resolves each module of `modules` (`@piriod/api` → src/index.ts) to its
+ * source instead of node_modules.
  * Returns the diagnostics of the samples, keyed by sample name; the entry's own errors are
  * left to `npm run typecheck`.
  */
 export async function typeCheckSamples(
   samples: Record<string, string>,
-  { packageName, entry }: { packageName: string; entry: string },
+  modules: Record<string, string>,
 ): Promise<SampleDiagnostic[]> {
   const project = await mkdtemp(path.join(tmpdir(), "piriod-samples-"));
   try {
@@ -30,7 +31,7 @@ export async function typeCheckSamples(
     const config = {
       extends: path.join(REPO_ROOT, "tsconfig.json"),
       compilerOptions: {
-        paths: { [packageName]: [entry] },
+        paths: Object.fromEntries(Object.entries(modules).map(([name, source]) => [name, [source]])),
         // The project lives outside the repository, so @types/node is named where it is.
         typeRoots: [path.join(REPO_ROOT, "node_modules", "@types")],
         noEmit: true,

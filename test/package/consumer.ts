@@ -2,7 +2,7 @@
 // packed package; each release keeps a copy (release/consumer.ts) that every later build must
 // still compile, so a change that breaks consumers' code is caught even when the spec did not change.
 import { createPiriodClient, PiriodApiError, PiriodError, PiriodValidationError } from "@piriod/api";
-import type { components, Customer, CustomerUpdate, paths } from "@piriod/api";
+import type { components, Contact, Country, Customer, CustomerStatus, CustomerUpdate, paths, State } from "@piriod/api";
 import { validateCustomer, validateCustomerUpdate } from "@piriod/api/validators";
 
 export async function renameCustomer(apiKey: string, id: string, name: string): Promise<Customer> {
@@ -40,4 +40,13 @@ export function checkIncoming(data: unknown): Customer | undefined {
 }
 
 export type UpdateBody = paths["/customers/{id}/"]["patch"]["requestBody"];
-export type Country = components["schemas"]["Country"];
+export type CountryOfComponents = components["schemas"]["Country"];
+
+// Every schema of the spec is exported under its own name.
+export function describeCustomer(customer: Customer): string {
+  const country: Country = customer.country;
+  const state: State = customer.state;
+  const status: CustomerStatus = customer.status ?? "active";
+  const contacts: readonly Contact[] = customer.contacts ?? [];
+  return `${country.id}/${state.id} ${status} (${contacts.length} contacts)`;
+}

@@ -91,3 +91,28 @@ describe("a schema keyword the validators have no message for", () => {
     expect(await copy.snapshot("generated")).toEqual(before);
   });
 });
+
+describe("a schema named as an export of the client", () => {
+  const project = useProjectCopy();
+
+  it("stops generate, naming the schema and the clash, and leaves generated/ untouched", async () => {
+    const copy = project();
+    await copy.write("openapi/components/schemas/PiriodError.yaml", "type: object\ndescription: A schema whose name the client's error class has.\n");
+    await copy.edit("openapi/components/schemas/Customer.yaml", "  aggregations:\n", "  problem:\n    $ref: ./PiriodError.yaml\n  aggregations:\n");
+    expect((await copy.runScript("lint-spec")).status).toBe(0);
+    const before = await copy.snapshot("generated");
+    const generate = await copy.runScript("generate");
+    expect(generate.status).not.toBe(0);
+    expect(generate.stderr).toMatch(/components\/schemas\/PiriodError has the name of an export of src\/public-api\.ts; rename the schema/);
+    expect(await copy.snapshot("generated")).toEqual(before);
+  });
+
+  it("or one that is no TypeScript identifier, stops generate naming the rule", async () => {
+    const copy = project();
+    await copy.write("openapi/components/schemas/Tax-Settings.yaml", "type: object\ndescription: A schema whose name has a dash.\n");
+    await copy.edit("openapi/components/schemas/Customer.yaml", "  aggregations:\n", "  taxes:\n    $ref: ./Tax-Settings.yaml\n  aggregations:\n");
+    const generate = await copy.runScript("generate");
+    expect(generate.status).not.toBe(0);
+    expect(generate.stderr).toMatch(/components\/schemas\/Tax-Settings cannot be exported under its own name: a schema's name must be a TypeScript identifier/);
+  });
+});

@@ -1,7 +1,9 @@
 import {
   createPiriodClient,
   PiriodApiError,
+  PiriodBadRequestError,
   PiriodValidationError,
+  toCustomerUpdate,
 } from "@piriod/api";
 
 const piriod = createPiriodClient({
@@ -10,25 +12,25 @@ const piriod = createPiriodClient({
   // testMode: true, // to work on test-mode data
 });
 
+const id = "cus_01H8XYZ123ABC";
 try {
-  const customer = await piriod.customers.update(
-    "cus_01H8XYZ123ABC",
-    {
-      name: "Comercializadora Andes SpA",
-      address: "Av. Providencia 1234, of. 501",
-      country: "CL",
-      state: 13,
-      email: "facturacion@andes.cl",
-    },
-  );
-  console.log(customer.country.id, customer.state.id);
+  // The update needs name, address, country and state as they stand:
+  // read the customer, turn it into an update body, change what you need.
+  const customer = await piriod.customers.retrieve(id);
+  const updated = await piriod.customers.update(id, {
+    ...toCustomerUpdate(customer),
+    email: "facturacion@andes.cl",
+  });
+  console.log(updated.email, updated.country.id, updated.state.id);
 } catch (error) {
   if (error instanceof PiriodValidationError) {
     // Refused before sending: { path, keyword, message }[]
     console.error(error.errors);
+  } else if (error instanceof PiriodBadRequestError) {
+    // Piriod refused a field: [{ path: "/email", message: "…" }]
+    console.error(error.fieldErrors, error.nonFieldErrors);
   } else if (error instanceof PiriodApiError) {
-    // Piriod's answer: { detail } or field → messages
-    console.error(error.status, error.body);
+    console.error(error.status, error.body, error.requestId);
   } else {
     throw error;
   }
