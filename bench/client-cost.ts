@@ -11,7 +11,6 @@ import { workspace } from "./lib/workspace.ts";
 
 const OPENAPI_FETCH = "openapi-fetch alone";
 const WITH_SIGNAL = "openapi-fetch alone, a fresh AbortSignal per call";
-const CORE = "@piriod/api in Node, its transport answering at once, validation off";
 /** Calls between two turns of the event loop: see sequentialCallsPerSecond. */
 const CALLS_PER_TURN = 20;
 /** How many µs more than openapi-fetch alone each of our contenders may cost. */
@@ -36,8 +35,7 @@ async function measureCall(call: ClientCall, rounds: number, ms: number): Promis
     const withSignal = results[WITH_SIGNAL]!.median;
     const why =
       `a caller's fetch gets a Request with a fresh AbortSignal per attempt, so that the attempt's timeout can abort it: that alone costs openapi-fetch ${signed(withSignal - base)} µs here, ` +
-      `and over openapi-fetch given the same signal the client costs ${signed(results[name]!.median - withSignal)} µs; ` +
-      `the whole client, its Node transport swapped for one that answers at once, costs ${formatNumber(results[CORE]!.median, 1)} µs per call`;
+      `and over openapi-fetch given the same signal the client costs ${signed(results[name]!.median - withSignal)} µs`;
     return { what: `${callName(call)}: ${name}, µs per call over openapi-fetch alone`, target: `≤ +${allowance} µs`, measured: `${signed(extra)} µs`, met: extra <= allowance, why };
   });
   return { table: { caption: `**${callName(call)}**`, headers: ["contender", "µs per call", "vs openapi-fetch alone (µs)"], rows }, targets, peakHeapMB };

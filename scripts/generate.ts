@@ -4,11 +4,13 @@
  *   bundle     → generated/openapi.json
  *   types      → generated/schema.d.ts
  *   validators → generated/validators.js (+ .d.ts, one module per schema under validators/)
+ *   operations → generated/operations.js, resources.d.ts, converters.js: the client's methods
  * Nothing is written unless every step succeeds. With `--check`, nothing is written at all:
  * it fails, naming each stale file, when the committed output differs from what the spec gives.
  */
 import { bundleSpec } from "./bundle-spec.ts";
 import { lintSpec } from "./lint-spec.ts";
+import { generateOperations } from "./generate-operations.ts";
 import { generateTypes } from "./generate-types.ts";
 import { generateValidators } from "./generate-validators.ts";
 import { replaceDirectory, staleFiles, type GeneratedFiles } from "./generated-output.ts";
@@ -21,9 +23,11 @@ export async function generate({ check = false, root = process.cwd() } = {}): Pr
   const paths = projectPaths(root);
   await timedStep("lint openapi/ with redocly.yaml", () => lintSpec(root));
   const { document, text } = await timedStep("bundle → generated/openapi.json", () => bundleSpec(paths));
-  const types = await timedStep("types → generated/schema.d.ts", async () => generateTypes(document, await handWrittenExports(root)));
+  const reserved = await handWrittenExports(root);
+  const types = await timedStep("types → generated/schema.d.ts", () => generateTypes(document, reserved));
   const validators = await timedStep("validators → generated/validators.js", () => generateValidators(document));
-  const files: GeneratedFiles = { "openapi.json": text, "schema.d.ts": types, ...validators };
+  const operations = await timedStep("operations → generated/operations.js", () => generateOperations(document, reserved));
+  const files: GeneratedFiles = { "openapi.json": text, "schema.d.ts": types, ...validators, ...operations };
 
   if (check) {
     const stale = await timedStep("check generated/ against the spec", () => staleFiles(paths.generatedDir, files));

@@ -1,80 +1,57 @@
-import createOpenApiClient, { type Client } from "openapi-fetch";
-import { preloadRequestValidators } from "./body-validation.js";
-import type { ClientPaths } from "./client-paths.js";
-import { customersResource, type CustomersResource } from "./customers.js";
-import { PiriodError } from "./errors.js";
+import type { Client } from "openapi-fetch";
+import { operations } from "../generated/operations.js";
+import type { Resources } from "../generated/resources.js";
+import { call, PiriodPromise, type ClientContext } from "./call.js";
+import { createRedactor, PiriodError } from "./errors.js";
+import { fetchTransport } from "./fetch-transport.js";
 import { resolveOptions, type PiriodClientOptions, type ResolvedOptions } from "./options.js";
-import { createRedactor } from "./redact.js";
-import { retryingFetch, type RetryPolicy } from "./retrying-fetch.js";
-import { abortableSleep, type Sleep } from "./sleep.js";
-import { customFetchTransport, type RespondWith, type Transport } from "./transport.js";
+import { rawClient, type ClientPaths } from "./raw.js";
+import { abortableSleep, type Sleep, type Transport } from "./send.js";
 
-export interface PiriodClient {
-  customers: CustomersResource;
-  /**
-   * The openapi-fetch client behind `customers`, for `{ data, error, response }` style calls. It
-   * shares the transport, the authentication, the injected headers and the retries; its types do
-   * not ask for the headers the client injects.
-   */
+/** A client for Piriod's API: a property per resource of the spec (`customers`), a method per operation. */
+export interface PiriodClient extends Resources {
+  /** openapi-fetch over the same transport, for `{ data, error, response }` calls: same authentication, headers and retries, no request validation. */
   raw: Client<ClientPaths>;
 }
 
-/** What an entry point supplies: how to send requests where it runs. */
-export interface ClientRuntime {
-  /** The transport used when the caller passes no `fetch`. */
-  defaultTransport(options: ResolvedOptions, extra: Record<string, unknown>): Transport;
-  /** The class openapi-fetch builds each request with, made per client, and what `raw` needs of it. */
-  requests(): RuntimeRequests;
-  /** How a transport makes its response. */
-  respond: RespondWith;
-  /** Options only this entry point understands (Node's `agent`), checked by `checkExtra`. */
-  extraOptions?: readonly string[];
-  checkExtra?(options: ResolvedOptions, extra: Record<string, unknown>): void;
-  /** How retries wait; tests substitute one that records and shortens the waits. */
-  sleep?: Sleep;
-}
-
-export interface RuntimeRequests {
-  Request: typeof Request;
-  /** Called with `raw` once made: light requests must give way to standard ones for middleware. */
-  adopt?(raw: Client<ClientPaths>): void;
-}
-
-/** The shared core of every entry point: the same client over whichever transport the runtime gives. */
-export function createClient(options: PiriodClientOptions, runtime: ClientRuntime): PiriodClient {
-  const resolved = resolveOptions(options, runtime.extraOptions);
+/**
+ * The client of every entry point: a method per operation of the generated table, sending through the entry point's `defaultTransport`
+ * or the caller's `fetch`. `extraOptions` are the options only that entry point takes (Node's `agent`); tests shorten `sleep`.
+ */
+export function createClient(
+  options: PiriodClientOptions,
+  defaultTransport: (options: ResolvedOptions) => Transport,
+  extraOptions: readonly string[] = [],
+  sleep: Sleep = abortableSleep,
+): PiriodClient {
+  const resolved = resolveOptions(options, extraOptions);
   if (isBrowser() && !resolved.dangerouslyAllowBrowser) {
     throw new PiriodError(
       "createPiriodClient: refusing to run in a browser, where every visitor could read the API key. " +
         "Call Piriod from your server; to accept the risk (an internal tool, a key scoped for it), set dangerouslyAllowBrowser: true.",
     );
   }
-  const extra = Object.fromEntries((runtime.extraOptions ?? []).map((key) => [key, (options as unknown as Record<string, unknown>)[key]]));
-  runtime.checkExtra?.(resolved, extra);
-  const transport = resolved.fetch ? customFetchTransport(resolved.fetch, runtime.respond) : runtime.defaultTransport(resolved, extra);
-  if (resolved.validateRequest) preloadRequestValidators();
-  const redact = createRedactor(resolved.apiKey);
-  const retry = { transport, sleep: runtime.sleep ?? abortableSleep, redact };
-  const fetchWith = (policy: RetryPolicy) => retryingFetch(retry, policy);
-  const requests = runtime.requests();
-  const raw = createOpenApiClient<ClientPaths>({
-    baseUrl: resolved.baseUrl,
-    headers: injectedHeaders(resolved),
-    Request: requests.Request,
-    fetch: fetchWith(resolved),
-  });
-  requests.adopt?.(raw);
-  return { customers: customersResource({ raw, options: resolved, fetchWith, redact }), raw };
+  const context: ClientContext = {
+    options: resolved,
+    transport: resolved.fetch ? fetchTransport(resolved.fetch) : defaultTransport(resolved),
+    sleep,
+    redact: createRedactor(resolved.apiKey),
+    headers: { ...lowerCaseKeys(resolved.headers), accept: "application/json", authorization: `Token ${resolved.apiKey}`, "x-simple-workspace": resolved.workspace },
+  };
+  const client: Record<string, unknown> = { raw: rawClient(context) };
+  for (const [resource, methods] of Object.entries(operations)) {
+    client[resource] = Object.fromEntries(
+      Object.entries(methods).map(([name, operation]) => {
+        const where = `${resource}.${name}`;
+        return [name, (...args: unknown[]) => new PiriodPromise(call(context, operation, where, args))];
+      }),
+    );
+  }
+  return client as unknown as PiriodClient;
 }
 
-function injectedHeaders({ apiKey, workspace, testMode, headers }: ResolvedOptions): Record<string, string> {
-  return {
-    ...headers,
-    Accept: "application/json",
-    Authorization: `Token ${apiKey}`,
-    "x-simple-workspace": workspace,
-    ...(testMode ? { "x-piriod-test-mode": "true" } : {}),
-  };
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 /**

@@ -1,35 +1,22 @@
+import { PiriodError } from "../generated/client-runtime.js";
 import type { ValidationIssue } from "../generated/validators/runtime.js";
-import type { FieldError } from "./drf-errors.js";
+import type { ReceivedResponse } from "./send.js";
 
-/** Every error the client throws. */
-export class PiriodError extends Error {
-  /**
-   * What `JSON.stringify` writes: the name, the message and the error's own fields. Headers become
-   * a plain object (a `Headers` would serialise as `{}`); the cause is reduced to its message.
-   */
-  toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = { name: this.name, message: this.message };
-    for (const [key, value] of Object.entries(this)) json[key] = value instanceof Headers ? Object.fromEntries(value) : value;
-    if (this.cause !== undefined) json.cause = this.cause instanceof Error ? this.cause.message : String(this.cause);
-    return json;
-  }
+// The root, and the error the generated converters throw too: see scripts/templates/client-runtime.js.
+export { PiriodError, PiriodValidationError } from "../generated/client-runtime.js";
+
+/** One message of a 400, at a JSON Pointer into the request body (`/name`, `/contacts/0/email`). */
+export interface FieldError {
+  path: string;
+  message: string;
 }
 
-/** Piriod answered with a status outside 2xx. */
+/** Piriod answered with a status outside 2xx. `body` is the parsed JSON, or the raw text when it is not JSON (`""` when empty). */
 export class PiriodApiError extends PiriodError {
-  /** The response's body: parsed JSON, or the raw text when it is not JSON (`""` when empty). */
-  readonly body: unknown;
   /** The `x-request-id` Piriod (or a gateway) sent, if any. */
   readonly requestId: string | null;
-
-  constructor(
-    message: string,
-    readonly status: number,
-    body: unknown,
-    readonly headers: Headers,
-  ) {
+  constructor(message: string, readonly status: number, readonly body: unknown, readonly headers: Headers) {
     super(message);
-    this.body = body;
     this.requestId = headers.get("x-request-id");
   }
 }
@@ -52,68 +39,124 @@ export class PiriodBadRequestError extends PiriodApiError {
 
 /** 401: the API key is missing, malformed or revoked. */
 export class PiriodAuthenticationError extends PiriodApiError {}
-
 /** 403: the key is valid but may not act here (for instance, a workspace that is not the user's). */
 export class PiriodPermissionDeniedError extends PiriodApiError {}
-
 /** 404: no such resource in this workspace, or in this mode. */
 export class PiriodNotFoundError extends PiriodApiError {}
-
 /** 429: too many requests, still refused after the retries (or asked to wait over 60 s). */
 export class PiriodRateLimitError extends PiriodApiError {}
-
 /** 5xx: Piriod or a gateway in front of it failed, still failing after the retries. */
 export class PiriodServerError extends PiriodApiError {}
-
 /** No response: the connection could not be made or broke before the whole response arrived. */
 export class PiriodConnectionError extends PiriodError {}
-
 /** An attempt took longer than `timeoutMs`, and so did every retry. */
 export class PiriodTimeoutError extends PiriodConnectionError {}
-
 /** The caller's `signal` aborted the call. Never retried. */
 export class PiriodAbortError extends PiriodError {}
 
-/** The call was refused before anything was sent: the body breaks the schema, or the id is unusable. */
-export class PiriodValidationError extends PiriodError {
-  constructor(
-    message: string,
-    /** Every violation, as the validators report them. */
-    readonly errors: ValidationIssue[],
-  ) {
-    super(message);
-  }
-}
-
-/** A 2xx whose body is not the `Customer` the contract promises (not JSON, or, with response validation on, off-schema). */
+/** A 2xx whose body is not what the contract promises (not JSON, or, with response validation on, off-schema); `body` as received, parsed when it is JSON. */
 export class PiriodResponseValidationError extends PiriodError {
-  constructor(
-    message: string,
-    readonly errors: ValidationIssue[],
-    readonly status: number,
-    /** The body as received: parsed JSON, or the raw text when it is not JSON. */
-    readonly body: unknown,
-    readonly headers: Headers,
-  ) {
+  constructor(message: string, readonly errors: ValidationIssue[], readonly status: number, readonly body: unknown, readonly headers: Headers) {
     super(message);
   }
 }
 
 // Set on the prototypes, not taken from the class names, which minifiers rename.
-for (const [ErrorClass, name] of [
-  [PiriodError, "PiriodError"],
-  [PiriodApiError, "PiriodApiError"],
-  [PiriodBadRequestError, "PiriodBadRequestError"],
-  [PiriodAuthenticationError, "PiriodAuthenticationError"],
-  [PiriodPermissionDeniedError, "PiriodPermissionDeniedError"],
-  [PiriodNotFoundError, "PiriodNotFoundError"],
-  [PiriodRateLimitError, "PiriodRateLimitError"],
-  [PiriodServerError, "PiriodServerError"],
-  [PiriodConnectionError, "PiriodConnectionError"],
-  [PiriodTimeoutError, "PiriodTimeoutError"],
-  [PiriodAbortError, "PiriodAbortError"],
-  [PiriodValidationError, "PiriodValidationError"],
-  [PiriodResponseValidationError, "PiriodResponseValidationError"],
-] as const) {
-  ErrorClass.prototype.name = name;
+const NAMES = "ApiError BadRequestError AuthenticationError PermissionDeniedError NotFoundError RateLimitError ServerError ConnectionError TimeoutError AbortError ResponseValidationError";
+[PiriodApiError, PiriodBadRequestError, PiriodAuthenticationError, PiriodPermissionDeniedError, PiriodNotFoundError, PiriodRateLimitError, PiriodServerError, PiriodConnectionError, PiriodTimeoutError, PiriodAbortError, PiriodResponseValidationError].forEach(
+  (ErrorClass, index) => (ErrorClass.prototype.name = `Piriod${NAMES.split(" ")[index]}`),
+);
+
+const CLASS_BY_STATUS: Record<number, typeof PiriodApiError> = { 401: PiriodAuthenticationError, 403: PiriodPermissionDeniedError, 404: PiriodNotFoundError, 429: PiriodRateLimitError };
+
+/** The typed error for a response outside 2xx. `call` names the request in the message (`PATCH /customers/cus_1/`). */
+export function apiErrorFrom(response: ReceivedResponse, call: string, redact: Redactor): PiriodApiError {
+  const body = redact.json(parseBody(response.body));
+  const headers = redact.headers(response.headers);
+  const { status } = response;
+  const prefix = `${call} failed with ${status}`;
+  if (status === 400) {
+    const { fieldErrors, nonFieldErrors } = flattenDrfErrors(body);
+    const lines = [...nonFieldErrors, ...fieldErrors.map(({ path, message }) => `${path}: ${message}`)];
+    return new PiriodBadRequestError(`${prefix}: ${lines.length > 0 ? lines.join("; ") : summarise(body)}`, status, body, headers, fieldErrors, nonFieldErrors);
+  }
+  // The client follows no redirect: one means the base URL is wrong, and following it would take the key and the body elsewhere.
+  const location = status < 400 && response.headers.get("location");
+  const why = location ? `redirected to ${redact.text(location)} (not followed: set baseUrl to where the API answers)` : summarise(body);
+  return new (status >= 500 ? PiriodServerError : (CLASS_BY_STATUS[status] ?? PiriodApiError))(`${prefix}: ${why}`, status, body, headers);
+}
+
+/** A body as JSON when it parses, else its text. */
+export function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * Flattens a Django REST Framework 400 body. A field maps to a list of messages, to a map for a nested object, or to a list whose maps
+ * are the errors of a nested list's items, index by index. `non_field_errors` (and `detail`, DRF's key for a body it could not parse)
+ * belong to the object that holds them; at the top they are the call's non-field errors.
+ */
+export function flattenDrfErrors(body: unknown): { fieldErrors: FieldError[]; nonFieldErrors: string[] } {
+  const fieldErrors: FieldError[] = [];
+  const nonFieldErrors: string[] = [];
+  const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+  const visit = (value: unknown, path: string): void => {
+    if (Array.isArray(value)) value.forEach((item, index) => visit(item, isMap(item) ? `${path}/${index}` : path));
+    else if (isMap(value)) {
+      for (const [key, inner] of Object.entries(value)) visit(inner, key === "non_field_errors" || key === "detail" ? path : `${path}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+    } else if (value !== undefined && value !== null && value !== "") {
+      if (path === "") nonFieldErrors.push(String(value));
+      else fieldErrors.push({ path, message: String(value) });
+    }
+  };
+  if (typeof body === "object" && body !== null) visit(body, "");
+  return { fieldErrors, nonFieldErrors };
+}
+
+/**
+ * A one-line account of a body for a message: DRF's `detail`; an HTML page's `<title>`, else its first line of text; a text's first line;
+ * else the start of the JSON. The whole body stays on the error: a gateway's error page is kilobytes of markup nobody reads in a log line.
+ */
+export function summarise(body: unknown): string {
+  if (typeof (body as { detail?: unknown } | null)?.detail === "string") return (body as { detail: string }).detail;
+  let text = typeof body === "string" ? body : JSON.stringify(body);
+  if (/^\s*</.test(text)) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+    text = decodeEntities(title ?? text.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, "").replace(/<[^>]*>/g, "\n"));
+  }
+  if (typeof body === "string") text = text.split("\n").find((line) => line.trim() !== "") ?? "";
+  text = text.replace(/\s+/g, " ").trim();
+  return text === "" ? "(empty body)" : text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#\d+|[a-z]+);/gi, (entity, name: string) => (name[0] === "#" ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name.toLowerCase()] ?? entity)));
+}
+
+/** `PATCH /customers/cus_1/`: the call as messages name it. */
+export function describeCall(method: string, url: string): string {
+  const { pathname, search } = new URL(url);
+  return `${method} ${pathname}${search}`;
+}
+
+export type Redactor = ReturnType<typeof createRedactor>;
+
+/** Removes the API key from what an error carries (text, parsed JSON, headers), in case a server or a proxy echoes it back. */
+export function createRedactor(secret: string) {
+  const text = (value: string) => value.split(secret).join("[redacted]");
+  const json = <T>(value: T): T => {
+    if (typeof value === "string") return text(value) as T;
+    // Errors are rare and their bodies small: one stringify to skip clean bodies is cheap.
+    if (typeof value !== "object" || value === null || !JSON.stringify(value).includes(secret)) return value;
+    if (Array.isArray(value)) return value.map(json) as T;
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [text(key), json(inner)])) as T;
+  };
+  const headers = (value: Headers) => ([...value].some(([, inner]) => inner.includes(secret)) ? new Headers([...value].map(([name, inner]): [string, string] => [name, text(inner)])) : value);
+  return { text, json, headers };
 }

@@ -1,15 +1,40 @@
 /**
- * `@piriod/api` for Deno, Bun and any runtime without an entry of its own: requests go through
- * the global `fetch`. Nothing here imports a Node module; Node gets `./node.ts` through the `node`
- * export condition, and browsers and workers get `./browser.ts`.
+ * `@piriod/api` for every runtime but Node (browsers and their workers, Deno, Bun, Cloudflare's workerd): requests go through the global
+ * `fetch`, and nothing here imports a Node module. Node gets `./node.ts`, which exports the same, by the `node` export condition.
  */
 import { createClient, type PiriodClient } from "./client.js";
-import { fetchRuntime } from "./fetch-runtime.js";
+import { fetchTransport } from "./fetch-transport.js";
 import type { PiriodClientOptions } from "./options.js";
 
-export * from "./public-api.js";
+// Generated, so what the spec adds is exported with it: every schema under its own name (`Customer`, `Country`, …) with `paths`,
+// `components` and `operations`; each resource's methods (`CustomersResource`); the converters the spec declares (`toCustomerUpdate`).
+export type * from "../generated/schema.js";
+export type * from "../generated/resources.js";
+export * from "../generated/converters.js";
+export type { ValidationIssue } from "../generated/validators/runtime.js";
+export { PiriodPromise, type WithResponse } from "./call.js";
+export type { PiriodClient } from "./client.js";
+export {
+  PiriodAbortError,
+  PiriodApiError,
+  PiriodAuthenticationError,
+  PiriodBadRequestError,
+  PiriodConnectionError,
+  PiriodError,
+  PiriodNotFoundError,
+  PiriodPermissionDeniedError,
+  PiriodRateLimitError,
+  PiriodResponseValidationError,
+  PiriodServerError,
+  PiriodTimeoutError,
+  PiriodValidationError,
+  type FieldError,
+} from "./errors.js";
+export type { FetchFunction } from "./fetch-transport.js";
+export type { PiriodClientOptions, RequestOptions } from "./options.js";
+export type { ClientPaths } from "./raw.js";
 
 /** A client for Piriod's API. In a browser it refuses to start unless `dangerouslyAllowBrowser` is set. */
 export function createPiriodClient(options: PiriodClientOptions): PiriodClient {
-  return createClient(options, fetchRuntime);
+  return createClient(options, () => fetchTransport());
 }

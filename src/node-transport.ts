@@ -1,108 +1,62 @@
-import * as http from "node:http";
-import * as https from "node:https";
-import type { AttemptAbort } from "./attempt-signal.js";
-import { bufferedResponse } from "./buffered-response.js";
-import type { OutgoingRequest, Transport } from "./transport.js";
+import type * as http from "node:http";
+import type { ReceivedResponse, Transport } from "./send.js";
+
+/** An `http.Agent` or `https.Agent`, as the Node entry's `agent` option takes it: declared by its shape, so the package's types need no `@types/node`. */
+export interface NodeAgent {
+  maxSockets: number;
+  destroy(): void;
+}
+
+const agents = new Map<string, http.Agent>();
 
 /**
- * Idle sockets are closed after this long. Servers commonly drop idle keep-alive connections
- * after 5 s or more; closing first avoids sending on a socket the server is closing. (A
- * `Keep-Alive: timeout=N` from the server shortens it further: Node's agent honours it.)
+ * `node:http` or `node:https`, loaded by the first request that needs it (both cost an import some 10 ms), and read from Node's own
+ * module object on each request, so that whatever patches `http.request` (a test's interceptor) sees the client's requests.
  */
-const IDLE_SOCKET_MS = 4_000;
+const httpModule = (protocol: string) => process.getBuiltinModule(protocol === "https:" ? "node:https" : "node:http") as typeof http;
 
-const sharedAgents = new Map<string, http.Agent>();
+/** The transport over `node:http`/`node:https`: keep-alive, no redirect followed, the body read whole; `agent` serves the base URL's protocol. */
+export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transport {
+  return (request, signal) =>
+    new Promise<ReceivedResponse>((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const url = new URL(request.url);
+      const headers = { ...request.headers };
+      // A known length, not chunked encoding: some servers refuse chunked request bodies.
+      if (request.body !== undefined) headers["content-length"] = String(typeof request.body === "string" ? Buffer.byteLength(request.body) : request.body.byteLength);
+      const chosen = agent && url.protocol === baseProtocol ? (agent as http.Agent) : sharedAgent(url.protocol);
+      // URL keeps IPv6 hosts in brackets; http.request wants them bare.
+      const options = { protocol: url.protocol, hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"), port: url.port, path: url.pathname + url.search, method: request.method, headers, agent: chosen };
+      let settled = false;
+      /** True the first time only: the attempt ends once, whether by the response, a failure or an abort. */
+      const settle = () => {
+        if (settled) return false;
+        signal.removeEventListener("abort", onAbort);
+        return (settled = true);
+      };
+      const fail = (error: unknown) => settle() && reject(error);
+      const onAbort = () => (fail(signal.reason), outgoing.destroy());
+      const outgoing = httpModule(url.protocol).request(options, (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+        incoming.on("end", () => {
+          if (!settle()) return;
+          const headers = new Headers();
+          for (let index = 0; index < incoming.rawHeaders.length; index += 2) headers.append(incoming.rawHeaders[index]!, incoming.rawHeaders[index + 1]!);
+          resolve({ status: incoming.statusCode!, statusText: incoming.statusMessage ?? "", headers, body: Buffer.concat(chunks).toString("utf8"), url: request.url });
+        });
+        incoming.on("error", fail);
+        incoming.on("close", () => incoming.complete || fail(new Error("the connection closed before the whole response arrived")));
+      });
+      signal.addEventListener("abort", onAbort);
+      outgoing.on("error", fail);
+      outgoing.end(request.body);
+    });
+}
 
-/** One keep-alive agent per protocol for every client of the process, as the global fetch shares its pool. */
+/** One keep-alive agent per protocol for every client of the process, as the global fetch shares its pool. Node unrefs an idle socket, so a process exits once its last call is done. */
 function sharedAgent(protocol: string): http.Agent {
-  let agent = sharedAgents.get(protocol);
-  if (!agent) {
-    // Node's agent unrefs a socket while it is idle, so a process exits once its last call is done.
-    const options = { keepAlive: true, timeout: IDLE_SOCKET_MS };
-    agent = protocol === "https:" ? new https.Agent(options) : new http.Agent(options);
-    sharedAgents.set(protocol, agent);
-  }
-  return agent;
-}
-
-interface Destination {
-  protocol: string;
-  hostname: string;
-  port: string;
-  path: string;
-}
-
-/**
- * The transport over `node:http`/`node:https` for a client of `baseUrl`. Requests to the
- * client's own origin skip URL parsing; any other URL (a per-call `baseUrl` on `raw`) is parsed.
- */
-export function nodeTransport(baseUrl: string, agent?: http.Agent): Transport {
-  const base = new URL(baseUrl);
-  const origin = base.origin;
-  const { hostname, port } = destinationOf(base);
-  return (request, attempt) => {
-    const destination = request.url.startsWith(`${origin}/`)
-      ? { protocol: base.protocol, hostname, port, path: request.url.slice(origin.length) }
-      : destinationOf(new URL(request.url));
-    const chosenAgent = agent && destination.protocol === base.protocol ? agent : sharedAgent(destination.protocol);
-    return send(destination, chosenAgent, request, attempt);
-  };
-}
-
-function destinationOf(url: URL): Destination {
-  // URL keeps IPv6 hosts in brackets; http.request wants them bare.
-  const hostname = url.hostname.replace(/^\[(.*)\]$/, "$1");
-  return { protocol: url.protocol, hostname, port: url.port, path: `${url.pathname}${url.search}` };
-}
-
-function send(destination: Destination, agent: http.Agent, request: OutgoingRequest, attempt: AttemptAbort): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    if (attempt.aborted) return reject(attempt.reason);
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
-    // A known length, not chunked encoding: some servers refuse chunked request bodies.
-    if (request.body !== undefined) headers["content-length"] = String(byteLength(request.body));
-    const { protocol, hostname, port, path } = destination;
-    const module = protocol === "https:" ? https : http;
-    const outgoing = module.request({ protocol, hostname, port, path, method: request.method, headers, agent }, (incoming) => {
-      const chunks: Buffer[] = [];
-      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-      incoming.on("end", () => {
-        if (settled) return;
-        const bytes = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
-        settle();
-        resolve(bufferedResponse(incoming.statusCode!, incoming.statusMessage ?? "", headersOf(incoming.rawHeaders), bytes, request.url));
-      });
-      incoming.on("error", fail);
-      incoming.on("close", () => {
-        if (!incoming.complete) fail(new Error("the connection closed before the whole response arrived"));
-      });
-    });
-    let settled = false;
-    const stopListening = attempt.onAbort((reason) => {
-      fail(reason);
-      outgoing.destroy();
-    });
-    function settle() {
-      settled = true;
-      stopListening();
-    }
-    function fail(error: unknown) {
-      if (settled) return;
-      settle();
-      reject(error);
-    }
-    outgoing.on("error", fail);
-    outgoing.end(request.body);
-  });
-}
-
-function byteLength(body: string | Uint8Array): number {
-  return typeof body === "string" ? Buffer.byteLength(body) : body.byteLength;
-}
-
-function headersOf(raw: string[]): Headers {
-  const headers = new Headers();
-  for (let index = 0; index < raw.length; index += 2) headers.append(raw[index]!, raw[index + 1]!);
-  return headers;
+  // Idle sockets close after 4 s: servers commonly drop idle connections after 5 s, and sending on one being closed fails.
+  if (!agents.has(protocol)) agents.set(protocol, new (httpModule(protocol).Agent)({ keepAlive: true, timeout: 4_000 }));
+  return agents.get(protocol)!;
 }

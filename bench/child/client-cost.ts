@@ -4,7 +4,6 @@
  * prints the summaries, and the largest heap seen, as JSON.
  */
 import { alternatingRounds, sequentialCallsPerSecond } from "../lib/stats.ts";
-import { answeringCore } from "./answering-core.ts";
 import { packageEntries } from "./entries.ts";
 import { fetchSender, freshSignal, openApiFetchSender, piriodSender, type Target } from "./senders.ts";
 
@@ -27,7 +26,6 @@ const contenders = {
   "openapi-fetch alone, a fresh AbortSignal per call": openApiFetchSender(input, answeringFetch, freshSignal),
   "@piriod/api, validation off": piriodSender(node, input, { fetch: answeringFetch, validate: { request: false } }),
   "@piriod/api, request validation on (default)": piriodSender(node, input, { fetch: answeringFetch }),
-  "@piriod/api in Node, its transport answering at once, validation off": piriodSender(answeringCore(input), input, { validate: { request: false } }),
 };
 
 // Warm the JIT before anything is measured.

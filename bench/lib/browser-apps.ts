@@ -17,18 +17,17 @@ export const SIZE_BUDGETS = { withRequestValidation: 8_000, withoutRequestValida
 // compiled without ajv's messages.
 export const SIZE_CEILINGS = { withRequestValidation: 11_250, withoutRequestValidation: 8_650 };
 
-/** Bundle inputs that load on demand: the generated validators, and in the fetch entry the light Request class (only where the standard one is JavaScript). */
+/** Bundle inputs that load on demand: the generated validators. */
 export const REQUEST_VALIDATOR = "generated/validators/customer-update.js";
 export const RESPONSE_VALIDATOR = "generated/validators/customer.js";
-export const LIGHT_REQUEST = "src/light-request.ts";
 
 /**
- * `createPiriodClient` plus one `customers.update`, from the browser entry, which a bundler for
+ * `createPiriodClient` plus one `customers.update`, from the fetch entry, which a bundler for
  * browsers picks by the `browser` export condition. Whether requests are validated is an option
  * read at run time, so the bundle is the same either way: what differs is which chunks load.
  */
 export const PIRIOD_APP = `
-import { createPiriodClient } from "./src/browser.ts";
+import { createPiriodClient } from "./src/index.ts";
 const piriod = createPiriodClient({ apiKey: "sk_test", workspace: "acc_01H8XYZ123ABC", dangerouslyAllowBrowser: true, validate: globalThis.piriodValidate });
 export const updateCustomer = (id, body) => piriod.customers.update(id, body);
 `;

@@ -10,12 +10,12 @@ const SCRIPTS_PROJECT = fileURLToPath(new URL("../..", import.meta.url));
 
 /**
  * The names the package's entry points export from hand-written code: what `export { … }` lists
- * and what is declared with `export`, in src/public-api.ts and in each entry point. (`export *`
- * adds no name of its own here: it is how the generated types reach the package root.)
+ * and what is declared with `export` in each entry point. (`export *` adds no name of its own
+ * here: it is how the generated code reaches the package root.)
  */
 export async function handWrittenExports(projectRoot: string): Promise<Set<string>> {
-  const root = existsSync(path.join(projectRoot, "src", "public-api.ts")) ? projectRoot : SCRIPTS_PROJECT;
-  const files = new Set([path.join("src", "public-api.ts"), ...Object.values(await packageEntries(root))]);
+  const root = existsSync(path.join(projectRoot, "src")) ? projectRoot : SCRIPTS_PROJECT;
+  const files = Object.values(await packageEntries(root));
   const names = new Set<string>();
   for (const file of files) {
     const text = await readFile(path.join(root, file), "utf8").catch(() => undefined);

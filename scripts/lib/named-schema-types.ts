@@ -55,7 +55,7 @@ function refuseUnusableNames(names: string[], source: ts.SourceFile, reserved: R
     }
     if (declared.has(name) || reserved.has(name)) {
       throw new PipelineError(
-        `types: components/schemas/${name} has the name of ${declared.has(name) ? "a type openapi-typescript declares" : "an export of src/public-api.ts"}; rename the schema`,
+        `types: components/schemas/${name} has the name of ${declared.has(name) ? "a type openapi-typescript declares" : "an export of the package's entry points (src/)"}; rename the schema`,
       );
     }
   }

@@ -1,6 +1,6 @@
-import type { Agent } from "node:http";
+import { Agent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { describe, expectTypeOf, it } from "vitest";
-import * as browserEntry from "../../src/browser.js";
 import * as fetchEntry from "../../src/index.js";
 import type { Customer, CustomerUpdate, PiriodClient, PiriodClientOptions, ValidationIssue, WithResponse } from "../../src/index.js";
 import { createPiriodClient, PiriodBadRequestError, PiriodPromise, PiriodResponseValidationError, PiriodValidationError } from "../../src/node.js";
@@ -58,20 +58,19 @@ describe("options", () => {
     expectTypeOf<PiriodClientOptions["fetch"]>().toEqualTypeOf<((request: Request) => Promise<Response>) | undefined>();
   });
 
-  it("offers an agent in the node entry only", () => {
-    expectTypeOf<nodeEntry.NodeClientOptions["agent"]>().toEqualTypeOf<Agent | undefined>();
-    // @ts-expect-error the browser entry has no transport to give an agent to
-    browserEntry.createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", agent: {} as Agent });
-    // @ts-expect-error nor has the fetch entry
-    fetchEntry.createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", agent: {} as Agent });
+  it("offers an agent in the node entry only: an http.Agent or https.Agent, described by its shape", () => {
+    createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", agent: new HttpsAgent({ keepAlive: true }) });
+    createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", baseUrl: "http://127.0.0.1:1", agent: new Agent() });
+    // @ts-expect-error an object that is no agent
+    createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", agent: {} });
+    // @ts-expect-error the fetch entry has no transport to give an agent to
+    fetchEntry.createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", agent: new Agent() });
   });
 });
 
 describe("the entry points", () => {
   it("export the same client and the spec's types", () => {
-    expectTypeOf(browserEntry.createPiriodClient).returns.toEqualTypeOf<PiriodClient>();
     expectTypeOf(fetchEntry.createPiriodClient).returns.toEqualTypeOf<PiriodClient>();
-    expectTypeOf<typeof browserEntry>().toEqualTypeOf<typeof fetchEntry>();
     expectTypeOf(createPiriodClient).returns.toEqualTypeOf<PiriodClient>();
     expectTypeOf<nodeEntry.Customer>().toEqualTypeOf<components["schemas"]["Customer"]>();
     expectTypeOf<nodeEntry.paths>().toEqualTypeOf<paths>();

@@ -10,7 +10,7 @@ import {
   PiriodTimeoutError,
 } from "../../src/errors.js";
 import { freePort } from "../../scripts/lib/prism-server.ts";
-import { abortableSleep } from "../../src/sleep.js";
+import { abortableSleep } from "../../src/send.js";
 import { body, CUSTOMER_ID, customer, recordingSleep, testClient, type RecordingSleep } from "../helpers/client-fixtures.ts";
 import { expectNoApiKey } from "../helpers/client-secrets.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";

@@ -31,7 +31,7 @@ function expectRefusal(outcome: Outcome): void {
   expect(outcome.error!.message).not.toContain(API_KEY);
 }
 
-describe.skipIf(skip)("the browser entry (src/browser.ts), bundled and run in headless Chromium", () => {
+describe.skipIf(skip)("the fetch entry (src/index.ts), bundled and run in headless Chromium", () => {
   let site: BrowserClientSite;
   let files: StaticServer;
   let api: FaultServer;

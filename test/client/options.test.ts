@@ -1,7 +1,6 @@
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createPiriodClient as createBrowserClient } from "../../src/browser.js";
 import { createPiriodClient as createFetchClient } from "../../src/index.js";
 import { PiriodError } from "../../src/errors.js";
 import { createPiriodClient, type NodeClientOptions } from "../../src/node.js";
@@ -59,10 +58,7 @@ describe("createPiriodClient refuses, naming the option", () => {
     expect(text).not.toContain(API_KEY);
   });
 
-  it.each([
-    ["browser", createBrowserClient],
-    ["fetch", createFetchClient],
-  ])("refuses an agent in the %s entry, which has no use for one, unless it is left undefined", (_entry, create) => {
+  it.each([["fetch", createFetchClient]])("refuses an agent in the %s entry, which has no use for one, unless it is left undefined", (_entry, create) => {
     expect(() => create({ ...valid, agent: new HttpsAgent() } as NodeClientOptions)).toThrow(/unknown option "agent"/);
     expect(() => create({ ...valid, agent: undefined } as NodeClientOptions)).not.toThrow();
   });
@@ -99,7 +95,6 @@ describe("in a browser", () => {
   afterEach(() => void delete scope.window);
 
   it.each([
-    ["browser", createBrowserClient],
     ["fetch", createFetchClient],
     ["node", createPiriodClient],
   ])("the %s entry refuses to start, saying why and how to opt in", (_entry, create) => {
@@ -109,12 +104,12 @@ describe("in a browser", () => {
 
   it("starts with dangerouslyAllowBrowser: true", () => {
     scope.window = { document: {} };
-    expect(createBrowserClient({ ...valid, dangerouslyAllowBrowser: true }).customers.update).toBeTypeOf("function");
+    expect(createFetchClient({ ...valid, dangerouslyAllowBrowser: true }).customers.update).toBeTypeOf("function");
   });
 
   it("is not mistaken for a runtime that only defines window (Deno 1)", () => {
     scope.window = {};
-    expect(() => createBrowserClient(valid)).not.toThrow();
+    expect(() => createFetchClient(valid)).not.toThrow();
   });
 });
 
@@ -131,12 +126,12 @@ describe("in a worker", () => {
 
   it("refuses to start in a browser's web worker, which has no window but whose script any visitor can read", () => {
     workerScope("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36");
-    expect(() => createBrowserClient(valid)).toThrow(/refusing to run in a browser/);
-    expect(createBrowserClient({ ...valid, dangerouslyAllowBrowser: true }).customers.update).toBeTypeOf("function");
+    expect(() => createFetchClient(valid)).toThrow(/refusing to run in a browser/);
+    expect(createFetchClient({ ...valid, dangerouslyAllowBrowser: true }).customers.update).toBeTypeOf("function");
   });
 
   it.each(["Cloudflare-Workers", "Deno/2.5.6", "Bun/1.3.2"])("starts in a server runtime's worker (%s)", (userAgent) => {
     workerScope(userAgent);
-    expect(() => createBrowserClient(valid)).not.toThrow();
+    expect(() => createFetchClient(valid)).not.toThrow();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PiriodConnectionError } from "../../src/errors.js";
-import { API_KEY, body, customer, CUSTOMER_ID, jsonResponse, recordingFetch, testClient, WORKSPACE } from "../helpers/client-fixtures.ts";
+import { API_KEY, body, customer, CUSTOMER_ID, jsonResponse, rebuildingMiddleware, recordingFetch, testClient, WORKSPACE } from "../helpers/client-fixtures.ts";
 
 // `piriod.raw`: openapi-fetch's `{ data, error, response }` style over the client's transport,
 // authentication, injected headers and retries.
@@ -40,5 +40,57 @@ describe("piriod.raw", () => {
     expect(response.status).toBe(400);
     expect(error).toEqual({ name: ["Ensure this field has no more than 100 characters."] });
     expect(JSON.parse(fetch.requests[0]!.body).name).toHaveLength(101);
+  });
+
+  it("lets a middleware replace the request with a standard one, whose body is re-sent on every retry", async () => {
+    const fetch = recordingFetch(jsonResponse(503, {}), jsonResponse(200, customer));
+    const piriod = testClient({ fetch });
+    piriod.raw.use({
+      onRequest: async ({ request }) => {
+        const headers = new Headers(request.headers);
+        headers.set("x-trace", "t-1");
+        return new Request(request.url, { method: request.method, headers, body: await request.text() });
+      },
+    });
+    const { data } = await piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body });
+    expect(data).toEqual(customer);
+    expect(fetch.requests.map(({ request, body: sent }) => [request.headers.get("x-trace"), sent])).toEqual(Array(2).fill(["t-1", JSON.stringify(body)]));
+  });
+
+  it("gives middleware standard requests it may rebuild from, keeping the injected headers on every attempt", async () => {
+    const fetch = recordingFetch(jsonResponse(503, {}), jsonResponse(200, customer));
+    const piriod = testClient({ fetch });
+    const { seen, onRequest } = rebuildingMiddleware("t-2");
+    piriod.raw.use({ onRequest });
+    await piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body });
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(seen[0]!))).toBe(Request.prototype);
+    expect(fetch.requests.map(({ request, body: sent }) => [request.method, request.headers.get("x-trace"), request.headers.get("x-simple-workspace"), sent])).toEqual(
+      Array(2).fill(["PATCH", "t-2", WORKSPACE, JSON.stringify(body)]),
+    );
+  });
+
+  it("gives a call's own middleware a standard request too", async () => {
+    const fetch = recordingFetch(jsonResponse(200, customer));
+    const { onRequest } = rebuildingMiddleware("t-4");
+    const { data } = await testClient({ fetch }).raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body, middleware: [{ onRequest }] });
+    expect(data).toEqual(customer);
+    expect(fetch.requests.map(({ request, body: sent }) => [request.headers.get("x-trace"), sent])).toEqual([["t-4", JSON.stringify(body)]]);
+  });
+
+  it("accepts the response back from a middleware's onResponse, which openapi-fetch checks with instanceof Response", async () => {
+    const piriod = testClient({ fetch: recordingFetch(jsonResponse(200, customer)) });
+    piriod.raw.use({ onResponse: ({ response }) => response });
+    const { data } = await piriod.raw.GET("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } } });
+    expect(data).toEqual(customer);
+  });
+
+  it("runs for raw's calls only: the resource methods have a call path of their own", async () => {
+    const fetch = recordingFetch(jsonResponse(200, customer));
+    const piriod = testClient({ fetch });
+    const { seen, onRequest } = rebuildingMiddleware("t-5");
+    piriod.raw.use({ onRequest });
+    await piriod.customers.update(CUSTOMER_ID, body);
+    expect(seen).toEqual([]);
+    expect(fetch.requests[0]!.request.headers.get("x-trace")).toBeNull();
   });
 });

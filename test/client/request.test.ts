@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import * as browserEntry from "../../src/browser.js";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, body, customer, CUSTOMER_ID, jsonResponse, recordingFetch, WORKSPACE } from "../helpers/client-fixtures.ts";
@@ -7,7 +6,6 @@ import { API_KEY, body, customer, CUSTOMER_ID, jsonResponse, recordingFetch, WOR
 // What `customers.update` puts on the wire, seen by an injected fetch. The entry points share the
 // client, so each case runs against each.
 describe.each([
-  ["the browser entry", browserEntry],
   ["the fetch entry", fetchEntry],
   ["the node entry", nodeEntry],
 ])("customers.update through %s", (_entry, { createPiriodClient, PiriodValidationError }) => {

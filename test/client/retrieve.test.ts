@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { PiriodAbortError, PiriodNotFoundError, PiriodServerError, PiriodTimeoutError, PiriodValidationError } from "../../src/errors.js";
-import * as browserEntry from "../../src/browser.js";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, customer, CUSTOMER_ID, jsonResponse, recordingFetch, testClient, WORKSPACE } from "../helpers/client-fixtures.ts";
@@ -8,7 +7,6 @@ import { API_KEY, customer, CUSTOMER_ID, jsonResponse, recordingFetch, testClien
 // `customers.retrieve` shares `update`'s machinery: what it puts on the wire, how it encodes the
 // id, its errors, retries, timeouts and test mode.
 describe.each([
-  ["the browser entry", browserEntry],
   ["the fetch entry", fetchEntry],
   ["the node entry", nodeEntry],
 ])("customers.retrieve through %s", (_entry, { createPiriodClient }) => {

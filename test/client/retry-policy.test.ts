@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PiriodAbortError, PiriodConnectionError, PiriodRateLimitError, PiriodServerError, PiriodTimeoutError } from "../../src/errors.js";
-import { backoffMs, requestedDelayMs } from "../../src/retry-delay.js";
+import { backoffMs, requestedDelayMs } from "../../src/send.js";
 import { body, customer, CUSTOMER_ID, jsonResponse, recordingFetch, testClient } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
 

@@ -7,7 +7,7 @@ import type { PiriodClientOptions } from "../../src/options.js";
 import type { Answer } from "./http-fault-server.ts";
 
 /** The browser entry, as a page holds it once `index.html` has loaded it. */
-export type PiriodModule = typeof import("../../src/browser.js");
+export type PiriodModule = typeof import("../../src/index.js");
 
 /** The options a page or worker passes to `createPiriodClient`: plain data, as it crosses into the browser. */
 export type BrowserClientOptions = Pick<PiriodClientOptions, "apiKey" | "workspace" | "baseUrl" | "dangerouslyAllowBrowser" | "maxRetries" | "timeoutMs">;
@@ -61,14 +61,14 @@ self.onmessage = ({ data: options }) => {
 `;
 
 /**
- * `src/browser.ts` bundled for browsers as an app's bundler would (the size budgets' bundler:
+ * `src/index.ts` bundled for browsers as an app's bundler would (the size budgets' bundler:
  * esbuild, ESM, minified, dynamic imports split into chunks of their own), written with a page and
  * a worker script that load it, into a fresh temporary directory.
  */
 export async function buildBrowserClientSite(): Promise<BrowserClientSite> {
   const root = await mkdtemp(path.join(tmpdir(), "piriod-browser-"));
   try {
-    const bundle = await bundleApp(`export * from "./src/browser.ts";`);
+    const bundle = await bundleApp(`export * from "./src/index.ts";`);
     await writeBundle(bundle, root, "piriod.js");
     const [holder] = loadedOnDemand(bundle, REQUEST_VALIDATOR);
     await writeFile(path.join(root, "index.html"), INDEX_HTML);

@@ -1,7 +1,7 @@
 import { createClient, type PiriodClient } from "../../src/client.js";
-import { nodeRuntime } from "../../src/node-runtime.js";
+import { nodeTransport } from "../../src/node-transport.js";
 import type { NodeClientOptions } from "../../src/node.js";
-import { abortableSleep, type Sleep } from "../../src/sleep.js";
+import { abortableSleep, type Sleep } from "../../src/send.js";
 import { chileanCustomer, chileanCustomerUpdate } from "./spec-examples.ts";
 
 /** Long enough that a leak is unmistakable in any text. */
@@ -58,8 +58,8 @@ export function recordingSleep(sleep: Sleep = (_ms, signal) => abortableSleep(1,
 
 /** The Node client with fast, recorded retry waits; `options` over a valid base. */
 export function testClient(options: Partial<NodeClientOptions> = {}, sleep: RecordingSleep = recordingSleep()): PiriodClient & { sleep: RecordingSleep } {
-  const client = createClient({ apiKey: API_KEY, workspace: WORKSPACE, ...options }, { ...nodeRuntime, sleep });
-  return { ...client, sleep };
+  const client = createClient({ apiKey: API_KEY, workspace: WORKSPACE, ...options }, ({ baseUrl }) => nodeTransport(new URL(baseUrl).protocol), [], sleep);
+  return Object.assign(client, { sleep });
 }
 
 /**

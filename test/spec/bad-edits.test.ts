@@ -103,7 +103,7 @@ describe("a schema named as an export of the client", () => {
     const before = await copy.snapshot("generated");
     const generate = await copy.runScript("generate");
     expect(generate.status).not.toBe(0);
-    expect(generate.stderr).toMatch(/components\/schemas\/PiriodError has the name of an export of src\/public-api\.ts; rename the schema/);
+    expect(generate.stderr).toMatch(/components\/schemas\/PiriodError has the name of an export of the package's entry points \(src\/\); rename the schema/);
     expect(await copy.snapshot("generated")).toEqual(before);
   });
 

@@ -127,8 +127,9 @@ describe("the generated validator modules", () => {
   const dir = path.join(REPO_ROOT, "generated");
 
   it("import no package and compile no code when loaded", async () => {
-    const modules = (await readdir(dir, { recursive: true })).filter((name) => name.endsWith(".js")).map(String);
+    const modules = (await readdir(dir, { recursive: true })).map(String).filter((name) => /^validators(\.js$|\/.*\.js$)/.test(name));
     expect(modules).toContain("validators.js");
+    expect(modules).toContain("validators/customer.js");
     for (const file of modules) {
       const code = await readFile(path.join(dir, file), "utf8");
       const specifiers = [...code.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+"([^"]+)"/gm)].map((match) => match[1]);

@@ -1,0 +1,222 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import type { OpenApiDocument } from "./bundle-spec.ts";
+import { GENERATED_HEADER } from "./lib/generated-header.ts";
+import { PipelineError } from "./lib/pipeline-error.ts";
+import { bundledOperations, deref, schemaName, type BundledOperation, type SpecNode } from "./lib/spec-operations.ts";
+import { kebabCase } from "./lib/validated-schemas.ts";
+
+/** `customers.update`: a resource, then its method, both lower camel case. */
+const CLIENT_METHOD = /^([a-z][A-Za-z0-9]*)\.([a-z][A-Za-z0-9]*)$/;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** Properties of the client itself, which no resource may take. */
+const CLIENT_MEMBERS = new Set(["raw", "withOptions", "then", "constructor", "__proto__"]);
+const TEMPLATES = ["client-runtime.js", "client-runtime.d.ts"];
+
+/** One client method, as `x-piriod-method` declares it on an operation. */
+interface ClientMethod extends BundledOperation {
+  resource: string;
+  name: string;
+  operationId: string;
+  pathParams: string[];
+  hasQuery: boolean;
+}
+
+/**
+ * The client as the spec declares it. Every operation names its client method in
+ * `x-piriod-method` (`customers.update`), and from that and the operation this writes:
+ *   operations.js (+ .d.ts)  the table the client's one call path reads: method, path, path
+ *                            parameters in order, whether it takes a query or a body, the success
+ *                            status, and its validators, each imported on first use
+ *   resources.d.ts           each resource's methods with their signatures and docs
+ *                            (`CustomersResource`), from the generated types
+ *   converters.js (+ .d.ts)  for an operation with `x-piriod-to-body: toCustomerUpdate`, that
+ *                            function: its response as its request body
+ *   client-runtime.js        what the converters share with the client (scripts/templates/, copied)
+ */
+export async function generateOperations(document: OpenApiDocument, reserved: ReadonlySet<string> = new Set()): Promise<Record<string, string>> {
+  const methods = clientMethods(document);
+  const files: Record<string, string> = {
+    "operations.js": GENERATED_HEADER + operationTable(methods),
+    "operations.d.ts": GENERATED_HEADER + OPERATION_TYPES,
+    "resources.d.ts": GENERATED_HEADER + resourceTypes(methods),
+    ...converters(document, methods, reserved),
+  };
+  for (const template of TEMPLATES) {
+    files[template] = GENERATED_HEADER + (await readFile(fileURLToPath(new URL(`./templates/${template}`, import.meta.url)), "utf8"));
+  }
+  return files;
+}
+
+function clientMethods(document: OpenApiDocument): ClientMethod[] {
+  const seen = new Map<string, string>();
+  return bundledOperations(document).map((found) => {
+    const declared: unknown = found.operation["x-piriod-method"];
+    const where = `${found.where} (${found.operation.operationId})`;
+    const match = typeof declared === "string" ? declared.match(CLIENT_METHOD) : null;
+    if (!match) {
+      throw new PipelineError(`operations: ${where} must name its client method in x-piriod-method, as resource.method in lower camel case (customers.update)`);
+    }
+    const [, resource, name] = match as unknown as [string, string, string];
+    if (CLIENT_MEMBERS.has(resource)) throw new PipelineError(`operations: ${where}: x-piriod-method ${declared} takes "${resource}", which the client keeps for itself`);
+    if (seen.has(declared as string)) throw new PipelineError(`operations: ${where} and ${seen.get(declared as string)} both declare x-piriod-method ${declared}`);
+    seen.set(declared as string, where);
+    const pathParams = [...found.path.matchAll(/\{([^}]+)\}/g)].map(([, param]) => param!);
+    for (const param of pathParams) {
+      if (!IDENTIFIER.test(param)) throw new PipelineError(`operations: ${where}: the path parameter {${param}} must be a TypeScript identifier to be an argument`);
+      if (!found.parameters.some((parameter) => parameter.in === "path" && parameter.name === param)) {
+        throw new PipelineError(`operations: ${where}: the path parameter {${param}} is not declared`);
+      }
+    }
+    const hasQuery = found.parameters.some((parameter) => parameter.in === "query");
+    return { ...found, resource, name, operationId: found.operation.operationId, pathParams, hasQuery };
+  });
+}
+
+function byResource(methods: ClientMethod[]): Map<string, ClientMethod[]> {
+  const resources = new Map<string, ClientMethod[]>();
+  for (const method of methods) resources.set(method.resource, [...(resources.get(method.resource) ?? []), method]);
+  return resources;
+}
+
+const loader = (schema: string) => `() => import("./validators/${kebabCase(schema)}.js").then((module) => module.validate${schema})`;
+
+function operationTable(methods: ClientMethod[]): string {
+  const resources = [...byResource(methods)].map(([resource, members]) => {
+    const entries = members.map((method) => {
+      const fields = [
+        `method: ${JSON.stringify(method.method)}`,
+        `path: ${JSON.stringify(method.path)}`,
+        `pathParams: ${JSON.stringify(method.pathParams)}`,
+        ...(method.hasQuery ? ["query: true"] : []),
+        ...(method.requestSchema ? [`body: ${loader(method.requestSchema)}`] : []),
+        `status: ${method.success.status}`,
+        ...(method.success.schema ? [`response: ${loader(method.success.schema)}`] : []),
+      ];
+      return `    ${method.name}: {\n${fields.map((field) => `      ${field},\n`).join("")}    },\n`;
+    });
+    return `  ${resource}: {\n${entries.join("")}  },\n`;
+  });
+  return `/** Every operation of the spec, by the client method its \`x-piriod-method\` names. */\nexport const operations = {\n${resources.join("")}};\n`;
+}
+
+const OPERATION_TYPES = `import type { ValidationResult } from "./validators/runtime.js";
+
+/** A generated validator, imported on first use. */
+export type LoadValidator = () => Promise<(data: unknown) => ValidationResult<unknown>>;
+
+/** How the client sends one operation. */
+export interface Operation {
+  /** The HTTP method, upper case. */
+  readonly method: string;
+  /** The path as the spec writes it, parameters in braces: \`/customers/{id}/\`. */
+  readonly path: string;
+  /** The path's parameters in the order they appear: the method's first arguments. */
+  readonly pathParams: readonly string[];
+  /** Whether the method takes a query object (after the body, if any). */
+  readonly query?: true;
+  /** The validator of the JSON request body, for an operation that takes one. */
+  readonly body?: LoadValidator;
+  /** The status of success. */
+  readonly status: number;
+  /** The validator of the success response's JSON body, for an operation that answers with one. */
+  readonly response?: LoadValidator;
+}
+
+/** Every operation of the spec, by resource and method (\`operations.customers.update\`). */
+export declare const operations: { readonly [resource: string]: { readonly [method: string]: Operation } };
+`;
+
+function resourceTypes(methods: ClientMethod[]): string {
+  const schemas = [...new Set(methods.flatMap((method) => [method.requestSchema, method.success.schema]).filter((name): name is string => name !== undefined))];
+  const resources = [...byResource(methods)].map(([resource, members]) => {
+    const type = `${pascalCase(resource)}Resource`;
+    const signatures = members.map((method) => {
+      const operation = `operations[${JSON.stringify(method.operationId)}]`;
+      const args = [
+        ...method.pathParams.map((param) => `${param}: ${operation}["parameters"]["path"][${JSON.stringify(param)}]`),
+        ...(method.requestSchema ? [`body${method.operation.requestBody?.required === false ? "?" : ""}: ${method.requestSchema}`] : []),
+        ...(method.hasQuery ? [`query?: NonNullable<${operation}["parameters"]["query"]>`] : []),
+        "options?: RequestOptions",
+      ];
+      const result = method.success.schema ?? "void";
+      return `${docComment(methodDoc(method), "  ")}  ${method.name}(${args.join(", ")}): PiriodPromise<${result}>;\n`;
+    });
+    return `/** \`piriod.${resource}\`: the methods of the operations whose x-piriod-method names \`${resource}\`. */\nexport interface ${type} {\n${signatures.join("")}}\n`;
+  });
+  const members = [...byResource(methods).keys()].map((resource) => `  ${resource}: ${pascalCase(resource)}Resource;\n`).join("");
+  return (
+    `import type { PiriodPromise, RequestOptions } from "../src/index.js";\n` +
+    `import type { ${["operations", ...schemas].join(", ")} } from "./schema.js";\n\n` +
+    `${resources.join("\n")}\n/** The client's resources, each named by the operations that declare it. */\nexport interface Resources {\n${members}}\n`
+  );
+}
+
+function methodDoc(method: ClientMethod): string {
+  const { summary, description } = method.operation;
+  return `${summary ?? method.operationId} (\`${method.where}\`)${description ? `\n\n${description.trim()}` : ""}`;
+}
+
+function docComment(text: string, indent: string): string {
+  const lines = text.replace(/\*\//g, "*\\/").split("\n");
+  return `${indent}/**\n${lines.map((line) => `${indent} *${line ? ` ${line}` : ""}\n`).join("")}${indent} */\n`;
+}
+
+function pascalCase(name: string): string {
+  return name[0]!.toUpperCase() + name.slice(1);
+}
+
+/** The converters that operations declare with `x-piriod-to-body`: what each field of the body is made of. */
+function converters(document: OpenApiDocument, methods: ClientMethod[], reserved: ReadonlySet<string>): Record<string, string> {
+  const javascript: string[] = [];
+  const declarations: string[] = [];
+  const schemas = new Set<string>();
+  for (const method of methods) {
+    const name: unknown = method.operation["x-piriod-to-body"];
+    if (name === undefined) continue;
+    const where = `${method.where} (${method.operationId})`;
+    if (typeof name !== "string" || !IDENTIFIER.test(name)) throw new PipelineError(`operations: ${where}: x-piriod-to-body must name a function (toCustomerUpdate)`);
+    if (reserved.has(name)) throw new PipelineError(`operations: ${where}: x-piriod-to-body ${name} has the name of an export of the package's entry points (src/)`);
+    const { requestSchema: to, success } = method;
+    if (to === undefined || success.schema === undefined) throw new PipelineError(`operations: ${where}: x-piriod-to-body needs a JSON request body and a JSON response`);
+    const fields = bodyFields(document, success.schema, to, `${where}: x-piriod-to-body`);
+    javascript.push(`/** ${success.schema} → ${to}, for \`${method.resource}.${method.name}\`. */\nexport const ${name} = /* @__PURE__ */ writeBody(${JSON.stringify(name)}, {\n${Object.entries(fields).map(([key, list]) => `  ${key}: ${JSON.stringify(list)},\n`).join("")}});\n`);
+    const parameter = success.schema[0]!.toLowerCase() + success.schema.slice(1);
+    const doc =
+      `A ${success.schema} as the body of \`${method.resource}.${method.name}\` (a ${to}): ${fields.ids.map((field) => `\`${field}\``).join(", ") || "no field"} as ${fields.ids.length === 1 ? "its object's id" : "their objects' ids"}, ` +
+      `the fields only a ${success.schema} has left out, and every other field as it was (absent stays absent, \`null\` stays \`null\`; objects are copies). Spread it and change what you need.\n\n` +
+      `Throws a \`PiriodValidationError\` naming every field the body needs that the ${parameter} cannot give (a response read without validation may be incomplete).`;
+    declarations.push(`${docComment(doc, "")}export declare function ${name}(${parameter}: ${success.schema}): ${to};\n`);
+    schemas.add(success.schema).add(to);
+  }
+  // Written even when the spec declares none: the package root re-exports whatever it holds.
+  if (javascript.length === 0) return { "converters.js": `${GENERATED_HEADER}export {};\n`, "converters.d.ts": `${GENERATED_HEADER}export {};\n` };
+  return {
+    "converters.js": `${GENERATED_HEADER}import { writeBody } from "./client-runtime.js";\n\n${javascript.join("\n")}`,
+    "converters.d.ts": `${GENERATED_HEADER}import type { ${[...schemas].join(", ")} } from "./schema.js";\n\n${declarations.join("\n")}`,
+  };
+}
+
+/**
+ * Which fields of `to` (a request body) are read from `from` (the response) and how: a field
+ * whose request schema is a scalar and whose response schema is an object with an `id` of that
+ * type is that `id` (`country: "CL"` from `country: { id: "CL", … }`); the others are copied.
+ */
+function bodyFields(document: OpenApiDocument, from: string, to: string, where: string): { fields: string[]; ids: string[]; required: string[] } {
+  const request = deref(document, { $ref: `#/components/schemas/${to}` });
+  const response = deref(document, { $ref: `#/components/schemas/${from}` });
+  const fields: string[] = [];
+  const ids: string[] = [];
+  for (const [field, schema] of Object.entries<SpecNode>(request.properties ?? {})) {
+    const answered = response.properties?.[field];
+    if (answered === undefined) {
+      if (request.required?.includes(field)) throw new PipelineError(`operations: ${where}: ${to} requires ${field}, which ${from} does not have`);
+      continue;
+    }
+    fields.push(field);
+    const related = deref(document, answered);
+    const idType = deref(document, related?.properties?.id)?.type;
+    if (schemaName(answered) !== undefined && related?.type === "object" && idType !== undefined && idType === deref(document, schema).type) ids.push(field);
+  }
+  return { fields, ids, required: (request.required ?? []).filter((field: string) => fields.includes(field)) };
+}

@@ -1,0 +1,134 @@
+import { execFile } from "node:child_process";
+import { symlink, writeFile } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import path from "node:path";
+import { promisify } from "node:util";
+import ts from "typescript";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ProjectCopy, REPO_ROOT } from "../helpers/project-copy.ts";
+
+// Operations are data: an operation added to the spec becomes a client method by regenerating,
+// with no edit to src/. The operation here is invented (no Piriod endpoint has it).
+const execFileAsync = promisify(execFile);
+const TSX_CLI = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+
+const WIDGET_SCHEMA = `type: object
+description: A widget of the workspace.
+required:
+  - id
+  - label
+properties:
+  id:
+    type: string
+    description: Identifier of the widget.
+  label:
+    type: string
+    maxLength: 20
+    description: What the widget shows.
+`;
+
+const WIDGET_PATH = `parameters:
+  - $ref: ../components/parameters/IdPath.yaml
+  - $ref: ../components/parameters/WorkspaceHeader.yaml
+  - $ref: ../components/parameters/TestModeHeader.yaml
+get:
+  operationId: retrieveWidget
+  x-piriod-method: widgets.retrieve
+  summary: Retrieve widget
+  description: Returns a widget of the workspace.
+  tags:
+    - customers
+  responses:
+    '200':
+      description: The widget.
+      content:
+        application/json:
+          schema:
+            $ref: ../components/schemas/Widget.yaml
+          examples:
+            widget:
+              summary: A widget
+              value:
+                id: wid_1
+                label: Ventas
+    '404':
+      $ref: ../components/responses/NotFound.yaml
+`;
+
+const CONSUMER = `import { createPiriodClient, type Widget, type PiriodPromise } from "./src/index.ts";
+
+const piriod = createPiriodClient({ apiKey: "sk_test_widgets", workspace: "acc_1", baseUrl: process.env.BASE_URL ?? "http://127.0.0.1:1" });
+const found: PiriodPromise<Widget> = piriod.widgets.retrieve("wid/1", { testMode: true });
+const widget: Widget = await found;
+const label: string = widget.label;
+console.log(JSON.stringify({ label, id: widget.id }));
+
+export async function misuses() {
+  // @ts-expect-error the id is a string
+  await piriod.widgets.retrieve(42);
+  // @ts-expect-error the id is required
+  await piriod.widgets.retrieve();
+  // @ts-expect-error the operation takes no body: the second argument is the options
+  await piriod.widgets.retrieve("wid_1", { label: "x" });
+  // @ts-expect-error no such method
+  await piriod.widgets.update("wid_1", {});
+  // @ts-expect-error a widget has no such field
+  void widget.name;
+}
+`;
+
+let copy: ProjectCopy;
+let server: Server;
+const seen: IncomingMessage[] = [];
+
+beforeAll(async () => {
+  copy = await ProjectCopy.create(["openapi", "generated", "redocly.yaml", "src", "package.json", "tsconfig.json"]);
+  await symlink(path.join(REPO_ROOT, "node_modules"), path.join(copy.root, "node_modules"));
+  await copy.write("openapi/components/schemas/Widget.yaml", WIDGET_SCHEMA);
+  await copy.write("openapi/paths/widgets_{id}_.yaml", WIDGET_PATH);
+  await copy.edit("openapi/openapi.yaml", "paths:\n", "paths:\n  /widgets/{id}/:\n    $ref: paths/widgets_{id}_.yaml\n");
+  await copy.write("consumer.ts", CONSUMER);
+  server = createServer((request, response) => {
+    seen.push(request);
+    response.writeHead(200, { "content-type": "application/json" });
+    response.end(JSON.stringify({ id: decodeURIComponent(request.url!.split("/")[2]!), label: "Ventas" }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+}, 60_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => server?.close(resolve));
+  await copy?.remove();
+});
+
+describe("an operation added to the spec", () => {
+  it("regenerates into a client method, its validators and its types, with src/ untouched", async () => {
+    const before = await copy.snapshot("src");
+    const generate = await copy.runScript("generate");
+    expect(generate.stderr).toBe("");
+    expect(generate.status).toBe(0);
+    const generated = await copy.snapshot("generated");
+    expect(generated["operations.js"]).toContain('path: "/widgets/{id}/"');
+    expect(generated["resources.d.ts"]).toMatch(/export interface WidgetsResource \{[\s\S]*retrieve\(id: [^)]*options\?: RequestOptions\): PiriodPromise<Widget>;/);
+    expect(Object.keys(generated)).toContain("validators/widget.js");
+    expect(await copy.snapshot("src")).toEqual(before);
+  });
+
+  it("type-checks a consumer that calls it, and refuses wrong arguments", () => {
+    const file = path.join(copy.root, "consumer.ts");
+    const { config } = ts.readConfigFile(path.join(copy.root, "tsconfig.json"), ts.sys.readFile);
+    const { options } = ts.parseJsonConfigFileContent(config, ts.sys, copy.root);
+    const program = ts.createProgram([file], { ...options, noEmit: true });
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("is called against a local server: the path, the id as one segment, the headers", async () => {
+    const { port } = server.address() as { port: number };
+    const { stdout } = await execFileAsync(process.execPath, [TSX_CLI, "consumer.ts"], { cwd: copy.root, env: { ...process.env, BASE_URL: `http://127.0.0.1:${port}` } });
+    expect(JSON.parse(stdout)).toEqual({ label: "Ventas", id: "wid/1" });
+    expect(seen).toHaveLength(1);
+    expect([seen[0]!.method, seen[0]!.url]).toEqual(["GET", "/widgets/wid%2F1/"]);
+    expect(seen[0]!.headers).toMatchObject({ authorization: "Token sk_test_widgets", "x-simple-workspace": "acc_1", "x-piriod-test-mode": "true" });
+  });
+});
