@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { REPO_ROOT } from "./project-copy.ts";
+import { runtimeDependencyFolders } from "./runtime-dependencies.ts";
 
 export const execFileAsync = promisify(execFile);
 
@@ -19,22 +20,46 @@ export async function packPackage(destination: string): Promise<PackedPackage> {
   if (!existsSync(path.join(REPO_ROOT, "dist", "src", "index.js"))) {
     throw new Error("dist/ is missing: run `npm run build` before the package tests");
   }
-  const { stdout } = await execFileAsync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", destination], { cwd: REPO_ROOT });
-  const [report] = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
-  return { tarball: path.join(destination, report!.filename), files: report!.files.map((file) => file.path) };
+  const [report] = await npmPack([REPO_ROOT], destination);
+  return { tarball: report!.tarball, files: report!.files };
 }
 
 /**
- * A fresh consumer project in a temporary folder with the packed package installed from the
- * tarball. `--offline`: dependencies come from npm's cache, so nothing leaves the machine.
+ * Tarballs of the package's runtime dependencies, packed from the repository's node_modules, so
+ * that a consumer project gets them from this machine as the lockfile pinned them.
+ */
+export async function packRuntimeDependencies(destination: string): Promise<string[]> {
+  const reports = await npmPack(await runtimeDependencyFolders(REPO_ROOT), destination);
+  return reports.map((report) => report.tarball);
+}
+
+async function npmPack(folders: string[], destination: string): Promise<PackedPackage[]> {
+  const { stdout } = await execFileAsync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", destination, ...folders], { cwd: REPO_ROOT });
+  const reports = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
+  return reports.map((report) => ({ tarball: path.join(destination, report.filename), files: report.files.map((file) => file.path) }));
+}
+
+/**
+ * A fresh consumer project in a temporary folder with tarballs installed: the packed package and
+ * its dependencies. `--offline` with an empty cache of its own: nothing leaves the machine, and a
+ * dependency not handed over as a tarball fails the install on every machine alike, rather than
+ * only on one whose npm cache never saw it.
  */
 export class ConsumerProject {
   private constructor(readonly root: string) {}
 
-  static async create(tarball: string): Promise<ConsumerProject> {
+  static async create(tarballs: string[]): Promise<ConsumerProject> {
     const root = await mkdtemp(path.join(tmpdir(), "piriod-consumer-"));
+    const cache = await mkdtemp(path.join(tmpdir(), "piriod-npm-cache-"));
     await writeFile(path.join(root, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2));
-    await execFileAsync("npm", ["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball], { cwd: root });
+    try {
+      await execFileAsync("npm", ["install", "--offline", "--cache", cache, "--no-audit", "--no-fund", "--ignore-scripts", ...tarballs], { cwd: root });
+    } catch (error) {
+      await rm(root, { recursive: true, force: true });
+      throw error;
+    } finally {
+      await rm(cache, { recursive: true, force: true });
+    }
     return new ConsumerProject(root);
   }
 

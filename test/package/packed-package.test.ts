@@ -1,13 +1,15 @@
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConsumerProject, packPackage, type PackedPackage } from "../helpers/packed-package.ts";
+import { ConsumerProject, execFileAsync, packPackage, packRuntimeDependencies, type PackedPackage } from "../helpers/packed-package.ts";
+import { REPO_ROOT } from "../helpers/project-copy.ts";
 
 // The package as another team gets it: packed by npm, installed from the tarball into a fresh
-// project, type-checked and run there.
+// project, type-checked and run there. Its dependencies are packed from this repository's
+// node_modules, so the install needs neither the network nor what npm's cache happens to hold.
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 let scratch: string;
 let packed: PackedPackage;
@@ -16,7 +18,7 @@ let consumer: ConsumerProject;
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), "piriod-pack-"));
   packed = await packPackage(scratch);
-  consumer = await ConsumerProject.create(packed.tarball);
+  consumer = await ConsumerProject.create([packed.tarball, ...(await packRuntimeDependencies(scratch))]);
   await copyFile(path.join(HERE, "consumer.ts"), path.join(consumer.root, "consumer.ts"));
   for (const misuse of MISUSES) await copyFile(path.join(HERE, "misuse", misuse.file), path.join(consumer.root, misuse.file));
 }, 180_000);
@@ -40,6 +42,21 @@ describe("the packed package", () => {
     expect(outside).toEqual([]);
     expect(packed.files).toEqual(expect.arrayContaining(["dist/src/browser.js", "dist/src/index.js", "dist/src/node.js", "dist/generated/validators.js", "dist/generated/openapi.json"]));
     expect(packed.files.some((file) => /site\/|test\/|\.test\.|screenshot/.test(file))).toBe(false);
+  });
+
+  it("installs from its own tarball and its dependencies' tarballs alone, as the lockfile pinned them", async () => {
+    const lock = JSON.parse(await readFile(path.join(consumer.root, "package-lock.json"), "utf8")) as { packages: Record<string, { version?: string; resolved?: string }> };
+    const installed = Object.entries(lock.packages).filter(([where]) => where !== "");
+    expect(installed.length).toBeGreaterThan(1);
+    for (const [where, entry] of installed) expect(entry.resolved, where).toMatch(/^file:.*\.tgz$/);
+    const { dependencies } = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    for (const name of Object.keys(dependencies)) {
+      const pinned = JSON.parse(await readFile(path.join(REPO_ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string };
+      expect(lock.packages[`node_modules/${name}`]?.version, name).toBe(pinned.version);
+    }
+    // npm ls fails on a dependency that is missing or outside its declared range.
+    const { stdout } = await execFileAsync("npm", ["ls", "--all", "--offline"], { cwd: consumer.root });
+    expect(stdout).toContain("@piriod/api@");
   });
 
   it.each(["nodenext", "bundler"] as const)("type-checks a consumer strictly with moduleResolution %s", async (moduleResolution) => {
