@@ -1,4 +1,4 @@
-import { Agent } from "node:http";
+import { Agent, type AgentOptions } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { describe, expectTypeOf, it } from "vitest";
 import * as fetchEntry from "../../src/index.js";
@@ -59,10 +59,15 @@ describe("options", () => {
   });
 
   it("offers an agent in the node entry only: an http.Agent or https.Agent, described by its shape", () => {
+    expectTypeOf<Agent>().toExtend<NonNullable<nodeEntry.NodeClientOptions["agent"]>>();
+    expectTypeOf<HttpsAgent>().toExtend<NonNullable<nodeEntry.NodeClientOptions["agent"]>>();
+    expectTypeOf<undefined>().toExtend<nodeEntry.NodeClientOptions["agent"]>();
     createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", agent: new HttpsAgent({ keepAlive: true }) });
     createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", baseUrl: "http://127.0.0.1:1", agent: new Agent() });
     // @ts-expect-error an object that is no agent
     createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", agent: {} });
+    // @ts-expect-error an agent's options are not an agent
+    createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", agent: { keepAlive: true } as AgentOptions });
     // @ts-expect-error the fetch entry has no transport to give an agent to
     fetchEntry.createPiriodClient({ apiKey: "sk_test", workspace: "acc_1", agent: new Agent() });
   });

@@ -39,6 +39,14 @@ async function npmPack(folders: string[], destination: string): Promise<PackedPa
   return reports.map((report) => ({ tarball: path.join(destination, report.filename), files: report.files.map((file) => file.path) }));
 }
 
+export interface TypecheckOptions {
+  moduleResolution: "nodenext" | "bundler";
+  /** The TypeScript package under the repository's node_modules (default: the project's own). */
+  typescript?: string;
+  /** Gives the project Node's types (`@types/node`). */
+  nodeTypes?: boolean;
+}
+
 /**
  * A fresh consumer project in a temporary folder with tarballs installed: the packed package and
  * its dependencies. `--offline` with an empty cache of its own: nothing leaves the machine, and a
@@ -63,8 +71,11 @@ export class ConsumerProject {
     return new ConsumerProject(root);
   }
 
-  /** Runs `tsc -p` on a tsconfig written for `files`, with the given TypeScript package. */
-  async typecheck(files: string[], options: { moduleResolution: "nodenext" | "bundler"; typescript?: string }): Promise<{ ok: boolean; output: string }> {
+  /**
+   * Runs `tsc -p` on a tsconfig written for `files`, with the given TypeScript package. Without
+   * `nodeTypes` the project has no `@types/node` at all, as a project for browsers or workers.
+   */
+  async typecheck(files: string[], options: TypecheckOptions): Promise<{ ok: boolean; output: string }> {
     const module = options.moduleResolution === "nodenext" ? "nodenext" : "esnext";
     const config = path.join(this.root, `tsconfig.${options.moduleResolution}.json`);
     await writeFile(
@@ -75,11 +86,11 @@ export class ConsumerProject {
           noEmit: true,
           skipLibCheck: false,
           target: "ES2022",
+          // DOM: the client's types use the standard Request, Response and Headers.
           lib: ["ES2022", "DOM"],
           module,
           moduleResolution: options.moduleResolution,
-          typeRoots: [path.join(REPO_ROOT, "node_modules", "@types")],
-          types: ["node"],
+          ...(options.nodeTypes ? { typeRoots: [path.join(REPO_ROOT, "node_modules", "@types")], types: ["node"] } : { types: [] }),
         },
         files,
       }),

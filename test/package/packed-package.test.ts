@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, readFile, rm } from "node:fs/promises";
+import { copyFile, cp, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -20,6 +20,7 @@ beforeAll(async () => {
   packed = await packPackage(scratch);
   consumer = await ConsumerProject.create([packed.tarball, ...(await packRuntimeDependencies(scratch))]);
   await copyFile(path.join(HERE, "consumer.ts"), path.join(consumer.root, "consumer.ts"));
+  await cp(path.join(HERE, "consumers"), path.join(consumer.root, "consumers"), { recursive: true });
   for (const misuse of MISUSES) await copyFile(path.join(HERE, "misuse", misuse.file), path.join(consumer.root, misuse.file));
 }, 180_000);
 
@@ -34,6 +35,7 @@ const MISUSES = [
   { file: "wrong-type.ts", error: /error TS2322: Type 'string' is not assignable to type 'number'/ },
   { file: "missing-required.ts", error: /error TS2741: Property 'address' is missing/ },
   { file: "read-only-field.ts", error: /error TS2353: Object literal may only specify known properties, and 'id'/ },
+  { file: "agent-options.ts", error: /error TS2739: Type '\{ keepAlive: boolean; timeout: number; \}' is missing the following properties from type 'NodeAgent': maxSockets, destroy/ },
 ];
 
 describe("the packed package", () => {
@@ -59,7 +61,7 @@ describe("the packed package", () => {
     expect(stdout).toContain("@piriod/api@");
   });
 
-  it.each(["nodenext", "bundler"] as const)("type-checks a consumer strictly with moduleResolution %s", async (moduleResolution) => {
+  it.each(["nodenext", "bundler"] as const)("type-checks a consumer strictly, without @types/node, with moduleResolution %s", async (moduleResolution) => {
     const result = await consumer.typecheck(["consumer.ts"], { moduleResolution });
     expect(result.output).toBe("");
     expect(result.ok).toBe(true);
@@ -67,6 +69,18 @@ describe("the packed package", () => {
 
   it("type-checks a consumer with the oldest TypeScript the README supports (5.4)", async () => {
     const result = await consumer.typecheck(["consumer.ts"], { moduleResolution: "nodenext", typescript: "typescript-oldest" });
+    expect(result.output).toBe("");
+    expect(result.ok).toBe(true);
+  });
+
+  it.each(["nodenext", "bundler"] as const)("type-checks the Node entry's declarations without @types/node, with moduleResolution %s", async (moduleResolution) => {
+    const result = await consumer.typecheck(["consumers/node-entry.ts"], { moduleResolution });
+    expect(result.output).toBe("");
+    expect(result.ok).toBe(true);
+  });
+
+  it.each(["nodenext", "bundler"] as const)("takes an http.Agent and an https.Agent in a project with @types/node, with moduleResolution %s", async (moduleResolution) => {
+    const result = await consumer.typecheck(["consumers/node-agent.ts"], { moduleResolution, nodeTypes: true });
     expect(result.output).toBe("");
     expect(result.ok).toBe(true);
   });
