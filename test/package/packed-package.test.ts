@@ -1,56 +1,33 @@
-import { copyFile, cp, mkdtemp, readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { build } from "esbuild";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConsumerProject, execFileAsync, packPackage, packRuntimeDependencies, type PackedPackage } from "../helpers/packed-package.ts";
+import { describe, expect, it } from "vitest";
+import { useInstalledPackage } from "../helpers/installed-package.ts";
+import { execFileAsync } from "../helpers/packed-package.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
 
 // The package as another team gets it: packed by npm, installed from the tarball into a fresh
-// project, type-checked and run there. Its dependencies are packed from this repository's
-// node_modules, so the install needs neither the network nor what npm's cache happens to hold.
-const HERE = path.dirname(new URL(import.meta.url).pathname);
-let scratch: string;
-let packed: PackedPackage;
-let consumer: ConsumerProject;
-
-beforeAll(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), "piriod-pack-"));
-  packed = await packPackage(scratch);
-  consumer = await ConsumerProject.create([packed.tarball, ...(await packRuntimeDependencies(scratch))]);
-  await copyFile(path.join(HERE, "consumer.ts"), path.join(consumer.root, "consumer.ts"));
-  await cp(path.join(HERE, "consumers"), path.join(consumer.root, "consumers"), { recursive: true });
-  for (const misuse of MISUSES) await copyFile(path.join(HERE, "misuse", misuse.file), path.join(consumer.root, misuse.file));
-}, 180_000);
-
-afterAll(async () => {
-  await consumer?.remove();
-  await rm(scratch, { recursive: true, force: true });
-});
-
-/** Misuses that must not compile, and the TypeScript error each must give. */
-const MISUSES = [
-  { file: "unknown-field.ts", error: /error TS2353: Object literal may only specify known properties, and 'nickname'/ },
-  { file: "wrong-type.ts", error: /error TS2322: Type 'string' is not assignable to type 'number'/ },
-  { file: "missing-required.ts", error: /error TS2741: Property 'address' is missing/ },
-  { file: "read-only-field.ts", error: /error TS2353: Object literal may only specify known properties, and 'id'/ },
-  { file: "agent-options.ts", error: /error TS2739: Type '\{ keepAlive: boolean; timeout: number; \}' is missing the following properties from type 'NodeAgent': maxSockets, destroy/ },
-];
+// project and run there (consumer-types.test.ts type-checks it there). Its dependencies are
+// packed from this repository's node_modules, so the install needs neither the network nor what
+// npm's cache happens to hold.
+const installed = useInstalledPackage();
 
 describe("the packed package", () => {
   it("ships dist/ and the package's own documents, nothing else", () => {
+    const { packed } = installed();
     const outside = packed.files.filter((file) => !file.startsWith("dist/") && !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(file));
     expect(outside).toEqual([]);
-    expect(packed.files).toEqual(expect.arrayContaining(["dist/src/browser.js", "dist/src/index.js", "dist/src/node.js", "dist/generated/validators.js", "dist/generated/openapi.json"]));
+    expect(packed.files).toEqual(expect.arrayContaining(["dist/src/index.js", "dist/src/node.js", "dist/generated/validators.js", "dist/generated/operations.js", "dist/generated/openapi.json"]));
     expect(packed.files.some((file) => /site\/|test\/|\.test\.|screenshot/.test(file))).toBe(false);
   });
 
   it("installs from its own tarball and its dependencies' tarballs alone, as the lockfile pinned them", async () => {
+    const { consumer } = installed();
     const lock = JSON.parse(await readFile(path.join(consumer.root, "package-lock.json"), "utf8")) as { packages: Record<string, { version?: string; resolved?: string }> };
-    const installed = Object.entries(lock.packages).filter(([where]) => where !== "");
-    expect(installed.length).toBeGreaterThan(1);
-    for (const [where, entry] of installed) expect(entry.resolved, where).toMatch(/^file:.*\.tgz$/);
+    const entries = Object.entries(lock.packages).filter(([where]) => where !== "");
+    expect(entries.length).toBeGreaterThan(1);
+    for (const [where, entry] of entries) expect(entry.resolved, where).toMatch(/^file:.*\.tgz$/);
     const { dependencies } = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
     for (const name of Object.keys(dependencies)) {
       const pinned = JSON.parse(await readFile(path.join(REPO_ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string };
@@ -61,38 +38,8 @@ describe("the packed package", () => {
     expect(stdout).toContain("@piriod/api@");
   });
 
-  it.each(["nodenext", "bundler"] as const)("type-checks a consumer strictly, without @types/node, with moduleResolution %s", async (moduleResolution) => {
-    const result = await consumer.typecheck(["consumer.ts"], { moduleResolution });
-    expect(result.output).toBe("");
-    expect(result.ok).toBe(true);
-  });
-
-  it("type-checks a consumer with the oldest TypeScript the README supports (5.4)", async () => {
-    const result = await consumer.typecheck(["consumer.ts"], { moduleResolution: "nodenext", typescript: "typescript-oldest" });
-    expect(result.output).toBe("");
-    expect(result.ok).toBe(true);
-  });
-
-  it.each(["nodenext", "bundler"] as const)("type-checks the Node entry's declarations without @types/node, with moduleResolution %s", async (moduleResolution) => {
-    const result = await consumer.typecheck(["consumers/node-entry.ts"], { moduleResolution });
-    expect(result.output).toBe("");
-    expect(result.ok).toBe(true);
-  });
-
-  it.each(["nodenext", "bundler"] as const)("takes an http.Agent and an https.Agent in a project with @types/node, with moduleResolution %s", async (moduleResolution) => {
-    const result = await consumer.typecheck(["consumers/node-agent.ts"], { moduleResolution, nodeTypes: true });
-    expect(result.output).toBe("");
-    expect(result.ok).toBe(true);
-  });
-
-  it.each(MISUSES)("refuses a misuse at compile time: $file", async ({ file, error }) => {
-    const result = await consumer.typecheck([file], { moduleResolution: "nodenext" });
-    expect(result.ok).toBe(false);
-    expect(result.output).toMatch(error);
-    expect(result.output.match(/error TS/g)).toHaveLength(1);
-  });
-
   it("loads with import and with require", async () => {
+    const { consumer } = installed();
     const esm = await consumer.node(
       `const api = await import("@piriod/api"); const v = await import("@piriod/api/validators");` +
         `const spec = await import("@piriod/api/openapi.json", { with: { type: "json" } });` +
@@ -104,11 +51,12 @@ describe("the packed package", () => {
   });
 
   it.each([
-    ["a bundler for browsers", { platform: "browser" }, "dist/src/browser.js"],
-    ["a bundler for Cloudflare workers", { platform: "neutral", conditions: ["workerd", "worker", "browser"] }, "dist/src/browser.js"],
+    ["a bundler for browsers", { platform: "browser" }, "dist/src/index.js"],
+    ["a bundler for Cloudflare workers", { platform: "neutral", conditions: ["workerd", "worker", "browser"] }, "dist/src/index.js"],
     ["a bundler for Deno", { platform: "neutral", conditions: ["deno"] }, "dist/src/index.js"],
     ["a bundler for Node", { platform: "node" }, "dist/src/node.js"],
   ] as const)("gives %s the entry meant for it", async (_bundler, options, expected) => {
+    const { consumer } = installed();
     const result = await build({
       stdin: { contents: `export { createPiriodClient } from "@piriod/api";`, resolveDir: consumer.root },
       bundle: true,
@@ -126,6 +74,7 @@ describe("the packed package", () => {
   });
 
   it("sends a PATCH to a local server through the installed package", async () => {
+    const { consumer } = installed();
     const seen: { method?: string; url?: string; headers: IncomingMessage["headers"]; body: string }[] = [];
     const server: Server = createServer((request, response) => {
       let body = "";
