@@ -16,10 +16,10 @@ it("keeps the last dist/ whole, and leaves no staging folder, when a build fails
   const before = await project.snapshot("dist");
   expect(Object.keys(before)).toContain("src/node.js");
 
-  await project.edit("src/sleep.ts", /^/, "export const broken: number = 'not a number';\n");
+  await project.edit("src/send.ts", /^/, "export const broken: number = 'not a number';\n");
   const failed = await project.runScript("build-package");
   expect(failed.status).not.toBe(0);
-  expect(failed.stderr).toMatch(/tsc failed[\s\S]*src\/sleep\.ts/);
+  expect(failed.stderr).toMatch(/tsc failed[\s\S]*src\/send\.ts/);
   expect(await project.snapshot("dist")).toEqual(before);
   expect(existsSync(path.join(project.root, "dist.staging"))).toBe(false);
 }, 120_000);
