@@ -1,7 +1,7 @@
 import type { LoadValidator, Operation } from "../generated/operations.js";
 import type { ValidationIssue } from "../generated/validators/runtime.js";
-import { apiErrorFrom, describeCall, PiriodResponseValidationError, PiriodValidationError, summarise, type Redactor } from "./errors.js";
-import { resolveRequestOptions, type RequestOptions, type ResolvedOptions } from "./options.js";
+import { apiErrorFrom, describeCall, PiriodError, PiriodResponseValidationError, PiriodValidationError, summarise, type Redactor } from "./errors.js";
+import { resolveRequestOptions, type CallOptions, type RequestOptions, type ResolvedOptions } from "./options.js";
 import { send, toResponse, type ReceivedResponse, type Sleep, type Transport } from "./send.js";
 
 /** What every call of a client shares. */
@@ -21,19 +21,27 @@ export interface ClientContext {
  */
 export async function call(context: ClientContext, operation: Operation, where: string, args: unknown[]): Promise<WithResponse<unknown>> {
   const { options: client, redact } = context;
+  const bodyAt = operation.pathParams.length;
+  const queryAt = bodyAt + (operation.body ? 1 : 0);
   let path = operation.path;
-  operation.pathParams.forEach((name, index) => (path = path.replace(`{${name}}`, encodeURIComponent(checkId(args[index], name, where)))));
-  let next = operation.pathParams.length;
-  const body = operation.body ? args[next++] : undefined;
-  const query = operation.query ? serializeQuery(args[next++] as Record<string, unknown> | undefined) : "";
-  const options = resolveRequestOptions(args[next] as RequestOptions | undefined, client, where);
-  const text = operation.body ? await jsonBody(body, operation.body, client.validateRequest, where) : undefined;
+  let query: string;
+  let options: CallOptions;
+  try {
+    operation.pathParams.forEach((name, index) => (path = path.replace(`{${name}}`, encodeURIComponent(checkId(args[index], name, where)))));
+    query = operation.query ? serializeQuery(args[queryAt] as Record<string, unknown> | undefined) : "";
+    options = resolveRequestOptions(args[queryAt + (operation.query ? 1 : 0)] as RequestOptions | undefined, client, where);
+  } catch (error) {
+    // Arguments whose reading throws (a getter, a value with no text) are refused as any other bad argument.
+    if (error instanceof PiriodError) throw error;
+    throw refusal(where, "the call is refused", [{ path: "", keyword: "arguments", message: `the arguments cannot be read (${(error as Error)?.message ?? error})` }], error);
+  }
+  const text = operation.body ? await jsonBody(args[bodyAt], operation.body, client.validateRequest, where) : undefined;
 
   const url = `${client.baseUrl}${path}${query ? `?${query}` : ""}`;
   const headers = { ...context.headers };
   if (text !== undefined) headers["content-type"] = "application/json";
   if (options.testMode) headers["x-piriod-test-mode"] = "true";
-  const received = await send(context.transport, { method: operation.method, url, headers, body: text }, options, context.sleep, redact);
+  const received = await send(context.transport, { method: operation.method, url, headers, body: text, maxResponseBytes: client.maxResponseBytes }, options, context.sleep, redact);
   // Named in messages only, so the URL is parsed only when something failed.
   const described = () => describeCall(operation.method, url);
   if (received.status < 200 || received.status >= 300) throw apiErrorFrom(received, described(), redact);

@@ -24,7 +24,14 @@ export function createClient(
   extraOptions: readonly string[] = [],
   sleep: Sleep = abortableSleep,
 ): PiriodClient {
-  const resolved = resolveOptions(options, extraOptions);
+  let resolved: ResolvedOptions;
+  try {
+    resolved = resolveOptions(options, extraOptions);
+  } catch (error) {
+    // Options whose reading throws (a getter, a proxy) are refused as any other bad option.
+    if (error instanceof PiriodError) throw error;
+    throw new PiriodError(`createPiriodClient: the options cannot be read (${(error as Error)?.message ?? error})`, { cause: error });
+  }
   if (isBrowser() && !resolved.dangerouslyAllowBrowser) {
     throw new PiriodError(
       "createPiriodClient: refusing to run in a browser, where every visitor could read the API key. " +

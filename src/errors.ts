@@ -53,6 +53,10 @@ export class PiriodConnectionError extends PiriodError {}
 export class PiriodTimeoutError extends PiriodConnectionError {}
 /** The caller's `signal` aborted the call. Never retried. */
 export class PiriodAbortError extends PiriodError {}
+/** The response's body is larger than `maxResponseBytes` (decoded): refused as it arrives, and not retried. */
+export class PiriodResponseTooLargeError extends PiriodError {}
+/** The server's answer is not an HTTP response to the request (an unrequested protocol switch, an unparsable status line, an encoding not asked for). Not retried. */
+export class PiriodProtocolError extends PiriodError {}
 
 /** A 2xx whose body is not what the contract promises (not JSON, or, with response validation on, off-schema); `body` as received, parsed when it is JSON. */
 export class PiriodResponseValidationError extends PiriodError {
@@ -62,8 +66,12 @@ export class PiriodResponseValidationError extends PiriodError {
 }
 
 // Set on the prototypes, not taken from the class names, which minifiers rename.
-const NAMES = "ApiError BadRequestError AuthenticationError PermissionDeniedError NotFoundError RateLimitError ServerError ConnectionError TimeoutError AbortError ResponseValidationError";
-[PiriodApiError, PiriodBadRequestError, PiriodAuthenticationError, PiriodPermissionDeniedError, PiriodNotFoundError, PiriodRateLimitError, PiriodServerError, PiriodConnectionError, PiriodTimeoutError, PiriodAbortError, PiriodResponseValidationError].forEach(
+const NAMES =
+  "ApiError BadRequestError AuthenticationError PermissionDeniedError NotFoundError RateLimitError ServerError ConnectionError TimeoutError AbortError ResponseTooLargeError ProtocolError ResponseValidationError";
+[
+  ...[PiriodApiError, PiriodBadRequestError, PiriodAuthenticationError, PiriodPermissionDeniedError, PiriodNotFoundError, PiriodRateLimitError, PiriodServerError],
+  ...[PiriodConnectionError, PiriodTimeoutError, PiriodAbortError, PiriodResponseTooLargeError, PiriodProtocolError, PiriodResponseValidationError],
+].forEach(
   (ErrorClass, index) => (ErrorClass.prototype.name = `Piriod${NAMES.split(" ")[index]}`),
 );
 
@@ -82,7 +90,9 @@ export function apiErrorFrom(response: ReceivedResponse, call: string, redact: R
   }
   // The client follows no redirect: one means the base URL is wrong, and following it would take the key and the body elsewhere.
   const location = status < 400 && response.headers.get("location");
-  const why = location ? `redirected to ${redact.text(location)} (not followed: set baseUrl to where the API answers)` : summarise(body);
+  let why = location ? `redirected to ${shorten(redact.text(location))} (not followed: set baseUrl to where the API answers)` : summarise(body);
+  // A browser answers `redirect: "manual"` with an opaque response that hides its status and where it pointed.
+  if (status === 0) why = "redirected, and the browser does not say where (not followed: set baseUrl to where the API answers)";
   return new (status >= 500 ? PiriodServerError : (CLASS_BY_STATUS[status] ?? PiriodApiError))(`${prefix}: ${why}`, status, body, headers);
 }
 
@@ -126,37 +136,41 @@ export function summarise(body: unknown): string {
   let text = typeof body === "string" ? body : JSON.stringify(body);
   if (/^\s*</.test(text)) {
     const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
-    text = decodeEntities(title ?? text.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, "").replace(/<[^>]*>/g, "\n"));
+    text = title ?? text.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, "").replace(/<[^>]*>/g, "\n");
   }
   if (typeof body === "string") text = text.split("\n").find((line) => line.trim() !== "") ?? "";
   text = text.replace(/\s+/g, " ").trim();
   return text === "" ? "(empty body)" : text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#\d+|[a-z]+);/gi, (entity, name: string) => (name[0] === "#" ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name.toLowerCase()] ?? entity)));
-}
-
 /** `PATCH /customers/cus_1/`: the call as messages name it. */
 export function describeCall(method: string, url: string): string {
   const { pathname, search } = new URL(url);
-  return `${method} ${pathname}${search}`;
+  return `${method} ${shorten(pathname + search)}`;
+}
+
+/** A value as a message quotes it: a long one (a 100 kB id) is cut, its whole length said; the whole value stays on the error's fields. */
+export function shorten(text: string, max = 120): string {
+  return text.length > max ? `${text.slice(0, max - 20)}…(${text.length} characters)` : text;
 }
 
 export type Redactor = ReturnType<typeof createRedactor>;
 
-/** Removes the API key from what an error carries (text, parsed JSON, headers), in case a server or a proxy echoes it back. */
+/**
+ * Removes the API key from what an error carries (text, parsed JSON, headers), in case a server or a proxy echoes it back: where it
+ * stands as a token of its own, as a header value or echoed request text has it, so that a short key cannot mangle other words.
+ */
 export function createRedactor(secret: string) {
-  const text = (value: string) => value.split(secret).join("[redacted]");
+  // Not inside a longer token: after a character no token holds (or a percent-escape, as a URL echoes `Token%20<key>`), and before one.
+  const token = new RegExp(`(?<=^|[^\\w.~-]|%[\\dA-Fa-f]{2})${secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w.~-])`, "g");
+  const text = (value: string) => value.replace(token, "[redacted]");
   const json = <T>(value: T): T => {
     if (typeof value === "string") return text(value) as T;
     // Errors are rare and their bodies small: one stringify to skip clean bodies is cheap.
-    if (typeof value !== "object" || value === null || !JSON.stringify(value).includes(secret)) return value;
+    if (typeof value !== "object" || value === null || text(JSON.stringify(value)) === JSON.stringify(value)) return value;
     if (Array.isArray(value)) return value.map(json) as T;
     return Object.fromEntries(Object.entries(value).map(([key, inner]) => [text(key), json(inner)])) as T;
   };
-  const headers = (value: Headers) => ([...value].some(([, inner]) => inner.includes(secret)) ? new Headers([...value].map(([name, inner]): [string, string] => [name, text(inner)])) : value);
+  const headers = (value: Headers) => ([...value].some(([, inner]) => text(inner) !== inner) ? new Headers([...value].map(([name, inner]): [string, string] => [name, text(inner)])) : value);
   return { text, json, headers };
 }

@@ -1,3 +1,4 @@
+import { describeCall, PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
 import type { ReceivedResponse, Transport } from "./send.js";
 
 /** A `fetch` as callers inject it: it receives a standard `Request`. */
@@ -5,15 +6,37 @@ export type FetchFunction = (request: Request) => Promise<Response>;
 
 /**
  * The transport over `fetch`: a caller's (tests, mocks, instrumented clients), which gets a standard `Request` per attempt, or else the
- * global one, looked up on every call so that a mock installed after the client was made still applies.
+ * global one, looked up on every call so that a mock installed after the client was made still applies. Redirects are not followed
+ * (`fetch` would re-send a PATCH as a GET, or the key and the body to another origin), and the body is read no further than
+ * `maxResponseBytes`.
  */
 export function fetchTransport(fetch?: FetchFunction): Transport {
   return (request, signal) => {
-    const init: RequestInit = { method: request.method, headers: request.headers, body: request.body as RequestInit["body"], signal };
+    const init: RequestInit = { method: request.method, headers: request.headers, body: request.body as RequestInit["body"], signal, redirect: "manual" };
+    const call = () => describeCall(request.method, request.url);
     const received = (async (): Promise<ReceivedResponse> => {
-      const response = await (fetch ? fetch(new Request(request.url, init)) : globalThis.fetch(request.url, init));
-      const body = await response.text();
-      return { status: response.status, statusText: response.statusText, headers: response.headers, body, url: response.url || request.url };
+      let response: Response;
+      try {
+        response = await (fetch ? fetch(new Request(request.url, init)) : globalThis.fetch(request.url, init));
+      } catch (error) {
+        // undici's words for an answer that is no HTTP response: a status line it cannot parse, an unasked-for protocol switch.
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        if (!cause?.code?.startsWith("HPE_") && cause?.message !== "bad upgrade") throw error;
+        throw new PiriodProtocolError(`${call()} failed: the answer is not an HTTP response (${cause.message})`, { cause: error });
+      }
+      const tooLarge = () => new PiriodResponseTooLargeError(`${call()} failed: the response's body is larger than maxResponseBytes (${request.maxResponseBytes} bytes)`);
+      if (Number(response.headers.get("content-length") ?? 0) > request.maxResponseBytes) throw (response.body?.cancel().catch(() => {}), tooLarge());
+      let body = "";
+      let size = 0;
+      const decoder = new TextDecoder();
+      const reader = response.body?.getReader();
+      for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader!.read()) {
+        if ((size += chunk.value.byteLength) > request.maxResponseBytes) throw (reader!.cancel().catch(() => {}), tooLarge());
+        body += decoder.decode(chunk.value, { stream: true });
+      }
+      // A browser answers a redirect that is not followed with an opaque response: status 0, no headers.
+      const status = response.type === "opaqueredirect" ? 0 : response.status;
+      return { status, statusText: response.statusText, headers: response.headers, body: body + decoder.decode(), url: response.url || request.url };
     })();
     return untilAborted(received, signal);
   };

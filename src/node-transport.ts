@@ -1,4 +1,7 @@
 import type * as http from "node:http";
+import type { Transform } from "node:stream";
+import type * as zlib from "node:zlib";
+import { describeCall, PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
 import type { ReceivedResponse, Transport } from "./send.js";
 
 /** An `http.Agent` or `https.Agent`, as the Node entry's `agent` option takes it: declared by its shape, so the package's types need no `@types/node`. */
@@ -10,18 +13,30 @@ export interface NodeAgent {
 const agents = new Map<string, http.Agent>();
 
 /**
- * `node:http` or `node:https`, loaded by the first request that needs it (both cost an import some 10 ms), and read from Node's own
- * module object on each request, so that whatever patches `http.request` (a test's interceptor) sees the client's requests.
+ * `node:http`, `node:https` or `node:zlib`, loaded by the first request that needs it (http and https cost an import some 10 ms), and
+ * read from Node's own module object on each request, so that whatever patches `http.request` (a test's interceptor) sees the requests.
  */
-const httpModule = (protocol: string) => process.getBuiltinModule(protocol === "https:" ? "node:https" : "node:http") as typeof http;
+const builtin = <T>(name: string) => process.getBuiltinModule(name) as T;
+const httpModule = (protocol: string) => builtin<typeof http>(protocol === "https:" ? "node:https" : "node:http");
 
-/** The transport over `node:http`/`node:https`: keep-alive, no redirect followed, the body read whole; `agent` serves the base URL's protocol. */
+/** The decoders of the encodings the client asks for (`accept-encoding: gzip, br`): a response in another one cannot be read. */
+const DECODERS: Record<string, (zlib: typeof import("node:zlib")) => Transform> = {
+  gzip: (zlib) => zlib.createGunzip(),
+  "x-gzip": (zlib) => zlib.createGunzip(),
+  br: (zlib) => zlib.createBrotliDecompress(),
+};
+
+/**
+ * The transport over `node:http`/`node:https`: keep-alive, gzip and br decoded, no redirect followed, the body read whole but no
+ * further than `maxResponseBytes` (decoded); `agent` serves the base URL's protocol.
+ */
 export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transport {
   return (request, signal) =>
     new Promise<ReceivedResponse>((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason);
       const url = new URL(request.url);
-      const headers = { ...request.headers };
+      const call = () => describeCall(request.method, request.url);
+      const headers: Record<string, string> = { ...request.headers, "accept-encoding": "gzip, br" };
       // A known length, not chunked encoding: some servers refuse chunked request bodies.
       if (request.body !== undefined) headers["content-length"] = String(typeof request.body === "string" ? Buffer.byteLength(request.body) : request.body.byteLength);
       const chosen = agent && url.protocol === baseProtocol ? (agent as http.Agent) : sharedAgent(url.protocol);
@@ -34,22 +49,40 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
         signal.removeEventListener("abort", onAbort);
         return (settled = true);
       };
-      const fail = (error: unknown) => settle() && reject(error);
-      const onAbort = () => (fail(signal.reason), outgoing.destroy());
+      const fail = (error: unknown) => settle() && (outgoing.destroy(), reject(error));
+      const onAbort = () => fail(signal.reason);
+      let responded = false;
       const outgoing = httpModule(url.protocol).request(options, (incoming) => {
+        responded = true;
+        const limit = request.maxResponseBytes;
+        const tooLarge = () => new PiriodResponseTooLargeError(`${call()} failed: the response's body is larger than maxResponseBytes (${limit} bytes)`);
+        if (Number(incoming.headers["content-length"] ?? 0) > limit) return fail(tooLarge());
+        const encoding = (incoming.headers["content-encoding"] ?? "identity").trim().toLowerCase();
+        const decoder = DECODERS[encoding];
+        if (!decoder && encoding !== "identity") return fail(new PiriodProtocolError(`${call()} failed: the response is encoded as ${encoding}, which the client did not ask for`));
+        const body = decoder ? incoming.pipe(decoder(builtin<typeof zlib>("node:zlib"))) : incoming;
         const chunks: Buffer[] = [];
-        incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
-        incoming.on("end", () => {
+        let size = 0;
+        body.on("data", (chunk: Buffer) => ((size += chunk.length) > limit ? fail(tooLarge()) : chunks.push(chunk)));
+        body.on("end", () => {
           if (!settle()) return;
-          const headers = new Headers();
-          for (let index = 0; index < incoming.rawHeaders.length; index += 2) headers.append(incoming.rawHeaders[index]!, incoming.rawHeaders[index + 1]!);
-          resolve({ status: incoming.statusCode!, statusText: incoming.statusMessage ?? "", headers, body: Buffer.concat(chunks).toString("utf8"), url: request.url });
+          const received = new Headers();
+          for (let index = 0; index < incoming.rawHeaders.length; index += 2) received.append(incoming.rawHeaders[index]!, incoming.rawHeaders[index + 1]!);
+          resolve({ status: incoming.statusCode!, statusText: incoming.statusMessage ?? "", headers: received, body: Buffer.concat(chunks).toString("utf8"), url: request.url });
         });
-        incoming.on("error", fail);
+        body.on("error", (error: Error) => fail(body === incoming ? error : new PiriodProtocolError(`${call()} failed: the response cannot be decoded as ${encoding}: ${error.message}`)));
         incoming.on("close", () => incoming.complete || fail(new Error("the connection closed before the whole response arrived")));
       });
+      // A server that switches protocols, or answers what HTTP cannot parse, gives no response to wait for: waiting would end in a timeout.
+      outgoing.on("upgrade", (_response, socket) => {
+        socket.destroy();
+        fail(new PiriodProtocolError(`${call()} failed: the server switched protocols (101), which the client did not ask for`));
+      });
+      outgoing.on("error", (error: Error & { code?: string }) =>
+        fail(error.code?.startsWith("HPE_") ? new PiriodProtocolError(`${call()} failed: the answer is not an HTTP response (${error.message})`, { cause: error }) : error),
+      );
+      outgoing.on("close", () => responded || fail(new Error("the connection closed without a response")));
       signal.addEventListener("abort", onAbort);
-      outgoing.on("error", fail);
       outgoing.end(request.body);
     });
 }

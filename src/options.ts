@@ -1,5 +1,6 @@
-import { PiriodError } from "./errors.js";
+import { PiriodError, shorten } from "./errors.js";
 import type { FetchFunction } from "./fetch-transport.js";
+import { FRAMING_HEADERS } from "./send.js";
 
 export interface PiriodClientOptions {
   /** Your Piriod API token (`sk_…`), sent as `Authorization: Token <apiKey>`. Never shown in errors or logs. */
@@ -22,6 +23,8 @@ export interface PiriodClientOptions {
   headers?: Record<string, string>;
   /** In a browser the client refuses to start, since its token would be visible to every visitor. Set this to accept that risk. */
   dangerouslyAllowBrowser?: boolean;
+  /** The largest response body read (decoded), in bytes; a larger one is a `PiriodResponseTooLargeError`. Default 16 MiB (a page of 100 customers is some 300 kB). */
+  maxResponseBytes?: number;
 }
 
 /** Per-call options of every method; each overrides the client's. */
@@ -36,9 +39,15 @@ export type ResolvedOptions = ReturnType<typeof resolveOptions>;
 /** A call's settings: its options merged over the client's. */
 export type CallOptions = Required<Omit<RequestOptions, "signal">> & Pick<RequestOptions, "signal">;
 
-const CLIENT_OPTIONS = ["apiKey", "workspace", "testMode", "baseUrl", "fetch", "timeoutMs", "maxRetries", "validate", "headers", "dangerouslyAllowBrowser"];
-/** Headers the client sets itself: an extra `headers` entry may not replace them. */
-const INJECTED_HEADERS = ["authorization", "x-simple-workspace", "x-piriod-test-mode"];
+const CLIENT_OPTIONS = ["apiKey", "workspace", "testMode", "baseUrl", "fetch", "timeoutMs", "maxRetries", "validate", "headers", "dangerouslyAllowBrowser", "maxResponseBytes"];
+/** Headers the client or its transport sets, and what to use instead: one given in `headers` would contradict them. */
+const OWNED_HEADERS: Record<string, string> = {
+  authorization: "the apiKey option",
+  "x-simple-workspace": "the workspace option",
+  "x-piriod-test-mode": "the testMode option",
+  "accept-encoding": "nothing: the client asks for gzip and br and decodes them",
+  ...Object.fromEntries(FRAMING_HEADERS.map((name) => [name, "nothing: the transport frames each request itself"])),
+};
 const MAX_TIMER_MS = 2_147_483_647;
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 
@@ -65,11 +74,12 @@ export function resolveOptions(options: PiriodClientOptions, extraOptions: reado
     baseUrl: checkBaseUrl(options.baseUrl ?? "https://api.piriod.com", fail),
     fetch: options.fetch,
     timeoutMs: checkTimeout(options.timeoutMs, 60_000, fail),
-    maxRetries: checkRetries(options.maxRetries, 2, fail),
+    maxRetries: checkWhole(options.maxRetries, "maxRetries", 2, 0, fail),
     validateRequest: checkBoolean(validate.request, "validate.request", true, fail),
     validateResponse: checkBoolean(validate.response, "validate.response", false, fail),
     headers: checkHeaders(headers, fail),
     dangerouslyAllowBrowser: checkBoolean(options.dangerouslyAllowBrowser, "dangerouslyAllowBrowser", false, fail),
+    maxResponseBytes: checkWhole(options.maxResponseBytes, "maxResponseBytes", 16 * 2 ** 20, 1, fail),
   };
 }
 
@@ -84,7 +94,7 @@ export function resolveRequestOptions(options: RequestOptions | undefined, clien
   return {
     signal: options.signal,
     timeoutMs: checkTimeout(options.timeoutMs, client.timeoutMs, fail),
-    maxRetries: checkRetries(options.maxRetries, client.maxRetries, fail),
+    maxRetries: checkWhole(options.maxRetries, "maxRetries", client.maxRetries, 0, fail),
     testMode: checkBoolean(options.testMode, "testMode", client.testMode, fail),
   };
 }
@@ -92,7 +102,7 @@ export function resolveRequestOptions(options: RequestOptions | undefined, clien
 /** Refuses a misspelt or foreign option; one left `undefined` (shared code passing `agent: undefined`) is no mistake. */
 function refuseUnknown(options: object, known: readonly string[], fail: Fail): void {
   const unknown = Object.keys(options).filter((key) => (options as Record<string, unknown>)[key] !== undefined && !known.includes(key));
-  if (unknown.length > 0) throw fail(`unknown option ${unknown.map((key) => `"${key}"`).join(", ")}; the options are ${known.join(", ")}`);
+  if (unknown.length > 0) throw fail(`unknown option ${unknown.map((key) => `"${shorten(key)}"`).join(", ")}; the options are ${known.join(", ")}`);
 }
 
 function checkBoolean(value: unknown, name: string, fallback: boolean, fail: Fail): boolean {
@@ -105,8 +115,8 @@ function checkTimeout(value: unknown, fallback: number, fail: Fail): number {
   return (value as number | undefined) ?? fallback;
 }
 
-function checkRetries(value: unknown, fallback: number, fail: Fail): number {
-  if (value !== undefined && (!Number.isInteger(value) || (value as number) < 0)) throw fail("maxRetries must be a whole number, 0 or more");
+function checkWhole(value: unknown, name: string, fallback: number, least: number, fail: Fail): number {
+  if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < least)) throw fail(`${name} must be a whole number, ${least} or more`);
   return (value as number | undefined) ?? fallback;
 }
 
@@ -117,7 +127,7 @@ function checkBaseUrl(value: unknown, fail: Fail): string {
   } catch {}
   if (typeof value !== "string" || !url || (url.protocol !== "https:" && url.protocol !== "http:")) throw fail("baseUrl must be an absolute https URL, such as https://api.piriod.com");
   if (url.username || url.password) throw fail("baseUrl must not carry a user name or password");
-  const shown = url.origin + url.pathname;
+  const shown = shorten(url.origin + url.pathname);
   const loopback = url.hostname === "localhost" || url.hostname.endsWith(".localhost") || url.hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(url.hostname);
   if (url.protocol === "http:" && !loopback) throw fail(`baseUrl must use https (plain http is allowed only for localhost): ${shown}`);
   if (url.search || url.hash) throw fail(`baseUrl must not have a query or a fragment: ${shown}`);
@@ -127,10 +137,11 @@ function checkBaseUrl(value: unknown, fail: Fail): string {
 function checkHeaders(headers: unknown, fail: Fail): Record<string, string> {
   if (typeof headers !== "object" || headers === null) throw fail("headers must be an object of header names to string values");
   for (const [name, value] of Object.entries(headers)) {
-    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) throw fail(`headers: "${name}" is not a valid header name`);
-    if (INJECTED_HEADERS.includes(name.toLowerCase())) throw fail(`headers: "${name}" is set by the client; use the apiKey, workspace and testMode options`);
+    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) throw fail(`headers: "${shorten(name)}" is not a valid header name`);
+    const instead = OWNED_HEADERS[name.toLowerCase()];
+    if (instead) throw fail(`headers: "${name}" is set by the client; use ${instead}`);
     // The value is not repeated: extra headers often carry credentials of their own.
-    if (typeof value !== "string" || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value)) throw fail(`headers: the value of "${name}" must be a string without line breaks or control characters`);
+    if (typeof value !== "string" || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value)) throw fail(`headers: the value of "${shorten(name)}" must be a string without line breaks or control characters`);
   }
   return headers as Record<string, string>;
 }

@@ -22,31 +22,25 @@ export type ClientPaths = {
 };
 
 /**
- * `piriod.raw`: openapi-fetch over the client's transport, authentication, injected headers, query serializer and retries. It builds a
- * standard `Request` (middleware may rebuild it), whose body is read once, to be re-sent as it is on every attempt.
+ * `piriod.raw`: openapi-fetch over the client's transport, authentication, injected headers, query serializer and retries. It builds
+ * a standard `Request` (middleware may rebuild it), whose body is read once, to be re-sent as it is on every attempt.
  *
- * openapi-fetch is imported by the first call of `raw`, so an app that never calls it does not carry it (some 2.5 kB of a browser
- * bundle's 6.5 kB). Until then there is no client to `use` middleware on: the middleware lives here, and each call hands it to
- * openapi-fetch before the call's own, the order openapi-fetch gives its client's and a call's.
+ * openapi-fetch is imported by the first call of `raw` (./raw-client.ts), so an app that never calls it does not carry it (some 2.5 kB
+ * of a browser bundle's 7 kB). Until then there is no client to `use` middleware on: the middleware lives here, and each call hands
+ * it to openapi-fetch before the call's own, the order openapi-fetch gives its client's and a call's.
  */
 export function rawClient(context: ClientContext): Client<ClientPaths> {
   const { options } = context;
   const middleware: Middleware[] = [];
   let loading: Promise<Client<ClientPaths>> | undefined;
+  const fetch = async (request: Request) => {
+    const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
+    const outgoing = { method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body, maxResponseBytes: options.maxResponseBytes };
+    return toResponse(await send(context.transport, outgoing, { ...options, signal: request.signal }, context.sleep, context.redact));
+  };
+  const headers = options.testMode ? { ...context.headers, "x-piriod-test-mode": "true" } : context.headers;
   const request = async (method: string, path: string, init?: { middleware?: Middleware[] }) => {
-    loading ??= import("openapi-fetch").then(({ default: createClient }) =>
-      createClient<ClientPaths>({
-        baseUrl: options.baseUrl,
-        headers: options.testMode ? { ...context.headers, "x-piriod-test-mode": "true" } : context.headers,
-        Request: RawRequest,
-        querySerializer: serializeQuery,
-        fetch: async (request: Request) => {
-          const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
-          const outgoing = { method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body };
-          return toResponse(await send(context.transport, outgoing, { ...options, signal: request.signal }, context.sleep, context.redact));
-        },
-      }),
-    );
+    loading ??= import("./raw-client.js").then((module) => module.openApiFetchClient({ baseUrl: options.baseUrl, headers, querySerializer: serializeQuery, fetch }));
     return (await loading).request(method as "get", path as never, { ...init, middleware: [...middleware, ...(init?.middleware ?? [])] } as never);
   };
   const raw: Record<string, unknown> = {
@@ -65,20 +59,3 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
   for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]) raw[method] = (path: string, init?: object) => request(method, path, init);
   return raw as unknown as Client<ClientPaths>;
 }
-
-let RedactedRequest: typeof Request | undefined;
-
-/**
- * The standard `Request`, which `util.inspect` shows without its headers (they hold the API key).
- * Made on first use: in Node, touching `Request` loads the bundled undici. openapi-fetch takes a
- * middleware's request if it is an instance of this class: any standard one is.
- */
-const RawRequest = function RawRequest(input: string | URL, init?: RequestInit) {
-  RedactedRequest ??= class Request extends globalThis.Request {
-    [Symbol.for("nodejs.util.inspect.custom")](): string {
-      return `Request { ${this.method} ${this.url} }`;
-    }
-  };
-  return new RedactedRequest(input, init);
-} as unknown as typeof Request;
-Object.defineProperty(RawRequest, Symbol.hasInstance, { value: (value: unknown) => value instanceof globalThis.Request });

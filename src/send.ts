@@ -1,11 +1,12 @@
-import { describeCall, PiriodAbortError, PiriodConnectionError, PiriodError, PiriodTimeoutError, type Redactor } from "./errors.js";
+import { describeCall, PiriodAbortError, PiriodConnectionError, PiriodError, PiriodTimeoutError, PiriodValidationError, type Redactor } from "./errors.js";
 
-/** One attempt's request, as a transport sends it; header names in lower case. */
+/** One attempt's request, as a transport sends it; header names in lower case. A response body past `maxResponseBytes` is refused. */
 export interface OutgoingRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
   body: string | Uint8Array | undefined;
+  maxResponseBytes: number;
 }
 
 /** A response whose body has fully arrived (as text, `""` when none): read whole within the attempt, whose timeout covers it. */
@@ -30,6 +31,9 @@ export interface SendPolicy {
   signal?: AbortSignal | undefined;
 }
 
+/** Headers that frame a request on its connection: the transport's alone to set. One given by a caller would desynchronise a shared keep-alive connection. */
+export const FRAMING_HEADERS = ["content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "host", "te", "trailer", "expect"];
+
 /** Statuses worth another attempt: the request may well succeed a moment later. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /** A server asking for a longer wait than this is not waited for: the error goes to the caller. */
@@ -42,6 +46,12 @@ type Failure = { kind: "aborted" | "timeout" | "connection"; cause: unknown };
  * the server asks for up to 60 s. Resolves to the last response, whatever its status; rejects with a typed error when none came or on abort.
  */
 export async function send(transport: Transport, request: OutgoingRequest, policy: SendPolicy, sleep: Sleep, redact: Redactor): Promise<ReceivedResponse> {
+  // The client's options refuse these; a raw call's headers or its middleware may still add one.
+  const owned = Object.keys(request.headers).find((name) => FRAMING_HEADERS.includes(name) || name === "accept-encoding");
+  if (owned) {
+    const message = `the "${owned}" header is the transport's to set: remove it from the call's headers or its middleware`;
+    throw new PiriodValidationError(`${describeCall(request.method, request.url)}: ${message}, nothing was sent`, [{ path: "", keyword: "header", message }]);
+  }
   for (let attempt = 1; ; attempt++) {
     const outcome = await sendAttempt(transport, request, policy);
     const retriesLeft = attempt <= policy.maxRetries;
@@ -71,8 +81,7 @@ async function sendAttempt(transport: Transport, request: OutgoingRequest, { sig
     timedOut = true;
     controller.abort(new Error(`no complete response within ${timeoutMs} ms`));
   }, timeoutMs);
-  const onCallerAbort = () => controller.abort(caller!.reason);
-  caller?.addEventListener("abort", onCallerAbort);
+  const stopListening = caller ? whenAborted(caller, () => controller.abort(caller.reason)) : undefined;
   try {
     return await transport(request, controller.signal);
   } catch (cause) {
@@ -82,8 +91,32 @@ async function sendAttempt(transport: Transport, request: OutgoingRequest, { sig
     return { kind: timedOut ? "timeout" : "connection", cause };
   } finally {
     clearTimeout(timer);
-    caller?.removeEventListener("abort", onCallerAbort);
+    stopListening?.();
   }
+}
+
+const fanOuts = new WeakMap<AbortSignal, { listeners: Set<() => void>; fire: () => void }>();
+
+/**
+ * Calls `listener` when `signal` aborts; the result stops listening. However many calls share one
+ * long-lived signal, it gets one listener (Node warns past ten), removed when the last call is done.
+ */
+export function whenAborted(signal: AbortSignal, listener: () => void): () => void {
+  let fanOut = fanOuts.get(signal);
+  if (!fanOut) {
+    const listeners = new Set<() => void>();
+    fanOut = { listeners, fire: () => listeners.forEach((each) => each()) };
+    fanOuts.set(signal, fanOut);
+    signal.addEventListener("abort", fanOut.fire, { once: true });
+  }
+  const own = fanOut;
+  own.listeners.add(listener);
+  return () => {
+    own.listeners.delete(listener);
+    if (own.listeners.size > 0 || fanOuts.get(signal) !== own) return;
+    signal.removeEventListener("abort", own.fire);
+    fanOuts.delete(signal);
+  };
 }
 
 /** Backoff before the `retry`-th retry (from 0): 0.5 s doubling to 8 s, less up to a quarter at random, so clients that failed together do not come back together. */
@@ -107,9 +140,8 @@ export function requestedDelayMs(headers: Headers, now: number = Date.now()): nu
 export const abortableSleep: Sleep = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => (clearTimeout(timer), reject(signal!.reason));
-    const timer = setTimeout(() => (signal?.removeEventListener("abort", onAbort), resolve()), ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const stopListening = signal ? whenAborted(signal, () => (clearTimeout(timer), reject(signal.reason))) : undefined;
+    const timer = setTimeout(() => (stopListening?.(), resolve()), ms);
   });
 
 function failureError(request: OutgoingRequest, failure: Failure, attempts: number, policy: SendPolicy, redact: Redactor): PiriodError {

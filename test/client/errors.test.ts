@@ -66,10 +66,10 @@ describe("HTTP errors", () => {
     expect(error.body).toBe(html);
   });
 
-  it("gives a page without a title by its first line of text, with entities decoded and scripts left out", async () => {
-    const html = "<html><head><script>var x = 1;</script></head><body>\n<p>Bad gateway &amp; upstream down</p><p>Try later</p></body></html>";
+  it("gives a page without a title by its first line of text, its scripts and styles left out", async () => {
+    const html = "<html><head><script>var x = 1;</script><style>p { color: red }</style></head><body>\n<p>Bad gateway: upstream down</p><p>Try later</p></body></html>";
     const error = await errorFor(new Response(html, { status: 502, headers: { "content-type": "text/html" } }));
-    expect(error.message).toMatch(/failed with 502: Bad gateway & upstream down$/);
+    expect(error.message).toMatch(/failed with 502: Bad gateway: upstream down$/);
   });
 
   it("gives a plain-text body by its first line", async () => {

@@ -186,4 +186,24 @@ describe.skipIf(skip)("the fetch entry (src/index.ts), bundled and run in headle
     expect(files.served).toContain(site.requestValidatorChunk);
     expect(site.requestValidatorChunk).not.toBe("/piriod.js");
   });
+
+  it("follows no redirect: a 307 to another origin ends the PATCH in a PiriodApiError that says the browser hides where", async () => {
+    api.answer((response, request) => {
+      const cors = { "access-control-allow-origin": origin, vary: "Origin" };
+      if (request.method === "OPTIONS") {
+        response.writeHead(204, { ...cors, "access-control-allow-methods": "GET, PATCH", "access-control-allow-headers": "authorization, x-simple-workspace, content-type" }).end();
+      } else {
+        response.writeHead(307, { ...cors, location: `${files.url}/elsewhere/` }).end();
+      }
+    });
+    try {
+      const outcome = await updateInPage(options({ dangerouslyAllowBrowser: true }), CUSTOMER_ID, chileanCustomerUpdate);
+      expect(outcome.error).toMatchObject({ name: "PiriodApiError" });
+      expect(outcome.error!.message).toMatch(/failed with 0: redirected, and the browser does not say where \(not followed/);
+      expect(api.received.map((request) => request.method)).toEqual(["OPTIONS", "PATCH"]);
+      expect(files.served).not.toContain("/elsewhere/");
+    } finally {
+      api.answer(corsJson(origin, chileanCustomer));
+    }
+  });
 });
