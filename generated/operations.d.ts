@@ -12,14 +12,16 @@ export interface Operation {
   readonly path: string;
   /** The path's parameters in the order they appear: the method's first arguments. */
   readonly pathParams: readonly string[];
-  /** Whether the method takes a query object (after the body, if any). */
-  readonly query?: true;
+  /** The query parameters the method takes in an object after the body, if any: names, and families of names by their prefix (`metadata__*`). */
+  readonly query?: readonly string[];
   /** The validator of the JSON request body, for an operation that takes one. */
   readonly body?: LoadValidator;
   /** The status of success. */
   readonly status: number;
   /** The validator of the success response's JSON body, for an operation that answers with one. */
   readonly response?: LoadValidator;
+  /** Whether the response is Piriod's Paginated envelope: the method resolves to a page and iterates every item. */
+  readonly paginated?: true;
 }
 
 /** Every operation of the spec, by resource and method (`operations.customers.update`). */

@@ -19,7 +19,10 @@ interface ClientMethod extends BundledOperation {
   name: string;
   operationId: string;
   pathParams: string[];
-  hasQuery: boolean;
+  /** Its query parameters; a parameter with `x-piriod-query-prefix` stands for every key with that prefix (`metadata__`). */
+  query: { name: string; prefix?: string; schema: SpecNode; description?: string; required: boolean }[];
+  /** Whether its response is Piriod's Paginated envelope: `count`, `next`, `previous` and a `results` array. */
+  paginated: boolean;
 }
 
 /**
@@ -68,9 +71,24 @@ function clientMethods(document: OpenApiDocument): ClientMethod[] {
         throw new PipelineError(`operations: ${where}: the path parameter {${param}} is not declared`);
       }
     }
-    const hasQuery = found.parameters.some((parameter) => parameter.in === "query");
-    return { ...found, resource, name, operationId: found.operation.operationId, pathParams, hasQuery };
+    const query = found.parameters
+      .filter((parameter) => parameter.in === "query")
+      .map((parameter) => {
+        const prefix: unknown = parameter["x-piriod-query-prefix"];
+        if (prefix !== undefined && (typeof prefix !== "string" || !/^\w+$/.test(prefix))) throw new PipelineError(`operations: ${where}: x-piriod-query-prefix of ${parameter.name} must be a word (metadata__)`);
+        return { name: parameter.name, prefix: prefix as string | undefined, schema: deref(document, parameter.schema), description: parameter.description, required: parameter.required === true };
+      });
+    return { ...found, resource, name, operationId: found.operation.operationId, pathParams, query, paginated: isPaginated(document, found.success.schema) };
   });
+}
+
+/** Piriod's list envelope, by its fields (its properties, or those of the schemas it is all of). */
+function isPaginated(document: OpenApiDocument, schema: string | undefined): boolean {
+  if (schema === undefined) return false;
+  const properties = (node: SpecNode): Record<string, SpecNode> =>
+    Object.assign({}, ...(node.allOf ?? []).map((part: SpecNode) => properties(deref(document, part))), node.properties ?? {});
+  const fields = properties(deref(document, { $ref: `#/components/schemas/${schema}` }));
+  return ["count", "next", "previous", "results"].every((field) => field in fields) && deref(document, fields.results).type === "array";
 }
 
 function byResource(methods: ClientMethod[]): Map<string, ClientMethod[]> {
@@ -79,25 +97,27 @@ function byResource(methods: ClientMethod[]): Map<string, ClientMethod[]> {
   return resources;
 }
 
-const loader = (schema: string) => `() => import("./validators/${kebabCase(schema)}.js").then((module) => module.validate${schema})`;
-
 function operationTable(methods: ClientMethod[]): string {
+  // One loader per schema, however many operations use it (a customer is what retrieve, update, create and list answer with).
+  const schemas = [...new Set(methods.flatMap((method) => [method.requestSchema, method.success.schema]).filter((name): name is string => name !== undefined))];
+  const loaders = schemas.map((schema) => `const validate${schema} = () => import("./validators/${kebabCase(schema)}.js").then((module) => module.validate${schema});\n`);
   const resources = [...byResource(methods)].map(([resource, members]) => {
     const entries = members.map((method) => {
       const fields = [
         `method: ${JSON.stringify(method.method)}`,
         `path: ${JSON.stringify(method.path)}`,
         `pathParams: ${JSON.stringify(method.pathParams)}`,
-        ...(method.hasQuery ? ["query: true"] : []),
-        ...(method.requestSchema ? [`body: ${loader(method.requestSchema)}`] : []),
+        ...(method.query.length > 0 ? [`query: ${JSON.stringify(method.query.map(({ name, prefix }) => (prefix ? `${prefix}*` : name)))}`] : []),
+        ...(method.requestSchema ? [`body: validate${method.requestSchema}`] : []),
         `status: ${method.success.status}`,
-        ...(method.success.schema ? [`response: ${loader(method.success.schema)}`] : []),
+        ...(method.success.schema ? [`response: validate${method.success.schema}`] : []),
+        ...(method.paginated ? ["paginated: true"] : []),
       ];
       return `    ${method.name}: {\n${fields.map((field) => `      ${field},\n`).join("")}    },\n`;
     });
     return `  ${resource}: {\n${entries.join("")}  },\n`;
   });
-  return `/** Every operation of the spec, by the client method its \`x-piriod-method\` names. */\nexport const operations = {\n${resources.join("")}};\n`;
+  return `${loaders.join("")}\n/** Every operation of the spec, by the client method its \`x-piriod-method\` names. */\nexport const operations = {\n${resources.join("")}};\n`;
 }
 
 const OPERATION_TYPES = `import type { ValidationResult } from "./validators/runtime.js";
@@ -113,14 +133,16 @@ export interface Operation {
   readonly path: string;
   /** The path's parameters in the order they appear: the method's first arguments. */
   readonly pathParams: readonly string[];
-  /** Whether the method takes a query object (after the body, if any). */
-  readonly query?: true;
+  /** The query parameters the method takes in an object after the body, if any: names, and families of names by their prefix (\`metadata__*\`). */
+  readonly query?: readonly string[];
   /** The validator of the JSON request body, for an operation that takes one. */
   readonly body?: LoadValidator;
   /** The status of success. */
   readonly status: number;
   /** The validator of the success response's JSON body, for an operation that answers with one. */
   readonly response?: LoadValidator;
+  /** Whether the response is Piriod's Paginated envelope: the method resolves to a page and iterates every item. */
+  readonly paginated?: true;
 }
 
 /** Every operation of the spec, by resource and method (\`operations.customers.update\`). */
@@ -129,27 +151,43 @@ export declare const operations: { readonly [resource: string]: { readonly [meth
 
 function resourceTypes(methods: ClientMethod[]): string {
   const schemas = [...new Set(methods.flatMap((method) => [method.requestSchema, method.success.schema]).filter((name): name is string => name !== undefined))];
+  const queries: string[] = [];
   const resources = [...byResource(methods)].map(([resource, members]) => {
-    const type = `${pascalCase(resource)}Resource`;
     const signatures = members.map((method) => {
       const operation = `operations[${JSON.stringify(method.operationId)}]`;
+      const query = `${pascalCase(resource)}${pascalCase(method.name)}Query`;
+      if (method.query.length > 0) queries.push(queryType(query, operation, method));
       const args = [
         ...method.pathParams.map((param) => `${param}: ${operation}["parameters"]["path"][${JSON.stringify(param)}]`),
         ...(method.requestSchema ? [`body${method.operation.requestBody?.required === false ? "?" : ""}: ${method.requestSchema}`] : []),
-        ...(method.hasQuery ? [`query?: NonNullable<${operation}["parameters"]["query"]>`] : []),
+        ...(method.query.length > 0 ? [`query${method.query.some((parameter) => parameter.required) ? "" : "?"}: ${query}`] : []),
         "options?: RequestOptions",
       ];
-      const result = method.success.schema ?? "void";
-      return `${docComment(methodDoc(method), "  ")}  ${method.name}(${args.join(", ")}): PiriodPromise<${result}>;\n`;
+      const result = method.paginated ? `PagePromise<${method.success.schema}["results"][number]>` : `PiriodPromise<${method.success.schema ?? "void"}>`;
+      return `${docComment(methodDoc(method), "  ")}  ${method.name}(${args.join(", ")}): ${result};\n`;
     });
-    return `/** \`piriod.${resource}\`: the methods of the operations whose x-piriod-method names \`${resource}\`. */\nexport interface ${type} {\n${signatures.join("")}}\n`;
+    return `/** \`piriod.${resource}\`: the methods of the operations whose x-piriod-method names \`${resource}\`. */\nexport interface ${pascalCase(resource)}Resource {\n${signatures.join("")}}\n`;
   });
   const members = [...byResource(methods).keys()].map((resource) => `  ${resource}: ${pascalCase(resource)}Resource;\n`).join("");
   return (
-    `import type { PiriodPromise, RequestOptions } from "../src/index.js";\n` +
+    `import type { PagePromise, PiriodPromise, RequestOptions } from "../src/index.js";\n` +
     `import type { ${["operations", ...schemas].join(", ")} } from "./schema.js";\n\n` +
-    `${resources.join("\n")}\n/** The client's resources, each named by the operations that declare it. */\nexport interface Resources {\n${members}}\n`
+    `${[...queries, ...resources].join("\n")}\n/** The client's resources, each named by the operations that declare it. */\nexport interface Resources {\n${members}}\n`
   );
+}
+
+/**
+ * The query object of a method: each parameter as the spec types it, but a date-time, which takes a `Date` as well as its ISO 8601
+ * text, and a family of names (`x-piriod-query-prefix`), whose keys are the prefix and any name, each with a string.
+ */
+function queryType(name: string, operation: string, method: ClientMethod): string {
+  const fields = method.query.map((parameter) => {
+    const doc = parameter.description ? docComment(parameter.description.trim(), "  ") : "";
+    if (parameter.prefix !== undefined) return `${doc}  [key: \`${parameter.prefix}\${string}\`]: string;\n`;
+    const type = parameter.schema?.format === "date-time" ? "Date | string" : `NonNullable<${operation}["parameters"]["query"]>[${JSON.stringify(parameter.name)}]`;
+    return `${doc}  ${JSON.stringify(parameter.name)}${parameter.required ? "" : "?"}: ${parameter.schema?.format === "date-time" ? type : `NonNullable<${type}>`};\n`;
+  });
+  return `/** The query of \`${method.resource}.${method.name}\` (\`${method.where}\`). */\nexport interface ${name} {\n${fields.join("")}}\n`;
 }
 
 function methodDoc(method: ClientMethod): string {

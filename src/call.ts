@@ -1,15 +1,13 @@
 import type { LoadValidator, Operation } from "../generated/operations.js";
 import type { ValidationIssue } from "../generated/validators/runtime.js";
-import { apiErrorFrom, describeCall, PiriodError, PiriodResponseValidationError, PiriodValidationError, summarise, type Redactor } from "./errors.js";
+import { apiErrorFrom, describeCall, PiriodError, PiriodResponseValidationError, PiriodValidationError, shorten, summarise, type Redactor } from "./errors.js";
 import { resolveRequestOptions, type CallOptions, type RequestOptions, type ResolvedOptions } from "./options.js";
-import { send, toResponse, type ReceivedResponse, type Sleep, type Transport } from "./send.js";
+import { CallResult, Page, PagePromise, type WithResponse } from "./promises.js";
+import { send, type ReceivedResponse, type SendContext } from "./send.js";
 
 /** What every call of a client shares. */
-export interface ClientContext {
+export interface ClientContext extends SendContext {
   options: ResolvedOptions;
-  transport: Transport;
-  sleep: Sleep;
-  redact: Redactor;
   /** The headers of every request (lower case), but the test-mode one, which each call decides. */
   headers: Record<string, string>;
 }
@@ -28,7 +26,7 @@ export async function call(context: ClientContext, operation: Operation, where: 
   let options: CallOptions;
   try {
     operation.pathParams.forEach((name, index) => (path = path.replace(`{${name}}`, encodeURIComponent(checkId(args[index], name, where)))));
-    query = operation.query ? serializeQuery(args[queryAt] as Record<string, unknown> | undefined) : "";
+    query = operation.query ? serializeQuery(checkQuery(args[queryAt], operation.query, where)) : "";
     options = resolveRequestOptions(args[queryAt + (operation.query ? 1 : 0)] as RequestOptions | undefined, client, where);
   } catch (error) {
     // Arguments whose reading throws (a getter, a value with no text) are refused as any other bad argument.
@@ -41,12 +39,19 @@ export async function call(context: ClientContext, operation: Operation, where: 
   const headers = { ...context.headers };
   if (text !== undefined) headers["content-type"] = "application/json";
   if (options.testMode) headers["x-piriod-test-mode"] = "true";
-  const received = await send(context.transport, { method: operation.method, url, headers, body: text, maxResponseBytes: client.maxResponseBytes }, options, context.sleep, redact);
+  const received = await send(context, { method: operation.method, url, headers, body: text, maxResponseBytes: client.maxResponseBytes }, options);
   // Named in messages only, so the URL is parsed only when something failed.
   const described = () => describeCall(operation.method, url);
   if (received.status < 200 || received.status >= 300) throw apiErrorFrom(received, described(), redact);
   const data = operation.response ? await responseData(received, operation.response, client.validateResponse, described, redact) : undefined;
-  return new CallResult(data, received);
+  if (!operation.paginated) return new CallResult(data, received);
+  // The next page: this call again, its query given the page number Piriod's `next` link names.
+  const nextPage = (page: number) => {
+    const again = [...args];
+    again[queryAt] = { ...(args[queryAt] as object | undefined), page };
+    return new PagePromise(call(context, operation, where, again) as Promise<WithResponse<Page<unknown>>>);
+  };
+  return new CallResult(new Page(data as ConstructorParameters<typeof Page>[0], nextPage), received);
 }
 
 /**
@@ -59,6 +64,20 @@ export function serializeQuery(query: Record<string, unknown> | undefined): stri
     .filter(([, value]) => value !== undefined)
     .map(([key, value]) => `${encodeURIComponent(key)}=${Array.isArray(value) ? value.map(text).join(",") : text(value)}`)
     .join("&");
+}
+
+/**
+ * Refuses a query key the operation does not declare: Piriod's filters ignore one they do not know, and a misspelt filter would
+ * answer with everything (which a `delete` in a loop would then delete).
+ */
+function checkQuery(query: unknown, known: readonly string[], where: string): Record<string, unknown> | undefined {
+  if (query === undefined) return undefined;
+  if (typeof query !== "object" || query === null || Array.isArray(query)) throw refusal(where, "the call is refused", [{ path: "", keyword: "query", message: "the query must be an object of parameters" }]);
+  const declared = (key: string) => known.some((name) => name === key || (name.endsWith("*") && key.startsWith(name.slice(0, -1)) && key.length >= name.length));
+  const unknown = Object.keys(query).filter((key) => !declared(key));
+  if (unknown.length === 0) return query as Record<string, unknown>;
+  const message = `unknown query parameter ${unknown.map((key) => `"${shorten(key)}"`).join(", ")}; the parameters are ${known.join(", ")}`;
+  throw refusal(where, "the call is refused", [{ path: "", keyword: "query", message }]);
 }
 
 /**
@@ -137,54 +156,4 @@ async function responseData(received: ReceivedResponse, load: LoadValidator, val
   const result = (await loadValidator(load))(data);
   if (!result.ok) throw refuse(data, result.errors);
   return result.value;
-}
-
-/** A successful call with what came with it. */
-export interface WithResponse<T> {
-  data: T;
-  response: Response;
-  /** The `x-request-id` header of the response, to quote when asking Piriod about a call. */
-  requestId: string | null;
-}
-
-/** A successful call, whose standard `Response` is built only if asked for. */
-class CallResult<T> implements WithResponse<T> {
-  #response: Response | undefined;
-  constructor(
-    readonly data: T,
-    private readonly received: ReceivedResponse,
-  ) {}
-  get response(): Response {
-    return (this.#response ??= toResponse(this.received));
-  }
-  get requestId(): string | null {
-    return this.received.headers.get("x-request-id");
-  }
-}
-
-/**
- * What a resource method returns: awaiting it gives the typed data; `.withResponse()` gives the data with the response (status, headers,
- * request id). The call starts at once; the data promise is derived only when awaited, so a caller who uses `.withResponse()` alone is not
- * left with a second, unobserved rejection.
- */
-export class PiriodPromise<T> extends Promise<T> {
-  readonly #result: Promise<WithResponse<T>>;
-  #data: Promise<T> | undefined;
-  constructor(result: Promise<WithResponse<T>>) {
-    super((resolve) => resolve(undefined as T));
-    this.#result = result;
-  }
-  // `then` below never calls the base class, so a derived promise is a plain one.
-  static override get [Symbol.species]() {
-    return Promise;
-  }
-  withResponse(): Promise<WithResponse<T>> {
-    return this.#result;
-  }
-  override then<Fulfilled = T, Rejected = never>(
-    onFulfilled?: ((value: T) => Fulfilled | PromiseLike<Fulfilled>) | null,
-    onRejected?: ((reason: unknown) => Rejected | PromiseLike<Rejected>) | null,
-  ): Promise<Fulfilled | Rejected> {
-    return (this.#data ??= this.#result.then(({ data }) => data)).then(onFulfilled, onRejected);
-  }
 }

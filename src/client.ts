@@ -1,10 +1,11 @@
 import type { Client } from "openapi-fetch";
 import { operations } from "../generated/operations.js";
 import type { Resources } from "../generated/resources.js";
-import { call, PiriodPromise, type ClientContext } from "./call.js";
+import { call, type ClientContext } from "./call.js";
 import { createRedactor, PiriodError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
-import { resolveOptions, type PiriodClientOptions, type ResolvedOptions } from "./options.js";
+import { LEVELS, overriddenOptions, resolveOptions, type ClientOverrides, type PiriodClientOptions, type ResolvedOptions } from "./options.js";
+import { PagePromise, PiriodPromise } from "./promises.js";
 import { rawClient, type ClientPaths } from "./raw.js";
 import { abortableSleep, type Sleep, type Transport } from "./send.js";
 
@@ -12,6 +13,18 @@ import { abortableSleep, type Sleep, type Transport } from "./send.js";
 export interface PiriodClient extends Resources {
   /** openapi-fetch over the same transport, for `{ data, error, response }` calls: same authentication, headers and retries, no request validation. */
   raw: Client<ClientPaths>;
+  /**
+   * A client with some options changed (another workspace, test mode, limits, headers) that shares this one's key, transport and
+   * connections: one token, several workspaces.
+   */
+  withOptions(overrides: ClientOverrides): PiriodClient;
+}
+
+/** What a client and the clients `withOptions` makes of it share. */
+interface Shared {
+  transport: Transport;
+  sleep: Sleep;
+  extraOptions: readonly string[];
 }
 
 /**
@@ -24,33 +37,53 @@ export function createClient(
   extraOptions: readonly string[] = [],
   sleep: Sleep = abortableSleep,
 ): PiriodClient {
-  let resolved: ResolvedOptions;
-  try {
-    resolved = resolveOptions(options, extraOptions);
-  } catch (error) {
-    // Options whose reading throws (a getter, a proxy) are refused as any other bad option.
-    if (error instanceof PiriodError) throw error;
-    throw new PiriodError(`createPiriodClient: the options cannot be read (${(error as Error)?.message ?? error})`, { cause: error });
-  }
+  const resolved = checked(options, extraOptions, "createPiriodClient");
   if (isBrowser() && !resolved.dangerouslyAllowBrowser) {
     throw new PiriodError(
       "createPiriodClient: refusing to run in a browser, where every visitor could read the API key. " +
         "Call Piriod from your server; to accept the risk (an internal tool, a key scoped for it), set dangerouslyAllowBrowser: true.",
     );
   }
+  return clientOf(options, resolved, { transport: resolved.fetch ? fetchTransport(resolved.fetch) : defaultTransport(resolved), sleep, extraOptions });
+}
+
+function checked(options: PiriodClientOptions, extraOptions: readonly string[], where: string): ResolvedOptions {
+  try {
+    return resolveOptions(options, extraOptions, where);
+  } catch (error) {
+    // Options whose reading throws (a getter, a proxy) are refused as any other bad option.
+    if (error instanceof PiriodError) throw error;
+    throw new PiriodError(`${where}: the options cannot be read (${(error as Error)?.message ?? error})`, { cause: error });
+  }
+}
+
+function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, shared: Shared): PiriodClient {
+  const { logger, logLevel } = resolved;
   const context: ClientContext = {
     options: resolved,
-    transport: resolved.fetch ? fetchTransport(resolved.fetch) : defaultTransport(resolved),
-    sleep,
+    transport: shared.transport,
+    sleep: shared.sleep,
     redact: createRedactor(resolved.apiKey),
     headers: { ...lowerCaseKeys(resolved.headers), accept: "application/json", authorization: `Token ${resolved.apiKey}`, "x-simple-workspace": resolved.workspace },
+    log: (level, message) => logger && LEVELS.indexOf(level) >= LEVELS.indexOf(logLevel) && logger[level](message()),
   };
-  const client: Record<string, unknown> = { raw: rawClient(context) };
+  const client: Record<string, unknown> = {
+    raw: rawClient(context),
+    withOptions: (overrides: ClientOverrides) => {
+      const changed = overriddenOptions(options, overrides);
+      return clientOf(changed, checked(changed, shared.extraOptions, "withOptions"), shared);
+    },
+  };
   for (const [resource, methods] of Object.entries(operations)) {
     client[resource] = Object.fromEntries(
       Object.entries(methods).map(([name, operation]) => {
         const where = `${resource}.${name}`;
-        return [name, (...args: unknown[]) => new PiriodPromise(call(context, operation, where, args))];
+        const Promised = operation.paginated ? PagePromise : PiriodPromise;
+        const failed = (error: Error) => {
+          context.log("error", () => error.message);
+          throw error;
+        };
+        return [name, (...args: unknown[]) => new Promised(call(context, operation, where, args).catch(failed) as Promise<never>)];
       }),
     );
   }
@@ -62,9 +95,9 @@ function lowerCaseKeys(headers: Record<string, string>): Record<string, string> 
 }
 
 /**
- * A browser page, or a browser's web worker: there any visitor can read what the script holds. A
- * worker has no `window`; server runtimes that offer workers too (Deno, Bun, Cloudflare's workerd)
- * name themselves in `navigator.userAgent`, where every browser's starts with `Mozilla/`.
+ * A browser page, or a browser's web worker: there any visitor can read what the script holds. A worker has no `window`; server
+ * runtimes that offer workers too (Deno, Bun, Cloudflare's workerd) name themselves in `navigator.userAgent`, where every browser's
+ * starts with `Mozilla/`.
  */
 function isBrowser(): boolean {
   const scope = globalThis as { window?: { document?: unknown }; WorkerGlobalScope?: unknown; navigator?: { userAgent?: unknown } };

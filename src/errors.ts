@@ -161,8 +161,10 @@ export type Redactor = ReturnType<typeof createRedactor>;
  * stands as a token of its own, as a header value or echoed request text has it, so that a short key cannot mangle other words.
  */
 export function createRedactor(secret: string) {
-  // Not inside a longer token: after a character no token holds (or a percent-escape, as a URL echoes `Token%20<key>`), and before one.
-  const token = new RegExp(`(?<=^|[^\\w.~-]|%[\\dA-Fa-f]{2})${secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w.~-])`, "g");
+  // Not inside a longer token: neither next to a token's character (a dot only when another follows it, as a sentence's full stop does
+  // not), unless after a percent-escape, as a URL echoes `Token%20<key>`.
+  const key = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const token = new RegExp(`(?:(?<=%[\\dA-Fa-f]{2})|(?<![\\w~-]|[\\w~-]\\.))${key}(?![\\w~-]|\\.[\\w~-])`, "g");
   const text = (value: string) => value.replace(token, "[redacted]");
   const json = <T>(value: T): T => {
     if (typeof value === "string") return text(value) as T;

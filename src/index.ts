@@ -12,7 +12,7 @@ export type * from "../generated/schema.js";
 export type * from "../generated/resources.js";
 export * from "../generated/converters.js";
 export type { ValidationIssue } from "../generated/validators/runtime.js";
-export { PiriodPromise, type WithResponse } from "./call.js";
+export { Page, PagePromise, PiriodPromise, type WithResponse } from "./promises.js";
 export type { PiriodClient } from "./client.js";
 export {
   PiriodAbortError,
@@ -33,7 +33,7 @@ export {
   type FieldError,
 } from "./errors.js";
 export type { FetchFunction } from "./fetch-transport.js";
-export type { PiriodClientOptions, RequestOptions } from "./options.js";
+export type { ClientOverrides, Logger, LogLevel, PiriodClientOptions, RequestOptions } from "./options.js";
 export type { ClientPaths } from "./raw.js";
 
 /** A client for Piriod's API. In a browser it refuses to start unless `dangerouslyAllowBrowser` is set. */

@@ -25,7 +25,18 @@ export interface PiriodClientOptions {
   dangerouslyAllowBrowser?: boolean;
   /** The largest response body read (decoded), in bytes; a larger one is a `PiriodResponseTooLargeError`. Default 16 MiB (a page of 100 customers is some 300 kB). */
   maxResponseBytes?: number;
+  /** Where to report each attempt (debug), each retry with its reason and wait (info) and each failure (error): `console`, or any logger with those methods. Never given the key. */
+  logger?: Logger;
+  /** The least level reported to `logger`. Default `"info"`. */
+  logLevel?: LogLevel;
 }
+
+export type LogLevel = "debug" | "info" | "warn" | "error";
+/** What the `logger` option takes: `console`, or any logger with these methods (pino, winston, …). */
+export type Logger = Record<LogLevel, (message: string) => void>;
+
+/** What `withOptions` may change of a client, which keeps its key, transport and connections. */
+export type ClientOverrides = Partial<Pick<PiriodClientOptions, "workspace" | "testMode" | "timeoutMs" | "maxRetries" | "headers">>;
 
 /** Per-call options of every method; each overrides the client's. */
 export interface RequestOptions {
@@ -39,7 +50,8 @@ export type ResolvedOptions = ReturnType<typeof resolveOptions>;
 /** A call's settings: its options merged over the client's. */
 export type CallOptions = Required<Omit<RequestOptions, "signal">> & Pick<RequestOptions, "signal">;
 
-const CLIENT_OPTIONS = ["apiKey", "workspace", "testMode", "baseUrl", "fetch", "timeoutMs", "maxRetries", "validate", "headers", "dangerouslyAllowBrowser", "maxResponseBytes"];
+const CLIENT_OPTIONS = ["apiKey", "workspace", "testMode", "baseUrl", "fetch", "timeoutMs", "maxRetries", "validate", "headers", "dangerouslyAllowBrowser", "maxResponseBytes", "logger", "logLevel"];
+export const LEVELS: LogLevel[] = ["debug", "info", "warn", "error"];
 /** Headers the client or its transport sets, and what to use instead: one given in `headers` would contradict them. */
 const OWNED_HEADERS: Record<string, string> = {
   authorization: "the apiKey option",
@@ -54,9 +66,9 @@ const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 type Fail = (message: string) => PiriodError;
 const failure = (where: string): Fail => (message) => new PiriodError(`${where}: ${message}`);
 
-/** Checks every option, so a mistake fails at construction with a message that names it (never the key's value). */
-export function resolveOptions(options: PiriodClientOptions, extraOptions: readonly string[] = []) {
-  const fail = failure("createPiriodClient");
+/** Checks every option, so a mistake fails at construction with a message that names it (never the key's value); `where` names the call. */
+export function resolveOptions(options: PiriodClientOptions, extraOptions: readonly string[] = [], where = "createPiriodClient") {
+  const fail = failure(where);
   if (typeof options !== "object" || options === null) throw fail("expects an options object with apiKey and workspace");
   refuseUnknown(options, [...CLIENT_OPTIONS, ...extraOptions], fail);
   const { apiKey, workspace, validate = {}, headers = {} } = options;
@@ -67,6 +79,9 @@ export function resolveOptions(options: PiriodClientOptions, extraOptions: reado
   if (typeof validate !== "object" || validate === null) throw fail("validate must be an object such as { request: true, response: false }");
   refuseUnknown(validate, ["request", "response"], (message) => fail(`validate: ${message}`));
   if (options.fetch !== undefined && typeof options.fetch !== "function") throw fail("fetch must be a function that takes a Request");
+  const { logger, logLevel = "info" } = options;
+  if (logger !== undefined && LEVELS.some((level) => typeof (logger as Partial<Logger> | null)?.[level] !== "function")) throw fail("logger must have debug, info, warn and error methods, as console has");
+  if (!LEVELS.includes(logLevel)) throw fail(`logLevel must be one of ${LEVELS.join(", ")}`);
   return {
     apiKey,
     workspace,
@@ -80,7 +95,17 @@ export function resolveOptions(options: PiriodClientOptions, extraOptions: reado
     headers: checkHeaders(headers, fail),
     dangerouslyAllowBrowser: checkBoolean(options.dangerouslyAllowBrowser, "dangerouslyAllowBrowser", false, fail),
     maxResponseBytes: checkWhole(options.maxResponseBytes, "maxResponseBytes", 16 * 2 ** 20, 1, fail),
+    logger,
+    logLevel,
   };
+}
+
+/** The options of the client `withOptions` makes of a client of `options`: its own, with `overrides` over them and the headers merged. */
+export function overriddenOptions(options: PiriodClientOptions, overrides: ClientOverrides): PiriodClientOptions {
+  const fail = failure("withOptions");
+  if (typeof overrides !== "object" || overrides === null) throw fail("expects an object of options to change");
+  refuseUnknown(overrides, ["workspace", "testMode", "timeoutMs", "maxRetries", "headers"], fail);
+  return { ...options, ...overrides, headers: { ...options.headers, ...overrides.headers } };
 }
 
 /** A call's options merged over the client's; `where` names the method in messages (`customers.update`). */

@@ -36,7 +36,7 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
   const fetch = async (request: Request) => {
     const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
     const outgoing = { method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body, maxResponseBytes: options.maxResponseBytes };
-    return toResponse(await send(context.transport, outgoing, { ...options, signal: request.signal }, context.sleep, context.redact));
+    return toResponse(await send(context, outgoing, { ...options, signal: request.signal }));
   };
   const headers = options.testMode ? { ...context.headers, "x-piriod-test-mode": "true" } : context.headers;
   const request = async (method: string, path: string, init?: { middleware?: Middleware[] }) => {

@@ -41,33 +41,57 @@ const MAX_RETRY_AFTER_MS = 60_000;
 
 type Failure = { kind: "aborted" | "timeout" | "connection"; cause: unknown };
 
+/** What sending needs besides the request: the transport, how retries wait, the key's redaction, and where each attempt is told. */
+export interface SendContext {
+  transport: Transport;
+  sleep: Sleep;
+  redact: Redactor;
+  log: Log;
+}
+
+/** Reports one event at a level, to the caller's logger when it asked for that level; the message is made only then. */
+export type Log = (level: "debug" | "info" | "warn" | "error", message: () => string) => void;
+
+/** Errors of Node's own transport that say the request never left: the connection was refused, or the host has no address. */
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
+
 /**
  * Sends `request`, retrying connection failures, timeouts and 408/429/500/502/503/504 up to `maxRetries` times with backoff, or the wait
- * the server asks for up to 60 s. Resolves to the last response, whatever its status; rejects with a typed error when none came or on abort.
+ * the server asks for up to 60 s. A POST creates, and Piriod has no idempotency key: it is retried only when it cannot have been
+ * processed (a 429, a 503 with `Retry-After`, or in Node a refused connection or an unknown host; `fetch` cannot tell a refused
+ * connection from a reset after sending). Resolves to the last response, whatever its status; rejects with a typed error when none
+ * came or on abort.
  */
-export async function send(transport: Transport, request: OutgoingRequest, policy: SendPolicy, sleep: Sleep, redact: Redactor): Promise<ReceivedResponse> {
+export async function send(context: SendContext, request: OutgoingRequest, policy: SendPolicy): Promise<ReceivedResponse> {
+  const call = () => describeCall(request.method, request.url);
   // The client's options refuse these; a raw call's headers or its middleware may still add one.
   const owned = Object.keys(request.headers).find((name) => FRAMING_HEADERS.includes(name) || name === "accept-encoding");
   if (owned) {
     const message = `the "${owned}" header is the transport's to set: remove it from the call's headers or its middleware`;
-    throw new PiriodValidationError(`${describeCall(request.method, request.url)}: ${message}, nothing was sent`, [{ path: "", keyword: "header", message }]);
+    throw new PiriodValidationError(`${call()}: ${message}, nothing was sent`, [{ path: "", keyword: "header", message }]);
   }
+  const creates = request.method === "POST";
   for (let attempt = 1; ; attempt++) {
-    const outcome = await sendAttempt(transport, request, policy);
+    context.log("debug", () => `${call()}: attempt ${attempt} of ${policy.maxRetries + 1}`);
+    const outcome = await sendAttempt(context.transport, request, policy);
     const retriesLeft = attempt <= policy.maxRetries;
-    let delay: number;
+    let delay: number | undefined;
+    let reason: string;
     if ("kind" in outcome) {
-      if (outcome.kind === "aborted") throw new PiriodAbortError(`${describeCall(request.method, request.url)} was aborted`, { cause: outcome.cause });
-      if (!retriesLeft) throw failureError(request, outcome, attempt, policy, redact);
-      delay = backoffMs(attempt - 1);
+      if (outcome.kind === "aborted") throw new PiriodAbortError(`${call()} was aborted`, { cause: outcome.cause });
+      const failure = failureError(call(), request, outcome, attempt, policy, context.redact);
+      const unsent = outcome.kind === "connection" && NOT_SENT.has((outcome.cause as { code?: string })?.code ?? "");
+      if (!retriesLeft || (creates && !unsent)) throw failure;
+      [delay, reason] = [backoffMs(attempt - 1), failure.message];
     } else {
-      if (!retriesLeft || !RETRYABLE_STATUSES.has(outcome.status)) return outcome;
       const requested = requestedDelayMs(outcome.headers);
-      if ((requested ?? 0) > MAX_RETRY_AFTER_MS) return outcome;
-      delay = requested ?? backoffMs(attempt - 1);
+      const retryable = creates ? outcome.status === 429 || (outcome.status === 503 && requested !== undefined) : RETRYABLE_STATUSES.has(outcome.status);
+      if (!retriesLeft || !retryable || (requested ?? 0) > MAX_RETRY_AFTER_MS) return outcome;
+      [delay, reason] = [requested ?? backoffMs(attempt - 1), `${call()} answered ${outcome.status}`];
     }
-    await sleep(delay, policy.signal).catch((reason: unknown) => {
-      throw new PiriodAbortError(`${describeCall(request.method, request.url)} was aborted`, { cause: reason });
+    context.log("info", () => `${reason}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1} of ${policy.maxRetries + 1})`);
+    await context.sleep(delay, policy.signal).catch((cause: unknown) => {
+      throw new PiriodAbortError(`${call()} was aborted`, { cause });
     });
   }
 }
@@ -144,8 +168,7 @@ export const abortableSleep: Sleep = (ms, signal) =>
     const timer = setTimeout(() => (stopListening?.(), resolve()), ms);
   });
 
-function failureError(request: OutgoingRequest, failure: Failure, attempts: number, policy: SendPolicy, redact: Redactor): PiriodError {
-  const call = describeCall(request.method, request.url);
+function failureError(call: string, request: OutgoingRequest, failure: Failure, attempts: number, policy: SendPolicy, redact: Redactor): PiriodError {
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
   if (failure.kind === "timeout") return new PiriodTimeoutError(`${call} timed out: no complete response within ${policy.timeoutMs} ms (${tries})`);
   // The most specific message of the chain: `fetch failed` → `connect ECONNREFUSED 127.0.0.1:1`.

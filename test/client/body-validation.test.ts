@@ -17,7 +17,7 @@ const refuse: Validate = () => ({ ok: false, errors: [{ path: "/name", keyword: 
 function setup(load: LoadValidator) {
   const fetch = recordingFetch(jsonResponse(200, { id: "w_1" }));
   const options = resolveOptions({ apiKey: API_KEY, workspace: WORKSPACE, fetch, maxRetries: 0 });
-  const context: ClientContext = { options, transport: fetchTransport(fetch), sleep: abortableSleep, redact: createRedactor(API_KEY), headers: {} };
+  const context: ClientContext = { options, transport: fetchTransport(fetch), sleep: abortableSleep, redact: createRedactor(API_KEY), headers: {}, log: () => {} };
   const operation: Operation = { method: "PATCH", path: "/widgets/{id}/", pathParams: ["id"], body: load, status: 200 };
   return { fetch, update: (body: unknown) => call(context, operation, "widgets.update", ["w_1", body]) };
 }

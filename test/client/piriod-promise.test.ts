@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PiriodNotFoundError } from "../../src/errors.js";
-import { PiriodPromise } from "../../src/call.js";
+import { PiriodPromise } from "../../src/promises.js";
 import { body, customer, CUSTOMER_ID, jsonResponse, recordingFetch, testClient } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
 
