@@ -12,7 +12,7 @@ export interface Chunk {
   minifiedBytes: number;
   /** `gzip -9` of the minified chunk: what a server sends compressed at best. */
   gzipBytes: number;
-  /** Source files in the chunk (`src/options.ts`, `node_modules/openapi-fetch/dist/index.mjs`), largest first. */
+  /** Source files in the chunk (`dist/src/chunks/chunk-….js`, `node_modules/openapi-fetch/dist/index.mjs`), largest first. */
   inputs: { path: string; bytes: number }[];
   /** Chunks this one imports statically: they load with it. */
   imports: string[];
@@ -28,12 +28,13 @@ export interface AppBundle {
 /**
  * What an app gets from `source`, built as a bundler would for production: esbuild, minified,
  * with dynamic imports split into chunks of their own (as Vite, Rollup and webpack do). `source`
- * is the app's code; it may import `./src/browser.ts` and packages, relative to the repository.
+ * is the app's code, in `dir` (the repository unless given): it may import packages installed
+ * there, `@piriod/api` by the package's own exports where `dir` is the package, and files of `dir`.
  */
-export async function bundleApp(source: string, platform: "browser" | "node" = "browser"): Promise<AppBundle> {
+export async function bundleApp(source: string, platform: "browser" | "node" = "browser", dir = REPO): Promise<AppBundle> {
   const result = await build({
-    stdin: { contents: source, resolveDir: REPO, sourcefile: "app.ts", loader: "ts" },
-    absWorkingDir: REPO,
+    stdin: { contents: source, resolveDir: dir, sourcefile: "app.ts", loader: "ts" },
+    absWorkingDir: dir,
     bundle: true,
     splitting: true,
     format: "esm",
@@ -60,7 +61,8 @@ export async function bundleApp(source: string, platform: "browser" | "node" = "
       dynamicImports: meta.imports.filter((imported) => imported.kind === "dynamic-import" && !imported.external).map((imported) => imported.path),
     };
   });
-  const entry = chunks.find((chunk) => outputs[chunk.file]!.entryPoint !== undefined)!;
+  // Every chunk a dynamic import starts is an entry point to esbuild too: the app is the one read from stdin, as app.ts.
+  const entry = chunks.find((chunk) => outputs[chunk.file]!.entryPoint === "app.ts")!;
   return { entry, chunks };
 }
 
@@ -82,11 +84,12 @@ export function upFront(bundle: AppBundle): Chunk[] {
 }
 
 /**
- * What loads when the code of `input` (a source file such as `generated/validators/customer-update.js`)
+ * What loads when the code of `input` (a file such as `generated/validators/customer-update.js`,
+ * found under whatever folder holds it: the repository, dist/ or node_modules/@piriod/api/dist/)
  * is first needed: the chunk holding it and its static imports, beyond what loaded up front.
  */
 export function loadedOnDemand(bundle: AppBundle, input: string): Chunk[] {
-  const holder = bundle.chunks.find((chunk) => chunk.inputs.some((candidate) => candidate.path === input));
+  const holder = bundle.chunks.find((chunk) => chunk.inputs.some((candidate) => candidate.path === input || candidate.path.endsWith(`/${input}`)));
   if (!holder) throw new Error(`${input} is in no chunk of the bundle`);
   const already = new Set(upFront(bundle).map((chunk) => chunk.file));
   return withStaticImports(bundle, holder).filter((chunk) => !already.has(chunk.file));
