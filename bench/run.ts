@@ -9,6 +9,7 @@ import { removeWorkspace } from "./lib/workspace.ts";
 import { benchClientCost } from "./client-cost.ts";
 import { benchColdStart } from "./cold-start.ts";
 import { benchPipeline } from "./pipeline.ts";
+import { benchSizeGrowth } from "./size-growth.ts";
 import { benchSize } from "./size.ts";
 import { benchTypecheck } from "./typecheck.ts";
 import { benchTransport } from "./transport.ts";
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   transport: benchTransport,
   validators: benchValidators,
   size: benchSize,
+  "size-growth": benchSizeGrowth,
   "cold-start": benchColdStart,
   typecheck: benchTypecheck,
   pipeline: benchPipeline,

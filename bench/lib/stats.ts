@@ -96,3 +96,8 @@ export async function sequentialCallsPerSecond(call: () => Promise<unknown>, dur
   }
   return (completed * 1000) / (performance.now() - start);
 }
+
+/** How much `y` grows per unit of `x` between each point and the next: `[[2, 100], [20, 460]]` → `[20]`. */
+export function growthPerStep(points: [x: number, y: number][]): number[] {
+  return points.slice(1).map(([x, y], index) => (y - points[index]![1]) / (x - points[index]![0]));
+}

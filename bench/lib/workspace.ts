@@ -6,8 +6,18 @@ import { buildPackage } from "../../scripts/build-package.ts";
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
+/** What the pipeline and `npm run build:package` read: a copy of these is a project of its own. */
+const PROJECT = ["openapi", "scripts", "src", "generated", "redocly.yaml", "package.json", "tsconfig.json", "tsconfig.build.json"];
+
 /** Packages of the repository that benchmark processes import beside @piriod/api. */
 const LINKED_PACKAGES = ["openapi-fetch", "axios", "axios-0.27", "undici", "ajv", "ajv-formats", "@types", "typescript"];
+
+/** `dir` made a copy of the project's working tree, its node_modules linked: the pipeline and the build run there without touching the repository. */
+export async function copyProject(dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  for (const entry of PROJECT) await cp(path.join(REPO, entry), path.join(dir, entry), { recursive: true });
+  await symlink(path.join(REPO, "node_modules"), path.join(dir, "node_modules"));
+}
 
 /**
  * A temporary folder laid out as a project that depends on @piriod/api: the package as
@@ -24,7 +34,7 @@ export interface Workspace {
 let shared: Promise<Workspace> | undefined;
 let sharedDir: string | undefined;
 
-/** The workspace of this run, built on first use (about 2 s: esbuild bundles src/, tsc writes its declarations). */
+/** The workspace of this run, built on first use (a few seconds: esbuild bundles src/, tsc writes its declarations). */
 export function workspace(): Promise<Workspace> {
   return (shared ??= createWorkspace());
 }
@@ -37,13 +47,8 @@ export async function removeWorkspace(): Promise<void> {
 async function createWorkspace(): Promise<Workspace> {
   const dir = (sharedDir = await mkdtemp(path.join(tmpdir(), "piriod-bench-")));
   const source = path.join(dir, "source");
-  await mkdir(source);
-  for (const entry of ["src", "generated", "tsconfig.json", "tsconfig.build.json", "package.json"]) {
-    await cp(path.join(REPO, entry), path.join(source, entry), { recursive: true });
-  }
-  await symlink(path.join(REPO, "node_modules"), path.join(source, "node_modules"));
+  await copyProject(source);
   await buildPackage(source);
-
   const packageDir = path.join(dir, "node_modules", "@piriod", "api");
   await mkdir(packageDir, { recursive: true });
   await cp(path.join(source, "dist"), path.join(packageDir, "dist"), { recursive: true });

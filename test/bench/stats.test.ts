@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alternatingRounds, alternatingSamples, callsPerSecond, relativeSpread, sequentialCallsPerSecond, spread, summarize } from "../../bench/lib/stats.ts";
+import { alternatingRounds, alternatingSamples, callsPerSecond, growthPerStep, relativeSpread, sequentialCallsPerSecond, spread, summarize } from "../../bench/lib/stats.ts";
 
 /** An async job that sleeps `ms`, and how many of it ran at once at most and completed. */
 function trackedJob(ms: number) {
@@ -118,5 +118,15 @@ describe("sequentialCallsPerSecond", () => {
     expect(calls % 5).toBe(0);
     expect(rate).toBeGreaterThanOrEqual((calls * 1000) / elapsed);
     expect(rate).toBeLessThanOrEqual((calls * 1000) / 10);
+  });
+});
+
+describe("growthPerStep", () => {
+  it("gives the growth per unit between each point and the next, as the per-operation size is judged", () => {
+    expect(growthPerStep([[2, 6_469], [20, 6_926], [200, 11_134]])).toEqual([(6_926 - 6_469) / 18, (11_134 - 6_926) / 180]);
+  });
+
+  it("has nothing to say about a single point", () => {
+    expect(growthPerStep([[2, 6_469]])).toEqual([]);
   });
 });
