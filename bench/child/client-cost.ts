@@ -4,18 +4,15 @@
  * prints the summaries, and the largest heap seen, as JSON.
  */
 import { alternatingRounds, sequentialCallsPerSecond } from "../lib/stats.ts";
-import { packageEntries } from "./entries.ts";
-import { fetchSender, freshSignal, openApiFetchSender, piriodSender, type Target } from "./senders.ts";
+import { fetchSender, openApiFetchSender, piriodSender, type Target } from "./senders.ts";
 
 interface Input extends Target {
-  packageDir: string;
   rounds: number;
   ms: number;
   callsPerTurn: number;
 }
 
 const input = JSON.parse(process.argv[2]!) as Input;
-const { node } = await packageEntries(input.packageDir);
 const answer = JSON.stringify(input.call.response);
 /** Answers every call at once with the example response, as a fresh standard Response. */
 const answeringFetch = (async () => new Response(answer, { status: 200, headers: { "content-type": "application/json" } })) as typeof fetch;
@@ -23,9 +20,9 @@ const answeringFetch = (async () => new Response(answer, { status: 200, headers:
 const contenders = {
   "a direct fetch call": fetchSender(input, answeringFetch),
   "openapi-fetch alone": openApiFetchSender(input, answeringFetch),
-  "openapi-fetch alone, a fresh AbortSignal per call": openApiFetchSender(input, answeringFetch, freshSignal),
-  "@piriod/api, validation off": piriodSender(node, input, { fetch: answeringFetch, validate: { request: false } }),
-  "@piriod/api, request validation on (default)": piriodSender(node, input, { fetch: answeringFetch }),
+  "openapi-fetch alone, a fresh AbortSignal per call": openApiFetchSender(input, answeringFetch, () => new AbortController().signal),
+  "@piriod/api, validation off": await piriodSender(input, { fetch: answeringFetch, validate: { request: false } }),
+  "@piriod/api, default options": await piriodSender(input, { fetch: answeringFetch }),
 };
 
 // Warm the JIT before anything is measured.

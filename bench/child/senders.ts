@@ -19,6 +19,18 @@ export const WORKSPACE = "acc_01H8XYZ123ABC";
 /** The headers every contender sends, as the client sends them. */
 export const HEADERS = { "content-type": "application/json", accept: "application/json", authorization: `Token ${API_KEY}`, "x-simple-workspace": WORKSPACE };
 
+type Client = Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
+
+/**
+ * `import "@piriod/api"`, as a consumer in Node writes it. The name is held in a variable so that
+ * the import resolves where the benchmark runs (a project with the package installed), not when
+ * the repository type-checks, which it does before dist/ is built.
+ */
+export async function importPackage(): Promise<{ createPiriodClient(options: Record<string, unknown>): Client }> {
+  const name = "@piriod/api";
+  return import(name);
+}
+
 const pathOf = ({ call }: Target) => call.http.path.replace("{id}", encodeURIComponent(call.id));
 /** The body as each call sends it: serialized per call, as an application holding an object does (the clients all do). */
 const payloadOf =
@@ -26,22 +38,17 @@ const payloadOf =
   (): string | undefined =>
     call.body === undefined ? undefined : JSON.stringify(call.body);
 
-/** A `fetch` call (the global one unless given another); `signal` gives each call one, as a timeout needs. */
-export function fetchSender(target: Target, fetch: typeof globalThis.fetch = globalThis.fetch, signal?: () => AbortSignal): Send {
+/** A `fetch` call (the global one unless given another). */
+export function fetchSender(target: Target, fetch: typeof globalThis.fetch = globalThis.fetch): Send {
   const url = `${target.baseUrl}${pathOf(target)}`;
   const { method } = target.call.http;
   const payload = payloadOf(target);
-  return signal
-    ? async () => (await fetch(url, { method, headers: HEADERS, body: payload(), signal: signal() })).json()
-    : async () => (await fetch(url, { method, headers: HEADERS, body: payload() })).json();
+  return async () => (await fetch(url, { method, headers: HEADERS, body: payload() })).json();
 }
 
-/** A fresh signal per call: the least any per-call timeout costs. */
-export const freshSignal = () => new AbortController().signal;
-
-/** openapi-fetch as it comes: a standard Request per call, the global fetch unless given one; `signal` gives each call one. */
-export function openApiFetchSender(target: Target, fetch?: typeof globalThis.fetch, signal?: () => AbortSignal): Send {
-  const client = createOpenApiClient({ baseUrl: target.baseUrl, headers: HEADERS, ...(fetch ? { fetch } : {}) });
+/** openapi-fetch as it comes: a standard Request per call, handed to `fetch`; `signal` gives each call one, as a timeout needs. */
+export function openApiFetchSender(target: Target, fetch: typeof globalThis.fetch, signal?: () => AbortSignal): Send {
+  const client = createOpenApiClient({ baseUrl: target.baseUrl, headers: HEADERS, fetch });
   const { call } = target;
   const method = call.http.method.toLowerCase() as "patch";
   const init = { params: { path: { id: call.id } }, body: call.body };
@@ -50,11 +57,10 @@ export function openApiFetchSender(target: Target, fetch?: typeof globalThis.fet
     : () => client.request(method, call.http.path as never, init as never);
 }
 
-export type Entry = { createPiriodClient(options: Record<string, unknown>): Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>> };
-
-/** Our client, from the entry point given, with `options` over the target's base URL and key. */
-export function piriodSender(entry: Entry, target: Target, options: Record<string, unknown> = {}): Send {
-  const client = entry.createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl: target.baseUrl, ...options });
+/** Our client, from `import "@piriod/api"`, with `options` over the target's base URL and key. */
+export async function piriodSender(target: Target, options: Record<string, unknown> = {}): Promise<Send> {
+  const { createPiriodClient } = await importPackage();
+  const client = createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl: target.baseUrl, ...options });
   const { resource, method, id, body } = target.call;
   const args = body === undefined ? [id] : [id, body];
   const invoke = client[resource]![method]!;
@@ -70,18 +76,6 @@ export function axiosSender(axios: AxiosLike, target: Target): Send {
   const instance = axios.create({ baseURL: target.baseUrl, headers: HEADERS });
   const config = { method: target.call.http.method, url: pathOf(target), data: target.call.body };
   return async () => (await instance.request(config)).data;
-}
-
-interface UndiciPool {
-  request(options: Record<string, unknown>): Promise<{ body: { json(): Promise<unknown> } }>;
-}
-
-/** undici's own `request` API over a `Pool`: no WHATWG classes at all, the practical limit in Node. */
-export function undiciSender(pool: UndiciPool, target: Target): Send {
-  const { method } = target.call.http;
-  const path = pathOf(target);
-  const payload = payloadOf(target);
-  return async () => (await pool.request({ path, method, headers: HEADERS, body: payload() })).body.json();
 }
 
 /** `node:http` with a keep-alive agent and nothing else: the transport alone. */

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { build } from "esbuild";
 import { onCore } from "./cpu-pinning.ts";
+import type { ClientCall } from "./spec-fixtures.ts";
 import { REPO, workspace } from "./workspace.ts";
 
 const compiledScripts = new Map<string, Promise<string>>();
@@ -33,10 +34,6 @@ function compiled(name: string): Promise<string> {
   return script;
 }
 
-export function forgetCompiledScripts(): void {
-  compiledScripts.clear();
-}
-
 interface Spawned {
   stdout: string;
   code: number | null;
@@ -61,8 +58,8 @@ async function spawnNode(args: string[], { core }: Placement = {}): Promise<Spaw
 }
 
 /** Runs a benchmark script in a fresh Node process, `input` as its argument; resolves to the JSON it prints last. */
-export async function runChild<T>(name: string, input: unknown = {}, nodeArgs: string[] = [], placement: Placement = {}): Promise<T> {
-  const { stdout, code } = await spawnNode([...nodeArgs, await compiled(name), JSON.stringify(input)], placement);
+export async function runChild<T>(name: string, input: unknown = {}, placement: Placement = {}): Promise<T> {
+  const { stdout, code } = await spawnNode([await compiled(name), JSON.stringify(input)], placement);
   if (code !== 0) throw new Error(`bench/child/${name}.ts exited with ${code}`);
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as T;
 }
@@ -74,28 +71,30 @@ export async function processWallMs(args: string[]): Promise<number> {
   return wallMs;
 }
 
-/** The compiled path of a child script, for timing it with `processWallMs`. */
-export function childScript(name: string): Promise<string> {
-  return compiled(name);
+export interface LoopbackServer {
+  baseUrl: string;
+  stop(): void;
 }
 
 /**
- * Starts a child that keeps running (a server); resolves with the JSON of its first line of
- * output, and a `stop` that ends it by its pid.
+ * Starts bench/child/loopback-server.ts on 127.0.0.1, on a free port, answering with `call`'s
+ * example response (and, given `site`, serving that directory's page and scripts); resolves once
+ * it listens, with a `stop` that ends it by its pid.
  */
-export async function startChild<T>(name: string, input: unknown = {}, { core }: Placement = {}): Promise<{ ready: T; stop: () => void }> {
+export async function startLoopbackServer(call: ClientCall, { core }: Placement = {}, site?: string): Promise<LoopbackServer> {
   const { dir } = await workspace();
-  // taskset execs the command in its own process, so the pid killed is the child's.
-  const child = spawn(...onCore(core, process.execPath, [await compiled(name), JSON.stringify(input)]), { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
-  const ready = await new Promise<T>((resolve, reject) => {
+  const input = JSON.stringify({ response: call.response, site });
+  // taskset execs the command in its own process, so the pid killed is the server's.
+  const child = spawn(...onCore(core, process.execPath, [await compiled("loopback-server"), input]), { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<number>((resolve, reject) => {
     let output = "";
     child.on("error", reject);
-    child.on("exit", (code) => reject(new Error(`bench/child/${name}.ts exited with ${code} before it was ready`)));
+    child.on("exit", (code) => reject(new Error(`bench/child/loopback-server.ts exited with ${code} before it listened`)));
     child.stdout.on("data", (chunk) => {
       output += chunk;
-      if (output.includes("\n")) resolve(JSON.parse(output.slice(0, output.indexOf("\n"))) as T);
+      if (output.includes("\n")) resolve((JSON.parse(output.slice(0, output.indexOf("\n"))) as { port: number }).port);
     });
   });
   child.removeAllListeners("exit");
-  return { ready, stop: () => child.kill() };
+  return { baseUrl: `http://127.0.0.1:${port}`, stop: () => child.kill() };
 }

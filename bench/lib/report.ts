@@ -105,3 +105,21 @@ export async function writeBenchmarks(file: string, sections: Section[], run: Ru
   const summary = ["## Targets", markdownTable(targetsTable(sections))].join("\n\n");
   await writeFile(file, `${[header, summary, ...sections.map(renderSection)].join("\n\n")}\n`);
 }
+
+/** Calls in flight each speed benchmark measures, and how its tables name them. */
+export const MODES = [
+  ["1", "sequential"],
+  ["16", "16 in flight"],
+] as const;
+
+/** Requests per second by way of sending, then by calls in flight (`"1"`, `"16"`). */
+export type Rates = Record<string, Record<string, Summary>>;
+
+/** How many times the baseline's rate a way reaches, in the same run. */
+export const times = (rates: Rates, way: string, baseline: string, inFlight: string): number => rates[way]![inFlight]!.median / rates[baseline]![inFlight]!.median;
+
+/** Each way's rate, one at a time and with 16 in flight, each beside the baseline's (`label` names it in the headers). */
+export function ratesTable(caption: string, rates: Rates, baseline: string, label: string): Table {
+  const rows = Object.keys(rates).map((way) => [way, ...MODES.flatMap(([inFlight]) => [figure(rates[way]![inFlight]!), ratio(rates[way]![inFlight]!.median, rates[baseline]![inFlight]!.median)])]);
+  return { caption, headers: ["way of sending", "sequential (req/s)", `× ${label}`, "16 in flight (req/s)", `× ${label}`], rows };
+}

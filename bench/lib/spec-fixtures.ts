@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { Table, Target } from "./report.ts";
 
-/** The bundled spec: its operations and their examples are the benchmarks' payloads. */
+/** The bundled spec (what the package ships as `@piriod/api/openapi.json`): its examples are the benchmarks' payloads. */
 export const spec = JSON.parse(readFileSync(new URL("../../generated/openapi.json", import.meta.url), "utf8"));
 
 interface JsonContent {
@@ -36,7 +35,7 @@ export const schemaExamples: SchemaExample[] = (() => {
   return [...found].map(([schema, example]) => ({ schema, example }));
 })();
 
-export function exampleOf(schema: string): unknown {
+function exampleOf(schema: string): unknown {
   const found = schemaExamples.find((entry) => entry.schema === schema);
   if (!found) throw new Error(`the spec has no example of ${schema}`);
   return found.example;
@@ -54,8 +53,8 @@ export function withFaults(example: unknown): Record<string, unknown> {
 }
 
 /**
- * The call the client benchmarks make, as data: the client method, the HTTP request it stands for
- * and the examples it sends and gets back. Another call is another entry of this shape.
+ * A call the client benchmarks make, as data: the client method, the HTTP request it stands for
+ * and the examples it sends and gets back.
  */
 export interface ClientCall {
   /** `customers.update`: the resource and the method of the client. */
@@ -67,6 +66,7 @@ export interface ClientCall {
   response: unknown;
 }
 
+/** The call the targets are set for. */
 export const CUSTOMERS_UPDATE: ClientCall = {
   resource: "customers",
   method: "update",
@@ -76,26 +76,7 @@ export const CUSTOMERS_UPDATE: ClientCall = {
   response: exampleOf("Customer"),
 };
 
-export const CUSTOMERS_RETRIEVE: ClientCall = {
-  resource: "customers",
-  method: "retrieve",
-  http: { method: "GET", path: "/customers/{id}/" },
-  id: "cus_01H8XYZ123ABC",
-  body: undefined,
-  response: exampleOf("Customer"),
-};
-
-/** Every call the client benchmarks measure, each in its own table. */
-export const CLIENT_CALLS: ClientCall[] = [CUSTOMERS_UPDATE, CUSTOMERS_RETRIEVE];
-
-/** Measures every call of `CLIENT_CALLS` in turn (one server and process at a time): a table and targets each. */
-export async function measureEachCall(
-  measure: (call: ClientCall) => Promise<{ table: Table; targets: Target[] } | { tables: Table[]; targets: Target[] }>,
-): Promise<{ tables: Table[]; targets: Target[] }> {
-  const measured = [];
-  for (const call of CLIENT_CALLS) measured.push(await measure(call));
-  return { tables: measured.flatMap((each) => ("tables" in each ? each.tables : [each.table])), targets: measured.flatMap(({ targets }) => targets) };
-}
+export const CUSTOMERS_RETRIEVE: ClientCall = { ...CUSTOMERS_UPDATE, method: "retrieve", http: { method: "GET", path: "/customers/{id}/" }, body: undefined };
 
 /** `customers.update (PATCH /customers/{id}/)`, as tables and targets name a call. */
 export const callName = (call: ClientCall): string => `${call.resource}.${call.method} (${call.http.method} ${call.http.path})`;

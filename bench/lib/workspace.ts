@@ -10,7 +10,7 @@ export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 const PROJECT = ["openapi", "scripts", "src", "generated", "redocly.yaml", "package.json", "tsconfig.json", "tsconfig.build.json"];
 
 /** Packages of the repository that benchmark processes import beside @piriod/api. */
-const LINKED_PACKAGES = ["openapi-fetch", "axios", "axios-0.27", "undici", "ajv", "ajv-formats", "@types", "typescript"];
+const LINKED_PACKAGES = ["openapi-fetch", "axios", "axios-0.27", "ajv", "ajv-formats", "@types", "typescript"];
 
 /** `dir` made a copy of the project's working tree, its node_modules linked: the pipeline and the build run there without touching the repository. */
 export async function copyProject(dir: string): Promise<void> {

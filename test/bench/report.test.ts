@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { figure, markdownTable, ratio, renderSection, signed, writeBenchmarks, type Section } from "../../bench/lib/report.ts";
+import { figure, markdownTable, ratesTable, ratio, renderSection, signed, times, writeBenchmarks, type Section } from "../../bench/lib/report.ts";
 import { summarize } from "../../bench/lib/stats.ts";
 
 // How BENCHMARKS.md words what a run measured: a figure with its spread, a ratio, a signed
@@ -19,6 +19,29 @@ describe("figures", () => {
     expect(signed(-17.14)).toBe("−17.1");
     expect(signed(0)).toBe("+0.0");
     expect(signed(1_234.5, 0)).toBe("+1,235");
+  });
+});
+
+describe("rates beside a baseline", () => {
+  const rates = {
+    "axios 0.27": { 1: summarize([900, 1_000, 1_100]), 16: summarize([2_000]) },
+    client: { 1: summarize([1_500]), 16: summarize([2_300, 2_500]) },
+  };
+
+  it("compare medians of the same run, per calls in flight", () => {
+    expect(times(rates, "client", "axios 0.27", "1")).toBe(1.5);
+    expect(times(rates, "client", "axios 0.27", "16")).toBe(1.2);
+  });
+
+  it("make a table of each way's rate and ratio, sequential then 16 in flight", () => {
+    expect(ratesTable("**update**", rates, "axios 0.27", "axios 0.27")).toEqual({
+      caption: "**update**",
+      headers: ["way of sending", "sequential (req/s)", "× axios 0.27", "16 in flight (req/s)", "× axios 0.27"],
+      rows: [
+        ["axios 0.27", "1,000 ±10.0%", "1.00×", "2,000 ±0.0%", "1.00×"],
+        ["client", "1,500 ±0.0%", "1.50×", "2,400 ±4.2%", "1.20×"],
+      ],
+    });
   });
 });
 
