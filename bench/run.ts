@@ -10,6 +10,7 @@ import { removeWorkspace } from "./lib/workspace.ts";
 import { benchChromium } from "./chromium.ts";
 import { benchClientCost } from "./client-cost.ts";
 import { benchColdStart } from "./cold-start.ts";
+import { benchFaults } from "./faults.ts";
 import { benchPipeline } from "./pipeline.ts";
 import { benchSizeGrowth } from "./size-growth.ts";
 import { benchSize } from "./size.ts";
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   "size-growth": benchSizeGrowth,
   chromium: benchChromium,
   "client-cost": benchClientCost,
+  faults: benchFaults,
   validators: benchValidators,
   typecheck: benchTypecheck,
   pipeline: benchPipeline,

@@ -57,9 +57,9 @@ async function spawnNode(args: string[], { core }: Placement = {}): Promise<Spaw
   });
 }
 
-/** Runs a benchmark script in a fresh Node process, `input` as its argument; resolves to the JSON it prints last. */
-export async function runChild<T>(name: string, input: unknown = {}, placement: Placement = {}): Promise<T> {
-  const { stdout, code } = await spawnNode([await compiled(name), JSON.stringify(input)], placement);
+/** Runs a benchmark script in a fresh Node process (with `nodeArgs`, such as `--conditions=deno`), `input` as its argument; resolves to the JSON it prints last. */
+export async function runChild<T>(name: string, input: unknown = {}, placement: Placement = {}, nodeArgs: string[] = []): Promise<T> {
+  const { stdout, code } = await spawnNode([...nodeArgs, await compiled(name), JSON.stringify(input)], placement);
   if (code !== 0) throw new Error(`bench/child/${name}.ts exited with ${code}`);
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as T;
 }
