@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { schemaUses } from "../helpers/conformance-schemas.ts";
 import { fixtureSpec } from "../helpers/operations-fixture.ts";
 import { codeSample, documentedResponse, filledPath, specOperations, successResponse } from "../helpers/operations-of-spec.ts";
-import { API_TOKEN, operationCall } from "../helpers/prism-operations.ts";
+import { API_TOKEN, operationCall, queryPairs } from "../helpers/prism-operations.ts";
 
 // The suites learn the spec's operations from here: these tests prove it reads every operation of
 // a spec, Piriod's and one shaped otherwise, with nothing named in code.
@@ -39,6 +39,21 @@ describe("the operations of a spec", () => {
     expect(get).toEqual({ method: "GET", path: "/people/p%2F1/", headers: { authorization: API_TOKEN, "x-account": "acc_1" } });
     expect(put).toEqual({ method: "PUT", path: "/people/p%2F1/", headers: { authorization: API_TOKEN, "content-type": "application/json" }, body: '{"name":"Ana"}' });
     expect(remove).toEqual({ method: "DELETE", path: "/runs/p%2F1", headers: { "x-run-key": API_TOKEN } });
+  });
+
+  it("say how each query parameter is written, and give the pairs its value is sent as", () => {
+    const remove = specOperations(fixtureSpec())[2]!;
+    const [reason, labels] = remove.parameters.filter((parameter) => parameter.in === "query");
+    expect(reason).toMatchObject({ name: "reason", explode: false });
+    // Form style, and so exploded, unless the parameter says otherwise.
+    expect(labels).toMatchObject({ name: "labels", explode: true, queryPrefix: "label__" });
+    expect(queryPairs(reason!, reason!.example)).toEqual([["reason", "late,duplicate"]]);
+    expect(queryPairs({ ...reason!, explode: true }, ["late", "duplicate"])).toEqual([
+      ["reason", "late"],
+      ["reason", "duplicate"],
+    ]);
+    expect(queryPairs(labels!, labels!.example)).toEqual([["label__team", "ops"]]);
+    expect(queryPairs(labels!, 3)).toEqual([["labels", "3"]]);
   });
 
   it("name the operation and language of a sample that is missing", () => {

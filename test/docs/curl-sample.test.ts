@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { schemaValidators } from "../helpers/conformance-corpus.ts";
-import { componentSchema } from "../helpers/conformance-schemas.ts";
+import { componentSchema, resolve } from "../helpers/conformance-schemas.ts";
 import { codeSample, filledPath, headerParameters, operationTitle, specOperations, successResponse, type SpecOperation } from "../helpers/operations-of-spec.ts";
 import { usePrismMock } from "../helpers/prism-mock.ts";
 import { bundledSpec } from "../helpers/spec-examples.ts";
@@ -61,7 +61,7 @@ function refusedEdits(operation: SpecOperation, sample: string): RefusedEdit[] {
   const url = `${PRODUCTION}${filledPath(operation)}'`;
   if (url.endsWith("/'")) edits.push({ change: "the trailing slash", edit: (command) => command.replace(url, `${url.slice(0, -2)}'`), status: 404 });
   // A closed body refuses a field it does not know: a misspelling of an optional field the sample sends.
-  const body = operation.requestBody?.schema === undefined ? undefined : componentSchema(operation.requestBody.schema);
+  const body = operation.requestBody?.schema === undefined ? undefined : resolve(componentSchema(operation.requestBody.schema));
   const sent = Object.keys(body?.additionalProperties === false ? (body.properties ?? {}) : {}).find((name) => !body!.required?.includes(name) && sample.includes(`"${name}"`));
   if (sent) {
     const misspelled = `${sent[0]}_${sent.slice(1)}`;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { componentSchema } from "../helpers/conformance-schemas.ts";
+import { componentSchema, resolve } from "../helpers/conformance-schemas.ts";
 import { guide, markdownCodeBlocks } from "../helpers/docs-code-samples.ts";
 import { typeCheckSamples, type SampleDiagnostic } from "../helpers/docs-typecheck.ts";
 import { codeSample, operationTitle, specOperations, type SpecOperation } from "../helpers/operations-of-spec.ts";
@@ -36,7 +36,7 @@ function misspelledCall(sample: string): Mistake | undefined {
 function wrongFieldType(operation: SpecOperation, sample: string): Mistake | undefined {
   const schema = operation.requestBody?.schema;
   if (schema === undefined) return undefined;
-  for (const name of Object.keys(componentSchema(schema).properties ?? {})) {
+  for (const name of Object.keys(resolve(componentSchema(schema)).properties ?? {})) {
     const written = sample.match(new RegExp(`^(\\s*${name}: )("[^"\\n]*"|-?\\d+(?:\\.\\d+)?|true|false)(,?)$`, "m"));
     if (!written) continue;
     const [whole, key, literal, comma] = written;

@@ -1,8 +1,6 @@
 import fc from "fast-check";
-import { codePoints, resolve, typesOf, type JsonSchema } from "./conformance-schemas.ts";
+import { ANNOTATIONS, codePoints, resolve, typesOf, type JsonSchema } from "./conformance-schemas.ts";
 
-// Keywords that say nothing about which values are valid.
-const ANNOTATIONS = new Set(["title", "description", "examples", "example", "default", "readOnly", "writeOnly", "deprecated", "$comment"]);
 const CONSTRAINTS = new Set(["$ref", "type", "properties", "required", "additionalProperties", "items", "maxLength", "minLength", "format", "enum"]);
 // Past this depth objects get only their required properties and arrays stay empty, so a schema
 // that refers to itself still yields finite values.

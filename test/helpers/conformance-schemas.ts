@@ -19,6 +19,9 @@ export interface JsonSchema {
 
 const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
 
+/** Keywords that say nothing about which values are valid. */
+export const ANNOTATIONS = new Set(["title", "description", "examples", "example", "default", "readOnly", "writeOnly", "deprecated", "$comment"]);
+
 /** A component schema of the bundled spec, by name; throws naming the known ones. */
 export function componentSchema(name: string): JsonSchema {
   const schemas = bundledSpec.components.schemas as Record<string, JsonSchema>;
@@ -33,6 +36,27 @@ export function resolve(schema: JsonSchema): JsonSchema {
   const match = schema.$ref.match(COMPONENT_REF);
   if (!match) throw new Error(`unsupported $ref "${schema.$ref}": only #/components/schemas/<Name> is followed`);
   return resolve(componentSchema(decodeURIComponent(match[1]!)));
+}
+
+/** The component a schema names when it is nothing but a `$ref` to one (annotations aside). */
+function aliasTarget(schema: JsonSchema): string | undefined {
+  const match = schema.$ref?.match(COMPONENT_REF);
+  const constraints = Object.keys(schema).filter((keyword) => keyword !== "$ref" && !ANNOTATIONS.has(keyword));
+  return match && constraints.length === 0 ? decodeURIComponent(match[1]!) : undefined;
+}
+
+/**
+ * Every component schema that is the same schema as `name`: itself, the one it is an alias of
+ * (a component that is only a `$ref`, as `CustomerUpdate` is of `CustomerWrite`), and that one's
+ * other aliases. They validate the same values, so a corpus case of one is a case of them all.
+ */
+export function sameSchemas(name: string): string[] {
+  const canonical = (schema: string): string => {
+    const target = aliasTarget(componentSchema(schema));
+    return target === undefined ? schema : canonical(target);
+  };
+  const root = canonical(name);
+  return Object.keys(bundledSpec.components.schemas).filter((schema) => canonical(schema) === root);
 }
 
 /** The JSON types a schema allows, `[]` when it sets none. */

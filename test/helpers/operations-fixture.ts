@@ -3,8 +3,9 @@
  * something about the operations it reads: three operations on two paths and two tags (listed
  * out of alphabetical order) and a tag with none, a body on one, a 204 with no content, an operation-level parameter
  * that overrides a path-level one, a parameter example under `examples`, a path example that
- * needs percent-encoding, an operation-level security scheme, and a guide with headings at two
- * levels and a `#` inside fenced code.
+ * needs percent-encoding, an operation-level security scheme, query parameters written as a
+ * comma-joined array and as prefixed keys of an object, and a guide with headings at two levels
+ * and a `#` inside fenced code.
  */
 export function fixtureSpec() {
   const json = (schema: string, example: unknown) => ({ content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` }, example } } });
@@ -42,6 +43,10 @@ export function fixtureSpec() {
           summary: "Cancel run",
           tags: ["billing runs"],
           security: [{ RunKey: [] }],
+          parameters: [
+            { name: "reason", in: "query", schema: { type: "array", items: { type: "string" } }, style: "form", explode: false, example: ["late", "duplicate"] },
+            { name: "labels", in: "query", schema: { type: "object", additionalProperties: { type: "string" } }, "x-piriod-query-prefix": "label__", example: { team: "ops" } },
+          ],
           responses: { "204": { description: "Cancelled." }, "404": { $ref: "#/components/responses/Missing" } },
         },
       },

@@ -16,6 +16,10 @@ export interface SpecParameter {
   schema: JsonSchema;
   /** Its `example`, or the value of its first entry of `examples`. */
   example: unknown;
+  /** For a query parameter: whether each item of an array, or entry of an object, is sent as a parameter of its own (the form style's default). */
+  explode?: boolean;
+  /** `x-piriod-query-prefix`: what goes before each key of an object sent as parameters of their own (`metadata__`). */
+  queryPrefix?: string;
 }
 
 /** A JSON body the spec documents: the component schema it names, and its examples in order. */
@@ -81,6 +85,8 @@ function parameterOf(spec: Spec, node: any): SpecParameter {
     required: parameter.required === true,
     schema: parameter.schema ?? {},
     example: parameter.example ?? firstExample,
+    ...(parameter.in === "query" && { explode: parameter.explode ?? (parameter.style ?? "form") === "form" }),
+    ...(parameter["x-piriod-query-prefix"] !== undefined && { queryPrefix: parameter["x-piriod-query-prefix"] }),
   };
 }
 
@@ -99,7 +105,8 @@ function apiKeyHeadersOf(spec: Spec, operation: any): string[] {
 export function specOperations(spec: Spec = bundledSpec): SpecOperation[] {
   const operations: SpecOperation[] = [];
   for (const [path, pathItem] of Object.entries<any>(spec.paths ?? {})) {
-    for (const method of HTTP_METHODS.filter((name) => pathItem[name])) {
+    // In the order the path item writes them, as the docs list them.
+    for (const method of Object.keys(pathItem).filter((name) => HTTP_METHODS.includes(name))) {
       const operation = pathItem[method];
       const parameters = new Map<string, SpecParameter>();
       for (const node of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {

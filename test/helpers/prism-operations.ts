@@ -1,4 +1,4 @@
-import { filledPath, headerParameters, type SpecOperation } from "./operations-of-spec.ts";
+import { filledPath, headerParameters, type SpecOperation, type SpecParameter } from "./operations-of-spec.ts";
 
 /** The spec's own key for any apiKey scheme: a mock checks presence, Piriod the `Token …` form. */
 export const API_TOKEN = "Token sk_test_conformance";
@@ -23,4 +23,16 @@ export function operationCall(operation: SpecOperation): OperationCall {
   headers["content-type"] = "application/json";
   const [example] = operation.requestBody.examples;
   return example === undefined ? call : { ...call, body: JSON.stringify(example) };
+}
+
+/**
+ * The `name=value` pairs a query parameter's value is sent as, in OpenAPI's form style: an array
+ * comma-joined, or one pair per item when exploded; an object's entries one pair each, every key
+ * after the parameter's `x-piriod-query-prefix` (`{ segment: "retail" }` → `metadata__segment=retail`).
+ */
+export function queryPairs(parameter: SpecParameter, value: unknown): [string, string][] {
+  if (Array.isArray(value)) return parameter.explode ? value.map((item) => [parameter.name, String(item)]) : [[parameter.name, value.join(",")]];
+  if (value === null || typeof value !== "object") return [[parameter.name, String(value)]];
+  if (!parameter.explode) throw new Error(`query parameter ${parameter.name}: an object that is not exploded has no form this helper writes`);
+  return Object.entries(value).map(([key, item]) => [`${parameter.queryPrefix ?? ""}${key}`, String(item)]);
 }

@@ -1,7 +1,8 @@
 import { readFile, readdir, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { expect, it } from "vitest";
-import { bumpVersion } from "../../scripts/release/semver.ts";
+import { highestBump, pendingChangesets } from "../../scripts/release/pending-changesets.ts";
+import { bumpVersion, maxBump } from "../../scripts/release/semver.ts";
 import { REPO_ROOT, useProjectCopy } from "../helpers/project-copy.ts";
 
 const project = useProjectCopy(["openapi", "generated", "redocly.yaml", "release", "package.json", ".changeset"]);
@@ -13,7 +14,9 @@ it("turns pending changesets into a release the breaking-change gate accepts", a
   // The copy has no dist/ to compile the release's consumer code against (consumer-check.test.ts does that).
   await rm(path.join(copy.root, "release", "consumer.ts"));
   const read = (file: string) => readFile(path.join(copy.root, file), "utf8");
-  const next = bumpVersion(JSON.parse(await read("package.json")).version, "minor");
+  const { name, version } = JSON.parse(await read("package.json"));
+  // The minor change below, released with whatever the repository's pending changesets already ask for.
+  const next = bumpVersion(version, maxBump("minor", highestBump(await pendingChangesets(copy.root, name))));
   await copy.edit("openapi/components/schemas/CustomerUpdate.yaml", "properties:\n", "properties:\n  nickname:\n    type: string\n    description: Short name.\n");
   await copy.write(".changeset/nickname.md", `---\n"@piriod/api": minor\n---\n\nCustomerUpdate gains an optional \`nickname\`.\n`);
   expect((await copy.runScript("check-breaking")).status).toBe(0);
