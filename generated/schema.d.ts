@@ -300,56 +300,65 @@ export type State = {
 export type CustomerStatus = "active" | "archived" | "pending";
 /**
  * Contact
- * @description A person at the customer who receives invoices or collection reminders.
+ * @description A person at a customer who receives its invoices or collection reminders, as Piriod returns
+ *     it. A customer holds at most seven contacts per organisation unit (or seven with none). The
+ *     schema is open: a field Piriod adds later does not make today's clients reject the response.
  */
 export type Contact = {
-    /**
-     * @description Identifier of the contact.
-     * @example con_01H8XYZ123ABC
-     */
-    id?: string;
     /**
      * @description Full name of the contact.
      * @example Ignacio Fuentes
      */
-    name?: string;
+    name: string;
     /**
      * Format: email
      * @description Email address of the contact.
      * @example ignacio.fuentes@andes.cl
      */
-    email?: string;
+    email: string;
+    /**
+     * @description Identifier of the contact.
+     * @example con_01H8XYZ123ABC
+     */
+    readonly id?: string;
     /**
      * @description Identifier of the customer the contact belongs to.
      * @example cus_01H8XYZ123ABC
      */
-    customer?: string;
+    customer?: string | null;
     /**
-     * @description Organisational unit (department) of the contact.
+     * @description Identifier of the organisation unit (a department of the customer) the contact belongs
+     *     to; `null` for none.
      * @example Finanzas
      */
-    orgunit?: string;
+    orgunit?: string | null;
     /**
      * @description Phone number of the contact.
-     * @example +56 9 8765 4321
+     * @example +56987654321
      */
-    phone?: string;
-    /** @description Whether the contact receives invoices. */
+    phone?: string | null;
+    /**
+     * @description Whether the contact receives invoices.
+     * @default true
+     */
     invoicing?: boolean;
-    /** @description Whether the contact receives collection reminders. */
+    /**
+     * @description Whether the contact receives collection reminders.
+     * @default true
+     */
     collections?: boolean;
     /**
      * Format: date-time
      * @description When the contact was created.
      * @example 2023-11-07T05:31:56Z
      */
-    created?: string;
+    readonly created?: string;
     /**
      * Format: date-time
      * @description When the contact was last updated.
      * @example 2023-11-07T05:31:56Z
      */
-    updated?: string;
+    readonly updated?: string;
 };
 /**
  * CustomerAggregations

@@ -3,6 +3,7 @@ import { validationIssues, ucs2length } from "./runtime.js";
 import { fullFormats } from "./formats.js";
 const schema32 = { "type": "object", "required": ["name", "address", "country", "state"], "properties": { "name": { "type": "string", "maxLength": 100 }, "address": { "type": "string", "maxLength": 64 }, "country": { "$ref": "#/components/schemas/Country" }, "state": { "$ref": "#/components/schemas/State" }, "id": { "type": "string" }, "currency": { "type": "string" }, "email": { "type": ["string", "null"], "format": "email" }, "phone": { "type": ["string", "null"], "maxLength": 16 }, "website": { "type": ["string", "null"], "format": "uri" }, "zip_code": { "type": ["string", "null"], "maxLength": 16 }, "manager": { "type": ["string", "null"], "maxLength": 64 }, "reference": { "type": ["string", "null"], "maxLength": 64 }, "tax_id": { "type": ["string", "null"], "maxLength": 32 }, "tax_settings": { "type": "object", "additionalProperties": true }, "metadata": { "type": "object", "additionalProperties": true }, "send_invoices": { "type": "boolean" }, "send_collections": { "type": "boolean" }, "send_vouchers": { "type": "boolean" }, "status": { "$ref": "#/components/schemas/CustomerStatus" }, "contacts": { "type": "array", "items": { "$ref": "#/components/schemas/Contact" } }, "sources": { "type": "array", "items": { "type": "string" } }, "aggregations": { "$ref": "#/components/schemas/CustomerAggregations" }, "test_mode": { "type": "boolean" }, "created": { "type": "string", "format": "date-time" }, "updated": { "type": "string", "format": "date-time" } } };
 const schema35 = { "type": "string", "enum": ["active", "archived", "pending"] };
+const schema36 = { "type": "object", "required": ["name", "email"], "properties": { "name": { "type": "string", "maxLength": 64 }, "email": { "type": "string", "format": "email" }, "id": { "type": "string" }, "customer": { "type": ["string", "null"] }, "orgunit": { "type": ["string", "null"] }, "phone": { "type": ["string", "null"], "maxLength": 12 }, "invoicing": { "type": "boolean" }, "collections": { "type": "boolean" }, "created": { "type": "string", "format": "date-time" }, "updated": { "type": "string", "format": "date-time" } } };
 const func1 = ucs2length;
 const formats0 = /^(?:[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*|"(?:[ !#-[\]-~]|\\[ -~])*")@(?:[a-z\d](?:[a-z\d-]*[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]*[a-z\d])?)*|\[(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}|IPv6:(?:(?:(?:[\da-f]{1,4}:){6}|::(?:[\da-f]{1,4}:){5}|(?:[\da-f]{1,4})?::(?:[\da-f]{1,4}:){4}|(?:(?:[\da-f]{1,4}:){0,1}[\da-f]{1,4})?::(?:[\da-f]{1,4}:){3}|(?:(?:[\da-f]{1,4}:){0,2}[\da-f]{1,4})?::(?:[\da-f]{1,4}:){2}|(?:(?:[\da-f]{1,4}:){0,3}[\da-f]{1,4})?::[\da-f]{1,4}:|(?:(?:[\da-f]{1,4}:){0,4}[\da-f]{1,4})?::)(?:[\da-f]{1,4}:[\da-f]{1,4}|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|(?:(?:[\da-f]{1,4}:){0,5}[\da-f]{1,4})?::[\da-f]{1,4}|(?:(?:[\da-f]{1,4}:){0,6}[\da-f]{1,4})?::))\])$/i;
 const formats2 = /^[a-z][a-z\d+.-]*:(?:\/\/(?:(?:[\w.~!$&'()*+,;=:-]|%[\da-f]{2})*@)?(?:\[(?:(?:(?:(?:[\da-f]{1,4}:){6}|::(?:[\da-f]{1,4}:){5}|(?:[\da-f]{1,4})?::(?:[\da-f]{1,4}:){4}|(?:(?:[\da-f]{1,4}:){0,1}[\da-f]{1,4})?::(?:[\da-f]{1,4}:){3}|(?:(?:[\da-f]{1,4}:){0,2}[\da-f]{1,4})?::(?:[\da-f]{1,4}:){2}|(?:(?:[\da-f]{1,4}:){0,3}[\da-f]{1,4})?::[\da-f]{1,4}:|(?:(?:[\da-f]{1,4}:){0,4}[\da-f]{1,4})?::)(?:[\da-f]{1,4}:[\da-f]{1,4}|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|(?:(?:[\da-f]{1,4}:){0,5}[\da-f]{1,4})?::[\da-f]{1,4}|(?:(?:[\da-f]{1,4}:){0,6}[\da-f]{1,4})?::)|v[\da-f]+\.[\w.~!$&'()*+,;=:-]+)\]|(?:[\w.~!$&'()*+,;=-]|%[\da-f]{2})*)(?::\d*)?(?:\/(?:[\w.~!$&'()*+,;=:@-]|%[\da-f]{2})*)*|(?!\/\/)(?:[\w.~!$&'()*+,;=:@-]|%[\da-f]{2})*(?:\/(?:[\w.~!$&'()*+,;=:@-]|%[\da-f]{2})*)*)(?:\?(?:[\w.~!$&'()*+,;=:@/?-]|%[\da-f]{2})*)?(?:#(?:[\w.~!$&'()*+,;=:@/?-]|%[\da-f]{2})*)?$/i;
@@ -515,33 +516,29 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         for (let i1 = 0; i1 < len1; i1++) {
           let data29 = data28[i1];
           if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-            if (data29.id !== void 0) {
-              if (typeof data29.id !== "string") {
-                const err44 = { instancePath: instancePath + "/contacts/" + i1 + "/id", schemaPath: "#/components/schemas/Contact/properties/id/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
+            if (data29.name === void 0) {
+              const err44 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/required", keyword: "required", params: { missingProperty: "name" } };
+              if (vErrors === null) {
+                vErrors = [err44];
+              } else {
+                vErrors.push(err44);
               }
+              errors++;
+            }
+            if (data29.email === void 0) {
+              const err45 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/required", keyword: "required", params: { missingProperty: "email" } };
+              if (vErrors === null) {
+                vErrors = [err45];
+              } else {
+                vErrors.push(err45);
+              }
+              errors++;
             }
             if (data29.name !== void 0) {
-              if (typeof data29.name !== "string") {
-                const err45 = { instancePath: instancePath + "/contacts/" + i1 + "/name", schemaPath: "#/components/schemas/Contact/properties/name/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err45];
-                } else {
-                  vErrors.push(err45);
-                }
-                errors++;
-              }
-            }
-            if (data29.email !== void 0) {
-              let data32 = data29.email;
-              if (typeof data32 === "string") {
-                if (!formats0.test(data32)) {
-                  const err46 = { instancePath: instancePath + "/contacts/" + i1 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/format", keyword: "format", params: { format: "email" } };
+              let data30 = data29.name;
+              if (typeof data30 === "string") {
+                if (func1(data30) > 64) {
+                  const err46 = { instancePath: instancePath + "/contacts/" + i1 + "/name", schemaPath: "#/components/schemas/Contact/properties/name/maxLength", keyword: "maxLength", params: { limit: 64 } };
                   if (vErrors === null) {
                     vErrors = [err46];
                   } else {
@@ -550,7 +547,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err47 = { instancePath: instancePath + "/contacts/" + i1 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/type", keyword: "type", params: { type: "string" } };
+                const err47 = { instancePath: instancePath + "/contacts/" + i1 + "/name", schemaPath: "#/components/schemas/Contact/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err47];
                 } else {
@@ -559,20 +556,20 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.customer !== void 0) {
-              if (typeof data29.customer !== "string") {
-                const err48 = { instancePath: instancePath + "/contacts/" + i1 + "/customer", schemaPath: "#/components/schemas/Contact/properties/customer/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err48];
-                } else {
-                  vErrors.push(err48);
+            if (data29.email !== void 0) {
+              let data31 = data29.email;
+              if (typeof data31 === "string") {
+                if (!formats0.test(data31)) {
+                  const err48 = { instancePath: instancePath + "/contacts/" + i1 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/format", keyword: "format", params: { format: "email" } };
+                  if (vErrors === null) {
+                    vErrors = [err48];
+                  } else {
+                    vErrors.push(err48);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data29.orgunit !== void 0) {
-              if (typeof data29.orgunit !== "string") {
-                const err49 = { instancePath: instancePath + "/contacts/" + i1 + "/orgunit", schemaPath: "#/components/schemas/Contact/properties/orgunit/type", keyword: "type", params: { type: "string" } };
+              } else {
+                const err49 = { instancePath: instancePath + "/contacts/" + i1 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err49];
                 } else {
@@ -581,9 +578,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.phone !== void 0) {
-              if (typeof data29.phone !== "string") {
-                const err50 = { instancePath: instancePath + "/contacts/" + i1 + "/phone", schemaPath: "#/components/schemas/Contact/properties/phone/type", keyword: "type", params: { type: "string" } };
+            if (data29.id !== void 0) {
+              if (typeof data29.id !== "string") {
+                const err50 = { instancePath: instancePath + "/contacts/" + i1 + "/id", schemaPath: "#/components/schemas/Contact/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err50];
                 } else {
@@ -592,9 +589,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.invoicing !== void 0) {
-              if (typeof data29.invoicing !== "boolean") {
-                const err51 = { instancePath: instancePath + "/contacts/" + i1 + "/invoicing", schemaPath: "#/components/schemas/Contact/properties/invoicing/type", keyword: "type", params: { type: "boolean" } };
+            if (data29.customer !== void 0) {
+              let data33 = data29.customer;
+              if (typeof data33 !== "string" && data33 !== null) {
+                const err51 = { instancePath: instancePath + "/contacts/" + i1 + "/customer", schemaPath: "#/components/schemas/Contact/properties/customer/type", keyword: "type", params: { type: schema36.properties.customer.type } };
                 if (vErrors === null) {
                   vErrors = [err51];
                 } else {
@@ -603,9 +601,10 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.collections !== void 0) {
-              if (typeof data29.collections !== "boolean") {
-                const err52 = { instancePath: instancePath + "/contacts/" + i1 + "/collections", schemaPath: "#/components/schemas/Contact/properties/collections/type", keyword: "type", params: { type: "boolean" } };
+            if (data29.orgunit !== void 0) {
+              let data34 = data29.orgunit;
+              if (typeof data34 !== "string" && data34 !== null) {
+                const err52 = { instancePath: instancePath + "/contacts/" + i1 + "/orgunit", schemaPath: "#/components/schemas/Contact/properties/orgunit/type", keyword: "type", params: { type: schema36.properties.orgunit.type } };
                 if (vErrors === null) {
                   vErrors = [err52];
                 } else {
@@ -614,42 +613,43 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.created !== void 0) {
-              let data38 = data29.created;
-              if (typeof data38 === "string") {
-                if (!formats6.validate(data38)) {
-                  const err53 = { instancePath: instancePath + "/contacts/" + i1 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/format", keyword: "format", params: { format: "date-time" } };
+            if (data29.phone !== void 0) {
+              let data35 = data29.phone;
+              if (typeof data35 !== "string" && data35 !== null) {
+                const err53 = { instancePath: instancePath + "/contacts/" + i1 + "/phone", schemaPath: "#/components/schemas/Contact/properties/phone/type", keyword: "type", params: { type: schema36.properties.phone.type } };
+                if (vErrors === null) {
+                  vErrors = [err53];
+                } else {
+                  vErrors.push(err53);
+                }
+                errors++;
+              }
+              if (typeof data35 === "string") {
+                if (func1(data35) > 12) {
+                  const err54 = { instancePath: instancePath + "/contacts/" + i1 + "/phone", schemaPath: "#/components/schemas/Contact/properties/phone/maxLength", keyword: "maxLength", params: { limit: 12 } };
                   if (vErrors === null) {
-                    vErrors = [err53];
+                    vErrors = [err54];
                   } else {
-                    vErrors.push(err53);
+                    vErrors.push(err54);
                   }
                   errors++;
                 }
-              } else {
-                const err54 = { instancePath: instancePath + "/contacts/" + i1 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/type", keyword: "type", params: { type: "string" } };
+              }
+            }
+            if (data29.invoicing !== void 0) {
+              if (typeof data29.invoicing !== "boolean") {
+                const err55 = { instancePath: instancePath + "/contacts/" + i1 + "/invoicing", schemaPath: "#/components/schemas/Contact/properties/invoicing/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
-                  vErrors = [err54];
+                  vErrors = [err55];
                 } else {
-                  vErrors.push(err54);
+                  vErrors.push(err55);
                 }
                 errors++;
               }
             }
-            if (data29.updated !== void 0) {
-              let data39 = data29.updated;
-              if (typeof data39 === "string") {
-                if (!formats6.validate(data39)) {
-                  const err55 = { instancePath: instancePath + "/contacts/" + i1 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/format", keyword: "format", params: { format: "date-time" } };
-                  if (vErrors === null) {
-                    vErrors = [err55];
-                  } else {
-                    vErrors.push(err55);
-                  }
-                  errors++;
-                }
-              } else {
-                const err56 = { instancePath: instancePath + "/contacts/" + i1 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/type", keyword: "type", params: { type: "string" } };
+            if (data29.collections !== void 0) {
+              if (typeof data29.collections !== "boolean") {
+                const err56 = { instancePath: instancePath + "/contacts/" + i1 + "/collections", schemaPath: "#/components/schemas/Contact/properties/collections/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err56];
                 } else {
@@ -658,22 +658,66 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data29.created !== void 0) {
+              let data38 = data29.created;
+              if (typeof data38 === "string") {
+                if (!formats6.validate(data38)) {
+                  const err57 = { instancePath: instancePath + "/contacts/" + i1 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/format", keyword: "format", params: { format: "date-time" } };
+                  if (vErrors === null) {
+                    vErrors = [err57];
+                  } else {
+                    vErrors.push(err57);
+                  }
+                  errors++;
+                }
+              } else {
+                const err58 = { instancePath: instancePath + "/contacts/" + i1 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err58];
+                } else {
+                  vErrors.push(err58);
+                }
+                errors++;
+              }
+            }
+            if (data29.updated !== void 0) {
+              let data39 = data29.updated;
+              if (typeof data39 === "string") {
+                if (!formats6.validate(data39)) {
+                  const err59 = { instancePath: instancePath + "/contacts/" + i1 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/format", keyword: "format", params: { format: "date-time" } };
+                  if (vErrors === null) {
+                    vErrors = [err59];
+                  } else {
+                    vErrors.push(err59);
+                  }
+                  errors++;
+                }
+              } else {
+                const err60 = { instancePath: instancePath + "/contacts/" + i1 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err60];
+                } else {
+                  vErrors.push(err60);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err57 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/type", keyword: "type", params: { type: "object" } };
+            const err61 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err57];
+              vErrors = [err61];
             } else {
-              vErrors.push(err57);
+              vErrors.push(err61);
             }
             errors++;
           }
         }
       } else {
-        const err58 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/type", keyword: "type", params: { type: "array" } };
+        const err62 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
-          vErrors = [err58];
+          vErrors = [err62];
         } else {
-          vErrors.push(err58);
+          vErrors.push(err62);
         }
         errors++;
       }
@@ -684,21 +728,21 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         const len2 = data40.length;
         for (let i2 = 0; i2 < len2; i2++) {
           if (typeof data40[i2] !== "string") {
-            const err59 = { instancePath: instancePath + "/sources/" + i2, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "string" } };
+            const err63 = { instancePath: instancePath + "/sources/" + i2, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err59];
+              vErrors = [err63];
             } else {
-              vErrors.push(err59);
+              vErrors.push(err63);
             }
             errors++;
           }
         }
       } else {
-        const err60 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" } };
+        const err64 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
-          vErrors = [err60];
+          vErrors = [err64];
         } else {
-          vErrors.push(err60);
+          vErrors.push(err64);
         }
         errors++;
       }
@@ -709,11 +753,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data42.sales !== void 0) {
           let data43 = data42.sales;
           if (!(typeof data43 == "number" && isFinite(data43))) {
-            const err61 = { instancePath: instancePath + "/aggregations/sales", schemaPath: "#/components/schemas/CustomerAggregations/properties/sales/type", keyword: "type", params: { type: "number" } };
+            const err65 = { instancePath: instancePath + "/aggregations/sales", schemaPath: "#/components/schemas/CustomerAggregations/properties/sales/type", keyword: "type", params: { type: "number" } };
             if (vErrors === null) {
-              vErrors = [err61];
+              vErrors = [err65];
             } else {
-              vErrors.push(err61);
+              vErrors.push(err65);
             }
             errors++;
           }
@@ -721,11 +765,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data42.sales_current_period !== void 0) {
           let data44 = data42.sales_current_period;
           if (!(typeof data44 == "number" && isFinite(data44))) {
-            const err62 = { instancePath: instancePath + "/aggregations/sales_current_period", schemaPath: "#/components/schemas/CustomerAggregations/properties/sales_current_period/type", keyword: "type", params: { type: "number" } };
+            const err66 = { instancePath: instancePath + "/aggregations/sales_current_period", schemaPath: "#/components/schemas/CustomerAggregations/properties/sales_current_period/type", keyword: "type", params: { type: "number" } };
             if (vErrors === null) {
-              vErrors = [err62];
+              vErrors = [err66];
             } else {
-              vErrors.push(err62);
+              vErrors.push(err66);
             }
             errors++;
           }
@@ -733,72 +777,28 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         if (data42.balance !== void 0) {
           let data45 = data42.balance;
           if (!(typeof data45 == "number" && isFinite(data45))) {
-            const err63 = { instancePath: instancePath + "/aggregations/balance", schemaPath: "#/components/schemas/CustomerAggregations/properties/balance/type", keyword: "type", params: { type: "number" } };
+            const err67 = { instancePath: instancePath + "/aggregations/balance", schemaPath: "#/components/schemas/CustomerAggregations/properties/balance/type", keyword: "type", params: { type: "number" } };
             if (vErrors === null) {
-              vErrors = [err63];
+              vErrors = [err67];
             } else {
-              vErrors.push(err63);
+              vErrors.push(err67);
             }
             errors++;
           }
         }
       } else {
-        const err64 = { instancePath: instancePath + "/aggregations", schemaPath: "#/components/schemas/CustomerAggregations/type", keyword: "type", params: { type: "object" } };
+        const err68 = { instancePath: instancePath + "/aggregations", schemaPath: "#/components/schemas/CustomerAggregations/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err64];
+          vErrors = [err68];
         } else {
-          vErrors.push(err64);
+          vErrors.push(err68);
         }
         errors++;
       }
     }
     if (data.test_mode !== void 0) {
       if (typeof data.test_mode !== "boolean") {
-        const err65 = { instancePath: instancePath + "/test_mode", schemaPath: "#/properties/test_mode/type", keyword: "type", params: { type: "boolean" } };
-        if (vErrors === null) {
-          vErrors = [err65];
-        } else {
-          vErrors.push(err65);
-        }
-        errors++;
-      }
-    }
-    if (data.created !== void 0) {
-      let data47 = data.created;
-      if (typeof data47 === "string") {
-        if (!formats6.validate(data47)) {
-          const err66 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" } };
-          if (vErrors === null) {
-            vErrors = [err66];
-          } else {
-            vErrors.push(err66);
-          }
-          errors++;
-        }
-      } else {
-        const err67 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err67];
-        } else {
-          vErrors.push(err67);
-        }
-        errors++;
-      }
-    }
-    if (data.updated !== void 0) {
-      let data48 = data.updated;
-      if (typeof data48 === "string") {
-        if (!formats6.validate(data48)) {
-          const err68 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" } };
-          if (vErrors === null) {
-            vErrors = [err68];
-          } else {
-            vErrors.push(err68);
-          }
-          errors++;
-        }
-      } else {
-        const err69 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" } };
+        const err69 = { instancePath: instancePath + "/test_mode", schemaPath: "#/properties/test_mode/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err69];
         } else {
@@ -807,12 +807,56 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.created !== void 0) {
+      let data47 = data.created;
+      if (typeof data47 === "string") {
+        if (!formats6.validate(data47)) {
+          const err70 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" } };
+          if (vErrors === null) {
+            vErrors = [err70];
+          } else {
+            vErrors.push(err70);
+          }
+          errors++;
+        }
+      } else {
+        const err71 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err71];
+        } else {
+          vErrors.push(err71);
+        }
+        errors++;
+      }
+    }
+    if (data.updated !== void 0) {
+      let data48 = data.updated;
+      if (typeof data48 === "string") {
+        if (!formats6.validate(data48)) {
+          const err72 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" } };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
+      } else {
+        const err73 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err70 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    const err74 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
-      vErrors = [err70];
+      vErrors = [err74];
     } else {
-      vErrors.push(err70);
+      vErrors.push(err74);
     }
     errors++;
   }

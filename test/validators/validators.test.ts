@@ -110,7 +110,7 @@ describe("validateCustomer", () => {
       ...chileanCustomer,
       country: { name: "Chile" },
       status: "deleted",
-      contacts: [{ email: "nope" }],
+      contacts: [{ name: "Ignacio Fuentes", email: "nope" }],
       created: "yesterday",
     });
     expect(result.ok ? [] : result.errors.map((error) => `${error.path} ${error.keyword}`)).toEqual([
