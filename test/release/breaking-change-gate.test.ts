@@ -9,7 +9,7 @@ import { bumpVersion } from "../../scripts/release/semver.ts";
 import { useProjectCopy, type ProjectCopy } from "../helpers/project-copy.ts";
 
 const execFileAsync = promisify(execFile);
-const REQUEST_SCHEMA = "openapi/components/schemas/CustomerUpdate.yaml";
+const REQUEST_SCHEMA = "openapi/components/schemas/CustomerWrite.yaml";
 const RESPONSE_SCHEMA = "openapi/components/schemas/Customer.yaml";
 
 /** Spec edits and the class redocly diff must give them. */

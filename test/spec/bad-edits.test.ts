@@ -4,7 +4,7 @@ import { useProjectCopy, type ProjectCopy } from "../helpers/project-copy.ts";
 // A spec edit that breaks the contract must stop the pipeline with a message that names the file
 // and the problem, and must leave generated/ exactly as it was.
 const PATH_FILE = "openapi/paths/customers_{id}_.yaml";
-const REQUEST_SCHEMA = "openapi/components/schemas/CustomerUpdate.yaml";
+const REQUEST_SCHEMA = "openapi/components/schemas/CustomerWrite.yaml";
 
 interface BadEdit {
   name: string;
@@ -30,7 +30,7 @@ const badEdits: BadEdit[] = [
   {
     name: "a misspelt keyword",
     apply: (copy) => copy.edit(REQUEST_SCHEMA, "    maxLength: 100\n", "    maxLenght: 100\n"),
-    file: "components/schemas/CustomerUpdate.yaml",
+    file: "components/schemas/CustomerWrite.yaml",
     problem: /`maxLenght` is not expected here/,
   },
   {
@@ -42,7 +42,7 @@ const badEdits: BadEdit[] = [
   {
     name: "invalid YAML",
     apply: (copy) => copy.edit(REQUEST_SCHEMA, "required:\n  - name\n", "required:\n  - name\n   - oops: [\n"),
-    file: "components/schemas/CustomerUpdate.yaml",
+    file: "components/schemas/CustomerWrite.yaml",
     problem: /Failed to parse|bad indentation|YAML/i,
   },
 ];
@@ -87,7 +87,7 @@ describe("a schema keyword the validators have no message for", () => {
     const before = await copy.snapshot("generated");
     const generate = await copy.runScript("generate");
     expect(generate.status).not.toBe(0);
-    expect(generate.stderr).toMatch(/components\/schemas\/CustomerUpdate uses `pattern`, for which scripts\/templates\/validator-runtime\.js has no message/);
+    expect(generate.stderr).toMatch(/components\/schemas\/CustomerWrite uses `pattern`, for which scripts\/templates\/validator-runtime\.js has no message/);
     expect(await copy.snapshot("generated")).toEqual(before);
   });
 });

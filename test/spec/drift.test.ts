@@ -17,7 +17,7 @@ describe("generate --check", () => {
   it("names each stale file when the spec changed, and writes nothing", async () => {
     // A new description changes the bundle and the types, but no validator: validators carry
     // no annotations, so exactly two files are stale.
-    await project().edit("openapi/components/schemas/CustomerUpdate.yaml", "description: Postal code.", "description: Postal code (código postal).");
+    await project().edit("openapi/components/schemas/CustomerWrite.yaml", "description: Postal code.", "description: Postal code (código postal).");
     const before = await project().snapshot("generated");
     const run = await project().runScript("generate", "--check");
     expect(run.status).not.toBe(0);
@@ -27,7 +27,7 @@ describe("generate --check", () => {
   });
 
   it("names a validator that a constraint change makes stale", async () => {
-    await project().edit("openapi/components/schemas/CustomerUpdate.yaml", "    maxLength: 100\n", "    maxLength: 90\n");
+    await project().edit("openapi/components/schemas/CustomerWrite.yaml", "    maxLength: 100\n", "    maxLength: 90\n");
     const run = await project().runScript("generate", "--check");
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("generated/validators/customer-update.js");
@@ -50,7 +50,7 @@ describe("generate", () => {
   it("writes nothing when a step after the bundle fails", async () => {
     // Redocly accepts an unknown format; ajv's strict mode refuses it in the last step, after
     // the bundle and the types were already made in memory.
-    await project().edit("openapi/components/schemas/CustomerUpdate.yaml", "    format: email\n", "    format: rut\n");
+    await project().edit("openapi/components/schemas/CustomerWrite.yaml", "    format: email\n", "    format: rut\n");
     const before = await project().snapshot("generated");
     const run = await project().runScript("generate");
     expect(run.status).not.toBe(0);
@@ -60,7 +60,7 @@ describe("generate", () => {
   });
 
   it("replaces generated/ with exactly what the spec produces", async () => {
-    await project().edit("openapi/components/schemas/CustomerUpdate.yaml", "    maxLength: 100\n", "    maxLength: 90\n");
+    await project().edit("openapi/components/schemas/CustomerWrite.yaml", "    maxLength: 100\n", "    maxLength: 90\n");
     await project().write("generated/leftover.js", "export {};\n");
     const run = await project().runScript("generate");
     expect(run.status).toBe(0);

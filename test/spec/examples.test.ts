@@ -48,7 +48,7 @@ describe("every example in the spec", () => {
     const where = examples.map((example) => example.where);
     expect(where).toContain("/paths/~1customers~1{id}~1/patch/requestBody/content/application~1json/examples/chileanCustomer/value");
     expect(where).toContain("/components/parameters/IdPath/example");
-    expect(where).toContain("/components/schemas/CustomerUpdate/properties/name/examples/0");
+    expect(where).toContain("/components/schemas/CustomerWrite/properties/name/examples/0");
     expect(where).toContain("/components/schemas/Customer/properties/send_invoices/default");
     expect(where.filter((w) => w.startsWith("/components/responses/")).length).toBeGreaterThanOrEqual(6);
     expect(examples.length).toBeGreaterThan(60);
