@@ -7,3 +7,10 @@ export const toCustomerUpdate = /* @__PURE__ */ writeBody("toCustomerUpdate", {
   ids: ["country","state"],
   required: ["name","address","country","state"],
 });
+
+/** Contact → ContactWrite, for `contacts.update`. */
+export const toContactUpdate = /* @__PURE__ */ writeBody("toContactUpdate", {
+  fields: ["name","email","customer","orgunit","phone","invoicing","collections"],
+  ids: [],
+  required: ["name","email"],
+});

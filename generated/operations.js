@@ -3,6 +3,9 @@ const validateCustomerList = () => import("./validators/customer-list.js").then(
 const validateCustomerWrite = () => import("./validators/customer-write.js").then((module) => module.validateCustomerWrite);
 const validateCustomer = () => import("./validators/customer.js").then((module) => module.validateCustomer);
 const validateCustomerUpdate = () => import("./validators/customer-update.js").then((module) => module.validateCustomerUpdate);
+const validateContactList = () => import("./validators/contact-list.js").then((module) => module.validateContactList);
+const validateContactWrite = () => import("./validators/contact-write.js").then((module) => module.validateContactWrite);
+const validateContact = () => import("./validators/contact.js").then((module) => module.validateContact);
 
 /** Every operation of the spec, by the client method its `x-piriod-method` names. */
 export const operations = {
@@ -44,6 +47,46 @@ export const operations = {
       body: validateCustomerUpdate,
       status: 200,
       response: validateCustomer,
+    },
+  },
+  contacts: {
+    list: {
+      method: "GET",
+      path: "/contacts/",
+      pathParams: [],
+      query: ["page","page_size","ordering","customer","orgunit","name","email","invoicing","collections"],
+      status: 200,
+      response: validateContactList,
+      paginated: true,
+    },
+    create: {
+      method: "POST",
+      path: "/contacts/",
+      pathParams: [],
+      body: validateContactWrite,
+      status: 201,
+      response: validateContact,
+    },
+    retrieve: {
+      method: "GET",
+      path: "/contacts/{id}/",
+      pathParams: ["id"],
+      status: 200,
+      response: validateContact,
+    },
+    delete: {
+      method: "DELETE",
+      path: "/contacts/{id}/",
+      pathParams: ["id"],
+      status: 204,
+    },
+    update: {
+      method: "PATCH",
+      path: "/contacts/{id}/",
+      pathParams: ["id"],
+      body: validateContactWrite,
+      status: 200,
+      response: validateContact,
     },
   },
 };

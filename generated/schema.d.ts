@@ -117,6 +117,114 @@ export interface paths {
         patch: operations["updateCustomer"];
         trace?: never;
     };
+    "/contacts/": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Workspace (account) identifier. Required for every request: without it Piriod answers 400,
+                 *     and with a workspace the user does not belong to, 403.
+                 * @example acc_01H8XYZ123ABC
+                 */
+                "x-simple-workspace": components["parameters"]["WorkspaceHeader"];
+                /**
+                 * @description Whether to operate against test-mode data. Resources created in test mode are returned
+                 *     only when this header is `true`.
+                 * @example false
+                 */
+                "x-piriod-test-mode"?: components["parameters"]["TestModeHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contacts
+         * @description Returns the contacts of the workspace's customers a page at a time, in Piriod's paginated
+         *     envelope: `count` of all matches, `next` and `previous` links, and this page's `results`.
+         *
+         *     Every filter is optional, and filters combine (all must hold). Piriod documents these for
+         *     this list: `customer`, `orgunit`, `name`, `email`, `invoicing` and `collections`. Piriod
+         *     ignores a filter it does not know rather than refuse it, so a misspelled filter lists
+         *     every contact.
+         */
+        get: operations["listContacts"];
+        put?: never;
+        /**
+         * Create contact
+         * @description Creates a contact and returns it (`201`). `name` and `email` are required; `customer`
+         *     names the customer the contact belongs to, and a customer holds at most seven contacts
+         *     per organisation unit (or seven with none).
+         *
+         *     Piriod's reference lists this operation without the details of its body and answers. This
+         *     contract models it on its documented neighbours: the body is the one Piriod documents for
+         *     updating a contact (`ContactWrite`), and the answers are those of creating a customer
+         *     (`201` with the created resource, `400` naming the fields it refuses).
+         */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/contacts/{id}/": {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Workspace (account) identifier. Required for every request: without it Piriod answers 400,
+                 *     and with a workspace the user does not belong to, 403.
+                 * @example acc_01H8XYZ123ABC
+                 */
+                "x-simple-workspace": components["parameters"]["WorkspaceHeader"];
+                /**
+                 * @description Whether to operate against test-mode data. Resources created in test mode are returned
+                 *     only when this header is `true`.
+                 * @example false
+                 */
+                "x-piriod-test-mode"?: components["parameters"]["TestModeHeader"];
+            };
+            path: {
+                /**
+                 * @description Identifier of the contact: a prefixed string such as `con_01H8XYZ123ABC`. Its body has no
+                 *     fixed format, so clients percent-encode it as a single path segment.
+                 * @example con_01H8XYZ123ABC
+                 */
+                id: components["parameters"]["ContactIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Retrieve contact
+         * @description Returns a contact. One created in test mode is found only with `x-piriod-test-mode: true`;
+         *     one of another workspace, or none at all, is a `404`.
+         *
+         *     Piriod's reference lists this operation without the details of its answers. This contract
+         *     models it on retrieving a customer: `200` with the resource, `404` when there is none.
+         */
+        get: operations["retrieveContact"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete contact
+         * @description Deletes a contact: it no longer receives the customer's invoices or reminders, and is then
+         *     a `404`.
+         *
+         *     Piriod's reference lists this operation without the details of its answers. This contract
+         *     models it on deleting a customer: `204` with no body, `404` when there is no such contact.
+         */
+        delete: operations["deleteContact"];
+        options?: never;
+        head?: never;
+        /**
+         * Partial update contact
+         * @description Updates a contact and returns it as it now stands. `name` and `email` are required even
+         *     on this partial update: send them as they stand together with the fields you change (the
+         *     client's `toContactUpdate` turns a retrieved contact into an update body).
+         */
+        patch: operations["updateContact"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -133,6 +241,8 @@ export interface components {
         ErrorDetail: ErrorDetail;
         CustomerWrite: CustomerWrite;
         CustomerUpdate: CustomerUpdate;
+        ContactList: ContactList;
+        ContactWrite: ContactWrite;
     };
     responses: {
         /**
@@ -223,6 +333,12 @@ export interface components {
          * @example cus_01H8XYZ123ABC
          */
         IdPath: string;
+        /**
+         * @description Identifier of the contact: a prefixed string such as `con_01H8XYZ123ABC`. Its body has no
+         *     fixed format, so clients percent-encode it as a single path segment.
+         * @example con_01H8XYZ123ABC
+         */
+        ContactIdPath: string;
     };
     requestBodies: never;
     headers: never;
@@ -512,6 +628,270 @@ export interface operations {
                 };
                 content: {
                     "application/json": Customer;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The page to return, counted from 1. A list answers one page at a time, with the links to
+                 *     the pages beside it in `next` and `previous`.
+                 * @example 2
+                 */
+                page?: components["parameters"]["PageQuery"];
+                /**
+                 * @description How many items a page holds, from 1 to 100.
+                 * @example 50
+                 */
+                page_size?: components["parameters"]["PageSizeQuery"];
+                /**
+                 * @description The field to sort by, ascending; a leading `-` sorts descending (`-created`). Piriod does
+                 *     not list which fields each list sorts by.
+                 * @example -created
+                 */
+                ordering?: components["parameters"]["OrderingQuery"];
+                /**
+                 * @description Only contacts of this customer, by its ID.
+                 * @example cus_01H8XYZ123ABC
+                 */
+                customer?: string;
+                /**
+                 * @description Only contacts of this organisation unit, by its ID.
+                 * @example Finanzas
+                 */
+                orgunit?: string;
+                /**
+                 * @description Only contacts with this name.
+                 * @example Ignacio Fuentes
+                 */
+                name?: string;
+                /**
+                 * @description Only contacts with this email address.
+                 * @example ignacio.fuentes@andes.cl
+                 */
+                email?: string;
+                /**
+                 * @description Only contacts that receive invoices (`true`), or only those that do not (`false`).
+                 * @example true
+                 */
+                invoicing?: boolean;
+                /**
+                 * @description Only contacts that receive collection reminders (`true`), or only those that do not
+                 *     (`false`).
+                 * @example true
+                 */
+                collections?: boolean;
+            };
+            header: {
+                /**
+                 * @description Workspace (account) identifier. Required for every request: without it Piriod answers 400,
+                 *     and with a workspace the user does not belong to, 403.
+                 * @example acc_01H8XYZ123ABC
+                 */
+                "x-simple-workspace": components["parameters"]["WorkspaceHeader"];
+                /**
+                 * @description Whether to operate against test-mode data. Resources created in test mode are returned
+                 *     only when this header is `true`.
+                 * @example false
+                 */
+                "x-piriod-test-mode"?: components["parameters"]["TestModeHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Paginated contact list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": ContactList;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Workspace (account) identifier. Required for every request: without it Piriod answers 400,
+                 *     and with a workspace the user does not belong to, 403.
+                 * @example acc_01H8XYZ123ABC
+                 */
+                "x-simple-workspace": components["parameters"]["WorkspaceHeader"];
+                /**
+                 * @description Whether to operate against test-mode data. Resources created in test mode are returned
+                 *     only when this header is `true`.
+                 * @example false
+                 */
+                "x-piriod-test-mode"?: components["parameters"]["TestModeHeader"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": ContactWrite;
+            };
+        };
+        responses: {
+            /** @description Contact created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Contact;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    retrieveContact: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Workspace (account) identifier. Required for every request: without it Piriod answers 400,
+                 *     and with a workspace the user does not belong to, 403.
+                 * @example acc_01H8XYZ123ABC
+                 */
+                "x-simple-workspace": components["parameters"]["WorkspaceHeader"];
+                /**
+                 * @description Whether to operate against test-mode data. Resources created in test mode are returned
+                 *     only when this header is `true`.
+                 * @example false
+                 */
+                "x-piriod-test-mode"?: components["parameters"]["TestModeHeader"];
+            };
+            path: {
+                /**
+                 * @description Identifier of the contact: a prefixed string such as `con_01H8XYZ123ABC`. Its body has no
+                 *     fixed format, so clients percent-encode it as a single path segment.
+                 * @example con_01H8XYZ123ABC
+                 */
+                id: components["parameters"]["ContactIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Contact;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteContact: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Workspace (account) identifier. Required for every request: without it Piriod answers 400,
+                 *     and with a workspace the user does not belong to, 403.
+                 * @example acc_01H8XYZ123ABC
+                 */
+                "x-simple-workspace": components["parameters"]["WorkspaceHeader"];
+                /**
+                 * @description Whether to operate against test-mode data. Resources created in test mode are returned
+                 *     only when this header is `true`.
+                 * @example false
+                 */
+                "x-piriod-test-mode"?: components["parameters"]["TestModeHeader"];
+            };
+            path: {
+                /**
+                 * @description Identifier of the contact: a prefixed string such as `con_01H8XYZ123ABC`. Its body has no
+                 *     fixed format, so clients percent-encode it as a single path segment.
+                 * @example con_01H8XYZ123ABC
+                 */
+                id: components["parameters"]["ContactIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description Workspace (account) identifier. Required for every request: without it Piriod answers 400,
+                 *     and with a workspace the user does not belong to, 403.
+                 * @example acc_01H8XYZ123ABC
+                 */
+                "x-simple-workspace": components["parameters"]["WorkspaceHeader"];
+                /**
+                 * @description Whether to operate against test-mode data. Resources created in test mode are returned
+                 *     only when this header is `true`.
+                 * @example false
+                 */
+                "x-piriod-test-mode"?: components["parameters"]["TestModeHeader"];
+            };
+            path: {
+                /**
+                 * @description Identifier of the contact: a prefixed string such as `con_01H8XYZ123ABC`. Its body has no
+                 *     fixed format, so clients percent-encode it as a single path segment.
+                 * @example con_01H8XYZ123ABC
+                 */
+                id: components["parameters"]["ContactIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": ContactWrite;
+            };
+        };
+        responses: {
+            /** @description Updated contact. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Contact;
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -941,3 +1321,76 @@ export type CustomerWrite = {
  *     this partial update, so send them as they stand together with the fields you change.
  */
 export type CustomerUpdate = CustomerWrite;
+/**
+ * ContactList
+ * @description A page of contacts, in Piriod's paginated envelope: how many contacts match in all, the
+ *     links to the next and previous pages, and this page's contacts.
+ */
+export type ContactList = {
+    /**
+     * @description How many contacts match, on every page together.
+     * @example 142
+     */
+    count: number;
+    /**
+     * Format: uri
+     * @description The URL of the next page; `null` on the last page.
+     * @example https://api.piriod.com/contacts/?page=2
+     */
+    next?: string | null;
+    /**
+     * Format: uri
+     * @description The URL of the previous page; `null` on the first page.
+     * @example https://api.piriod.com/contacts/?page=1
+     */
+    previous?: string | null;
+    /** @description The contacts of this page. */
+    results: Contact[];
+};
+/**
+ * ContactWrite
+ * @description The body that creates a contact (`POST /contacts/`) and updates one
+ *     (`PATCH /contacts/{id}/`). Piriod documents it on the update, where `name` and `email` are
+ *     required even though the update is partial: send them as they stand together with the fields
+ *     you change. The schema is closed: fields that exist only in responses (`id`, `created`,
+ *     `updated`) are refused.
+ */
+export type ContactWrite = {
+    /**
+     * @description Full name of the contact.
+     * @example Ignacio Fuentes
+     */
+    name: string;
+    /**
+     * Format: email
+     * @description Email address of the contact.
+     * @example ignacio.fuentes@andes.cl
+     */
+    email: string;
+    /**
+     * @description Identifier of the customer the contact belongs to.
+     * @example cus_01H8XYZ123ABC
+     */
+    customer?: string | null;
+    /**
+     * @description Identifier of the organisation unit (a department of the customer) the contact belongs
+     *     to; `null` for none. A customer holds at most seven contacts per organisation unit.
+     * @example Finanzas
+     */
+    orgunit?: string | null;
+    /**
+     * @description Phone number of the contact.
+     * @example +56987654321
+     */
+    phone?: string | null;
+    /**
+     * @description Whether the contact receives invoices.
+     * @default true
+     */
+    invoicing?: boolean;
+    /**
+     * @description Whether the contact receives collection reminders.
+     * @default true
+     */
+    collections?: boolean;
+};

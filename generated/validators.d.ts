@@ -4,3 +4,6 @@ export { validateCustomerList } from "./validators/customer-list.js";
 export { validateCustomerWrite } from "./validators/customer-write.js";
 export { validateCustomer } from "./validators/customer.js";
 export { validateCustomerUpdate } from "./validators/customer-update.js";
+export { validateContactList } from "./validators/contact-list.js";
+export { validateContactWrite } from "./validators/contact-write.js";
+export { validateContact } from "./validators/contact.js";

@@ -1,0 +1,10 @@
+curl --request PATCH \
+  'https://api.piriod.com/contacts/con_01H8XYZ123ABC/' \
+  --header 'Authorization: Token <api_token>' \
+  --header 'x-simple-workspace: acc_01H8XYZ123ABC' \
+  --header 'Content-Type: application/json' \
+  --data '{
+    "name": "Ignacio Fuentes",
+    "email": "ignacio.fuentes@andes.cl",
+    "collections": false
+  }'
