@@ -6,7 +6,7 @@
 import { runChild } from "./lib/child-process.ts";
 import { canPin, oneCore } from "./lib/cpu-pinning.ts";
 import { figure, formatNumber, signed, type Benchmark, type Table } from "./lib/report.ts";
-import { callName, CUSTOMERS_RETRIEVE, CUSTOMERS_UPDATE } from "./lib/spec-fixtures.ts";
+import { callName, CLIENT_CALLS } from "./lib/spec-fixtures.ts";
 import type { Summary } from "./lib/stats.ts";
 
 /** Calls between two turns of the event loop: see sequentialCallsPerSecond. */
@@ -17,7 +17,7 @@ export const benchClientCost: Benchmark = async ({ quick }) => {
   const ms = quick ? 200 : 400;
   const tables: Table[] = [];
   let peakHeapMB = 0;
-  for (const call of [CUSTOMERS_UPDATE, CUSTOMERS_RETRIEVE]) {
+  for (const call of CLIENT_CALLS) {
     const input = { baseUrl: "https://api.piriod.com", call, rounds, ms, callsPerTurn: CALLS_PER_TURN };
     const measured = await runChild<{ summaries: Record<string, Summary>; peakHeapMB: number }>("client-cost", input, oneCore());
     const base = measured.summaries["openapi-fetch alone"]!.median;

@@ -8,32 +8,32 @@ export interface CustomersListQuery {
    * The page to return, counted from 1. A list answers one page at a time, with the links to
    * the pages beside it in `next` and `previous`.
    */
-  "page"?: NonNullable<NonNullable<operations["listCustomers"]["parameters"]["query"]>["page"]>;
+  "page"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["page"];
   /**
    * How many items a page holds, from 1 to 100.
    */
-  "page_size"?: NonNullable<NonNullable<operations["listCustomers"]["parameters"]["query"]>["page_size"]>;
+  "page_size"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["page_size"];
   /**
    * The field to sort by, ascending; a leading `-` sorts descending (`-created`). Piriod does
    * not list which fields each list sorts by.
    */
-  "ordering"?: NonNullable<NonNullable<operations["listCustomers"]["parameters"]["query"]>["ordering"]>;
+  "ordering"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["ordering"];
   /**
    * Only customers of this country, by its ID (`CL`, `MX`, `CO`).
    */
-  "country"?: NonNullable<NonNullable<operations["listCustomers"]["parameters"]["query"]>["country"]>;
+  "country"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["country"];
   /**
    * Only customers with this email address.
    */
-  "email"?: NonNullable<NonNullable<operations["listCustomers"]["parameters"]["query"]>["email"]>;
+  "email"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["email"];
   /**
    * Only customers with this name.
    */
-  "name"?: NonNullable<NonNullable<operations["listCustomers"]["parameters"]["query"]>["name"]>;
+  "name"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["name"];
   /**
    * Only customers with this tax identifier (RUT, RFC, NIT).
    */
-  "tax_id"?: NonNullable<NonNullable<operations["listCustomers"]["parameters"]["query"]>["tax_id"]>;
+  "tax_id"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["tax_id"];
   /**
    * Only customers created at exactly this instant (RFC 3339). For a range, use
    * `created__gte` and `created__lte`.
@@ -61,41 +61,41 @@ export interface ContactsListQuery {
    * The page to return, counted from 1. A list answers one page at a time, with the links to
    * the pages beside it in `next` and `previous`.
    */
-  "page"?: NonNullable<NonNullable<operations["listContacts"]["parameters"]["query"]>["page"]>;
+  "page"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["page"];
   /**
    * How many items a page holds, from 1 to 100.
    */
-  "page_size"?: NonNullable<NonNullable<operations["listContacts"]["parameters"]["query"]>["page_size"]>;
+  "page_size"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["page_size"];
   /**
    * The field to sort by, ascending; a leading `-` sorts descending (`-created`). Piriod does
    * not list which fields each list sorts by.
    */
-  "ordering"?: NonNullable<NonNullable<operations["listContacts"]["parameters"]["query"]>["ordering"]>;
+  "ordering"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["ordering"];
   /**
    * Only contacts of this customer, by its ID.
    */
-  "customer"?: NonNullable<NonNullable<operations["listContacts"]["parameters"]["query"]>["customer"]>;
+  "customer"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["customer"];
   /**
    * Only contacts of this organisation unit, by its ID.
    */
-  "orgunit"?: NonNullable<NonNullable<operations["listContacts"]["parameters"]["query"]>["orgunit"]>;
+  "orgunit"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["orgunit"];
   /**
    * Only contacts with this name.
    */
-  "name"?: NonNullable<NonNullable<operations["listContacts"]["parameters"]["query"]>["name"]>;
+  "name"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["name"];
   /**
    * Only contacts with this email address.
    */
-  "email"?: NonNullable<NonNullable<operations["listContacts"]["parameters"]["query"]>["email"]>;
+  "email"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["email"];
   /**
    * Only contacts that receive invoices (`true`), or only those that do not (`false`).
    */
-  "invoicing"?: NonNullable<NonNullable<operations["listContacts"]["parameters"]["query"]>["invoicing"]>;
+  "invoicing"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["invoicing"];
   /**
    * Only contacts that receive collection reminders (`true`), or only those that do not
    * (`false`).
    */
-  "collections"?: NonNullable<NonNullable<operations["listContacts"]["parameters"]["query"]>["collections"]>;
+  "collections"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["collections"];
 }
 
 /** `piriod.customers`: the methods of the operations whose x-piriod-method names `customers`. */

@@ -185,7 +185,7 @@ function queryType(name: string, operation: string, method: ClientMethod): strin
     const doc = parameter.description ? docComment(parameter.description.trim(), "  ") : "";
     if (parameter.prefix !== undefined) return `${doc}  [key: \`${parameter.prefix}\${string}\`]: string;\n`;
     const type = parameter.schema?.format === "date-time" ? "Date | string" : `NonNullable<${operation}["parameters"]["query"]>[${JSON.stringify(parameter.name)}]`;
-    return `${doc}  ${JSON.stringify(parameter.name)}${parameter.required ? "" : "?"}: ${parameter.schema?.format === "date-time" ? type : `NonNullable<${type}>`};\n`;
+    return `${doc}  ${JSON.stringify(parameter.name)}${parameter.required ? "" : "?"}: ${type};\n`;
   });
   return `/** The query of \`${method.resource}.${method.name}\` (\`${method.where}\`). */\nexport interface ${name} {\n${fields.join("")}}\n`;
 }

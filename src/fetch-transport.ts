@@ -1,5 +1,5 @@
 import { describeCall, PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
-import type { ReceivedResponse, Transport } from "./send.js";
+import { whenAborted, type ReceivedResponse, type Transport } from "./send.js";
 
 /** A `fetch` as callers inject it: it receives a standard `Request`. */
 export type FetchFunction = (request: Request) => Promise<Response>;
@@ -46,9 +46,8 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   work.catch(() => {});
   return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) return onAbort();
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    if (signal.aborted) return reject(signal.reason);
+    const stopListening = whenAborted(signal, () => reject(signal.reason));
+    work.then(resolve, reject).finally(stopListening);
   });
 }

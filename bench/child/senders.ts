@@ -31,7 +31,8 @@ export async function importPackage(): Promise<{ createPiriodClient(options: Rec
   return import(name);
 }
 
-const pathOf = ({ call }: Target) => call.http.path.replace("{id}", encodeURIComponent(call.id));
+const pathOf = ({ call }: Target) =>
+  call.http.path.replace("{id}", encodeURIComponent(call.id ?? "")) + (call.query ? `?${new URLSearchParams(call.query)}` : "");
 /** The body as each call sends it: serialized per call, as an application holding an object does (the clients all do). */
 const payloadOf =
   ({ call }: Target) =>
@@ -51,7 +52,7 @@ export function openApiFetchSender(target: Target, fetch: typeof globalThis.fetc
   const client = createOpenApiClient({ baseUrl: target.baseUrl, headers: HEADERS, fetch });
   const { call } = target;
   const method = call.http.method.toLowerCase() as "patch";
-  const init = { params: { path: { id: call.id } }, body: call.body };
+  const init = { params: { path: call.id === undefined ? undefined : { id: call.id }, query: call.query }, body: call.body };
   return signal
     ? () => client.request(method, call.http.path as never, { ...init, signal: signal() } as never)
     : () => client.request(method, call.http.path as never, init as never);
@@ -61,8 +62,8 @@ export function openApiFetchSender(target: Target, fetch: typeof globalThis.fetc
 export async function piriodSender(target: Target, options: Record<string, unknown> = {}): Promise<Send> {
   const { createPiriodClient } = await importPackage();
   const client = createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl: target.baseUrl, ...options });
-  const { resource, method, id, body } = target.call;
-  const args = body === undefined ? [id] : [id, body];
+  const { resource, method, id, body, query } = target.call;
+  const args = [id, body, query].filter((arg) => arg !== undefined);
   const invoke = client[resource]![method]!;
   return () => invoke(...args);
 }

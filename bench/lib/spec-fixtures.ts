@@ -61,8 +61,11 @@ export interface ClientCall {
   resource: string;
   method: string;
   http: { method: string; path: string };
-  id: string;
+  /** The path's `{id}`, for an operation on one resource. */
+  id?: string;
   body: unknown;
+  /** The query, for a list. */
+  query?: Record<string, string>;
   response: unknown;
 }
 
@@ -77,6 +80,20 @@ export const CUSTOMERS_UPDATE: ClientCall = {
 };
 
 export const CUSTOMERS_RETRIEVE: ClientCall = { ...CUSTOMERS_UPDATE, method: "retrieve", http: { method: "GET", path: "/customers/{id}/" }, body: undefined };
+
+export const CUSTOMERS_LIST: ClientCall = {
+  resource: "customers",
+  method: "list",
+  http: { method: "GET", path: "/customers/" },
+  body: undefined,
+  query: { country: "CL", page_size: "20" },
+  response: exampleOf("CustomerList"),
+};
+
+export const CUSTOMERS_CREATE: ClientCall = { resource: "customers", method: "create", http: { method: "POST", path: "/customers/" }, body: exampleOf("CustomerWrite"), response: exampleOf("Customer") };
+
+/** Every call the in-process cost is measured for: one of each shape of operation. */
+export const CLIENT_CALLS = [CUSTOMERS_UPDATE, CUSTOMERS_RETRIEVE, CUSTOMERS_LIST, CUSTOMERS_CREATE];
 
 /** `customers.update (PATCH /customers/{id}/)`, as tables and targets name a call. */
 export const callName = (call: ClientCall): string => `${call.resource}.${call.method} (${call.http.method} ${call.http.path})`;

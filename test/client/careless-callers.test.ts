@@ -82,6 +82,18 @@ describe.each(ENTRIES)("%s", (_entry, { createPiriodClient, PiriodError, PiriodV
     });
   });
 
+  it("refuses a create whose body cannot be written as JSON, and a list whose query value has no text, sending nothing", async () => {
+    const created = await rejection(() => client().customers.create({ ...body, metadata: { total: 10n } } as never));
+    expect(created.rejected).toBeInstanceOf(PiriodValidationError);
+    expect((created.rejected as Error).message).toMatch(/^customers\.create: the call is refused, nothing was sent: the body cannot be written as JSON/);
+    const noText = { toString: () => { throw new TypeError("no text"); } };
+    const listed = await rejection(() => client().customers.list({ country: noText } as never));
+    expect(listed.rejected).toBeInstanceOf(PiriodValidationError);
+    expect((listed.rejected as Error).message).toMatch(/^customers\.list: the call is refused, nothing was sent: the arguments cannot be read/);
+    expect((listed.rejected as Error).cause).toBeInstanceOf(TypeError);
+    expect(server.received).toEqual([]);
+  });
+
   it("refuses per-call options whose reading throws with a rejected PiriodValidationError, naming the call", async () => {
     const options = Object.defineProperty({}, "timeoutMs", { enumerable: true, get: () => { throw new Error("no timeout"); } });
     const outcome = await rejection(() => client().customers.retrieve(CUSTOMER_ID, options));

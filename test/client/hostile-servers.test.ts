@@ -36,14 +36,23 @@ describe.each(ENTRIES)("%s", (_entry, { createPiriodClient, PiriodApiError, Piri
   const client = (baseUrl: string, options: object = {}) => createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl, maxRetries: 2, timeoutMs: 10_000, ...options });
   const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail("the call succeeded"), (reason: unknown) => reason as Error);
 
+  /** A call of each shape of operation: a read, a list, an update, a create, a delete. */
+  const CALLS = [
+    ["GET /customers/cus_01H8XYZ123ABC/", (piriod: ReturnType<typeof client>) => piriod.customers.retrieve(CUSTOMER_ID)],
+    ["GET /customers/?country=CL", (piriod: ReturnType<typeof client>) => piriod.customers.list({ country: "CL" })],
+    ["PATCH /customers/cus_01H8XYZ123ABC/", (piriod: ReturnType<typeof client>) => piriod.customers.update(CUSTOMER_ID, body)],
+    ["POST /customers/", (piriod: ReturnType<typeof client>) => piriod.customers.create(body)],
+    ["DELETE /customers/cus_01H8XYZ123ABC/", (piriod: ReturnType<typeof client>) => piriod.customers.delete(CUSTOMER_ID)],
+  ] as const;
+
   describe("a body larger than maxResponseBytes", () => {
-    it("that never ends fails with PiriodResponseTooLargeError naming the limit, after one attempt", async () => {
+    it.each(CALLS)("that never ends fails %s with PiriodResponseTooLargeError naming the limit, after one attempt", async (call, send) => {
       const raw = await startRawHttpServer((socket) => endlessBody(socket));
       try {
-        const error = await failure(client(raw.url, { maxResponseBytes: 1_048_576 }).customers.retrieve(CUSTOMER_ID));
+        const error = await failure(send(client(raw.url, { maxResponseBytes: 1_048_576 })));
         expect(error).toBeInstanceOf(PiriodResponseTooLargeError);
         expect(error).toBeInstanceOf(PiriodError);
-        expect(error.message).toMatch(/GET \/customers\/cus_01H8XYZ123ABC\/ failed: the response's body is larger than maxResponseBytes \(1048576 bytes\)/);
+        expect(error.message).toBe(`${call} failed: the response's body is larger than maxResponseBytes (1048576 bytes)`);
         expect(raw.requests).toHaveLength(1);
       } finally {
         await raw.close();
@@ -76,6 +85,13 @@ describe.each(ENTRIES)("%s", (_entry, { createPiriodClient, PiriodApiError, Piri
       expect(error).toMatchObject({ status: 303 });
       expect(error.message).toContain(`redirected to ${server.url}/customers/${CUSTOMER_ID}/ (not followed`);
       expect(server.received.map((request) => request.method)).toEqual(["PATCH"]);
+    });
+
+    it.each(CALLS)("answered to %s with 308 is not followed", async (_call, send) => {
+      server.answer(reply(308, "", { location: `${elsewhere.url}/customers/` }));
+      const error = await failure(send(client(server.url)));
+      expect(error).toMatchObject({ status: 308 });
+      expect([server.received.length, elsewhere.received.length]).toEqual([1, 0]);
     });
 
     it("with 307 to another origin sends nothing there: not the body, the key or the workspace", async () => {
