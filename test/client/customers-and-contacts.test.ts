@@ -3,7 +3,7 @@ import type { Contact, Customer } from "../../generated/schema.js";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
-import { json, reply, startFaultServer, type Answer, type FaultServer } from "../helpers/http-fault-server.ts";
+import { json, pagedList, reply, startFaultServer, type FaultServer } from "../helpers/http-fault-server.ts";
 import { bundledSpec } from "../helpers/spec-examples.ts";
 
 // The whole customers resource and contacts, through the methods the spec declares, against a real
@@ -17,17 +17,7 @@ beforeAll(async () => (server = await startFaultServer()));
 afterAll(() => server.close());
 beforeEach(() => void (server.received.length = 0));
 
-/** A list of `total` customers in pages of `size`, each `next` link on Piriod's own host as Piriod writes it. */
-function customerPages(total: number, size: number): Answer {
-  return (response, request) => {
-    const query = new URL(request.url!, "http://localhost").searchParams;
-    const page = Number(query.get("page") ?? 1);
-    const count = Math.max(0, Math.min(size, total - (page - 1) * size));
-    const results = Array.from({ length: count }, (_, index): Customer => ({ ...customer, id: `cus_${(page - 1) * size + index + 1}` }));
-    query.set("page", String(page + 1));
-    json(200, { count: total, next: page * size < total ? `https://api.piriod.com/customers/?${query}` : null, previous: null, results })(response, request, () => {});
-  };
-}
+const customerPages = (total: number, size: number) => pagedList(total, size, (number): Customer => ({ ...customer, id: `cus_${number}` }));
 
 describe.each([
   ["the node entry", nodeEntry],

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LoadValidator, Operation } from "../../generated/operations.js";
 import type { Page } from "../../src/promises.js";
 import { PiriodValidationError } from "../../src/errors.js";
-import { startFaultServer, type Answer, type FaultServer } from "../helpers/http-fault-server.ts";
+import { pagedList, startFaultServer, type FaultServer } from "../helpers/http-fault-server.ts";
 import { operationMethod } from "../helpers/operation-context.ts";
 
 // Lists: any operation whose response is Piriod's Paginated envelope resolves to its first page and
@@ -23,20 +23,7 @@ beforeAll(async () => (server = await startFaultServer()));
 afterAll(() => server.close());
 beforeEach(() => void (server.received.length = 0));
 
-/** Answers a list of `total` widgets in pages of `size`, its `next` links on Piriod's own host, as Piriod writes them. */
-function pages(total: number, size: number): Answer {
-  return (response, request) => {
-    const query = new URL(request.url!, "http://localhost").searchParams;
-    const page = Number(query.get("page") ?? 1);
-    const results = Array.from({ length: Math.max(0, Math.min(size, total - (page - 1) * size)) }, (_, index) => ({ id: `wid_${(page - 1) * size + index + 1}` }));
-    const link = (number: number) => {
-      query.set("page", String(number));
-      return `https://api.piriod.com/widgets/?${query}`;
-    };
-    const body = JSON.stringify({ count: total, next: page * size < total ? link(page + 1) : null, previous: page > 1 ? link(page - 1) : null, results });
-    response.writeHead(200, { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)) }).end(body);
-  };
-}
+const pages = (total: number, size: number) => pagedList(total, size, (number) => ({ id: `wid_${number}` }));
 
 describe.each(["node", "fetch"] as const)("a list through the %s transport", (transport) => {
   const list = () => operationMethod(LIST, { baseUrl: server.url, transport });

@@ -95,3 +95,18 @@ export function slowBody(ms: number): Answer {
     later(ms, () => !response.destroyed && response.end('"late"}'));
   };
 }
+
+/**
+ * Answers a list of `total` items made by `item` (from 1) in pages of `size`, as Piriod does: each
+ * page's `next` link on Piriod's own host, with the request's query and the next page number.
+ */
+export function pagedList(total: number, size: number, item: (number: number) => object): Answer {
+  return (response, request) => {
+    const url = new URL(request.url!, "http://localhost");
+    const page = Number(url.searchParams.get("page") ?? 1);
+    const results = Array.from({ length: Math.max(0, Math.min(size, total - (page - 1) * size)) }, (_, index) => item((page - 1) * size + index + 1));
+    url.searchParams.set("page", String(page + 1));
+    const next = page * size < total ? `https://api.piriod.com${url.pathname}?${url.searchParams}` : null;
+    json(200, { count: total, next, previous: null, results })(response, request, () => {});
+  };
+}
