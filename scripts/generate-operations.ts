@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { OpenApiDocument } from "./bundle-spec.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
-import { bundledOperations, deref, schemaName, type BundledOperation, type SpecNode } from "./lib/spec-operations.ts";
+import { bundledOperations, deref, idFields, type BundledOperation, type SpecNode } from "./lib/spec-operations.ts";
 import { kebabCase } from "./lib/validated-schemas.ts";
 
 /** `customers.update`: a resource, then its method, both lower camel case. */
@@ -14,7 +14,7 @@ const CLIENT_MEMBERS = new Set(["raw", "withOptions", "then", "constructor", "__
 const TEMPLATES = ["client-runtime.js", "client-runtime.d.ts"];
 
 /** One client method, as `x-piriod-method` declares it on an operation. */
-interface ClientMethod extends BundledOperation {
+export interface ClientMethod extends BundledOperation {
   resource: string;
   name: string;
   operationId: string;
@@ -51,7 +51,7 @@ export async function generateOperations(document: OpenApiDocument, reserved: Re
   return files;
 }
 
-function clientMethods(document: OpenApiDocument): ClientMethod[] {
+export function clientMethods(document: OpenApiDocument): ClientMethod[] {
   const seen = new Map<string, string>();
   return bundledOperations(document).map((found) => {
     const declared: unknown = found.operation["x-piriod-method"];
@@ -236,25 +236,18 @@ function converters(document: OpenApiDocument, methods: ClientMethod[], reserved
 }
 
 /**
- * Which fields of `to` (a request body) are read from `from` (the response) and how: a field
- * whose request schema is a scalar and whose response schema is an object with an `id` of that
- * type is that `id` (`country: "CL"` from `country: { id: "CL", … }`); the others are copied.
+ * Which fields of `to` (a request body) are read from `from` (the response) and how: a field that
+ * `to` declares as the id of an object `from` embeds (`x-piriod-id-of`) is that object's `id`
+ * (`country: "CL"` from `country: { id: "CL", … }`); the others are copied.
  */
 function bodyFields(document: OpenApiDocument, from: string, to: string, where: string): { fields: string[]; ids: string[]; required: string[] } {
   const request = deref(document, { $ref: `#/components/schemas/${to}` });
   const response = deref(document, { $ref: `#/components/schemas/${from}` });
+  const related = idFields(document, to, from, where);
   const fields: string[] = [];
-  const ids: string[] = [];
-  for (const [field, schema] of Object.entries<SpecNode>(request.properties ?? {})) {
-    const answered = response.properties?.[field];
-    if (answered === undefined) {
-      if (request.required?.includes(field)) throw new PipelineError(`operations: ${where}: ${to} requires ${field}, which ${from} does not have`);
-      continue;
-    }
-    fields.push(field);
-    const related = deref(document, answered);
-    const idType = deref(document, related?.properties?.id)?.type;
-    if (schemaName(answered) !== undefined && related?.type === "object" && idType !== undefined && idType === deref(document, schema).type) ids.push(field);
+  for (const field of Object.keys(request.properties ?? {})) {
+    if (response.properties?.[field] !== undefined) fields.push(field);
+    else if (request.required?.includes(field)) throw new PipelineError(`operations: ${where}: ${to} requires ${field}, which ${from} does not have`);
   }
-  return { fields, ids, required: (request.required ?? []).filter((field: string) => fields.includes(field)) };
+  return { fields, ids: fields.filter((field) => field in related), required: (request.required ?? []).filter((field: string) => fields.includes(field)) };
 }

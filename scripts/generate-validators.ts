@@ -153,6 +153,7 @@ function withoutAnnotations(value: unknown, key?: string): unknown {
   if (value === null || typeof value !== "object" || key === "enum" || key === "const") return value;
   // Under `properties`, keys are field names, not keywords: a field called `title` stays.
   const isPropertyMap = key === "properties" || key === "patternProperties" || key === "$defs";
-  const entries = Object.entries(value).filter(([name]) => isPropertyMap || !ANNOTATIONS.has(name));
+  // `x-` extensions (`x-piriod-id-of`) speak to the generator and the fake, never to a verdict.
+  const entries = Object.entries(value).filter(([name]) => isPropertyMap || !(ANNOTATIONS.has(name) || name.startsWith("x-")));
   return Object.fromEntries(entries.map(([name, child]) => [name, withoutAnnotations(child, isPropertyMap ? undefined : name)]));
 }

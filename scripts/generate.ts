@@ -5,11 +5,13 @@
  *   types      → generated/schema.d.ts
  *   validators → generated/validators.js (+ .d.ts, one module per schema under validators/)
  *   operations → generated/operations.js, resources.d.ts, converters.js: the client's methods
+ *   fake model → generated/fake-model.js: what the fake of @piriod/api/testing knows of each resource
  * Nothing is written unless every step succeeds. With `--check`, nothing is written at all:
  * it fails, naming each stale file, when the committed output differs from what the spec gives.
  */
 import { bundleSpec } from "./bundle-spec.ts";
 import { lintSpec } from "./lint-spec.ts";
+import { generateFakeModel } from "./generate-fake-model.ts";
 import { generateOperations } from "./generate-operations.ts";
 import { generateTypes } from "./generate-types.ts";
 import { generateValidators } from "./generate-validators.ts";
@@ -27,7 +29,8 @@ export async function generate({ check = false, root = process.cwd() } = {}): Pr
   const types = await timedStep("types → generated/schema.d.ts", () => generateTypes(document, reserved));
   const validators = await timedStep("validators → generated/validators.js", () => generateValidators(document));
   const operations = await timedStep("operations → generated/operations.js", () => generateOperations(document, reserved));
-  const files: GeneratedFiles = { "openapi.json": text, "schema.d.ts": types, ...validators, ...operations };
+  const fakeModel = await timedStep("fake model → generated/fake-model.js", async () => generateFakeModel(document));
+  const files: GeneratedFiles = { "openapi.json": text, "schema.d.ts": types, ...validators, ...operations, ...fakeModel };
 
   if (check) {
     const stale = await timedStep("check generated/ against the spec", () => staleFiles(paths.generatedDir, files));

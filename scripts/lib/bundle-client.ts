@@ -23,7 +23,9 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
       absWorkingDir: root,
       tsconfig: path.join(root, "tsconfig.build.json"),
       outdir,
-      entryNames: "[name]",
+      // The key of each entry point is its path under dist/src/ (`testing/index`).
+      entryNames: "[dir]/[name]",
+      outbase: "src",
       chunkNames: "chunks/[name]-[hash]",
       bundle: true,
       splitting: true,

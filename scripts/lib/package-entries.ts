@@ -7,19 +7,19 @@ import { PipelineError } from "./pipeline-error.ts";
 const BUILT_ENTRY = /^\.\/dist\/src\/(.+)\.js$/;
 
 /**
- * The client's entry points, read from package.json's `exports` so that a new export cannot be
- * forgotten by the build: each JavaScript file an export points at in dist/src/, keyed by its name
- * there (`node`), mapped to the source module it is built from (`src/node.ts`).
+ * The package's entry points, read from package.json's `exports` and `bin` so that a new one cannot
+ * be forgotten by the build: each JavaScript file they point at in dist/src/, keyed by its name
+ * there (`node`, `testing/index`), mapped to the source module it is built from (`src/node.ts`).
  */
 export async function packageEntries(root: string): Promise<Record<string, string>> {
-  const manifest = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { exports?: unknown };
+  const manifest = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { exports?: unknown; bin?: unknown };
   const entries: Record<string, string> = {};
-  for (const target of exportTargets(manifest.exports)) {
+  for (const target of [...exportTargets(manifest.exports), ...exportTargets(manifest.bin)]) {
     const name = target.match(BUILT_ENTRY)?.[1];
     if (name === undefined) continue;
     const source = path.join("src", `${name}.ts`);
     if (!existsSync(path.join(root, source))) {
-      throw new PipelineError(`build:package: package.json exports ${target}, but there is no ${source} to build it from`);
+      throw new PipelineError(`build:package: package.json points at ${target}, but there is no ${source} to build it from`);
     }
     entries[name] = source;
   }

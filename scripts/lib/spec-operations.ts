@@ -73,3 +73,32 @@ function jsonSchemaOf(document: OpenApiDocument, body: SpecNode, where: string):
   if (name === undefined) throw new PipelineError(`operations: the ${where} must $ref a schema under components/schemas`);
   return name;
 }
+
+/**
+ * The fields of request schema `request` that send the id of an object which response schema
+ * `response` answers with in full, as the request declares them (`country: { type: string,
+ * x-piriod-id-of: Country }` beside `Customer.country: { $ref: Country }`): field → that schema.
+ * The converters send back the object's id, and the fake answers the id with the object.
+ */
+export function idFields(document: OpenApiDocument, request: string, response: string, where: string): Record<string, string> {
+  const sent = deref(document, { $ref: `#/components/schemas/${request}` });
+  const answered = deref(document, { $ref: `#/components/schemas/${response}` });
+  const fields: Record<string, string> = {};
+  for (const [field, schema] of Object.entries<SpecNode>(sent.properties ?? {})) {
+    const related: unknown = schema["x-piriod-id-of"];
+    if (related === undefined) continue;
+    const rule = `${request}.${field} declares x-piriod-id-of: ${String(related)}`;
+    if (typeof related !== "string" || document.components.schemas[related] === undefined) {
+      throw new PipelineError(`${where}: ${rule}, which is not a schema under components/schemas`);
+    }
+    if (schemaName(answered.properties?.[field]) !== related) {
+      throw new PipelineError(`${where}: ${rule}, but ${response}.${field} is not a $ref to ${related}`);
+    }
+    const idType = deref(document, deref(document, { $ref: `#/components/schemas/${related}` }).properties?.id)?.type;
+    if (idType === undefined || idType !== deref(document, schema).type) {
+      throw new PipelineError(`${where}: ${rule}, but ${related}.id is not of ${request}.${field}'s type (${JSON.stringify(deref(document, schema).type)})`);
+    }
+    fields[field] = related;
+  }
+  return fields;
+}

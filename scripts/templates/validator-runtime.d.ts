@@ -4,6 +4,8 @@ export interface ValidationIssue {
   path: string;
   /** The JSON Schema keyword that failed (`required`, `maxLength`, `format`, …). */
   keyword: string;
+  /** The rule's own terms, as ajv names them: `{ limit: 100 }` for `maxLength`, `{ format: "email" }`, `{ type: "integer" }`, `{ allowedValues }` for `enum`, `{ missingProperty }`. Absent from an issue the client finds itself (an unusable id, an unknown query parameter). */
+  params?: Record<string, unknown>;
   /** A sentence naming the field and the rule, e.g. `/name must be at most 100 characters`. */
   message: string;
 }

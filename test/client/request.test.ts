@@ -92,9 +92,9 @@ describe.each([
     const error = await piriod.customers.update(CUSTOMER_ID, broken).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(PiriodValidationError);
     expect((error as InstanceType<typeof PiriodValidationError>).errors).toEqual([
-      { path: "/name", keyword: "required", message: "/name is required" },
-      { path: "/nickname", keyword: "additionalProperties", message: expect.stringContaining("/nickname") },
-      { path: "/email", keyword: "format", message: "/email must be a valid email" },
+      { path: "/name", keyword: "required", params: { missingProperty: "name" }, message: "/name is required" },
+      { path: "/nickname", keyword: "additionalProperties", params: { additionalProperty: "nickname" }, message: expect.stringContaining("/nickname") },
+      { path: "/email", keyword: "format", params: { format: "email" }, message: "/email must be a valid email" },
     ]);
     expect((error as Error).message).toContain("/email must be a valid email");
     expect(fetch.requests).toEqual([]);

@@ -74,7 +74,7 @@ describe("validators", () => {
     const input: unknown = JSON.parse("{}");
     const update = validateCustomerUpdate(input);
     if (update.ok) expectTypeOf(update.value).toEqualTypeOf<CustomerUpdate>();
-    else expectTypeOf(update.errors[0]!).toEqualTypeOf<{ path: string; keyword: string; message: string }>();
+    else expectTypeOf(update.errors[0]!).toEqualTypeOf<{ path: string; keyword: string; params?: Record<string, unknown>; message: string }>();
     const customer = validateCustomer(input);
     if (customer.ok) expectTypeOf(customer.value).toEqualTypeOf<Customer>();
   });

@@ -24,6 +24,7 @@ describe("validateCustomerUpdate", () => {
       ["name", "address", "country", "state"].map((field) => ({
         path: `/${field}`,
         keyword: "required",
+        params: { missingProperty: field },
         message: `/${field} is required`,
       })),
     );
@@ -50,14 +51,14 @@ describe("validateCustomerUpdate", () => {
     expect(validateCustomerUpdate({ ...chileanCustomerUpdate, address: "🧾".repeat(64) }).ok).toBe(true);
     const result = validateCustomerUpdate({ ...chileanCustomerUpdate, name: "ñ".repeat(101) });
     expect(result.ok ? [] : result.errors).toEqual([
-      { path: "/name", keyword: "maxLength", message: "/name must be at most 100 characters" },
+      { path: "/name", keyword: "maxLength", params: { limit: 100 }, message: "/name must be at most 100 characters" },
     ]);
   });
 
   it("takes null exactly where the schema allows it", () => {
     expect(validateCustomerUpdate({ ...chileanCustomerUpdate, email: null, tax_id: null }).ok).toBe(true);
     const result = validateCustomerUpdate({ ...chileanCustomerUpdate, currency: null });
-    expect(result.ok ? [] : result.errors).toEqual([{ path: "/currency", keyword: "type", message: "/currency must be string" }]);
+    expect(result.ok ? [] : result.errors).toEqual([{ path: "/currency", keyword: "type", params: { type: "string" }, message: "/currency must be string" }]);
     const nullable = validateCustomerUpdate({ ...chileanCustomerUpdate, phone: 56 });
     expect(nullable.ok ? [] : nullable.errors.map((error) => error.message)).toEqual(["/phone must be string or null"]);
   });
@@ -65,8 +66,8 @@ describe("validateCustomerUpdate", () => {
   it("checks formats and names the format", () => {
     const result = validateCustomerUpdate({ ...chileanCustomerUpdate, email: "not-an-email", website: "andes.cl" });
     expect(result.ok ? [] : result.errors).toEqual([
-      { path: "/email", keyword: "format", message: '/email must be a valid email' },
-      { path: "/website", keyword: "format", message: '/website must be a valid uri' },
+      { path: "/email", keyword: "format", params: { format: "email" }, message: "/email must be a valid email" },
+      { path: "/website", keyword: "format", params: { format: "uri" }, message: "/website must be a valid uri" },
     ]);
   });
 
@@ -82,7 +83,7 @@ describe("validateCustomerUpdate", () => {
 
   it.each([null, [], "customer", 42, true])("refuses a body that is not an object (%j)", (body) => {
     const result = validateCustomerUpdate(body);
-    expect(result.ok ? [] : result.errors).toEqual([{ path: "", keyword: "type", message: "body must be object" }]);
+    expect(result.ok ? [] : result.errors).toEqual([{ path: "", keyword: "type", params: { type: "object" }, message: "body must be object" }]);
   });
 
   it("lets metadata and tax_settings hold any keys", () => {

@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// `piriod-fake [--port N]`: the fake Piriod over HTTP, as the package's bin.
+import { serveCommand } from "./serve-command.js";
+
+serveCommand(process.argv.slice(2), "piriod-fake [--port N]").then(
+  (code) => code !== undefined && process.exit(code),
+  (error: unknown) => {
+    console.error(`piriod-fake: ${(error as Error).stack ?? String(error)}`);
+    process.exit(1);
+  },
+);

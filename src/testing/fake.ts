@@ -1,0 +1,236 @@
+import { PiriodError, PiriodValidationError } from "../../generated/client-runtime.js";
+import { resources, type ResourceObjects } from "../../generated/fake-model.js";
+import type { Resources } from "../../generated/resources.js";
+import * as validators from "../../generated/validators.js";
+import type { ValidationResult } from "../../generated/validators/runtime.js";
+import { answer, callerOf, json, type Access, type Space } from "./answer.js";
+import { FaultQueue, faultResponse, type FakeFault } from "./faults.js";
+import { listenOn, type FakeServer } from "./http-server.js";
+import { createdObject, exampleObject, newId, type ServerContext, type StoredObject } from "./objects.js";
+import { ROUTES, routeOf } from "./routes.js";
+
+/** An operation by its client method: `customers.update`. */
+export type FakeOperation = { [R in keyof Resources]: `${R & string}.${keyof Resources[R] & string}` }[keyof Resources];
+
+/** A field of an object for `seed` and `build`: its value, or for an object the request names by id (`country`), that id. */
+export type FakeFields<T> = { [K in keyof T]?: T[K] | (NonNullable<T[K]> extends { id: infer Id } ? Id : never) };
+
+/** Objects to start from, by resource. */
+export type FakeSeed = { [R in keyof ResourceObjects]?: readonly FakeFields<ResourceObjects[R]>[] };
+
+/** Where objects live: a workspace, in live or test mode. */
+export interface FakeSpace {
+  /** Default: the fake's `workspace` option. */
+  workspace?: string;
+  /** Default false: live data. */
+  testMode?: boolean;
+}
+
+export interface PiriodFakeOptions {
+  /** Accept only this API key (another answers 401 "Invalid token."). Default: any `Token <key>`. */
+  apiKey?: string;
+  /** Accept only these workspaces (another answers 403). Default: any. */
+  workspaces?: readonly string[];
+  /** The workspace `seed` and `build` use when not told. Default `acc_01H8XYZ123ABC`, the spec's example. */
+  workspace?: string;
+  /** The clock of `created` and `updated`. Default: the system's. */
+  now?: () => Date;
+  /** Start with the spec's example of each resource (`cus_01H8XYZ123ABC`, …) in `workspace`, live mode. Default false. */
+  examples?: boolean;
+}
+
+/** A request the fake received, for assertions. */
+export interface ReceivedRequest {
+  /** The operation it matched (`customers.update`); absent for a path the spec has not. */
+  operation?: FakeOperation;
+  method: string;
+  /** The path, without the query: `/customers/cus_01H8XYZ123ABC/`. */
+  path: string;
+  query: Record<string, string>;
+  /** Every header, names in lower case; `authorization` with its key replaced by `[redacted]`. */
+  headers: Record<string, string>;
+  /** The body: parsed JSON, else its text; absent for none. */
+  body?: unknown;
+  /** The status the fake answered; 0 for a dropped connection. */
+  status: number;
+}
+
+/** The `http` namespace of the caller's own msw 2.x: `import { http } from "msw"`. */
+export interface MswHttp {
+  all(path: string, resolver: (info: { request: Request }) => Promise<Response>): unknown;
+}
+
+export interface PiriodFake {
+  /** A `fetch` served by the fake, for `createPiriodClient({ fetch: fake.fetch, … })`. */
+  readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
+  /** Request handlers for msw 2.x (`setupServer(...fake.handlers(http))`), for every request to `baseUrl` (default `https://api.piriod.com`). */
+  handlers<H extends MswHttp>(http: H, options?: { baseUrl?: string }): ReturnType<H["all"]>[];
+  /** Serves the fake over HTTP on 127.0.0.1 (port 0, the default, takes a free one). */
+  listen(port?: number): Promise<FakeServer>;
+  /** Stores objects as they are (what the server writes itself, such as `id` and `created`, filled in when absent) and returns them. Throws naming every field that breaks the schema. */
+  seed<S extends FakeSeed>(objects: S, where?: FakeSpace): { [R in keyof S & keyof ResourceObjects]: ResourceObjects[R][] };
+  /** Factories: a valid object of each resource, from the spec's example, with a new id and your fields over it. Nothing is stored. */
+  readonly build: { [R in keyof ResourceObjects]: (fields?: FakeFields<ResourceObjects[R]>) => ResourceObjects[R] };
+  /** Every request received, oldest first. */
+  readonly requests: readonly ReceivedRequest[];
+  /** The next call of `operation` misbehaves as `fault` says, once; then normal service. Several queue up in order. */
+  failNext(operation: FakeOperation, fault: FakeFault): void;
+  /** Forgets every object, waiting fault and received request (and seeds the examples again when asked to start from them). */
+  reset(): void;
+}
+
+const DROPPED = Symbol("dropped connection");
+const DEFAULT_WORKSPACE = "acc_01H8XYZ123ABC";
+
+/** A fake Piriod in memory, serving every operation of the spec as Piriod would. */
+export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
+  const access: Access = { apiKey: options.apiKey, workspaces: options.workspaces };
+  const now = options.now ?? (() => new Date());
+  const defaultWorkspace = options.workspace ?? DEFAULT_WORKSPACE;
+  const spaces = new Map<string, Space>();
+  const faults = new FaultQueue();
+  const requests: ReceivedRequest[] = [];
+  const operationNames = ROUTES.map((route) => route.name);
+
+  const spaceOf = (workspace: string, testMode: boolean): Space => {
+    const key = JSON.stringify([workspace, testMode]);
+    let space = spaces.get(key);
+    if (space === undefined) spaces.set(key, (space = new Map()));
+    return space;
+  };
+  const contextOf = (resource: string, testMode: boolean): ServerContext => ({
+    newId: () => newId(resources[resource]!.idPrefix),
+    now: now().toISOString(),
+    testMode,
+  });
+
+  async function handle(request: Request): Promise<Response | typeof DROPPED> {
+    request.signal.throwIfAborted();
+    const url = new URL(request.url);
+    const text = request.body === null ? "" : await request.text();
+    const found = routeOf(request.method, url.pathname);
+    const route = "route" in found ? found.route : undefined;
+    const received: ReceivedRequest = {
+      ...(route ? { operation: route.name as FakeOperation } : {}),
+      method: request.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: redacted(request.headers),
+      ...(text === "" ? {} : { body: parsedOrText(text) }),
+      status: 0,
+    };
+    requests.push(received);
+    const fault = route ? faults.take(route.name) : undefined;
+    if (fault?.delay) await sleep(fault.delay, request.signal);
+    if (fault?.drop) return DROPPED;
+    const response = await (async () => {
+      if (fault?.status !== undefined) return faultResponse(fault as FakeFault & { status: number });
+      if (!("route" in found)) {
+        return found.allowed.length > 0 ? json(405, { detail: `Method "${request.method}" not allowed.` }, { allow: found.allowed.join(", ") }) : json(404, { detail: "Not found." });
+      }
+      const caller = callerOf(request.headers, access);
+      if ("refusal" in caller) return caller.refusal;
+      const context = contextOf(found.route.resource, caller.testMode);
+      return answer(found.route, found.params, { url, headers: request.headers, text }, spaceOf(caller.workspace, caller.testMode), context);
+    })();
+    received.status = response.status;
+    return response;
+  }
+
+  function stored(resource: string, fields: StoredObject, where: FakeSpace | undefined, build: boolean, label: string): StoredObject {
+    const model = resources[resource];
+    if (model === undefined) throw new PiriodError(`${label}: no resource "${resource}"; the spec has ${Object.keys(resources).join(", ")}`);
+    if (fields === null || typeof fields !== "object" || Array.isArray(fields)) throw new PiriodError(`${label} must be an object of ${model.schema}'s fields`);
+    const context = contextOf(resource, where?.testMode ?? false);
+    const object = build ? exampleObject(model, fields, context) : createdObject(model, fields, context);
+    const validate = (validators as unknown as Record<string, (data: unknown) => ValidationResult<unknown>>)[`validate${model.schema}`];
+    const result = validate?.(object);
+    if (result && !result.ok) {
+      throw new PiriodValidationError(`${label} is not a valid ${model.schema}: ${result.errors.map((issue) => issue.message).join("; ")}`, result.errors);
+    }
+    return object;
+  }
+
+  function seed(objects: FakeSeed, where: FakeSpace = {}): Record<string, unknown[]> {
+    if (objects === null || typeof objects !== "object") throw new PiriodError("seed takes an object of lists by resource: { customers: [...] }");
+    const made: Record<string, StoredObject[]> = {};
+    // Every object is checked before any is stored, so a refused seed leaves the fake as it was.
+    for (const [resource, list] of Object.entries(objects)) {
+      if (!Array.isArray(list)) throw new PiriodError(`seed: ${resource} must be a list of objects`);
+      made[resource] = list.map((fields, index) => stored(resource, fields as StoredObject, where, false, `seed: ${resource}[${index}]`));
+    }
+    const space = spaceOf(where.workspace ?? defaultWorkspace, where.testMode ?? false);
+    for (const [resource, list] of Object.entries(made)) {
+      let objectsById = space.get(resource);
+      if (objectsById === undefined) space.set(resource, (objectsById = new Map()));
+      for (const object of list) objectsById.set(String(object[resources[resource]!.server.id ?? "id"]), object);
+    }
+    return structuredClone(made);
+  }
+
+  const seedExamples = () => {
+    const examples = Object.entries(resources).flatMap(([resource, model]) => (model.example ? [[resource, [model.example]]] : []));
+    seed(Object.fromEntries(examples) as FakeSeed);
+  };
+  if (options.examples) seedExamples();
+
+  const respond = async (request: Request): Promise<Response> => {
+    const response = await handle(request);
+    return response === DROPPED ? Response.error() : response;
+  };
+
+  return {
+    fetch: async (input, init) => {
+      const response = await handle(new Request(input, init));
+      if (response === DROPPED) throw new TypeError("fetch failed", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
+      return response;
+    },
+    handlers: (http, { baseUrl = "https://api.piriod.com" } = {}) => [http.all(`${baseUrl.replace(/\/+$/, "")}/*`, ({ request }) => respond(request)) as never],
+    listen: (port = 0) => listenOn(port, async (request) => {
+      const response = await handle(request);
+      return response === DROPPED ? undefined : response;
+    }),
+    seed: seed as PiriodFake["seed"],
+    build: Object.fromEntries(
+      Object.keys(resources).map((resource) => [resource, (fields: StoredObject = {}) => stored(resource, fields, undefined, true, `build.${resource}`)]),
+    ) as unknown as PiriodFake["build"],
+    get requests() {
+      return requests;
+    },
+    failNext: (operation, fault) => faults.add(operation, operationNames, fault),
+    reset: () => {
+      spaces.clear();
+      faults.clear();
+      requests.length = 0;
+      if (options.examples) seedExamples();
+    },
+  };
+}
+
+function redacted(headers: Headers): Record<string, string> {
+  const result = Object.fromEntries(headers);
+  if (result.authorization !== undefined) result.authorization = result.authorization.replace(/^(\s*token\s+).*$/i, "$1[redacted]").replace(/^(?!\s*token\s)[^]*$/i, "[redacted]");
+  return result;
+}
+
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", stop);
+      resolve();
+    }, ms);
+    const stop = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", stop, { once: true });
+  });
+}

@@ -1,0 +1,73 @@
+import type * as Http from "node:http";
+
+/** The fake served over HTTP. */
+export interface FakeServer {
+  /** `http://127.0.0.1:<port>`: the base URL to give a client. */
+  readonly url: string;
+  readonly port: number;
+  /** Stops serving and closes every connection. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves `handle` on 127.0.0.1: each HTTP request as a standard `Request` whose URL is on the
+ * server's own origin (so a list's `next` link points back here), each answer written as it is;
+ * `undefined` destroys the socket with no answer. node:http is reached through
+ * `process.getBuiltinModule`, so the package's types need no `@types/node`.
+ */
+export async function listenOn(port: number, handle: (request: Request) => Promise<Response | undefined>): Promise<FakeServer> {
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`listen: the port must be a whole number from 0 to 65535, not ${String(port)}`);
+  const http = process.getBuiltinModule("node:http") as typeof Http;
+  const server = http.createServer((incoming, outgoing) => {
+    serve(incoming, outgoing).catch((error: unknown) => {
+      // A fault of the fake itself: an answer the client can read beats a hung connection.
+      if (!outgoing.headersSent) outgoing.writeHead(500, { "content-type": "application/json" });
+      outgoing.end(JSON.stringify({ detail: `The fake failed: ${(error as Error)?.message ?? String(error)}` }));
+    });
+  });
+
+  async function serve(incoming: Http.IncomingMessage, outgoing: Http.ServerResponse): Promise<void> {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of incoming) chunks.push(chunk as Uint8Array);
+    const headers = new Headers();
+    for (let index = 0; index < incoming.rawHeaders.length; index += 2) headers.append(incoming.rawHeaders[index]!, incoming.rawHeaders[index + 1]!);
+    const abort = new AbortController();
+    outgoing.once("close", () => abort.abort());
+    const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
+    const request = new Request(`http://127.0.0.1:${address()}${incoming.url ?? "/"}`, {
+      method: incoming.method,
+      headers,
+      body: hasBody ? Buffer.concat(chunks) : undefined,
+      signal: abort.signal,
+    });
+    const response = await handle(request).catch((error: unknown) => {
+      if (abort.signal.aborted) return undefined;
+      throw error;
+    });
+    if (response === undefined) {
+      incoming.socket.destroy();
+      return;
+    }
+    const body = Buffer.from(await response.arrayBuffer());
+    outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+    outgoing.end(body);
+  }
+
+  const address = () => (server.address() as { port: number }).port;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${address()}`,
+    port: address(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

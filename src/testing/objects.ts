@@ -1,0 +1,71 @@
+import type { ResourceModel } from "../../generated/fake-model.js";
+
+/** One object as the fake stores it and answers with it: a response's shape (`country` as an object). */
+export type StoredObject = Record<string, unknown>;
+
+/** What the server writes into an object itself. */
+export interface ServerContext {
+  /** The id to give an object that has none. */
+  newId: () => string;
+  /** The time of this write, in RFC 3339. */
+  now: string;
+  testMode: boolean;
+}
+
+/** A created object: the schema's defaults, the (validated) body with ids made objects, and what the server writes. */
+export function createdObject(model: ResourceModel, body: StoredObject, context: ServerContext): StoredObject {
+  const object: StoredObject = {};
+  for (const field of model.server.emptyLists) object[field] = [];
+  Object.assign(object, structuredClone(model.defaults), withRelatedObjects(model, body));
+  return withServerFields(model, object, context, "create");
+}
+
+/** A partial update: the stored object with the body's fields over it, and its update time. */
+export function updatedObject(model: ResourceModel, stored: StoredObject, body: StoredObject, context: ServerContext): StoredObject {
+  return withServerFields(model, { ...stored, ...withRelatedObjects(model, body) }, context, "update");
+}
+
+/**
+ * An object for a test to start from: the spec's example of one (else the schema's defaults),
+ * with an id of its own, this time and this mode, lists the server fills left empty, and the
+ * caller's fields over it (an id given for an embedded object, `country: "MX"`, becomes that object).
+ */
+export function exampleObject(model: ResourceModel, fields: StoredObject, context: ServerContext): StoredObject {
+  const base = structuredClone({ ...model.defaults, ...model.example }) as StoredObject;
+  for (const field of model.server.emptyLists) base[field] = [];
+  if (model.server.id) delete base[model.server.id];
+  const object = withServerFields(model, base, context, "create");
+  return { ...object, ...withRelatedObjects(model, fields) };
+}
+
+/**
+ * The fields with each one the request sends as an id (`x-piriod-id-of`) replaced by the object
+ * the response embeds: the spec's example of it when the id is the example's, else the id alone.
+ */
+function withRelatedObjects(model: ResourceModel, fields: StoredObject): StoredObject {
+  const result = structuredClone(fields);
+  for (const [field, known] of Object.entries(model.related)) {
+    const id = result[field];
+    if (id === undefined || id === null || typeof id === "object") continue;
+    result[field] = structuredClone(known.find((object) => object.id === id) ?? { id });
+  }
+  return result;
+}
+
+function withServerFields(model: ResourceModel, object: StoredObject, context: ServerContext, write: "create" | "update"): StoredObject {
+  const { id, testMode, created, updated } = model.server;
+  if (write === "create") {
+    if (id && object[id] === undefined) object[id] = context.newId();
+    if (testMode) object[testMode] = context.testMode;
+  }
+  for (const field of write === "create" ? created : updated) object[field] = context.now;
+  return object;
+}
+
+/** An id in Piriod's style: the resource's prefix, then 14 upper-case letters and digits (`cus_01J9Q4ZK2M7XBA`). */
+export function newId(prefix: string | undefined): string {
+  const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  const bytes = crypto.getRandomValues(new Uint8Array(14));
+  const text = Array.from(bytes, (byte) => alphabet[byte % alphabet.length]).join("");
+  return prefix ? `${prefix}_${text}` : text;
+}
