@@ -275,6 +275,18 @@ export interface components {
                 "application/json": ErrorDetail;
             };
         };
+        /**
+         * @description No such page: `page` is beyond the last page of the list, or not a page number. Piriod pages
+         *     its lists with Django REST Framework's page-number pagination, which answers so.
+         */
+        InvalidPage: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": ErrorDetail;
+            };
+        };
         /** @description Piriod failed to handle the request. Safe to retry after a pause. */
         InternalServerError: {
             headers: {
@@ -445,6 +457,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["InvalidPage"];
             500: components["responses"]["InternalServerError"];
         };
     };
@@ -720,6 +733,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["InvalidPage"];
             500: components["responses"]["InternalServerError"];
         };
     };

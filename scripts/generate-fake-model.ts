@@ -73,8 +73,9 @@ function resourceModel(document: OpenApiDocument, resource: string, methods: Cli
   if (idPrefix !== undefined && (typeof idPrefix !== "string" || !/^[a-z]+$/.test(idPrefix))) {
     throw new PipelineError(`${where}: x-piriod-id-prefix of ${schema} must be lower-case letters (cus)`);
   }
-  if (properties.id !== undefined && idPrefix === undefined && methods.some((method) => method.pathParams.length > 0)) {
-    throw new PipelineError(`${where}: ${schema} has an id; declare its prefix as x-piriod-id-prefix (cus), so the fake makes ids as Piriod does`);
+  // A resource that creates makes ids, and the fake must make them as Piriod does.
+  if (properties.id !== undefined && idPrefix === undefined && methods.some((method) => method.method === "POST" && method.pathParams.length === 0)) {
+    throw new PipelineError(`${where}: ${schema} has an id and a create; declare the prefix of its ids as x-piriod-id-prefix (cus), so the fake makes them as Piriod does`);
   }
 
   const related: Record<string, Record<string, unknown>[]> = {};

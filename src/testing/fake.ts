@@ -138,8 +138,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
   }
 
   function stored(resource: string, fields: StoredObject, where: FakeSpace | undefined, build: boolean, label: string): StoredObject {
-    const model = resources[resource];
-    if (model === undefined) throw new PiriodError(`${label}: no resource "${resource}"; the spec has ${Object.keys(resources).join(", ")}`);
+    const model = resources[resource]!;
     if (fields === null || typeof fields !== "object" || Array.isArray(fields)) throw new PiriodError(`${label} must be an object of ${model.schema}'s fields`);
     const context = contextOf(resource, where?.testMode ?? false);
     const object = build ? exampleObject(model, fields, context) : createdObject(model, fields, context);
@@ -156,6 +155,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     const made: Record<string, StoredObject[]> = {};
     // Every object is checked before any is stored, so a refused seed leaves the fake as it was.
     for (const [resource, list] of Object.entries(objects)) {
+      if (resources[resource] === undefined) throw new PiriodError(`seed: no resource "${resource}"; the spec has ${Object.keys(resources).join(", ")}`);
       if (!Array.isArray(list)) throw new PiriodError(`seed: ${resource} must be a list of objects`);
       made[resource] = list.map((fields, index) => stored(resource, fields as StoredObject, where, false, `seed: ${resource}[${index}]`));
     }

@@ -33,7 +33,7 @@ export function updatedObject(model: ResourceModel, stored: StoredObject, body: 
 export function exampleObject(model: ResourceModel, fields: StoredObject, context: ServerContext): StoredObject {
   const base = structuredClone({ ...model.defaults, ...model.example }) as StoredObject;
   for (const field of model.server.emptyLists) base[field] = [];
-  if (model.server.id) delete base[model.server.id];
+  for (const field of [model.server.id, ...model.server.created]) if (field) delete base[field];
   const object = withServerFields(model, base, context, "create");
   return { ...object, ...withRelatedObjects(model, fields) };
 }
@@ -58,7 +58,8 @@ function withServerFields(model: ResourceModel, object: StoredObject, context: S
     if (id && object[id] === undefined) object[id] = context.newId();
     if (testMode) object[testMode] = context.testMode;
   }
-  for (const field of write === "create" ? created : updated) object[field] = context.now;
+  // A create's body cannot carry these (the closed schemas refuse read-only fields); a seed may, and keeps them.
+  for (const field of write === "create" ? created : updated) if (write === "update" || object[field] === undefined) object[field] = context.now;
   return object;
 }
 

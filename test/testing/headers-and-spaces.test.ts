@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { PiriodAuthenticationError, PiriodNotFoundError, PiriodPermissionDeniedError } from "../../src/index.ts";
+import { createPiriodFake } from "../../src/testing/index.ts";
+import { customerBody, fakeAndClient, send, WORKSPACE } from "../helpers/fake-client.ts";
+
+describe("the fake reads the headers as Piriod does", () => {
+  it.each([
+    ["no Authorization", undefined, "Authentication credentials were not provided."],
+    ["another scheme", "Bearer sk_test_fake", "Authentication credentials were not provided."],
+    ["Token without a key", "Token", "Invalid token header. No credentials provided."],
+    ["a key with spaces", "Token sk test", "Invalid token header. Token string should not contain spaces."],
+  ])("answers 401 with DRF's detail for %s", async (_, authorization, detail) => {
+    const fake = createPiriodFake();
+    const response = await send(fake, "/customers/", { headers: { authorization } });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("www-authenticate")).toBe("Token");
+    expect(await response.json()).toEqual({ detail });
+  });
+
+  it("takes the keyword in any case, and any key unless told which", async () => {
+    const fake = createPiriodFake();
+    expect((await send(fake, "/customers/", { headers: { authorization: "token anything" } })).status).toBe(200);
+  });
+
+  it("accepts only its apiKey when given one: another key is 401 Invalid token.", async () => {
+    const { piriod } = fakeAndClient({ apiKey: "sk_test_right" }, { apiKey: "sk_test_wrong" });
+    const error = await piriod.customers.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PiriodAuthenticationError);
+    expect((error as PiriodAuthenticationError).body).toEqual({ detail: "Invalid token." });
+    const { piriod: right } = fakeAndClient({ apiKey: "sk_test_right" }, { apiKey: "sk_test_right" });
+    expect((await right.customers.list()).count).toBe(0);
+  });
+
+  it("answers 400 with non_field_errors when x-simple-workspace is missing, after authentication", async () => {
+    const fake = createPiriodFake();
+    const response = await send(fake, "/customers/", { headers: { "x-simple-workspace": undefined } });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ non_field_errors: ["x-simple-workspace header is required."] });
+    const both = await send(fake, "/customers/", { headers: { "x-simple-workspace": undefined, authorization: undefined } });
+    expect(both.status).toBe(401);
+  });
+
+  it("answers 403 for a workspace outside its workspaces option", async () => {
+    const { piriod } = fakeAndClient({ workspaces: ["acc_mine"] }, { workspace: "acc_other" });
+    const error = await piriod.customers.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PiriodPermissionDeniedError);
+    expect((error as PiriodPermissionDeniedError).body).toEqual({ detail: "You do not have permission to perform this action." });
+  });
+
+  it("keeps each workspace's data apart", async () => {
+    const { fake, piriod } = fakeAndClient();
+    const created = await piriod.customers.create(customerBody());
+    const elsewhere = piriod.withOptions({ workspace: "acc_other" });
+    await expect(elsewhere.customers.retrieve(created.id!)).rejects.toBeInstanceOf(PiriodNotFoundError);
+    expect((await elsewhere.customers.list()).count).toBe(0);
+    expect((await piriod.customers.list()).count).toBe(1);
+    expect(fake.requests.map((request) => request.headers["x-simple-workspace"])).toEqual([WORKSPACE, "acc_other", "acc_other", WORKSPACE]);
+  });
+
+  it("keeps test mode apart: a customer made in test mode is 404 without x-piriod-test-mode: true", async () => {
+    const { piriod } = fakeAndClient();
+    const test = piriod.withOptions({ testMode: true });
+    const made = await test.customers.create(customerBody());
+    expect(made.test_mode).toBe(true);
+    expect((await test.customers.retrieve(made.id!)).id).toBe(made.id);
+    const error = await piriod.customers.retrieve(made.id!).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PiriodNotFoundError);
+    expect((error as PiriodNotFoundError).body).toEqual({ detail: "Not found." });
+    const live = await piriod.customers.create(customerBody());
+    expect(live.test_mode).toBe(false);
+    expect((await test.customers.list()).items.map((customer) => customer.id)).toEqual([made.id]);
+  });
+
+  it("answers 404 for a path the spec has not, and 405 naming the methods for a method its path has not", async () => {
+    const fake = createPiriodFake();
+    const unknown = await send(fake, "/invoices/");
+    expect([unknown.status, await unknown.json()]).toEqual([404, { detail: "Not found." }]);
+    const put = await send(fake, "/customers/", { method: "PUT", body: customerBody() });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, POST");
+    expect(await put.json()).toEqual({ detail: 'Method "PUT" not allowed.' });
+  });
+
+  it("answers a body that is not JSON with DRF's parse error, and another media type with 415", async () => {
+    const fake = createPiriodFake();
+    const broken = await send(fake, "/customers/", { method: "POST", body: '{"name": ' });
+    expect(broken.status).toBe(400);
+    expect((await broken.json()).detail).toMatch(/^JSON parse error - /);
+    const text = await send(fake, "/customers/", { method: "POST", body: "name=x", headers: { "content-type": "text/plain" } });
+    expect([text.status, await text.json()]).toEqual([415, { detail: 'Unsupported media type "text/plain" in request.' }]);
+  });
+});
