@@ -11,7 +11,7 @@ export type ListAnswer = { status: 200; body: { count: number; next: string | nu
  * the spec declares for this list applied with their lookups (an empty value filters nothing, as
  * django-filter does), sorted by `ordering` (fields it does not know are ignored, as Django's
  * OrderingFilter does), then cut by `page` and `page_size` (beyond the last page: 404 "Invalid
- * page."). `next` and `previous` are the request's own URL with another `page`.
+ * page."; `last` is the last page). `next` and `previous` are the request's own URL with another `page`.
  */
 export function listPage(list: ListModel, objects: StoredObject[], url: URL): ListAnswer {
   const query = url.searchParams;
@@ -37,7 +37,8 @@ export function listPage(list: ListModel, objects: StoredObject[], url: URL): Li
   const ordered = sorted(matching, query.get("ordering"), list.orderable);
   const pageSize = pageSizeOf(query.get("page_size"), list.pageSize);
   const pages = Math.max(1, Math.ceil(ordered.length / pageSize));
-  const page = query.has("page") ? Number(query.get("page")) : 1;
+  // DRF's page-number pagination reads `last` as the last page.
+  const page = !query.has("page") ? 1 : query.get("page") === "last" ? pages : Number(query.get("page"));
   if (!Number.isInteger(page) || page < 1 || page > pages) return { status: 404, body: { detail: "Invalid page." } };
   const link = (target: number) => {
     const linked = new URL(url);

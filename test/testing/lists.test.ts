@@ -41,11 +41,13 @@ describe("the fake's lists", () => {
     expect((await page(fake, "?page_size=zero")).body.results).toHaveLength(20);
   });
 
-  it("answers a page beyond the last, or no page number, 404 Invalid page.; an empty list has its page 1", async () => {
+  it("answers a page beyond the last, or no page number, 404 Invalid page.; an empty list has its page 1; last is the last", async () => {
     const { fake } = fakeAndClient();
     expect(await page(fake, "")).toEqual({ status: 200, body: { count: 0, next: null, previous: null, results: [] } });
     seedCustomers(fake, 3);
-    for (const query of ["?page=2", "?page=0", "?page=last"]) expect(await page(fake, query)).toEqual({ status: 404, body: { detail: "Invalid page." } });
+    for (const query of ["?page=2", "?page=0", "?page=", "?page=first"]) expect(await page(fake, query)).toEqual({ status: 404, body: { detail: "Invalid page." } });
+    // DRF's own word for the last page.
+    expect((await page(fake, "?page=last&page_size=2")).body.results.map((customer: { name: string }) => customer.name)).toEqual(["C03"]);
   });
 
   it("is iterated by the client across every page, on the client's own base URL", async () => {
