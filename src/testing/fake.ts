@@ -44,7 +44,7 @@ export interface ReceivedRequest {
   /** The operation it matched (`customers.update`); absent for a path the spec has not. */
   operation?: FakeOperation;
   method: string;
-  /** The path, without the query: `/customers/cus_01H8XYZ123ABC/`. */
+  /** The path under the base URL, without the query: `/customers/cus_01H8XYZ123ABC/`. */
   path: string;
   query: Record<string, string>;
   /** Every header, names in lower case; `authorization` with its key replaced by `[redacted]`. */
@@ -63,7 +63,10 @@ export interface MswHttp {
 export interface PiriodFake {
   /** A `fetch` served by the fake, for `createPiriodClient({ fetch: fake.fetch, … })`. */
   readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
-  /** Request handlers for msw 2.x (`setupServer(...fake.handlers(http))`), for every request to `baseUrl` (default `https://api.piriod.com`). */
+  /**
+   * Request handlers for msw 2.x (`setupServer(...fake.handlers(http))`), for every request to `baseUrl` (default `https://api.piriod.com`);
+   * a base URL with a path (a gateway's `https://gateway.example/piriod`) is served as Piriod's root.
+   */
   handlers<H extends MswHttp>(http: H, options?: { baseUrl?: string }): ReturnType<H["all"]>[];
   /** Serves the fake over HTTP on 127.0.0.1 (port 0, the default, takes a free one). */
   listen(port?: number): Promise<FakeServer>;
@@ -104,16 +107,18 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     testMode,
   });
 
-  async function handle(request: Request): Promise<Response | typeof DROPPED> {
+  /** `basePath`: the path the caller's base URL puts before Piriod's own (`/piriod`), not part of the operation's path. */
+  async function handle(request: Request, basePath = ""): Promise<Response | typeof DROPPED> {
     request.signal.throwIfAborted();
     const url = new URL(request.url);
+    const path = url.pathname.slice(basePath.length);
     const text = request.body === null ? "" : await request.text();
-    const found = routeOf(request.method, url.pathname);
+    const found = routeOf(request.method, path);
     const route = "route" in found ? found.route : undefined;
     const received: ReceivedRequest = {
       ...(route ? { operation: route.name as FakeOperation } : {}),
       method: request.method,
-      path: url.pathname,
+      path,
       query: Object.fromEntries(url.searchParams),
       headers: redacted(request.headers),
       ...(text === "" ? {} : { body: parsedOrText(text) }),
@@ -174,8 +179,8 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
   };
   if (options.examples) seedExamples();
 
-  const respond = async (request: Request): Promise<Response> => {
-    const response = await handle(request);
+  const respond = async (request: Request, basePath: string): Promise<Response> => {
+    const response = await handle(request, basePath);
     return response === DROPPED ? Response.error() : response;
   };
 
@@ -185,7 +190,11 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       if (response === DROPPED) throw new TypeError("fetch failed", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
       return response;
     },
-    handlers: (http, { baseUrl = "https://api.piriod.com" } = {}) => [http.all(`${baseUrl.replace(/\/+$/, "")}/*`, ({ request }) => respond(request)) as never],
+    handlers: (http, { baseUrl = "https://api.piriod.com" } = {}) => {
+      const root = baseUrl.replace(/\/+$/, "");
+      const basePath = new URL(root).pathname.replace(/\/$/, "");
+      return [http.all(`${root}/*`, ({ request }) => respond(request, basePath)) as never];
+    },
     listen: (port = 0) => listenOn(port, async (request) => {
       const response = await handle(request);
       return response === DROPPED ? undefined : response;
