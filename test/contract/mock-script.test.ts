@@ -1,15 +1,18 @@
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/prism-server.ts";
-import { MockScript, portIsFree } from "../helpers/prism-mock-script.ts";
-import { send } from "../helpers/prism-mock.ts";
+import { portIsFree } from "../helpers/port-is-free.ts";
+import { printedCurlCommands, runCurl } from "../helpers/run-curl.ts";
+import { runMockScript, type ServingCommand } from "../helpers/serving-command.ts";
 
+// `npm run mock` serves the fake of @piriod/api/testing (scripts/mock.ts, the `piriod-fake` bin run
+// from source). Prism, the spec's independent judge, is tested where it judges: test/client/prism.test.ts.
 const URL_LINE = /listening on (http:\/\/127\.0\.0\.1:(\d+))\n/;
 
 describe("npm run mock", () => {
-  const started: MockScript[] = [];
+  const started: ServingCommand[] = [];
   const run = (...args: string[]) => {
-    const script = new MockScript(args);
+    const script = runMockScript(args);
     started.push(script);
     return script;
   };
@@ -17,28 +20,44 @@ describe("npm run mock", () => {
     for (const script of started.splice(0)) await script.kill();
   });
 
-  /** Starts the mock on a free port and checks it answers the GET and the PATCH of its own instructions. */
-  async function startServing(): Promise<{ script: MockScript; port: number }> {
+  /** Starts the mock on a free port, once it says where it listens. */
+  async function startServing(): Promise<{ script: ServingCommand; port: number; url: string }> {
     const port = await freePort();
     const script = run("--port", String(port));
     const [, url, shown] = await script.waitForOutput(URL_LINE);
     expect(Number(shown)).toBe(port);
-    expect(script.stdout).toContain(`createPiriodClient({ apiKey: "sk_test_mock", workspace: "acc_01H8XYZ123ABC", baseUrl: "${url}" })`);
-    const curl = script.stdout.match(/curl -X PATCH (\S+) \\\n\s+-H '(.+?): (.+?)' -H '(.+?): (.+?)' \\\n\s+-H '(.+?): (.+?)' -d '(.+)'/);
-    expect(curl, script.stdout).not.toBeNull();
-    const [, target, ...rest] = curl!;
-    const headers = { [rest[0]!]: rest[1]!, [rest[2]!]: rest[3]!, [rest[4]!]: rest[5]! };
-    const response = await send(target!, { method: "PATCH", headers, body: rest[6]! });
-    expect(response.status).toBe(200);
-    const read = script.stdout.match(/curl (http\S+) \\\n\s+-H '(.+?): (.+?)' -H '(.+?): (.+?)'\n/);
-    expect(read, script.stdout).not.toBeNull();
-    const [, readTarget, ...readHeaders] = read!;
-    const answer = await send(readTarget!, { method: "GET", headers: { [readHeaders[0]!]: readHeaders[1]!, [readHeaders[2]!]: readHeaders[3]! } });
-    expect(answer.status).toBe(200);
-    return { script, port };
+    return { script, port, url: url! };
   }
 
-  it("serves the spec on the port asked for, and Ctrl-C stops it: exit 0, port free", async () => {
+  it("prints a client to point at it and curl examples that work against it, and keeps what they change", async () => {
+    const { script, url } = await startServing();
+    expect(script.stdout).toContain(`createPiriodClient({ apiKey: "sk_test_fake", workspace: "acc_01H8XYZ123ABC", baseUrl: "${url}" })`);
+    const [read, update, list, ...more] = printedCurlCommands(script.stdout);
+    expect(more).toEqual([]);
+    expect([read, update, list].map((command) => command?.split(" \\\n")[0])).toEqual([
+      `curl ${url}/customers/cus_01H8XYZ123ABC/`,
+      `curl -X PATCH ${url}/customers/cus_01H8XYZ123ABC/`,
+      `curl '${url}/customers/?page_size=10'`,
+    ]);
+
+    // Run as a reader who pastes them runs them; the fake starts from the spec's example customer.
+    const before = await runCurl(read!);
+    expect(before.status, before.body).toBe(200);
+    expect(JSON.parse(before.body)).toMatchObject({ id: "cus_01H8XYZ123ABC", email: "facturacion@andes.cl" });
+    const patched = await runCurl(update!);
+    expect(patched.status, patched.body).toBe(200);
+    expect(JSON.parse(patched.body)).toMatchObject({ id: "cus_01H8XYZ123ABC", email: "pagos@andes.cl" });
+    const after = await runCurl(read!);
+    expect(JSON.parse(after.body)).toMatchObject({ id: "cus_01H8XYZ123ABC", email: "pagos@andes.cl" });
+
+    const page = await runCurl(list!);
+    expect(page.status, page.body).toBe(200);
+    const body = JSON.parse(page.body) as { results: { id: string; email: string }[] };
+    expect(body).toMatchObject({ count: 1, next: null, previous: null });
+    expect(body.results.map(({ id, email }) => [id, email])).toEqual([["cus_01H8XYZ123ABC", "pagos@andes.cl"]]);
+  });
+
+  it("stops on Ctrl-C (SIGINT to its process group): exit 0, nothing on stderr, port free", async () => {
     const { script, port } = await startServing();
     script.signalGroup("SIGINT");
     expect(await script.exited).toEqual({ code: 0, signal: null });
@@ -46,7 +65,7 @@ describe("npm run mock", () => {
     expect(await portIsFree(port)).toBe(true);
   });
 
-  it("stops on SIGTERM sent to it alone, stopping Prism too: exit 0, port free", async () => {
+  it("stops on SIGTERM sent to its PID alone: exit 0, port free", async () => {
     const { script, port } = await startServing();
     process.kill(script.pid, "SIGTERM");
     expect(await script.exited).toEqual({ code: 0, signal: null });
@@ -54,20 +73,23 @@ describe("npm run mock", () => {
   });
 
   it.each([
-    [["--port", "http"], `the port must be a whole number from 0 to 65535, not "http"`],
-    [["--port", "70000"], `not "70000"`],
-    [["--port"], "--port needs a number"],
-    [["--prot", "4010"], `unknown argument "--prot"`],
+    [["--port", "http"], `piriod-fake: the port must be a whole number from 0 to 65535, not "http"`],
+    [["--port", "70000"], `piriod-fake: the port must be a whole number from 0 to 65535, not "70000"`],
+    [["--port", "-1"], `piriod-fake: the port must be a whole number from 0 to 65535, not "-1"`],
+    [["--port"], "piriod-fake: --port needs a number"],
+    [["--prot", "4010"], `piriod-fake: unknown argument "--prot"`],
   ])("refuses %j with exit code 2 and the usage", async (args, message) => {
     const script = run(...args);
     expect(await script.exited).toEqual({ code: 2, signal: null });
-    expect(script.stderr).toContain(message);
+    expect(script.stderr.startsWith(`${message}\n`), script.stderr).toBe(true);
     expect(script.stderr).toContain("Usage: npm run mock [-- --port N]");
+    expect(script.stdout).toBe("");
   });
 
   it("prints its usage, with the default port, on --help", async () => {
     const script = run("--help");
     expect(await script.exited).toEqual({ code: 0, signal: null });
+    expect(script.stdout).toMatch(/^Usage: npm run mock \[-- --port N\]\n/);
     expect(script.stdout).toContain("(default 4010; 0 takes a free port)");
   });
 
@@ -78,7 +100,7 @@ describe("npm run mock", () => {
     try {
       const script = run("--port", String(port));
       expect(await script.exited).toEqual({ code: 1, signal: null });
-      expect(script.stderr).toBe(`mock: port ${port} is already in use on 127.0.0.1; choose another with --port N\n`);
+      expect(script.stderr).toBe(`piriod-fake: port ${port} is already in use on 127.0.0.1; choose another with --port N\n`);
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }

@@ -1,13 +1,11 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { schemaValidators } from "../helpers/conformance-corpus.ts";
 import { componentSchema, resolve } from "../helpers/conformance-schemas.ts";
 import { codeSample, filledPath, headerParameters, operationTitle, specOperations, successResponse, type SpecOperation } from "../helpers/operations-of-spec.ts";
 import { usePrismMock } from "../helpers/prism-mock.ts";
+import { runCurl } from "../helpers/run-curl.ts";
 import { bundledSpec } from "../helpers/spec-examples.ts";
 
-const run = promisify(execFile);
 const PRODUCTION: string = bundledSpec.servers[0].url;
 const validators = schemaValidators();
 const prism = usePrismMock();
@@ -18,24 +16,6 @@ function asReaderRunsIt(command: string, baseUrl: string): string {
   const left = ready.match(/<[a-z_]+>/g);
   if (left) throw new Error(`the curl sample has placeholders this test does not fill in: ${left.join(", ")}`);
   return ready;
-}
-
-interface CurlResult {
-  status: number;
-  body: string;
-  /** Prism's `sl-violations` header: what it found wrong with the request, if anything. */
-  violations: string;
-}
-
-/** Runs a shell command that starts with `curl` through /bin/sh, with /usr/bin/curl reporting the status. */
-async function runCurl(command: string): Promise<CurlResult> {
-  const lines = command.split("\n");
-  const start = lines.findIndex((line) => line.startsWith("curl "));
-  if (start < 0 || lines.filter((line) => line.startsWith("curl ")).length !== 1) throw new Error("the sample must be one curl command");
-  lines[start] = lines[start]!.replace(/^curl /, "/usr/bin/curl --silent --show-error --write-out '\\n%{http_code}\\n%header{sl-violations}' ");
-  const { stdout } = await run("/bin/sh", ["-c", lines.join("\n")], { timeout: 10_000 });
-  const [violations = "", status = "", ...body] = stdout.split("\n").reverse();
-  return { status: Number(status), body: body.reverse().join("\n"), violations };
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -10,9 +10,10 @@ export interface PrismDivergence {
 }
 
 /**
- * Where Prism's mock (`npm run mock`) and the corpus disagree. Prism checks formats with its own
- * ajv-formats (2.1.1, a dependency of @stoplight/prism-http), whose `email` and `uri` patterns are
- * not RFC 5321's and RFC 3986's, which the corpus, the generated validators and the oracle follow.
+ * Where Prism's mock of the spec (test/helpers/prism-mock.ts) and the corpus disagree. Prism
+ * checks formats with its own ajv-formats (2.1.1, a dependency of @stoplight/prism-http), whose
+ * `email` and `uri` patterns are not RFC 5321's and RFC 3986's, which the corpus, the generated
+ * validators and the oracle follow.
  * Pinned as test/conformance/known-divergences.json is: the contract test expects Prism's verdict
  * on these cases, so a Prism that starts to agree fails it, asking for the entry to go.
  */

@@ -1,26 +1,20 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
 import { REPO_ROOT } from "./project-copy.ts";
 
 const TSX_CLI = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
-/** `scripts/mock.ts` running as `npm run mock` runs it (through tsx), in a process group of its own. */
-export class MockScript {
+/** A command that serves until stopped, in a process group of its own, its output collected. */
+export class ServingCommand {
   stdout = "";
   stderr = "";
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private readonly child: ChildProcess;
 
-  constructor(args: string[]) {
-    // Its own group, so a signal to the group reaches tsx, the script and Prism at once, as Ctrl-C
-    // in a terminal does; and so that cleanup can reach every one of them by the group's PID.
-    this.child = spawn(process.execPath, [TSX_CLI, path.join(REPO_ROOT, "scripts", "mock.ts"), ...args], {
-      cwd: REPO_ROOT,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NO_COLOR: "1" },
-    });
+  constructor(file: string, args: readonly string[], cwd: string) {
+    // Its own group, so a signal to the group reaches every process of it at once (tsx and the
+    // script it runs), as Ctrl-C in a terminal does; and so that cleanup can reach them all by the group's PID.
+    this.child = spawn(file, args, { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
     this.child.stdout!.on("data", (chunk) => (this.stdout += chunk));
     this.child.stderr!.on("data", (chunk) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => this.child.once("exit", (code, signal) => resolve({ code, signal })));
@@ -43,7 +37,7 @@ export class MockScript {
       if (!this.running) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    throw new Error(`no ${pattern} in the mock's output:\n${this.stdout}\n${this.stderr}`);
+    throw new Error(`no ${pattern} in the command's output:\n${this.stdout}\n${this.stderr}`);
   }
 
   /** Sends a signal to the whole group, as a terminal's Ctrl-C does. */
@@ -62,11 +56,7 @@ export class MockScript {
   }
 }
 
-/** Whether a listener could bind the port on 127.0.0.1 right now. */
-export function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
+/** `scripts/mock.ts` running as `npm run mock` runs it, through tsx. */
+export function runMockScript(args: readonly string[]): ServingCommand {
+  return new ServingCommand(process.execPath, [TSX_CLI, path.join(REPO_ROOT, "scripts", "mock.ts"), ...args], REPO_ROOT);
 }
