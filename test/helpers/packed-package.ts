@@ -104,9 +104,13 @@ export class ConsumerProject {
     }
   }
 
-  /** Runs an ES module (or, with `commonjs`, a CommonJS script) in the consumer project. */
-  async node(code: string, { commonjs = false, env = {} }: { commonjs?: boolean; env?: Record<string, string> } = {}): Promise<string> {
-    const { stdout } = await execFileAsync(process.execPath, [commonjs ? "--input-type=commonjs" : "--input-type=module", "-e", code], {
+  /**
+   * Runs an ES module (or, with `commonjs`, a CommonJS script) in the consumer project; `conditions`
+   * are export conditions Node resolves by before its own (`browser`), and `flags` other options of node's.
+   */
+  async node(code: string, { commonjs = false, env = {}, conditions = [], flags = [] }: { commonjs?: boolean; env?: Record<string, string>; conditions?: readonly string[]; flags?: readonly string[] } = {}): Promise<string> {
+    const options = [...conditions.map((condition) => `--conditions=${condition}`), ...flags];
+    const { stdout } = await execFileAsync(process.execPath, [...options, commonjs ? "--input-type=commonjs" : "--input-type=module", "-e", code], {
       cwd: this.root,
       env: { ...process.env, ...env },
     });

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { useInstalledPackage } from "../helpers/installed-package.ts";
@@ -48,6 +49,25 @@ describe("the packed package", () => {
     expect(esm.trim()).toBe("function function Piriod API");
     const cjs = await consumer.node(`const api = require("@piriod/api"); console.log(typeof api.createPiriodClient, typeof api.PiriodApiError);`, { commonjs: true });
     expect(cjs.trim()).toBe("function function");
+  });
+
+  it("exports at run time every converter the spec declares, through each entry and through require", async () => {
+    const { consumer } = installed();
+    // What generated/converters.js exports, as the package ships it: the names each entry must re-export.
+    const shipped = path.join(consumer.root, "node_modules", "@piriod", "api", "dist", "generated", "converters.js");
+    const converters = Object.keys((await import(pathToFileURL(shipped).href)) as object);
+    expect(converters).toEqual(expect.arrayContaining(["toCustomerUpdate", "toContactUpdate"]));
+    const ways = [
+      ["import of @piriod/api", `const api = await import("@piriod/api");`, {}],
+      ["import of @piriod/api/node", `const api = await import("@piriod/api/node");`, {}],
+      // The entry of browsers and workers, which Node gives under their condition.
+      ["import under the browser condition", `const api = await import("@piriod/api");`, { conditions: ["browser"] }],
+      ["require", `const api = require("@piriod/api");`, { commonjs: true }],
+    ] as const;
+    for (const [way, load, options] of ways) {
+      const types = await consumer.node(`${load} console.log(JSON.stringify(${JSON.stringify(converters)}.map((name) => typeof api[name])));`, options);
+      expect(JSON.parse(types), way).toEqual(converters.map(() => "function"));
+    }
   });
 
   it.each([
