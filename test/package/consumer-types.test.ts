@@ -12,10 +12,10 @@ const installed = useInstalledPackage();
 /** The TypeScript packages of node_modules, by the version the README names. */
 const TYPESCRIPT = { "7": "typescript-7", "5.9": "typescript", "5.8": "typescript-5.8", "5.4": "typescript-oldest" } as const;
 
-/** ES module consumers: the last release's consumer code, and the Node entry as bundler projects reach it. */
-const ESM_CONSUMERS = ["consumer.ts", "consumers/node-entry.ts"];
-/** CommonJS consumers: `import x = require(…)`, and `import` statements, which compile to `require`. */
-const COMMONJS_CONSUMERS = ["consumers/commonjs-require.cts", "consumers/commonjs-import.cts"];
+/** ES module consumers: the last release's consumer code, the Node entry as bundler projects reach it, and tests with the fake. */
+const ESM_CONSUMERS = ["consumer.ts", "consumers/node-entry.ts", "consumers/testing-entry.ts"];
+/** CommonJS consumers: `import x = require(…)`, and `import` statements, which compile to `require`, of the client and of the fake. */
+const COMMONJS_CONSUMERS = ["consumers/commonjs-require.cts", "consumers/commonjs-import.cts", "consumers/commonjs-testing.cts"];
 
 /** Misuses that must not compile, and the TypeScript error each must give. */
 const MISUSES = [
@@ -61,12 +61,14 @@ describe("the packed package's types", () => {
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(/error TS1479: The current file is a CommonJS module whose imports will produce 'require' calls; however, the referenced file is an ECMAScript module/);
     expect(result.output).toMatch(/error TS1471: Module '@piriod\/api' cannot be imported using this construct/);
-    // One error for each import of the package (@piriod/api and @piriod/api/validators), and no other.
+    // One error for each import of the package (@piriod/api, @piriod/api/validators and @piriod/api/testing), and no other.
     const errors = result.output.match(/^\S+\(\d+,\d+\): error TS\d+/gm) ?? [];
     expect(errors.map((error) => error.replace(/\(\d+,\d+\)/, ""))).toEqual([
       "consumers/commonjs-import.cts: error TS1479",
       "consumers/commonjs-import.cts: error TS1479",
       "consumers/commonjs-require.cts: error TS1471",
+      "consumers/commonjs-testing.cts: error TS1479",
+      "consumers/commonjs-testing.cts: error TS1479",
     ]);
     expect(result.output.match(/error TS/g)).toHaveLength(errors.length);
   });
