@@ -10,7 +10,13 @@ import { REPO_ROOT } from "../helpers/project-copy.ts";
 // The client as the package exports it, compiled from source: the docs are checked against the
 // code that ships with them, not against a published version.
 const CLIENT_ENTRY = path.join(REPO_ROOT, "src", "index.ts");
-const MODULES = { "@piriod/api": CLIENT_ENTRY, "@piriod/api/validators": path.join(REPO_ROOT, "generated", "validators.d.ts") };
+const MODULES = {
+  "@piriod/api": CLIENT_ENTRY,
+  "@piriod/api/validators": path.join(REPO_ROOT, "generated", "validators.d.ts"),
+  "@piriod/api/testing": path.join(REPO_ROOT, "src", "testing", "index.ts"),
+  // The README's example of the fake is a vitest file; the samples' project lives outside the repository.
+  vitest: path.join(REPO_ROOT, "node_modules", "vitest", "dist", "index.d.ts"),
+};
 
 const CLIENT_CALL = /\bpiriod\.(\w+)\.(\w+)\(/;
 
