@@ -37,6 +37,12 @@ export interface PiriodFakeOptions {
   now?: () => Date;
   /** Start with the spec's example of each resource (`cus_01H8XYZ123ABC`, …) in `workspace`, live mode. Default false. */
   examples?: boolean;
+  /**
+   * The base URL your client is given. Its path (a gateway's `/piriod`) is where `fetch`, `listen`
+   * and `handlers` serve Piriod's root, and anything outside it is answered 404; its origin is what
+   * `handlers` intercept. Default `https://api.piriod.com`.
+   */
+  baseUrl?: string;
 }
 
 /** A request the fake received, for assertions. */
@@ -64,11 +70,11 @@ export interface PiriodFake {
   /** A `fetch` served by the fake, for `createPiriodClient({ fetch: fake.fetch, … })`. */
   readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
   /**
-   * Request handlers for msw 2.x (`setupServer(...fake.handlers(http))`), for every request to `baseUrl` (default `https://api.piriod.com`);
+   * Request handlers for msw 2.x (`setupServer(...fake.handlers(http))`), for every request under `baseUrl` (default: the fake's own `baseUrl`);
    * a base URL with a path (a gateway's `https://gateway.example/piriod`) is served as Piriod's root.
    */
   handlers<H extends MswHttp>(http: H, options?: { baseUrl?: string }): ReturnType<H["all"]>[];
-  /** Serves the fake over HTTP on 127.0.0.1 (port 0, the default, takes a free one). */
+  /** Serves the fake over HTTP on 127.0.0.1 (port 0, the default, takes a free one), under the path of the fake's `baseUrl`. */
   listen(port?: number): Promise<FakeServer>;
   /** Stores objects as they are (what the server writes itself, such as `id` and `created`, filled in when absent) and returns them. Throws naming every field that breaks the schema. */
   seed<S extends FakeSeed>(objects: S, where?: FakeSpace): { [R in keyof S & keyof ResourceObjects]: ResourceObjects[R][] };
@@ -84,6 +90,22 @@ export interface PiriodFake {
 
 const DROPPED = Symbol("dropped connection");
 const DEFAULT_WORKSPACE = "acc_01H8XYZ123ABC";
+const DEFAULT_BASE_URL = "https://api.piriod.com";
+
+/** A base URL as the fake serves it: without its trailing slashes, and its path alone (`/piriod`, or empty). */
+function rootOf(baseUrl: string, label: string): { url: string; path: string } {
+  let url: URL | undefined;
+  try {
+    url = new URL(String(baseUrl));
+  } catch {
+    // Named below, with the rule.
+  }
+  if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:") || url.search !== "" || url.hash !== "") {
+    throw new PiriodError(`${label} must be an absolute http or https URL without a query or fragment, not ${JSON.stringify(String(baseUrl))}`);
+  }
+  const path = url.pathname.replace(/\/+$/, "");
+  return { url: `${url.origin}${path}`, path };
+}
 
 /** A fake Piriod in memory, serving every operation of the spec as Piriod would. */
 export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
@@ -94,6 +116,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
   const faults = new FaultQueue();
   const requests: ReceivedRequest[] = [];
   const operationNames = ROUTES.map((route) => route.name);
+  const base = rootOf(options.baseUrl ?? DEFAULT_BASE_URL, "createPiriodFake: baseUrl");
 
   const spaceOf = (workspace: string, testMode: boolean): Space => {
     const key = JSON.stringify([workspace, testMode]);
@@ -108,12 +131,13 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
   });
 
   /** `basePath`: the path the caller's base URL puts before Piriod's own (`/piriod`), not part of the operation's path. */
-  async function handle(request: Request, basePath = ""): Promise<Response | typeof DROPPED> {
+  async function handle(request: Request, basePath: string): Promise<Response | typeof DROPPED> {
     request.signal.throwIfAborted();
     const url = new URL(request.url);
-    const path = url.pathname.slice(basePath.length);
+    const under = url.pathname.startsWith(`${basePath}/`);
+    const path = under ? url.pathname.slice(basePath.length) : url.pathname;
     const text = request.body === null ? "" : await request.text();
-    const found = routeOf(request.method, path);
+    const found = under ? routeOf(request.method, path) : { allowed: [] };
     const route = "route" in found ? found.route : undefined;
     const received: ReceivedRequest = {
       ...(route ? { operation: route.name as FakeOperation } : {}),
@@ -186,19 +210,21 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
 
   return {
     fetch: async (input, init) => {
-      const response = await handle(new Request(input, init));
+      const response = await handle(new Request(input, init), base.path);
       if (response === DROPPED) throw new TypeError("fetch failed", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
       return response;
     },
-    handlers: (http, { baseUrl = "https://api.piriod.com" } = {}) => {
-      const root = baseUrl.replace(/\/+$/, "");
-      const basePath = new URL(root).pathname.replace(/\/$/, "");
-      return [http.all(`${root}/*`, ({ request }) => respond(request, basePath)) as never];
+    handlers: (http, handlerOptions = {}) => {
+      const { url, path } = handlerOptions.baseUrl === undefined ? base : rootOf(handlerOptions.baseUrl, "handlers: baseUrl");
+      return [http.all(`${url}/*`, ({ request }) => respond(request, path)) as never];
     },
-    listen: (port = 0) => listenOn(port, async (request) => {
-      const response = await handle(request);
-      return response === DROPPED ? undefined : response;
-    }),
+    listen: async (port = 0) => {
+      const server = await listenOn(port, async (request) => {
+        const response = await handle(request, base.path);
+        return response === DROPPED ? undefined : response;
+      });
+      return { url: `${server.url}${base.path}`, port: server.port, close: server.close };
+    },
     seed: seed as PiriodFake["seed"],
     build: Object.fromEntries(
       Object.keys(resources).map((resource) => [resource, (fields: StoredObject = {}) => stored(resource, fields, undefined, true, `build.${resource}`)]),

@@ -16,7 +16,7 @@ export interface FakeServer {
  * `process.getBuiltinModule`, so the package's types need no `@types/node`.
  */
 export async function listenOn(port: number, handle: (request: Request) => Promise<Response | undefined>): Promise<FakeServer> {
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`listen: the port must be a whole number from 0 to 65535, not ${String(port)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`listen: the port must be a whole number from 0 to 65535, not ${shown(port)}`);
   const http = process.getBuiltinModule("node:http") as typeof Http;
   const server = http.createServer((incoming, outgoing) => {
     serve(incoming, outgoing).catch((error: unknown) => {
@@ -55,19 +55,29 @@ export async function listenOn(port: number, handle: (request: Request) => Promi
 
   const address = () => (server.address() as { port: number }).port;
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    // Node's own message ("listen EADDRINUSE: address already in use 127.0.0.1:4010") names no remedy; its code stays for callers that test it.
+    const refused = (error: Error & { code?: string }) =>
+      reject(error.code === "EADDRINUSE" ? Object.assign(new Error(`listen: port ${port} of 127.0.0.1 is in use; give another, or 0 for a free one`, { cause: error }), { code: error.code }) : error);
+    server.once("error", refused);
     server.listen(port, "127.0.0.1", () => {
-      server.off("error", reject);
+      server.off("error", refused);
       resolve();
     });
   });
+  // Closing twice (an afterEach after the test's own close) waits for the same close, not an error.
+  let closed: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${address()}`,
     port: address(),
     close: () =>
-      new Promise<void>((resolve, reject) => {
+      (closed ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      })),
   };
+}
+
+/** A port as a message names it: a value that is no number (a port read from an environment variable) says what it is. */
+function shown(port: unknown): string {
+  return typeof port === "number" ? String(port) : `the ${typeof port} ${typeof port === "string" ? `"${port}"` : String(port)}`;
 }

@@ -15,8 +15,7 @@ describe("the fake over HTTP", () => {
     return { fake, server, piriod };
   };
   afterEach(async () => {
-    // A test may have closed its server already, and a closed server refuses to close again.
-    for (const server of servers.splice(0)) await server.close().catch(() => {});
+    for (const server of servers.splice(0)) await server.close();
   });
 
   it("listens on a free port of 127.0.0.1 and serves creates, updates, retrieves, lists and deletes", async () => {
@@ -85,5 +84,47 @@ describe("the fake over HTTP", () => {
 
   it.each([-1, 70_000, 1.5, Number.NaN])("refuses listen(%s), naming the rule", async (port) => {
     await expect(createPiriodFake().listen(port)).rejects.toThrow(`listen: the port must be a whole number from 0 to 65535, not ${port}`);
+  });
+
+  it("refuses a port given as text, saying it is text", async () => {
+    await expect(createPiriodFake().listen("4010" as unknown as number)).rejects.toThrow('listen: the port must be a whole number from 0 to 65535, not the string "4010"');
+  });
+
+  it("refuses a port already in use, naming it, and leaves the server on it serving", async () => {
+    const { server, piriod } = await listening(createPiriodFake({ examples: true }));
+    const refused = createPiriodFake().listen(server.port);
+    await expect(refused).rejects.toThrow(`listen: port ${server.port} of 127.0.0.1 is in use; give another, or 0 for a free one`);
+    await expect(refused).rejects.toMatchObject({ code: "EADDRINUSE" });
+    expect((await piriod.customers.retrieve("cus_01H8XYZ123ABC")).id).toBe("cus_01H8XYZ123ABC");
+  });
+
+  it("closes once however often it is asked, and a fake serves on two ports at once", async () => {
+    const fake = createPiriodFake({ examples: true });
+    const [first, second] = [await fake.listen(), await fake.listen()];
+    servers.push(second);
+    expect(first.port).not.toBe(second.port);
+    await Promise.all([first.close(), first.close()]);
+    await expect(first.close()).resolves.toBeUndefined();
+    expect(await portIsFree(first.port)).toBe(true);
+    const piriod = createPiriodClient({ apiKey: "sk_test_fake", workspace: WORKSPACE, baseUrl: second.url, maxRetries: 0 });
+    expect((await piriod.customers.retrieve("cus_01H8XYZ123ABC")).id).toBe("cus_01H8XYZ123ABC");
+  });
+
+  it("serves under the path of the fake's baseUrl, and gives that path in its url", async () => {
+    const { server, piriod, fake } = await listening(createPiriodFake({ baseUrl: "https://gateway.example.test/piriod/" }));
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/piriod`);
+    await piriod.customers.create(customerBody());
+    await piriod.customers.create(customerBody({ name: "Andes Ltda" }));
+    const names: string[] = [];
+    for await (const customer of piriod.customers.list({ page_size: 1 })) names.push(customer.name);
+    expect(names).toHaveLength(2);
+    expect(fake.requests.map(({ method, path, query }) => `${method} ${path} ${new URLSearchParams(query)}`)).toEqual([
+      "POST /customers/ ",
+      "POST /customers/ ",
+      "GET /customers/ page_size=1",
+      "GET /customers/ page_size=1&page=2",
+    ]);
+    const outside = await fetch(`http://127.0.0.1:${server.port}/customers/`, { headers: { authorization: "Token sk_test_fake", "x-simple-workspace": WORKSPACE } });
+    expect([outside.status, await outside.json()]).toEqual([404, { detail: "Not found." }]);
   });
 });

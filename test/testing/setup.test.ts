@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PiriodError, PiriodValidationError } from "../../src/index.ts";
+import { PiriodError, PiriodNotFoundError, PiriodValidationError, createPiriodClient } from "../../src/index.ts";
 import { validateContact, validateCustomer } from "../../generated/validators.js";
 import { createPiriodFake } from "../../src/testing/index.ts";
 import { customerBody, fakeAndClient, WORKSPACE } from "../helpers/fake-client.ts";
@@ -66,5 +66,26 @@ describe("setting the fake up for a test", () => {
     fake.reset();
     expect(fake.requests).toEqual([]);
     expect((await piriod.customers.list()).items.map((customer) => customer.id)).toEqual(["cus_01H8XYZ123ABC"]);
+  });
+
+  it("serves a client whose baseUrl has a path through fake.fetch, given that baseUrl, and answers 404 outside it", async () => {
+    const gateway = "https://gateway.example.test/piriod";
+    const { fake, piriod } = fakeAndClient({ baseUrl: gateway }, { baseUrl: gateway });
+    const created = await piriod.customers.create(customerBody());
+    expect(await piriod.customers.retrieve(created.id!)).toEqual(created);
+    expect(fake.requests.map(({ operation, path }) => [operation, path])).toEqual([
+      ["customers.create", "/customers/"],
+      ["customers.retrieve", `/customers/${created.id}/`],
+    ]);
+
+    const elsewhere = createPiriodClient({ apiKey: "sk_test_fake", workspace: WORKSPACE, fetch: fake.fetch, maxRetries: 0 });
+    await expect(elsewhere.customers.retrieve(created.id!)).rejects.toBeInstanceOf(PiriodNotFoundError);
+    expect(fake.requests.at(-1)).toMatchObject({ path: `/customers/${created.id}/`, status: 404 });
+    expect(fake.requests.at(-1)).not.toHaveProperty("operation");
+  });
+
+  it.each(["gateway.example.test/piriod", "ftp://gateway.example.test/", "https://gateway.example.test/piriod?v=1", ""])("refuses the baseUrl %j, naming the option and the rule", (baseUrl) => {
+    expect(() => createPiriodFake({ baseUrl })).toThrow(`createPiriodFake: baseUrl must be an absolute http or https URL without a query or fragment, not ${JSON.stringify(baseUrl)}`);
+    expect(() => createPiriodFake().handlers({ all: () => undefined }, { baseUrl })).toThrow(`handlers: baseUrl must be an absolute http or https URL without a query or fragment, not ${JSON.stringify(baseUrl)}`);
   });
 });
