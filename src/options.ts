@@ -152,11 +152,12 @@ function checkBaseUrl(value: unknown, fail: Fail): string {
   } catch {}
   if (typeof value !== "string" || !url || (url.protocol !== "https:" && url.protocol !== "http:")) throw fail("baseUrl must be an absolute https URL, such as https://api.piriod.com");
   if (url.username || url.password) throw fail("baseUrl must not carry a user name or password");
-  const shown = shorten(url.origin + url.pathname);
+  const base = url.origin + url.pathname;
+  const shown = shorten(base);
   const loopback = url.hostname === "localhost" || url.hostname.endsWith(".localhost") || url.hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(url.hostname);
   if (url.protocol === "http:" && !loopback) throw fail(`baseUrl must use https (plain http is allowed only for localhost): ${shown}`);
   if (url.search || url.hash) throw fail(`baseUrl must not have a query or a fragment: ${shown}`);
-  return shown.replace(/\/+$/, "");
+  return base.replace(/\/+$/, "");
 }
 
 function checkHeaders(headers: unknown, fail: Fail): Record<string, string> {

@@ -84,6 +84,14 @@ describe("createPiriodClient accepts", () => {
     },
   );
 
+  it("a base URL longer than a message shows, sending to it whole", async () => {
+    const baseUrl = `https://gateway.example.com/${"tenants/acme-holdings-latam/".repeat(5)}piriod`;
+    const fetch = recordingFetch(jsonResponse(200, customer));
+    await createPiriodClient({ ...valid, baseUrl, fetch }).customers.retrieve(CUSTOMER_ID);
+    expect(baseUrl.length).toBeGreaterThan(120);
+    expect(fetch.requests.map(({ request }) => request.url)).toEqual([`${baseUrl}/customers/${CUSTOMER_ID}/`]);
+  });
+
   it("an https.Agent for an https base URL and an http.Agent for a loopback one", () => {
     expect(() => createPiriodClient({ ...valid, agent: new HttpsAgent({ keepAlive: true }) })).not.toThrow();
     expect(() => createPiriodClient({ ...valid, baseUrl: "http://127.0.0.1:1", agent: new HttpAgent() })).not.toThrow();
