@@ -11,8 +11,8 @@ import { API_KEY, HEADERS, WORKSPACE } from "./child/senders.ts";
 import { bundleApp, writeBundle } from "./lib/bundle-size.ts";
 import { startLoopbackServer } from "./lib/child-process.ts";
 import { CHROMIUM_PATH, chromiumFound, launchChromium } from "./lib/chromium.ts";
-import { formatNumber, MODES, ratesTable, times, type Benchmark, type Rates, type Target } from "./lib/report.ts";
-import { callName, CUSTOMERS_UPDATE } from "./lib/spec-fixtures.ts";
+import { type Benchmark, formatNumber, MODES, type Rates, ratesTable, type Target, times } from "./lib/report.ts";
+import { CUSTOMERS_UPDATE, callName } from "./lib/spec-fixtures.ts";
 import { callsPerSecond, spread, summarize } from "./lib/stats.ts";
 import { workspace } from "./lib/workspace.ts";
 
@@ -86,9 +86,24 @@ async function inChromium(input: { rounds: number; ms: number; warmCalls: number
       const page = await browser.newPage();
       await page.goto(`${server.baseUrl}/`);
       await page.waitForFunction(() => "app" in window);
-      const pageInput = { ...input, ways: WAYS, headers: HEADERS, apiKey: API_KEY, workspace: WORKSPACE, call: CUSTOMERS_UPDATE };
-      const samples = (await page.evaluate(`(${MEASURE_IN_PAGE})(${JSON.stringify(pageInput)})`)) as Record<string, Record<string, number[]>>;
-      return Object.fromEntries(WAYS.map((way) => [way, Object.fromEntries(MODES.map(([inFlight]) => [inFlight, summarize(samples[way]![inFlight]!)]))]));
+      const pageInput = {
+        ...input,
+        ways: WAYS,
+        headers: HEADERS,
+        apiKey: API_KEY,
+        workspace: WORKSPACE,
+        call: CUSTOMERS_UPDATE,
+      };
+      const samples = (await page.evaluate(`(${MEASURE_IN_PAGE})(${JSON.stringify(pageInput)})`)) as Record<
+        string,
+        Record<string, number[]>
+      >;
+      return Object.fromEntries(
+        WAYS.map((way) => [
+          way,
+          Object.fromEntries(MODES.map(([inFlight]) => [inFlight, summarize(samples[way]![inFlight]!)])),
+        ]),
+      );
     } finally {
       await browser.close();
       server.stop();
@@ -99,10 +114,21 @@ async function inChromium(input: { rounds: number; ms: number; warmCalls: number
 }
 
 export const benchChromium: Benchmark = async ({ quick }) => {
-  const what = (mode: string) => `Chromium, ${callName(CUSTOMERS_UPDATE)}, ${mode}: @piriod/api browser entry × the page's own fetch`;
+  const what = (mode: string) =>
+    `Chromium, ${callName(CUSTOMERS_UPDATE)}, ${mode}: @piriod/api browser entry × the page's own fetch`;
   if (!chromiumFound()) {
     const missing = `no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
-    return { title: "Speed in Chromium", tables: [], targets: MODES.map(([, mode]) => ({ what: what(mode), target: `≥ ${LEAST}×`, measured: "not measured", met: false, why: missing })) };
+    return {
+      title: "Speed in Chromium",
+      tables: [],
+      targets: MODES.map(([, mode]) => ({
+        what: what(mode),
+        target: `≥ ${LEAST}×`,
+        measured: "not measured",
+        met: false,
+        why: missing,
+      })),
+    };
   }
   // Chromium's fetch is native and several times as slow per request here as node:http: fewer calls warm the page's JavaScript in time.
   // Windows twice as long as in Node: a page sends a few hundred calls in one, where Node sends thousands.

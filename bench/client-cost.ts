@@ -5,8 +5,8 @@
  */
 import { runChild } from "./lib/child-process.ts";
 import { canPin, oneCore } from "./lib/cpu-pinning.ts";
-import { figure, formatNumber, signed, type Benchmark, type Table } from "./lib/report.ts";
-import { callName, CLIENT_CALLS } from "./lib/spec-fixtures.ts";
+import { type Benchmark, figure, formatNumber, signed, type Table } from "./lib/report.ts";
+import { CLIENT_CALLS, callName } from "./lib/spec-fixtures.ts";
 import type { Summary } from "./lib/stats.ts";
 
 /** Calls between two turns of the event loop: see sequentialCallsPerSecond. */
@@ -19,10 +19,22 @@ export const benchClientCost: Benchmark = async ({ quick }) => {
   let peakHeapMB = 0;
   for (const call of CLIENT_CALLS) {
     const input = { baseUrl: "https://api.piriod.com", call, rounds, ms, callsPerTurn: CALLS_PER_TURN };
-    const measured = await runChild<{ summaries: Record<string, Summary>; peakHeapMB: number }>("client-cost", input, oneCore());
+    const measured = await runChild<{ summaries: Record<string, Summary>; peakHeapMB: number }>(
+      "client-cost",
+      input,
+      oneCore(),
+    );
     const base = measured.summaries["openapi-fetch alone"]!.median;
-    const rows = Object.entries(measured.summaries).map(([name, summary]) => [name, figure(summary, 1), signed(summary.median - base)]);
-    tables.push({ caption: `**${callName(call)}**`, headers: ["contender", "µs per call", "vs openapi-fetch alone (µs)"], rows });
+    const rows = Object.entries(measured.summaries).map(([name, summary]) => [
+      name,
+      figure(summary, 1),
+      signed(summary.median - base),
+    ]);
+    tables.push({
+      caption: `**${callName(call)}**`,
+      headers: ["contender", "µs per call", "vs openapi-fetch alone (µs)"],
+      rows,
+    });
     peakHeapMB = Math.max(peakHeapMB, measured.peakHeapMB);
   }
   return {

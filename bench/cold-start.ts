@@ -3,7 +3,7 @@
  * takes against a local server.
  */
 import { processWallMs, runChild, startLoopbackServer } from "./lib/child-process.ts";
-import { figure, formatNumber, signed, type Benchmark } from "./lib/report.ts";
+import { type Benchmark, figure, formatNumber, signed } from "./lib/report.ts";
 import { CUSTOMERS_UPDATE } from "./lib/spec-fixtures.ts";
 import { alternatingRounds, summarize } from "./lib/stats.ts";
 
@@ -36,13 +36,15 @@ export const benchColdStart: Benchmark = async ({ quick }) => {
   const server = await startLoopbackServer(CUSTOMERS_UPDATE);
   const runs: FirstCall[] = [];
   try {
-    for (let round = 0; round < rounds; round++) runs.push(await runChild("first-call", { baseUrl: server.baseUrl, call: CUSTOMERS_UPDATE }));
+    for (let round = 0; round < rounds; round++)
+      runs.push(await runChild("first-call", { baseUrl: server.baseUrl, call: CUSTOMERS_UPDATE }));
   } finally {
     server.stop();
   }
   const phase = (name: string) => summarize(runs.map((run) => run.phases[name]!));
   const importPhase = phase("import");
-  const listed = (names: string[]) => (names.length === 0 ? "none" : [...new Set(names)].map((name) => `\`${name}\``).join(", "));
+  const listed = (names: string[]) =>
+    names.length === 0 ? "none" : [...new Set(names)].map((name) => `\`${name}\``).join(", ");
 
   return {
     title: "Cold start",
@@ -50,8 +52,19 @@ export const benchColdStart: Benchmark = async ({ quick }) => {
       `Fresh Node processes in a project that depends on the package as built (wall time from spawn to exit, ${rounds} alternating rounds): the import cost is the difference to a bare \`node -e 0\`. ` +
       "Then, in fresh processes against the loopback server, the time of each phase up to the first completed call (`process start → package imported` counts from Node's own start).",
     tables: [
-      { headers: ["process", "wall time (ms)", `vs ${BARE} (ms)`], rows: Object.entries(processes).map(([name, summary]) => [name, figure(summary, 1), signed(summary.median - bare)]) },
-      { caption: "In a fresh process, importing and calling:", headers: ["phase", "ms"], rows: Object.keys(runs[0]!.phases).map((name) => [name, figure(phase(name), 1)]) },
+      {
+        headers: ["process", "wall time (ms)", `vs ${BARE} (ms)`],
+        rows: Object.entries(processes).map(([name, summary]) => [
+          name,
+          figure(summary, 1),
+          signed(summary.median - bare),
+        ]),
+      },
+      {
+        caption: "In a fresh process, importing and calling:",
+        headers: ["phase", "ms"],
+        rows: Object.keys(runs[0]!.phases).map((name) => [name, figure(phase(name), 1)]),
+      },
     ],
     notes: [
       `Of Node's HTTP stacks, importing loads ${listed(runs.flatMap((run) => run.loadedAtImport))}; the first call loads ${listed(runs.flatMap((run) => run.loadedByFirstCall))}. No schema is compiled at any point: the validators are precompiled, each imported by the first call that needs it.`,

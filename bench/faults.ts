@@ -5,7 +5,7 @@
  * and the fetch entry.
  */
 import { runChild } from "./lib/child-process.ts";
-import { figure, formatNumber, type Benchmark } from "./lib/report.ts";
+import { type Benchmark, figure, formatNumber } from "./lib/report.ts";
 import { summarize } from "./lib/stats.ts";
 
 const ENTRIES = { "Node entry": [], "fetch entry": ["--conditions=deno"] } as const;
@@ -25,7 +25,13 @@ export const benchFaults: Benchmark = async ({ quick }) => {
     tables: [
       {
         headers: ["fault", "Node entry (ms)", "error", "fetch entry (ms)", "error"],
-        rows: Object.keys(node.times).map((fault) => [fault, figure(summarize(node.times[fault]!), 1), node.errors[fault]!, figure(summarize(fetch.times[fault]!), 1), fetch.errors[fault]!]),
+        rows: Object.keys(node.times).map((fault) => [
+          fault,
+          figure(summarize(node.times[fault]!), 1),
+          node.errors[fault]!,
+          figure(summarize(fetch.times[fault]!), 1),
+          fetch.errors[fault]!,
+        ]),
       },
       {
         caption: "A process reading a body that never ends, under the default maxResponseBytes (16 MiB):",
@@ -33,6 +39,8 @@ export const benchFaults: Benchmark = async ({ quick }) => {
         rows: Object.entries(memory).map(([entry, { error, maxRssMB }]) => [entry, formatNumber(maxRssMB, 0), error]),
       },
     ],
-    notes: ["Without the limit, the same body was read until the attempt's timeout (60 s by default): in one process it reached 5 GB before it was killed."],
+    notes: [
+      "Without the limit, the same body was read until the attempt's timeout (60 s by default): in one process it reached 5 GB before it was killed.",
+    ],
   };
 };

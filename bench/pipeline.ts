@@ -5,8 +5,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { generateIn, type GenerateRun } from "./lib/generate-run.ts";
-import { figure, formatNumber, ratio, type Benchmark } from "./lib/report.ts";
+import { type GenerateRun, generateIn } from "./lib/generate-run.ts";
+import { type Benchmark, figure, formatNumber, ratio } from "./lib/report.ts";
 import { summarize } from "./lib/stats.ts";
 import { writeSyntheticSpec } from "./lib/synthetic-spec.ts";
 import { copyProject } from "./lib/workspace.ts";
@@ -47,15 +47,31 @@ export const benchPipeline: Benchmark = async ({ quick }) => {
       ratio(stepsTotal(runs), stepsTotal(first.runs)),
     ]);
     const largest = growth.at(-1)!;
-    const dominant = steps.map((step) => [step, stepMs(largest.runs, step).median] as const).sort((a, b) => b[1] - a[1])[0]!;
+    const dominant = steps
+      .map((step) => [step, stepMs(largest.runs, step).median] as const)
+      .sort((a, b) => b[1] - a[1])[0]!;
     return {
       title: "The pipeline",
       intro:
         `\`npm run generate\` on a copy of the project (npm, then lint, bundle, types, validators, operations and write; ${rounds} rounds): **${figure(generate)} ms**.\n\n` +
         "Growth: synthetic specs of N copies of the customers path, each copy with its own seven schemas and its own two client methods (`customers7.retrieve`, `customers7.update`), the first copy being our spec, through the whole of `scripts/generate.ts` in a fresh copy of the project each round. " +
         "The step times are what the pipeline prints for each step; the total adds Node's and tsx's start. Peak memory is the largest resident set of any process, Redocly's included.",
-      tables: [{ headers: ["copies", "operations", "total (ms)", ...steps.map((step) => `${step} (ms)`), "peak memory (MB)", "steps ÷ steps at 1 copy"], rows }],
-      notes: [`At ${largest.copies} copies the ${dominant[0]} step takes longest (${formatNumber(dominant[1])} ms of ${formatNumber(stepsTotal(largest.runs))} ms of steps).`],
+      tables: [
+        {
+          headers: [
+            "copies",
+            "operations",
+            "total (ms)",
+            ...steps.map((step) => `${step} (ms)`),
+            "peak memory (MB)",
+            "steps ÷ steps at 1 copy",
+          ],
+          rows,
+        },
+      ],
+      notes: [
+        `At ${largest.copies} copies the ${dominant[0]} step takes longest (${formatNumber(dominant[1])} ms of ${formatNumber(stepsTotal(largest.runs))} ms of steps).`,
+      ],
     };
   } finally {
     await rm(scratch, { recursive: true, force: true });

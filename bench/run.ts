@@ -5,17 +5,17 @@
  * them, leaving BENCHMARKS.md alone.
  */
 import { fileURLToPath } from "node:url";
-import { loadAverage, renderSection, writeBenchmarks, type Benchmark, type Section } from "./lib/report.ts";
-import { removeWorkspace } from "./lib/workspace.ts";
 import { benchChromium } from "./chromium.ts";
 import { benchClientCost } from "./client-cost.ts";
 import { benchColdStart } from "./cold-start.ts";
 import { benchFaults } from "./faults.ts";
+import { type Benchmark, loadAverage, renderSection, type Section, writeBenchmarks } from "./lib/report.ts";
+import { removeWorkspace } from "./lib/workspace.ts";
 import { benchPipeline } from "./pipeline.ts";
-import { benchSizeGrowth } from "./size-growth.ts";
 import { benchSize } from "./size.ts";
-import { benchTypecheck } from "./typecheck.ts";
+import { benchSizeGrowth } from "./size-growth.ts";
 import { benchTransport } from "./transport.ts";
+import { benchTypecheck } from "./typecheck.ts";
 import { benchValidators } from "./validators.ts";
 
 const BENCHMARKS: Record<string, Benchmark> = {
@@ -34,7 +34,8 @@ const BENCHMARKS: Record<string, Benchmark> = {
 const quick = process.env.BENCH_QUICK === "1";
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(name in BENCHMARKS));
-if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(", ")}; the benchmarks are ${Object.keys(BENCHMARKS).join(", ")}`);
+if (unknown.length > 0)
+  throw new Error(`unknown benchmark ${unknown.join(", ")}; the benchmarks are ${Object.keys(BENCHMARKS).join(", ")}`);
 
 const started = performance.now();
 const loadAtStart = loadAverage();
@@ -46,13 +47,20 @@ try {
     const sectionStarted = performance.now();
     const section = await bench({ quick });
     sections.push(section);
-    console.log(`${renderSection(section)}\n\n(${name}: ${((performance.now() - sectionStarted) / 1000).toFixed(1)} s, load average ${loadAverage()})\n`);
+    console.log(
+      `${renderSection(section)}\n\n(${name}: ${((performance.now() - sectionStarted) / 1000).toFixed(1)} s, load average ${loadAverage()})\n`,
+    );
   }
 } finally {
   await removeWorkspace();
 }
 if (asked.length === 0) {
   const minutes = (performance.now() - started) / 60_000;
-  await writeBenchmarks(fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url)), sections, { quick, loadAtStart, loadAtEnd: loadAverage(), minutes });
+  await writeBenchmarks(fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url)), sections, {
+    quick,
+    loadAtStart,
+    loadAtEnd: loadAverage(),
+    minutes,
+  });
   console.log("✔ BENCHMARKS.md written");
 }

@@ -11,7 +11,7 @@ import { buildPackage } from "../scripts/build-package.ts";
 import { operationCount, PER_OPERATION_BUDGET, piriodApp, sizeBudget } from "./lib/browser-apps.ts";
 import { gzipTotal } from "./lib/bundle-size.ts";
 import { generateIn } from "./lib/generate-run.ts";
-import { formatNumber, type Benchmark } from "./lib/report.ts";
+import { type Benchmark, formatNumber } from "./lib/report.ts";
 import { growthPerStep } from "./lib/stats.ts";
 import { writeSyntheticSpec } from "./lib/synthetic-spec.ts";
 import { copyProject } from "./lib/workspace.ts";
@@ -28,13 +28,18 @@ export const benchSizeGrowth: Benchmark = async ({ quick }) => {
       await buildPackage(dir);
       // The copy's package.json names it @piriod/api, so the app imports the package it built by its own exports.
       const app = await piriodApp(dir);
-      sizes.push({ operations: await operationCount(dir), upFront: gzipTotal(app.upFront), withRequestValidator: gzipTotal(app.withRequestValidator) });
+      sizes.push({
+        operations: await operationCount(dir),
+        upFront: gzipTotal(app.upFront),
+        withRequestValidator: gzipTotal(app.withRequestValidator),
+      });
       await rm(dir, { recursive: true, force: true });
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  const perOperation = (kind: "upFront" | "withRequestValidator") => growthPerStep(sizes.map((size) => [size.operations, size[kind]]));
+  const perOperation = (kind: "upFront" | "withRequestValidator") =>
+    growthPerStep(sizes.map((size) => [size.operations, size[kind]]));
   const growth = { upFront: perOperation("upFront"), withRequestValidator: perOperation("withRequestValidator") };
   const rows = sizes.map((size, index) => [
     formatNumber(size.operations),
@@ -52,7 +57,14 @@ export const benchSizeGrowth: Benchmark = async ({ quick }) => {
       "each spec run through `scripts/generate.ts` and `npm run build:package`'s build in a copy of the project. Every operation adds an entry to the operation table, which loads up front, and validators of its own, which load only when called. (Chunk names carry a hash of what they hold, so the row of two operations may differ from Size's by a few bytes.)",
     tables: [
       {
-        headers: ["operations", "up front (B, gzip -9)", "with the request validator (B, gzip -9)", "B per operation added, up front", "B per operation added, with the validator", "budget (B): up front / with the validator"],
+        headers: [
+          "operations",
+          "up front (B, gzip -9)",
+          "with the request validator (B, gzip -9)",
+          "B per operation added, up front",
+          "B per operation added, with the validator",
+          "budget (B): up front / with the validator",
+        ],
         rows,
       },
     ],

@@ -4,9 +4,18 @@
  * installed. Sizes are exact: no rounds.
  */
 import path from "node:path";
-import { ADDED_BEHAVIOUR, AXIOS_027_APP, AXIOS_APP, OPENAPI_FETCH_APP, operationCount, piriodApp, sizeBudget, sizeBudgetWithAddedBehaviour } from "./lib/browser-apps.ts";
-import { bundleApp, gzipTotal, minifiedTotal, upFront, type Chunk } from "./lib/bundle-size.ts";
-import { formatNumber, ratio, type Benchmark, type Target } from "./lib/report.ts";
+import {
+  ADDED_BEHAVIOUR,
+  AXIOS_027_APP,
+  AXIOS_APP,
+  OPENAPI_FETCH_APP,
+  operationCount,
+  piriodApp,
+  sizeBudget,
+  sizeBudgetWithAddedBehaviour,
+} from "./lib/browser-apps.ts";
+import { bundleApp, type Chunk, gzipTotal, minifiedTotal, upFront } from "./lib/bundle-size.ts";
+import { type Benchmark, formatNumber, ratio, type Target } from "./lib/report.ts";
 import { workspace } from "./lib/workspace.ts";
 
 export const benchSize: Benchmark = async () => {
@@ -26,7 +35,11 @@ export const benchSize: Benchmark = async () => {
   ];
   const rows = [
     row("@piriod/api, request validation off: up front", piriod.upFront, budget.upFront),
-    row("@piriod/api, request validation on (the default): with the request validator's chunk", piriod.withRequestValidator, budget.withRequestValidator),
+    row(
+      "@piriod/api, request validation on (the default): with the request validator's chunk",
+      piriod.withRequestValidator,
+      budget.withRequestValidator,
+    ),
     row("@piriod/api, request and response validation on", piriod.withResponseValidator),
     row("openapi-fetch 0.17 alone", openApiFetch),
     row("axios 0.27 (what Piriod's own SDK runs on)", await whole(AXIOS_027_APP)),
@@ -53,7 +66,13 @@ export const benchSize: Benchmark = async () => {
     measured: `${formatNumber(gzipTotal(chunks))} B`,
     met: gzipTotal(chunks) <= limit,
     why:
-      `behaviour added after the budget was set costs ${Object.values(ADDED_BEHAVIOUR).map((bytes) => `${formatNumber(bytes)} B`).join(" and ")} (${Object.keys(ADDED_BEHAVIOUR).map((what) => what.split(":")[0]).join("; ")}), within which the app is ${formatNumber(gzipTotal(chunks))} B of ${formatNumber(what === "up front" ? withAdded.upFront : withAdded.withRequestValidator)}; ` +
+      `behaviour added after the budget was set costs ${Object.values(ADDED_BEHAVIOUR)
+        .map((bytes) => `${formatNumber(bytes)} B`)
+        .join(" and ")} (${Object.keys(ADDED_BEHAVIOUR)
+        .map((what) => what.split(":")[0])
+        .join(
+          "; ",
+        )}), within which the app is ${formatNumber(gzipTotal(chunks))} B of ${formatNumber(what === "up front" ? withAdded.upFront : withAdded.withRequestValidator)}; ` +
       `openapi-fetch alone is ${formatNumber(gzipTotal(openApiFetch))} B of such an app`,
   });
   const withAdded = sizeBudgetWithAddedBehaviour(operations);
@@ -66,8 +85,15 @@ export const benchSize: Benchmark = async () => {
       "`npm test` (test/budgets/) holds the same app, bundled from dist/ by the same exports, to the budgets.",
     tables: [
       { headers: ["app", "minified (B)", "gzip -9 (B)", "× openapi-fetch", "budget (B, gzip -9)"], rows },
-      { caption: "The chunks of the @piriod/api app:", headers: ["chunk", "loads", "minified (B)", "gzip -9 (B)", "holds"], rows: chunkRows },
+      {
+        caption: "The chunks of the @piriod/api app:",
+        headers: ["chunk", "loads", "minified (B)", "gzip -9 (B)", "holds"],
+        rows: chunkRows,
+      },
     ],
-    targets: [check("up front", piriod.upFront, budget.upFront), check("with the request validator's chunk", piriod.withRequestValidator, budget.withRequestValidator)],
+    targets: [
+      check("up front", piriod.upFront, budget.upFront),
+      check("with the request validator's chunk", piriod.withRequestValidator, budget.withRequestValidator),
+    ],
   };
 };

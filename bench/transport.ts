@@ -5,10 +5,19 @@
  * process that sends one way, importing `@piriod/api` as built. Measured twice in one run: server
  * and clients on one core (see lib/cpu-pinning.ts), and unpinned.
  */
-import { runChild, startLoopbackServer, type Placement } from "./lib/child-process.ts";
+import { type Placement, runChild, startLoopbackServer } from "./lib/child-process.ts";
 import { canPin, oneCore, PINNED_CORE } from "./lib/cpu-pinning.ts";
-import { formatNumber, MODES, ratesTable, times, type Benchmark, type Rates, type Table, type Target } from "./lib/report.ts";
-import { callName, CUSTOMERS_UPDATE } from "./lib/spec-fixtures.ts";
+import {
+  type Benchmark,
+  formatNumber,
+  MODES,
+  type Rates,
+  ratesTable,
+  type Table,
+  type Target,
+  times,
+} from "./lib/report.ts";
+import { CUSTOMERS_UPDATE, callName } from "./lib/spec-fixtures.ts";
 import { alternatingSamples, summarize } from "./lib/stats.ts";
 
 const BASELINE = "axios 0.27 (what Piriod's own SDK runs on)";
@@ -31,18 +40,29 @@ interface Rounds {
  */
 async function throughput({ rounds, ms, warmCalls }: Rounds, placement: Placement, judged: boolean): Promise<Rates> {
   const call = CUSTOMERS_UPDATE;
-  const ways = judged ? [BASELINE, LIMIT, CLIENT] : await runChild<string[]>("throughput", { baseUrl: "http://127.0.0.1:1", call });
+  const ways = judged
+    ? [BASELINE, LIMIT, CLIENT]
+    : await runChild<string[]>("throughput", { baseUrl: "http://127.0.0.1:1", call });
   const server = await startLoopbackServer(call, placement);
   try {
-    const sample = (way: string) => () => runChild<Record<string, number>>("throughput", { baseUrl: server.baseUrl, call, way, ms, warmCalls }, placement);
+    const sample = (way: string) => () =>
+      runChild<Record<string, number>>("throughput", { baseUrl: server.baseUrl, call, way, ms, warmCalls }, placement);
     const samples = await alternatingSamples(Object.fromEntries(ways.map((way) => [way, sample(way)])), rounds);
-    return Object.fromEntries(ways.map((way) => [way, Object.fromEntries(MODES.map(([inFlight]) => [inFlight, summarize(samples[way]!.map((rates) => rates[inFlight]!))]))]));
+    return Object.fromEntries(
+      ways.map((way) => [
+        way,
+        Object.fromEntries(
+          MODES.map(([inFlight]) => [inFlight, summarize(samples[way]!.map((rates) => rates[inFlight]!))]),
+        ),
+      ]),
+    );
   } finally {
     server.stop();
   }
 }
 
-const table = (caption: string, rates: Rates) => ratesTable(`**${callName(CUSTOMERS_UPDATE)}**, ${caption}`, rates, BASELINE, "axios 0.27");
+const table = (caption: string, rates: Rates) =>
+  ratesTable(`**${callName(CUSTOMERS_UPDATE)}**, ${caption}`, rates, BASELINE, "axios 0.27");
 
 function targets(rates: Rates, placement: string): Target[] {
   return MODES.map(([inFlight, mode]) => {
@@ -73,7 +93,7 @@ export const benchTransport: Benchmark = async ({ quick }) => {
   return {
     title: "Speed in Node",
     intro:
-      "`customers.update` through the client (`import \"@piriod/api\"`, the Node entry with its keep-alive `node:http` transport), and the same request sent every other way, to a local `node:http` server in its own process that answers with the spec's example customer. " +
+      '`customers.update` through the client (`import "@piriod/api"`, the Node entry with its keep-alive `node:http` transport), and the same request sent every other way, to a local `node:http` server in its own process that answers with the spec\'s example customer. ' +
       `Requests per second (the answer read as JSON each time), one at a time and with 16 in flight, ${rounds.ms} ms each, over ${rounds.rounds} alternating rounds. ` +
       `Every sample comes from a fresh Node process that sends one way only, warmed by ${rounds.ms / 2} ms with 16 in flight, then ${formatNumber(rounds.warmCalls)} calls one at a time: ways sharing a process would share node:http's compiled code and one another's garbage. ` +
       "All send the same headers and body (serialized from the object on each call, as every client does) over keep-alive connections (axios through Node's global agent, which keeps connections alive since Node 19). " +

@@ -5,7 +5,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { processWallMs } from "./lib/child-process.ts";
-import { figure, signed, type Benchmark } from "./lib/report.ts";
+import { type Benchmark, figure, signed } from "./lib/report.ts";
 import { alternatingRounds } from "./lib/stats.ts";
 import { REPO, workspace } from "./lib/workspace.ts";
 
@@ -14,7 +14,16 @@ const CONSUMER = path.join(REPO, "test", "package", "consumer.ts");
 
 async function writeProject(dir: string, file: string, skipLibCheck: boolean): Promise<string> {
   const config = path.join(dir, `tsconfig.${path.basename(file, ".ts")}.${skipLibCheck ? "skip" : "full"}.json`);
-  const compilerOptions = { strict: true, noEmit: true, skipLibCheck, target: "ES2022", lib: ["ES2022"], module: "nodenext", moduleResolution: "nodenext", types: ["node"] };
+  const compilerOptions = {
+    strict: true,
+    noEmit: true,
+    skipLibCheck,
+    target: "ES2022",
+    lib: ["ES2022"],
+    module: "nodenext",
+    moduleResolution: "nodenext",
+    types: ["node"],
+  };
   await writeFile(config, JSON.stringify({ compilerOptions, files: [file] }));
   return config;
 }
@@ -42,8 +51,7 @@ export const benchTypecheck: Benchmark = async ({ quick }) => {
   });
   return {
     title: "Consumer type-checking",
-    intro:
-      `\`tsc --noEmit\` (TypeScript ${JSON.parse(await readFile(path.join(REPO, "node_modules", "typescript", "package.json"), "utf8")).version}, strict, \`nodenext\`, lib ES2022 with @types/node, as a Node project sets it) in a project that depends on the package as built: \`test/package/consumer.ts\` (a client, a call, the error classes, the validators and the generated types) beside an empty file, in fresh processes, ${rounds} alternating rounds. Both include @types/node, so the difference is what the package costs.`,
+    intro: `\`tsc --noEmit\` (TypeScript ${JSON.parse(await readFile(path.join(REPO, "node_modules", "typescript", "package.json"), "utf8")).version}, strict, \`nodenext\`, lib ES2022 with @types/node, as a Node project sets it) in a project that depends on the package as built: \`test/package/consumer.ts\` (a client, a call, the error classes, the validators and the generated types) beside an empty file, in fresh processes, ${rounds} alternating rounds. Both include @types/node, so the difference is what the package costs.`,
     tables: [{ headers: ["skipLibCheck", "empty file (ms)", "consumer file (ms)", "consumer − empty (ms)"], rows }],
   };
 };

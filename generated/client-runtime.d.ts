@@ -11,4 +11,7 @@ export declare class PiriodValidationError extends PiriodError {
   /** Every violation, as the validators report them. */
   readonly errors: ValidationIssue[];
 }
-export declare function writeBody(name: string, fields: { fields: readonly string[]; ids: readonly string[]; required: readonly string[] }): (value: object) => Record<string, unknown>;
+export declare function writeBody(
+  name: string,
+  fields: { fields: readonly string[]; ids: readonly string[]; required: readonly string[] },
+): (value: object) => Record<string, unknown>;

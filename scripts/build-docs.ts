@@ -54,7 +54,10 @@ export const REDOC_OPTIONS = {
 };
 
 /** Renders `generated/openapi.json` of the project at `root` to `output` (site/index.html by default). */
-export async function buildDocs({ root = process.cwd(), output = path.join(root, "site", "index.html") } = {}): Promise<void> {
+export async function buildDocs({
+  root = process.cwd(),
+  output = path.join(root, "site", "index.html"),
+} = {}): Promise<void> {
   const { generatedDir } = projectPaths(root);
   const spec = path.join(generatedDir, "openapi.json");
   if (!existsSync(spec)) throw new PipelineError(`docs: ${spec} is missing; run \`npm run generate\` first`);
@@ -63,7 +66,10 @@ export async function buildDocs({ root = process.cwd(), output = path.join(root,
   const scratch = await mkdtemp(path.join(tmpdir(), "piriod-docs-"));
   try {
     const rendered = path.join(scratch, "index.html");
-    const run = await runRedocly(["build-docs", spec, "--inlineBundle", "--openapi", JSON.stringify(REDOC_OPTIONS), "--output", rendered], root);
+    const run = await runRedocly(
+      ["build-docs", spec, "--inlineBundle", "--openapi", JSON.stringify(REDOC_OPTIONS), "--output", rendered],
+      root,
+    );
     if (run.status !== 0) throw new PipelineError(`docs: Redocly could not render ${spec}\n${run.stderr}`);
     const html = selfContained(await readFile(rendered, "utf8"));
     await mkdir(path.dirname(output), { recursive: true });
@@ -78,7 +84,8 @@ export async function buildDocs({ root = process.cwd(), output = path.join(root,
 export function selfContained(html: string): string {
   // Redoc's script mentions `<head>` too: the page's own is the first, before any script.
   const head = html.indexOf("<head>");
-  if (head < 0 || head > html.indexOf("<script")) throw new PipelineError("docs: Redocly's page has no <head> before its scripts");
+  if (head < 0 || head > html.indexOf("<script"))
+    throw new PipelineError("docs: Redocly's page has no <head> before its scripts");
   const badges = html.match(BADGE_LOGO)?.length ?? 0;
   if (badges !== 1) {
     throw new PipelineError(
@@ -88,10 +95,14 @@ export function selfContained(html: string): string {
   }
   const page = html
     .replace("<head>", `<head>\n  ${HEAD_ADDITIONS}`)
-    .replace(BADGE_LOGO, (_logo, jsx: string) => `(0,${jsx}.jsx)(\`span\`,{style:${BADGE_TEXT_STYLE},children:\`Redocly\`})`);
+    .replace(
+      BADGE_LOGO,
+      (_logo, jsx: string) => `(0,${jsx}.jsx)(\`span\`,{style:${BADGE_TEXT_STYLE},children:\`Redocly\`})`,
+    );
   const external = [...page.matchAll(EXTERNAL_RESOURCE)].map((match) => match[0]);
   if (page.includes("cdn.redoc.ly")) external.push("the badge logo from cdn.redoc.ly");
-  if (external.length > 0) throw new PipelineError(`docs: the page still loads from another host:\n  ${external.join("\n  ")}`);
+  if (external.length > 0)
+    throw new PipelineError(`docs: the page still loads from another host:\n  ${external.join("\n  ")}`);
   return page;
 }
 

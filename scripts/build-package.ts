@@ -11,8 +11,8 @@
  * Written to a staging folder and swapped in, so a failed build leaves the last dist/ whole.
  */
 import { spawnSync } from "node:child_process";
-import { cp, rename, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import { cp, rename, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { bundleClient } from "./lib/bundle-client.ts";
@@ -43,15 +43,22 @@ async function stage(root: string, staging: string): Promise<void> {
   emitDeclarations(root, staging);
   await cp(path.join(root, "generated"), shippedGenerated, { recursive: true });
   const missing = imported.filter((file) => !existsSync(file)).map((file) => path.relative(staging, file));
-  if (missing.length > 0) throw new PipelineError(`build:package: the client imports ${missing.join(", ")}, which generated/ does not hold: run npm run generate`);
+  if (missing.length > 0)
+    throw new PipelineError(
+      `build:package: the client imports ${missing.join(", ")}, which generated/ does not hold: run npm run generate`,
+    );
 }
 
 /** tsc's declarations of src/ into `outDir`/src/ (tsconfig.build.json emits nothing else). */
 function emitDeclarations(root: string, outDir: string): void {
-  const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", outDir], {
-    cwd: root,
-    encoding: "utf8",
-  });
+  const tsc = spawnSync(
+    process.execPath,
+    [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", outDir],
+    {
+      cwd: root,
+      encoding: "utf8",
+    },
+  );
   if (tsc.status !== 0) throw new PipelineError(`build:package: tsc failed\n${tsc.stdout}${tsc.stderr}`);
 }
 

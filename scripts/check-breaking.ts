@@ -19,12 +19,12 @@ import { bundleSpec } from "./bundle-spec.ts";
 import { PipelineError, reportFailure } from "./lib/pipeline-error.ts";
 import { projectPaths } from "./lib/project-paths.ts";
 import { timedStep } from "./lib/timed-step.ts";
+import { typecheckConsumer } from "./release/consumer-check.ts";
 import { highestBump, pendingChangesets } from "./release/pending-changesets.ts";
+import { RELEASE_CONSUMER, RELEASED_SPEC } from "./release/release-files.ts";
 import { bumpBetween, bumpRank, bumpVersion, maxBump } from "./release/semver.ts";
 import { changedSinceRelease } from "./release/source-changes.ts";
 import { diffSpecs } from "./release/spec-diff.ts";
-import { RELEASE_CONSUMER, RELEASED_SPEC } from "./release/release-files.ts";
-import { typecheckConsumer } from "./release/consumer-check.ts";
 
 export async function checkBreaking(root = process.cwd()): Promise<string> {
   const paths = projectPaths(root);
@@ -56,7 +56,9 @@ export async function checkBreaking(root = process.cwd()): Promise<string> {
 
   const problems: string[] = [];
   if (document.info.version !== pkg.version) {
-    problems.push(`openapi/openapi.yaml info.version is ${document.info.version} but package.json version is ${pkg.version}: they move together`);
+    problems.push(
+      `openapi/openapi.yaml info.version is ${document.info.version} but package.json version is ${pkg.version}: they move together`,
+    );
   }
   if (bumpRank(covered) < bumpRank(required)) {
     problems.push(
@@ -68,13 +70,18 @@ export async function checkBreaking(root = process.cwd()): Promise<string> {
   if (existsSync(consumer)) {
     const complaints = await typecheckConsumer(root, consumer);
     if (complaints) {
-      problems.push(`${RELEASE_CONSUMER}, the consumer code of ${released.info.version}, no longer compiles against this build (a breaking change):\n${complaints}`);
+      problems.push(
+        `${RELEASE_CONSUMER}, the consumer code of ${released.info.version}, no longer compiles against this build (a breaking change):\n${complaints}`,
+      );
     }
   }
-  if (problems.length > 0) throw new PipelineError(`${report}\n${problems.map((problem) => `✘ ${problem}`).join("\n")}`);
+  if (problems.length > 0)
+    throw new PipelineError(`${report}\n${problems.map((problem) => `✘ ${problem}`).join("\n")}`);
   return report;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  timedStep("check:breaking against the last release", async () => console.log(await checkBreaking())).catch(reportFailure);
+  timedStep("check:breaking against the last release", async () => console.log(await checkBreaking())).catch(
+    reportFailure,
+  );
 }

@@ -1,8 +1,8 @@
 import type { OpenApiDocument } from "./bundle-spec.ts";
-import { clientMethods, type ClientMethod } from "./generate-operations.ts";
+import { type ClientMethod, clientMethods } from "./generate-operations.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
-import { deref, idFields, schemaName, type SpecNode } from "./lib/spec-operations.ts";
+import { deref, idFields, type SpecNode, schemaName } from "./lib/spec-operations.ts";
 
 /** Django's lookups the fake applies to a list's filters (`created__gte`); any other suffix is part of the field's name. */
 const LOOKUPS = new Set(["exact", "iexact", "icontains", "contains", "gt", "gte", "lt", "lte", "in"]);
@@ -42,22 +42,32 @@ interface ResourceModel {
  */
 export function generateFakeModel(document: OpenApiDocument): Record<string, string> {
   const byResource = new Map<string, ClientMethod[]>();
-  for (const method of clientMethods(document)) byResource.set(method.resource, [...(byResource.get(method.resource) ?? []), method]);
+  for (const method of clientMethods(document))
+    byResource.set(method.resource, [...(byResource.get(method.resource) ?? []), method]);
   const models: Record<string, ResourceModel> = {};
   for (const [resource, methods] of byResource) {
     const model = resourceModel(document, resource, methods);
     if (model) models[resource] = model;
   }
-  const entries = Object.entries(models).map(([resource, model]) => `  ${resource}: ${JSON.stringify(model, null, 2).replace(/\n/g, "\n  ")},\n`);
+  const entries = Object.entries(models).map(
+    ([resource, model]) => `  ${resource}: ${JSON.stringify(model, null, 2).replace(/\n/g, "\n  ")},\n`,
+  );
   const objectTypes = Object.entries(models).map(([resource, model]) => `  ${resource}: ${model.schema};\n`);
   return {
     "fake-model.js": `${GENERATED_HEADER}/** What the fake knows of each resource, by the resource its operations' x-piriod-method names. */\nexport const resources = {\n${entries.join("")}};\n`,
-    "fake-model.d.ts": GENERATED_HEADER + FAKE_MODEL_TYPES + `import type { ${[...new Set(Object.values(models).map((model) => model.schema))].join(", ") || "never as _"} } from "./schema.js";\n\n/** The object each resource stores, as its responses carry it. */\nexport interface ResourceObjects {\n${objectTypes.join("")}}\n`,
+    "fake-model.d.ts":
+      GENERATED_HEADER +
+      FAKE_MODEL_TYPES +
+      `import type { ${[...new Set(Object.values(models).map((model) => model.schema))].join(", ") || "never as _"} } from "./schema.js";\n\n/** The object each resource stores, as its responses carry it. */\nexport interface ResourceObjects {\n${objectTypes.join("")}}\n`,
   };
 }
 
 /** The model of one resource, or none for a resource without an object schema (one that only deletes, say). */
-function resourceModel(document: OpenApiDocument, resource: string, methods: ClientMethod[]): ResourceModel | undefined {
+function resourceModel(
+  document: OpenApiDocument,
+  resource: string,
+  methods: ClientMethod[],
+): ResourceModel | undefined {
   const where = `fake model: ${resource}`;
   const items = new Set<string>();
   for (const method of methods) {
@@ -65,7 +75,10 @@ function resourceModel(document: OpenApiDocument, resource: string, methods: Cli
     if (item !== undefined) items.add(item);
   }
   if (items.size === 0) return undefined;
-  if (items.size > 1) throw new PipelineError(`${where}: its operations answer with different objects (${[...items].join(", ")}); the fake stores one kind per resource`);
+  if (items.size > 1)
+    throw new PipelineError(
+      `${where}: its operations answer with different objects (${[...items].join(", ")}); the fake stores one kind per resource`,
+    );
   const schema = [...items][0]!;
   const node = deref(document, { $ref: `#/components/schemas/${schema}` });
   const properties: Record<string, SpecNode> = node.properties ?? {};
@@ -74,14 +87,22 @@ function resourceModel(document: OpenApiDocument, resource: string, methods: Cli
     throw new PipelineError(`${where}: x-piriod-id-prefix of ${schema} must be lower-case letters (cus)`);
   }
   // A resource that creates makes ids, and the fake must make them as Piriod does.
-  if (properties.id !== undefined && idPrefix === undefined && methods.some((method) => method.method === "POST" && method.pathParams.length === 0)) {
-    throw new PipelineError(`${where}: ${schema} has an id and a create; declare the prefix of its ids as x-piriod-id-prefix (cus), so the fake makes them as Piriod does`);
+  if (
+    properties.id !== undefined &&
+    idPrefix === undefined &&
+    methods.some((method) => method.method === "POST" && method.pathParams.length === 0)
+  ) {
+    throw new PipelineError(
+      `${where}: ${schema} has an id and a create; declare the prefix of its ids as x-piriod-id-prefix (cus), so the fake makes them as Piriod does`,
+    );
   }
 
   const related: Record<string, Record<string, unknown>[]> = {};
   for (const method of methods) {
     if (method.requestSchema === undefined) continue;
-    for (const [field, relatedSchema] of Object.entries(idFields(document, method.requestSchema, schema, `${where}: ${method.where}`))) {
+    for (const [field, relatedSchema] of Object.entries(
+      idFields(document, method.requestSchema, schema, `${where}: ${method.where}`),
+    )) {
       related[field] ??= knownObjects(document, relatedSchema);
     }
   }
@@ -135,7 +156,11 @@ function knownObjects(document: OpenApiDocument, schema: string): Record<string,
 }
 
 /** The first example of the object that retrieve (else any operation) answers with. */
-function exampleObject(document: OpenApiDocument, methods: ClientMethod[], schema: string): Record<string, unknown> | undefined {
+function exampleObject(
+  document: OpenApiDocument,
+  methods: ClientMethod[],
+  schema: string,
+): Record<string, unknown> | undefined {
   const answering = methods.filter((method) => !method.paginated && method.success.schema === schema);
   answering.sort((a, b) => Number(b.method === "GET") - Number(a.method === "GET"));
   for (const method of answering) {
@@ -149,17 +174,28 @@ function exampleObject(document: OpenApiDocument, methods: ClientMethod[], schem
   return undefined;
 }
 
-function listModel(document: OpenApiDocument, method: ClientMethod, properties: Record<string, SpecNode>, where: string): ListModel {
+function listModel(
+  document: OpenApiDocument,
+  method: ClientMethod,
+  properties: Record<string, SpecNode>,
+  where: string,
+): ListModel {
   const filters: ListModel["filters"] = {};
   const prefixes: ListModel["prefixes"] = {};
   let pageSize = { default: 20, maximum: 100 };
   for (const parameter of method.query) {
     if (parameter.name === "page_size") {
-      pageSize = { default: parameter.schema?.default ?? pageSize.default, maximum: parameter.schema?.maximum ?? pageSize.maximum };
+      pageSize = {
+        default: parameter.schema?.default ?? pageSize.default,
+        maximum: parameter.schema?.maximum ?? pageSize.maximum,
+      };
       continue;
     }
     if (parameter.prefix !== undefined) {
-      if (properties[parameter.name] === undefined) throw new PipelineError(`${where}: ${method.where}: the family ${parameter.prefix}<key> reads ${parameter.name}, which the object has not`);
+      if (properties[parameter.name] === undefined)
+        throw new PipelineError(
+          `${where}: ${method.where}: the family ${parameter.prefix}<key> reads ${parameter.name}, which the object has not`,
+        );
       prefixes[parameter.prefix] = parameter.name;
       continue;
     }
@@ -172,7 +208,8 @@ function listModel(document: OpenApiDocument, method: ClientMethod, properties: 
   const orderable: ListModel["orderable"] = {};
   for (const [field, property] of Object.entries(properties)) {
     const resolved = deref(document, property);
-    if (resolved.type !== "array" && (resolved.type !== "object" || resolved.properties?.id !== undefined)) orderable[field] = fieldKind(document, property);
+    if (resolved.type !== "array" && (resolved.type !== "object" || resolved.properties?.id !== undefined))
+      orderable[field] = fieldKind(document, property);
   }
   return { filters, prefixes, pageSize, orderable };
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { OpenApiDocument } from "./bundle-spec.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
-import { bundledOperations, deref, idFields, type BundledOperation, type SpecNode } from "./lib/spec-operations.ts";
+import { type BundledOperation, bundledOperations, deref, idFields, type SpecNode } from "./lib/spec-operations.ts";
 import { kebabCase } from "./lib/validated-schemas.ts";
 
 /** `customers.update`: a resource, then its method, both lower camel case. */
@@ -37,7 +37,10 @@ export interface ClientMethod extends BundledOperation {
  *                            function: its response as its request body
  *   client-runtime.js        what the converters share with the client (scripts/templates/, copied)
  */
-export async function generateOperations(document: OpenApiDocument, reserved: ReadonlySet<string> = new Set()): Promise<Record<string, string>> {
+export async function generateOperations(
+  document: OpenApiDocument,
+  reserved: ReadonlySet<string> = new Set(),
+): Promise<Record<string, string>> {
   const methods = clientMethods(document);
   const files: Record<string, string> = {
     "operations.js": GENERATED_HEADER + operationTable(methods),
@@ -46,7 +49,8 @@ export async function generateOperations(document: OpenApiDocument, reserved: Re
     ...converters(document, methods, reserved),
   };
   for (const template of TEMPLATES) {
-    files[template] = GENERATED_HEADER + (await readFile(fileURLToPath(new URL(`./templates/${template}`, import.meta.url)), "utf8"));
+    files[template] =
+      GENERATED_HEADER + (await readFile(fileURLToPath(new URL(`./templates/${template}`, import.meta.url)), "utf8"));
   }
   return files;
 }
@@ -58,15 +62,26 @@ export function clientMethods(document: OpenApiDocument): ClientMethod[] {
     const where = `${found.where} (${found.operation.operationId})`;
     const match = typeof declared === "string" ? declared.match(CLIENT_METHOD) : null;
     if (!match) {
-      throw new PipelineError(`operations: ${where} must name its client method in x-piriod-method, as resource.method in lower camel case (customers.update)`);
+      throw new PipelineError(
+        `operations: ${where} must name its client method in x-piriod-method, as resource.method in lower camel case (customers.update)`,
+      );
     }
     const [, resource, name] = match as unknown as [string, string, string];
-    if (CLIENT_MEMBERS.has(resource)) throw new PipelineError(`operations: ${where}: x-piriod-method ${declared} takes "${resource}", which the client keeps for itself`);
-    if (seen.has(declared as string)) throw new PipelineError(`operations: ${where} and ${seen.get(declared as string)} both declare x-piriod-method ${declared}`);
+    if (CLIENT_MEMBERS.has(resource))
+      throw new PipelineError(
+        `operations: ${where}: x-piriod-method ${declared} takes "${resource}", which the client keeps for itself`,
+      );
+    if (seen.has(declared as string))
+      throw new PipelineError(
+        `operations: ${where} and ${seen.get(declared as string)} both declare x-piriod-method ${declared}`,
+      );
     seen.set(declared as string, where);
     const pathParams = [...found.path.matchAll(/\{([^}]+)\}/g)].map(([, param]) => param!);
     for (const param of pathParams) {
-      if (!IDENTIFIER.test(param)) throw new PipelineError(`operations: ${where}: the path parameter {${param}} must be a TypeScript identifier to be an argument`);
+      if (!IDENTIFIER.test(param))
+        throw new PipelineError(
+          `operations: ${where}: the path parameter {${param}} must be a TypeScript identifier to be an argument`,
+        );
       if (!found.parameters.some((parameter) => parameter.in === "path" && parameter.name === param)) {
         throw new PipelineError(`operations: ${where}: the path parameter {${param}} is not declared`);
       }
@@ -75,10 +90,27 @@ export function clientMethods(document: OpenApiDocument): ClientMethod[] {
       .filter((parameter) => parameter.in === "query")
       .map((parameter) => {
         const prefix: unknown = parameter["x-piriod-query-prefix"];
-        if (prefix !== undefined && (typeof prefix !== "string" || !/^\w+$/.test(prefix))) throw new PipelineError(`operations: ${where}: x-piriod-query-prefix of ${parameter.name} must be a word (metadata__)`);
-        return { name: parameter.name, prefix: prefix as string | undefined, schema: deref(document, parameter.schema), description: parameter.description, required: parameter.required === true };
+        if (prefix !== undefined && (typeof prefix !== "string" || !/^\w+$/.test(prefix)))
+          throw new PipelineError(
+            `operations: ${where}: x-piriod-query-prefix of ${parameter.name} must be a word (metadata__)`,
+          );
+        return {
+          name: parameter.name,
+          prefix: prefix as string | undefined,
+          schema: deref(document, parameter.schema),
+          description: parameter.description,
+          required: parameter.required === true,
+        };
       });
-    return { ...found, resource, name, operationId: found.operation.operationId, pathParams, query, paginated: isPaginated(document, found.success.schema) };
+    return {
+      ...found,
+      resource,
+      name,
+      operationId: found.operation.operationId,
+      pathParams,
+      query,
+      paginated: isPaginated(document, found.success.schema),
+    };
   });
 }
 
@@ -86,9 +118,16 @@ export function clientMethods(document: OpenApiDocument): ClientMethod[] {
 function isPaginated(document: OpenApiDocument, schema: string | undefined): boolean {
   if (schema === undefined) return false;
   const properties = (node: SpecNode): Record<string, SpecNode> =>
-    Object.assign({}, ...(node.allOf ?? []).map((part: SpecNode) => properties(deref(document, part))), node.properties ?? {});
+    Object.assign(
+      {},
+      ...(node.allOf ?? []).map((part: SpecNode) => properties(deref(document, part))),
+      node.properties ?? {},
+    );
   const fields = properties(deref(document, { $ref: `#/components/schemas/${schema}` }));
-  return ["count", "next", "previous", "results"].every((field) => field in fields) && deref(document, fields.results).type === "array";
+  return (
+    ["count", "next", "previous", "results"].every((field) => field in fields) &&
+    deref(document, fields.results).type === "array"
+  );
 }
 
 function byResource(methods: ClientMethod[]): Map<string, ClientMethod[]> {
@@ -99,15 +138,26 @@ function byResource(methods: ClientMethod[]): Map<string, ClientMethod[]> {
 
 function operationTable(methods: ClientMethod[]): string {
   // One loader per schema, however many operations use it (a customer is what retrieve, update, create and list answer with).
-  const schemas = [...new Set(methods.flatMap((method) => [method.requestSchema, method.success.schema]).filter((name): name is string => name !== undefined))];
-  const loaders = schemas.map((schema) => `const validate${schema} = () => import("./validators/${kebabCase(schema)}.js").then((module) => module.validate${schema});\n`);
+  const schemas = [
+    ...new Set(
+      methods
+        .flatMap((method) => [method.requestSchema, method.success.schema])
+        .filter((name): name is string => name !== undefined),
+    ),
+  ];
+  const loaders = schemas.map(
+    (schema) =>
+      `const validate${schema} = () => import("./validators/${kebabCase(schema)}.js").then((module) => module.validate${schema});\n`,
+  );
   const resources = [...byResource(methods)].map(([resource, members]) => {
     const entries = members.map((method) => {
       const fields = [
         `method: ${JSON.stringify(method.method)}`,
         `path: ${JSON.stringify(method.path)}`,
         `pathParams: ${JSON.stringify(method.pathParams)}`,
-        ...(method.query.length > 0 ? [`query: ${JSON.stringify(method.query.map(({ name, prefix }) => (prefix ? `${prefix}*` : name)))}`] : []),
+        ...(method.query.length > 0
+          ? [`query: ${JSON.stringify(method.query.map(({ name, prefix }) => (prefix ? `${prefix}*` : name)))}`]
+          : []),
         ...(method.requestSchema ? [`body: validate${method.requestSchema}`] : []),
         `status: ${method.success.status}`,
         ...(method.success.schema ? [`response: validate${method.success.schema}`] : []),
@@ -150,7 +200,13 @@ export declare const operations: { readonly [resource: string]: { readonly [meth
 `;
 
 function resourceTypes(methods: ClientMethod[]): string {
-  const schemas = [...new Set(methods.flatMap((method) => [method.requestSchema, method.success.schema]).filter((name): name is string => name !== undefined))];
+  const schemas = [
+    ...new Set(
+      methods
+        .flatMap((method) => [method.requestSchema, method.success.schema])
+        .filter((name): name is string => name !== undefined),
+    ),
+  ];
   const queries: string[] = [];
   const resources = [...byResource(methods)].map(([resource, members]) => {
     const signatures = members.map((method) => {
@@ -159,16 +215,24 @@ function resourceTypes(methods: ClientMethod[]): string {
       if (method.query.length > 0) queries.push(queryType(query, operation, method));
       const args = [
         ...method.pathParams.map((param) => `${param}: ${operation}["parameters"]["path"][${JSON.stringify(param)}]`),
-        ...(method.requestSchema ? [`body${method.operation.requestBody?.required === false ? "?" : ""}: ${method.requestSchema}`] : []),
-        ...(method.query.length > 0 ? [`query${method.query.some((parameter) => parameter.required) ? "" : "?"}: ${query}`] : []),
+        ...(method.requestSchema
+          ? [`body${method.operation.requestBody?.required === false ? "?" : ""}: ${method.requestSchema}`]
+          : []),
+        ...(method.query.length > 0
+          ? [`query${method.query.some((parameter) => parameter.required) ? "" : "?"}: ${query}`]
+          : []),
         "options?: RequestOptions",
       ];
-      const result = method.paginated ? `PagePromise<${method.success.schema}["results"][number]>` : `PiriodPromise<${method.success.schema ?? "void"}>`;
+      const result = method.paginated
+        ? `PagePromise<${method.success.schema}["results"][number]>`
+        : `PiriodPromise<${method.success.schema ?? "void"}>`;
       return `${docComment(methodDoc(method), "  ")}  ${method.name}(${args.join(", ")}): ${result};\n`;
     });
     return `/** \`piriod.${resource}\`: the methods of the operations whose x-piriod-method names \`${resource}\`. */\nexport interface ${pascalCase(resource)}Resource {\n${signatures.join("")}}\n`;
   });
-  const members = [...byResource(methods).keys()].map((resource) => `  ${resource}: ${pascalCase(resource)}Resource;\n`).join("");
+  const members = [...byResource(methods).keys()]
+    .map((resource) => `  ${resource}: ${pascalCase(resource)}Resource;\n`)
+    .join("");
   return (
     `import type { PagePromise, PiriodPromise, RequestOptions } from "../src/index.js";\n` +
     `import type { ${["operations", ...schemas].join(", ")} } from "./schema.js";\n\n` +
@@ -184,7 +248,10 @@ function queryType(name: string, operation: string, method: ClientMethod): strin
   const fields = method.query.map((parameter) => {
     const doc = parameter.description ? docComment(parameter.description.trim(), "  ") : "";
     if (parameter.prefix !== undefined) return `${doc}  [key: \`${parameter.prefix}\${string}\`]: string;\n`;
-    const type = parameter.schema?.format === "date-time" ? "Date | string" : `NonNullable<${operation}["parameters"]["query"]>[${JSON.stringify(parameter.name)}]`;
+    const type =
+      parameter.schema?.format === "date-time"
+        ? "Date | string"
+        : `NonNullable<${operation}["parameters"]["query"]>[${JSON.stringify(parameter.name)}]`;
     return `${doc}  ${JSON.stringify(parameter.name)}${parameter.required ? "" : "?"}: ${type};\n`;
   });
   return `/** The query of \`${method.resource}.${method.name}\` (\`${method.where}\`). */\nexport interface ${name} {\n${fields.join("")}}\n`;
@@ -205,7 +272,11 @@ function pascalCase(name: string): string {
 }
 
 /** The converters that operations declare with `x-piriod-to-body`: what each field of the body is made of. */
-function converters(document: OpenApiDocument, methods: ClientMethod[], reserved: ReadonlySet<string>): Record<string, string> {
+function converters(
+  document: OpenApiDocument,
+  methods: ClientMethod[],
+  reserved: ReadonlySet<string>,
+): Record<string, string> {
   const javascript: string[] = [];
   const declarations: string[] = [];
   const schemas = new Set<string>();
@@ -213,22 +284,36 @@ function converters(document: OpenApiDocument, methods: ClientMethod[], reserved
     const name: unknown = method.operation["x-piriod-to-body"];
     if (name === undefined) continue;
     const where = `${method.where} (${method.operationId})`;
-    if (typeof name !== "string" || !IDENTIFIER.test(name)) throw new PipelineError(`operations: ${where}: x-piriod-to-body must name a function (toCustomerUpdate)`);
-    if (reserved.has(name)) throw new PipelineError(`operations: ${where}: x-piriod-to-body ${name} has the name of an export of the package's entry points (src/)`);
+    if (typeof name !== "string" || !IDENTIFIER.test(name))
+      throw new PipelineError(`operations: ${where}: x-piriod-to-body must name a function (toCustomerUpdate)`);
+    if (reserved.has(name))
+      throw new PipelineError(
+        `operations: ${where}: x-piriod-to-body ${name} has the name of an export of the package's entry points (src/)`,
+      );
     const { requestSchema: to, success } = method;
-    if (to === undefined || success.schema === undefined) throw new PipelineError(`operations: ${where}: x-piriod-to-body needs a JSON request body and a JSON response`);
+    if (to === undefined || success.schema === undefined)
+      throw new PipelineError(`operations: ${where}: x-piriod-to-body needs a JSON request body and a JSON response`);
     const fields = bodyFields(document, success.schema, to, `${where}: x-piriod-to-body`);
-    javascript.push(`/** ${success.schema} → ${to}, for \`${method.resource}.${method.name}\`. */\nexport const ${name} = /* @__PURE__ */ writeBody(${JSON.stringify(name)}, {\n${Object.entries(fields).map(([key, list]) => `  ${key}: ${JSON.stringify(list)},\n`).join("")}});\n`);
+    javascript.push(
+      `/** ${success.schema} → ${to}, for \`${method.resource}.${method.name}\`. */\nexport const ${name} = /* @__PURE__ */ writeBody(${JSON.stringify(name)}, {\n${Object.entries(
+        fields,
+      )
+        .map(([key, list]) => `  ${key}: ${JSON.stringify(list)},\n`)
+        .join("")}});\n`,
+    );
     const parameter = success.schema[0]!.toLowerCase() + success.schema.slice(1);
     const doc =
       `A ${success.schema} as the body of \`${method.resource}.${method.name}\` (a ${to}): ${fields.ids.map((field) => `\`${field}\``).join(", ") || "no field"} as ${fields.ids.length === 1 ? "its object's id" : "their objects' ids"}, ` +
       `the fields only a ${success.schema} has left out, and every other field as it was (absent stays absent, \`null\` stays \`null\`; objects are copies). Spread it and change what you need.\n\n` +
       `Throws a \`PiriodValidationError\` naming every field the body needs that the ${parameter} cannot give (a response read without validation may be incomplete).`;
-    declarations.push(`${docComment(doc, "")}export declare function ${name}(${parameter}: ${success.schema}): ${to};\n`);
+    declarations.push(
+      `${docComment(doc, "")}export declare function ${name}(${parameter}: ${success.schema}): ${to};\n`,
+    );
     schemas.add(success.schema).add(to);
   }
   // Written even when the spec declares none: the package root re-exports whatever it holds.
-  if (javascript.length === 0) return { "converters.js": `${GENERATED_HEADER}export {};\n`, "converters.d.ts": `${GENERATED_HEADER}export {};\n` };
+  if (javascript.length === 0)
+    return { "converters.js": `${GENERATED_HEADER}export {};\n`, "converters.d.ts": `${GENERATED_HEADER}export {};\n` };
   return {
     "converters.js": `${GENERATED_HEADER}import { writeBody } from "./client-runtime.js";\n\n${javascript.join("\n")}`,
     "converters.d.ts": `${GENERATED_HEADER}import type { ${[...schemas].join(", ")} } from "./schema.js";\n\n${declarations.join("\n")}`,
@@ -240,14 +325,24 @@ function converters(document: OpenApiDocument, methods: ClientMethod[], reserved
  * `to` declares as the id of an object `from` embeds (`x-piriod-id-of`) is that object's `id`
  * (`country: "CL"` from `country: { id: "CL", … }`); the others are copied.
  */
-function bodyFields(document: OpenApiDocument, from: string, to: string, where: string): { fields: string[]; ids: string[]; required: string[] } {
+function bodyFields(
+  document: OpenApiDocument,
+  from: string,
+  to: string,
+  where: string,
+): { fields: string[]; ids: string[]; required: string[] } {
   const request = deref(document, { $ref: `#/components/schemas/${to}` });
   const response = deref(document, { $ref: `#/components/schemas/${from}` });
   const related = idFields(document, to, from, where);
   const fields: string[] = [];
   for (const field of Object.keys(request.properties ?? {})) {
     if (response.properties?.[field] !== undefined) fields.push(field);
-    else if (request.required?.includes(field)) throw new PipelineError(`operations: ${where}: ${to} requires ${field}, which ${from} does not have`);
+    else if (request.required?.includes(field))
+      throw new PipelineError(`operations: ${where}: ${to} requires ${field}, which ${from} does not have`);
   }
-  return { fields, ids: fields.filter((field) => field in related), required: (request.required ?? []).filter((field: string) => fields.includes(field)) };
+  return {
+    fields,
+    ids: fields.filter((field) => field in related),
+    required: (request.required ?? []).filter((field: string) => fields.includes(field)),
+  };
 }

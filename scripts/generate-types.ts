@@ -1,5 +1,5 @@
-import openapiTS, { astToString } from "openapi-typescript";
 import type { OpenAPI3 } from "openapi-typescript";
+import openapiTS, { astToString } from "openapi-typescript";
 import type { OpenApiDocument } from "./bundle-spec.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { nameSchemaTypes } from "./lib/named-schema-types.ts";
@@ -15,7 +15,10 @@ import { PipelineError } from "./lib/pipeline-error.ts";
  * `default` may be absent (defaultNonNullable: false), and an object with no declared
  * properties accepts any key instead of none (emptyObjectsUnknown).
  */
-export async function generateTypes(document: OpenApiDocument, reserved: ReadonlySet<string> = new Set()): Promise<string> {
+export async function generateTypes(
+  document: OpenApiDocument,
+  reserved: ReadonlySet<string> = new Set(),
+): Promise<string> {
   let declarations: string;
   try {
     const ast = await openapiTS(structuredClone(document) as unknown as OpenAPI3, {

@@ -1,8 +1,8 @@
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import type { OpenApiDocument } from "./bundle-spec.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
@@ -26,7 +26,17 @@ const RUNTIME_REQUIRES: Record<string, { name: string; module: string }> = {
 };
 
 // Keywords that only describe: they change no verdict, so the validators do not carry them.
-const ANNOTATIONS = new Set(["title", "description", "examples", "example", "default", "readOnly", "writeOnly", "deprecated", "$comment"]);
+const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "examples",
+  "example",
+  "default",
+  "readOnly",
+  "writeOnly",
+  "deprecated",
+  "$comment",
+]);
 
 /**
  * Compiles a standalone ajv validator (JSON Schema 2020-12, formats, all errors) for every
@@ -36,12 +46,21 @@ const ANNOTATIONS = new Set(["title", "description", "examples", "example", "def
  */
 export async function generateValidators(document: OpenApiDocument): Promise<Record<string, string>> {
   const names = validatedSchemaNames(document);
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, messages: false, code: { source: true, esm: true } });
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    messages: false,
+    code: { source: true, esm: true },
+  });
   addSpecFormats(ajv);
   // The spec document is one schema resource, so `#/components/schemas/X` refs resolve unchanged.
   ajv.addKeyword("components");
   try {
-    const schemas = Object.entries(document.components.schemas).map(([name, schema]) => [name, withoutAnnotations(schema)]);
+    const schemas = Object.entries(document.components.schemas).map(([name, schema]) => [
+      name,
+      withoutAnnotations(schema),
+    ]);
     ajv.addSchema({ $id: SPEC_ID, components: { schemas: Object.fromEntries(schemas) } });
   } catch (error) {
     throw new PipelineError(`validators: ajv refused the component schemas: ${(error as Error).message}`);
@@ -59,7 +78,8 @@ export async function generateValidators(document: OpenApiDocument): Promise<Rec
     files[`validators/${module}.d.ts`] = validatorTypes(name, "../schema.js", "./runtime.js");
   }
   files["validators.js"] =
-    GENERATED_HEADER + names.map((name) => `export { validate${name} } from "./validators/${kebabCase(name)}.js";\n`).join("");
+    GENERATED_HEADER +
+    names.map((name) => `export { validate${name} } from "./validators/${kebabCase(name)}.js";\n`).join("");
   files["validators.d.ts"] =
     GENERATED_HEADER +
     'export type { ValidationIssue, ValidationResult } from "./validators/runtime.js";\n' +
@@ -76,7 +96,9 @@ async function validatorModule(ajv: Ajv2020, name: string): Promise<string> {
     ajv.getSchema(`${SPEC_ID}#/components/schemas/${name}`);
     code = standaloneCode(ajv, { check: `${SPEC_ID}#/components/schemas/${name}` });
   } catch (error) {
-    throw new PipelineError(`validators: ajv could not compile components/schemas/${name}: ${(error as Error).message}`);
+    throw new PipelineError(
+      `validators: ajv could not compile components/schemas/${name}: ${(error as Error).message}`,
+    );
   }
   const entry = code.match(/export const check = (\w+);/);
   if (!entry) throw new PipelineError(`validators: ajv's standalone code for ${name} has no entry function`);
@@ -98,9 +120,13 @@ async function validatorModule(ajv: Ajv2020, name: string): Promise<string> {
   }
   const leftover = body.match(/require\([^)]*\)/);
   if (leftover) {
-    throw new PipelineError(`validators: ajv's code for ${name} needs ${leftover[0]}, which scripts/generate-validators.ts does not bundle yet`);
+    throw new PipelineError(
+      `validators: ajv's code for ${name} needs ${leftover[0]}, which scripts/generate-validators.ts does not bundle yet`,
+    );
   }
-  const importLines = [...imports].map(([module, names]) => `import { ${names.join(", ")} } from "${module}";\n`).join("");
+  const importLines = [...imports]
+    .map(([module, names]) => `import { ${names.join(", ")} } from "${module}";\n`)
+    .join("");
   const source =
     `${importLines}${body}\n` +
     // The check is called here, not through a shared helper, so each call site stays monomorphic.
@@ -154,6 +180,10 @@ function withoutAnnotations(value: unknown, key?: string): unknown {
   // Under `properties`, keys are field names, not keywords: a field called `title` stays.
   const isPropertyMap = key === "properties" || key === "patternProperties" || key === "$defs";
   // `x-` extensions (`x-piriod-id-of`) speak to the generator and the fake, never to a verdict.
-  const entries = Object.entries(value).filter(([name]) => isPropertyMap || !(ANNOTATIONS.has(name) || name.startsWith("x-")));
-  return Object.fromEntries(entries.map(([name, child]) => [name, withoutAnnotations(child, isPropertyMap ? undefined : name)]));
+  const entries = Object.entries(value).filter(
+    ([name]) => isPropertyMap || !(ANNOTATIONS.has(name) || name.startsWith("x-")),
+  );
+  return Object.fromEntries(
+    entries.map(([name, child]) => [name, withoutAnnotations(child, isPropertyMap ? undefined : name)]),
+  );
 }

@@ -10,16 +10,16 @@
  * it fails, naming each stale file, when the committed output differs from what the spec gives.
  */
 import { bundleSpec } from "./bundle-spec.ts";
-import { lintSpec } from "./lint-spec.ts";
 import { generateFakeModel } from "./generate-fake-model.ts";
 import { generateOperations } from "./generate-operations.ts";
 import { generateTypes } from "./generate-types.ts";
 import { generateValidators } from "./generate-validators.ts";
-import { replaceDirectory, staleFiles, type GeneratedFiles } from "./generated-output.ts";
+import { type GeneratedFiles, replaceDirectory, staleFiles } from "./generated-output.ts";
 import { handWrittenExports } from "./lib/hand-written-exports.ts";
 import { PipelineError, reportFailure } from "./lib/pipeline-error.ts";
 import { projectPaths } from "./lib/project-paths.ts";
 import { timedStep } from "./lib/timed-step.ts";
+import { lintSpec } from "./lint-spec.ts";
 
 export async function generate({ check = false, root = process.cwd() } = {}): Promise<void> {
   const paths = projectPaths(root);
@@ -28,9 +28,17 @@ export async function generate({ check = false, root = process.cwd() } = {}): Pr
   const reserved = await handWrittenExports(root);
   const types = await timedStep("types → generated/schema.d.ts", () => generateTypes(document, reserved));
   const validators = await timedStep("validators → generated/validators.js", () => generateValidators(document));
-  const operations = await timedStep("operations → generated/operations.js", () => generateOperations(document, reserved));
+  const operations = await timedStep("operations → generated/operations.js", () =>
+    generateOperations(document, reserved),
+  );
   const fakeModel = await timedStep("fake model → generated/fake-model.js", async () => generateFakeModel(document));
-  const files: GeneratedFiles = { "openapi.json": text, "schema.d.ts": types, ...validators, ...operations, ...fakeModel };
+  const files: GeneratedFiles = {
+    "openapi.json": text,
+    "schema.d.ts": types,
+    ...validators,
+    ...operations,
+    ...fakeModel,
+  };
 
   if (check) {
     const stale = await timedStep("check generated/ against the spec", () => staleFiles(paths.generatedDir, files));
@@ -41,7 +49,9 @@ export async function generate({ check = false, root = process.cwd() } = {}): Pr
     }
     return;
   }
-  await timedStep(`write ${Object.keys(files).length} files to generated/`, () => replaceDirectory(paths.generatedDir, files));
+  await timedStep(`write ${Object.keys(files).length} files to generated/`, () =>
+    replaceDirectory(paths.generatedDir, files),
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -16,7 +16,10 @@ interface LintProblem {
 
 export async function lintSpec(root = process.cwd()): Promise<void> {
   const { specRoot } = projectPaths(root);
-  const run = await runRedocly(["lint", specRoot, "--format", "json", "--lint-config", "error", "--max-problems", "1000"], root);
+  const run = await runRedocly(
+    ["lint", specRoot, "--format", "json", "--lint-config", "error", "--max-problems", "1000"],
+    root,
+  );
   let report: { totals: { errors: number; warnings: number }; problems: LintProblem[] };
   try {
     report = JSON.parse(run.stdout);

@@ -1,9 +1,18 @@
 import type { LoadValidator, Operation } from "../generated/operations.js";
 import type { ValidationIssue } from "../generated/validators/runtime.js";
-import { apiErrorFrom, describeCall, PiriodError, PiriodResponseValidationError, PiriodValidationError, shorten, summarise, type Redactor } from "./errors.js";
-import { resolveRequestOptions, type CallOptions, type RequestOptions, type ResolvedOptions } from "./options.js";
+import {
+  apiErrorFrom,
+  describeCall,
+  PiriodError,
+  PiriodResponseValidationError,
+  PiriodValidationError,
+  type Redactor,
+  shorten,
+  summarise,
+} from "./errors.js";
+import { type CallOptions, type RequestOptions, type ResolvedOptions, resolveRequestOptions } from "./options.js";
 import { CallResult, Page, PagePromise, type WithResponse } from "./promises.js";
-import { send, type ReceivedResponse, type SendContext } from "./send.js";
+import { type ReceivedResponse, type SendContext, send } from "./send.js";
 
 /** What every call of a client shares. */
 export interface ClientContext extends SendContext {
@@ -17,7 +26,12 @@ export interface ClientContext extends SendContext {
  * parameters in path order, the body if it takes one, the query if it takes one, then the call's options. Checks the ids and the body,
  * builds the request, sends it with retries, and resolves to the typed data or rejects with a typed error, a bad argument included.
  */
-export async function call(context: ClientContext, operation: Operation, where: string, args: unknown[]): Promise<WithResponse<unknown>> {
+export async function call(
+  context: ClientContext,
+  operation: Operation,
+  where: string,
+  args: unknown[],
+): Promise<WithResponse<unknown>> {
   const { options: client, redact } = context;
   const bodyAt = operation.pathParams.length;
   const queryAt = bodyAt + (operation.body ? 1 : 0);
@@ -25,13 +39,30 @@ export async function call(context: ClientContext, operation: Operation, where: 
   let query: string;
   let options: CallOptions;
   try {
-    operation.pathParams.forEach((name, index) => (path = path.replace(`{${name}}`, encodeURIComponent(checkId(args[index], name, where)))));
+    operation.pathParams.forEach(
+      (name, index) => (path = path.replace(`{${name}}`, encodeURIComponent(checkId(args[index], name, where)))),
+    );
     query = operation.query ? serializeQuery(checkQuery(args[queryAt], operation.query, where)) : "";
-    options = resolveRequestOptions(args[queryAt + (operation.query ? 1 : 0)] as RequestOptions | undefined, client, where);
+    options = resolveRequestOptions(
+      args[queryAt + (operation.query ? 1 : 0)] as RequestOptions | undefined,
+      client,
+      where,
+    );
   } catch (error) {
     // Arguments whose reading throws (a getter, a value with no text) are refused as any other bad argument.
     if (error instanceof PiriodError) throw error;
-    throw refusal(where, "the call is refused", [{ path: "", keyword: "arguments", message: `the arguments cannot be read (${(error as Error)?.message ?? error})` }], error);
+    throw refusal(
+      where,
+      "the call is refused",
+      [
+        {
+          path: "",
+          keyword: "arguments",
+          message: `the arguments cannot be read (${(error as Error)?.message ?? error})`,
+        },
+      ],
+      error,
+    );
   }
   const text = operation.body ? await jsonBody(args[bodyAt], operation.body, client.validateRequest, where) : undefined;
 
@@ -39,11 +70,17 @@ export async function call(context: ClientContext, operation: Operation, where: 
   const headers = { ...context.headers };
   if (text !== undefined) headers["content-type"] = "application/json";
   if (options.testMode) headers["x-piriod-test-mode"] = "true";
-  const received = await send(context, { method: operation.method, url, headers, body: text, maxResponseBytes: client.maxResponseBytes }, options);
+  const received = await send(
+    context,
+    { method: operation.method, url, headers, body: text, maxResponseBytes: client.maxResponseBytes },
+    options,
+  );
   // Named in messages only, so the URL is parsed only when something failed.
   const described = () => describeCall(operation.method, url);
   if (received.status < 200 || received.status >= 300) throw apiErrorFrom(received, described(), redact);
-  const data = operation.response ? await responseData(received, operation.response, client.validateResponse, described, redact) : undefined;
+  const data = operation.response
+    ? await responseData(received, operation.response, client.validateResponse, described, redact)
+    : undefined;
   if (!operation.paginated) return new CallResult(data, received);
   // The next page: this call again, its query given the page number Piriod's `next` link names.
   const nextPage = (page: number) => {
@@ -62,7 +99,9 @@ export function serializeQuery(query: Record<string, unknown> | undefined): stri
   const text = (item: unknown) => encodeURIComponent(item instanceof Date ? item.toISOString() : String(item));
   return Object.entries(query ?? {})
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${Array.isArray(value) ? value.map(text).join(",") : text(value)}`)
+    .map(
+      ([key, value]) => `${encodeURIComponent(key)}=${Array.isArray(value) ? value.map(text).join(",") : text(value)}`,
+    )
     .join("&");
 }
 
@@ -72,8 +111,14 @@ export function serializeQuery(query: Record<string, unknown> | undefined): stri
  */
 function checkQuery(query: unknown, known: readonly string[], where: string): Record<string, unknown> | undefined {
   if (query === undefined) return undefined;
-  if (typeof query !== "object" || query === null || Array.isArray(query)) throw refusal(where, "the call is refused", [{ path: "", keyword: "query", message: "the query must be an object of parameters" }]);
-  const declared = (key: string) => known.some((name) => name === key || (name.endsWith("*") && key.startsWith(name.slice(0, -1)) && key.length >= name.length));
+  if (typeof query !== "object" || query === null || Array.isArray(query))
+    throw refusal(where, "the call is refused", [
+      { path: "", keyword: "query", message: "the query must be an object of parameters" },
+    ]);
+  const declared = (key: string) =>
+    known.some(
+      (name) => name === key || (name.endsWith("*") && key.startsWith(name.slice(0, -1)) && key.length >= name.length),
+    );
   const unknown = Object.keys(query).filter((key) => !declared(key));
   if (unknown.length === 0) return query as Record<string, unknown>;
   const message = `unknown query parameter ${unknown.map((key) => `"${shorten(key)}"`).join(", ")}; the parameters are ${known.join(", ")}`;
@@ -103,9 +148,15 @@ async function jsonBody(body: unknown, load: LoadValidator, validate: boolean, w
   try {
     text = JSON.stringify(body);
   } catch (cause) {
-    throw refusal(where, "the call is refused", [{ path: "", keyword: "json", message: `the body cannot be written as JSON (${(cause as Error).message})` }], cause);
+    throw refusal(
+      where,
+      "the call is refused",
+      [{ path: "", keyword: "json", message: `the body cannot be written as JSON (${(cause as Error).message})` }],
+      cause,
+    );
   }
-  if (text === undefined) throw refusal(where, "the call is refused", [{ path: "", keyword: "required", message: "a body is required" }]);
+  if (text === undefined)
+    throw refusal(where, "the call is refused", [{ path: "", keyword: "required", message: "a body is required" }]);
   if (!validate) return text;
   const result = (await loadValidator(load))(JSON.parse(text));
   if (!result.ok) throw refusal(where, "the body breaks the schema", result.errors);
@@ -113,7 +164,11 @@ async function jsonBody(body: unknown, load: LoadValidator, validate: boolean, w
 }
 
 function refusal(where: string, what: string, errors: ValidationIssue[], cause?: unknown): PiriodValidationError {
-  return new PiriodValidationError(`${where}: ${what}, nothing was sent: ${errors.map((issue) => issue.message).join("; ")}`, errors, { cause });
+  return new PiriodValidationError(
+    `${where}: ${what}, nothing was sent: ${errors.map((issue) => issue.message).join("; ")}`,
+    errors,
+    { cause },
+  );
 }
 
 const validators = new Map<LoadValidator, ReturnType<LoadValidator>>();
@@ -133,7 +188,13 @@ function loadValidator(load: LoadValidator): ReturnType<LoadValidator> {
 }
 
 /** The data of a 2xx: JSON whatever the validation setting (else refused, the text kept), and with `validate` on, what its schema promises. */
-async function responseData(received: ReceivedResponse, load: LoadValidator, validate: boolean, call: () => string, redact: Redactor): Promise<unknown> {
+async function responseData(
+  received: ReceivedResponse,
+  load: LoadValidator,
+  validate: boolean,
+  call: () => string,
+  redact: Redactor,
+): Promise<unknown> {
   const refuse = (body: unknown, errors: ValidationIssue[]) =>
     new PiriodResponseValidationError(
       `${call()} answered ${received.status} with a body that is not what the spec promises: ${errors.map((issue) => issue.message).join("; ")}`,
@@ -144,13 +205,26 @@ async function responseData(received: ReceivedResponse, load: LoadValidator, val
     );
   const contentType = received.headers.get("content-type");
   if (contentType !== null && !/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(contentType)) {
-    throw refuse(received.body, [{ path: "", keyword: "contentType", message: `expected application/json, got ${contentType} (${summarise(redact.text(received.body))})` }]);
+    throw refuse(received.body, [
+      {
+        path: "",
+        keyword: "contentType",
+        message: `expected application/json, got ${contentType} (${summarise(redact.text(received.body))})`,
+      },
+    ]);
   }
   let data: unknown;
   try {
     data = JSON.parse(received.body);
   } catch (error) {
-    throw refuse(received.body, [{ path: "", keyword: "json", message: received.body === "" ? "the body is empty" : `the body is not valid JSON (${(error as Error).message})` }]);
+    throw refuse(received.body, [
+      {
+        path: "",
+        keyword: "json",
+        message:
+          received.body === "" ? "the body is empty" : `the body is not valid JSON (${(error as Error).message})`,
+      },
+    ]);
   }
   if (!validate) return data;
   const result = (await loadValidator(load))(data);

@@ -1,12 +1,19 @@
 import type { Client } from "openapi-fetch";
 import { operations } from "../generated/operations.js";
 import type { Resources } from "../generated/resources.js";
-import { call, type ClientContext } from "./call.js";
+import { type ClientContext, call } from "./call.js";
 import { createRedactor, PiriodError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
-import { LEVELS, overriddenOptions, resolveOptions, type ClientOverrides, type PiriodClientOptions, type ResolvedOptions } from "./options.js";
+import {
+  type ClientOverrides,
+  LEVELS,
+  overriddenOptions,
+  type PiriodClientOptions,
+  type ResolvedOptions,
+  resolveOptions,
+} from "./options.js";
 import { PagePromise, PiriodPromise } from "./promises.js";
-import { rawClient, type ClientPaths } from "./raw.js";
+import { type ClientPaths, rawClient } from "./raw.js";
 import { abortableSleep, type Sleep, type Transport } from "./send.js";
 
 /** A client for Piriod's API: a property per resource of the spec (`customers`), a method per operation. */
@@ -44,7 +51,11 @@ export function createClient(
         "Call Piriod from your server; to accept the risk (an internal tool, a key scoped for it), set dangerouslyAllowBrowser: true.",
     );
   }
-  return clientOf(options, resolved, { transport: resolved.fetch ? fetchTransport(resolved.fetch) : defaultTransport(resolved), sleep, extraOptions });
+  return clientOf(options, resolved, {
+    transport: resolved.fetch ? fetchTransport(resolved.fetch) : defaultTransport(resolved),
+    sleep,
+    extraOptions,
+  });
 }
 
 function checked(options: PiriodClientOptions, extraOptions: readonly string[], where: string): ResolvedOptions {
@@ -53,7 +64,9 @@ function checked(options: PiriodClientOptions, extraOptions: readonly string[], 
   } catch (error) {
     // Options whose reading throws (a getter, a proxy) are refused as any other bad option.
     if (error instanceof PiriodError) throw error;
-    throw new PiriodError(`${where}: the options cannot be read (${(error as Error)?.message ?? error})`, { cause: error });
+    throw new PiriodError(`${where}: the options cannot be read (${(error as Error)?.message ?? error})`, {
+      cause: error,
+    });
   }
 }
 
@@ -64,7 +77,12 @@ function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, share
     transport: shared.transport,
     sleep: shared.sleep,
     redact: createRedactor(resolved.apiKey),
-    headers: { ...lowerCaseKeys(resolved.headers), accept: "application/json", authorization: `Token ${resolved.apiKey}`, "x-simple-workspace": resolved.workspace },
+    headers: {
+      ...lowerCaseKeys(resolved.headers),
+      accept: "application/json",
+      authorization: `Token ${resolved.apiKey}`,
+      "x-simple-workspace": resolved.workspace,
+    },
     log: (level, message) => logger && LEVELS.indexOf(level) >= LEVELS.indexOf(logLevel) && logger[level](message()),
   };
   const client: Record<string, unknown> = {
@@ -83,7 +101,10 @@ function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, share
           context.log("error", () => error.message);
           throw error;
         };
-        return [name, (...args: unknown[]) => new Promised(call(context, operation, where, args).catch(failed) as Promise<never>)];
+        return [
+          name,
+          (...args: unknown[]) => new Promised(call(context, operation, where, args).catch(failed) as Promise<never>),
+        ];
       }),
     );
   }
@@ -100,8 +121,17 @@ function lowerCaseKeys(headers: Record<string, string>): Record<string, string> 
  * starts with `Mozilla/`.
  */
 function isBrowser(): boolean {
-  const scope = globalThis as { window?: { document?: unknown }; WorkerGlobalScope?: unknown; navigator?: { userAgent?: unknown } };
-  if (typeof scope.window === "object" && scope.window !== null && typeof scope.window.document === "object") return true;
+  const scope = globalThis as {
+    window?: { document?: unknown };
+    WorkerGlobalScope?: unknown;
+    navigator?: { userAgent?: unknown };
+  };
+  if (typeof scope.window === "object" && scope.window !== null && typeof scope.window.document === "object")
+    return true;
   const Worker = scope.WorkerGlobalScope;
-  return typeof Worker === "function" && globalThis instanceof Worker && String(scope.navigator?.userAgent).startsWith("Mozilla/");
+  return (
+    typeof Worker === "function" &&
+    globalThis instanceof Worker &&
+    String(scope.navigator?.userAgent).startsWith("Mozilla/")
+  );
 }

@@ -15,7 +15,12 @@ export interface FieldError {
 export class PiriodApiError extends PiriodError {
   /** The `x-request-id` Piriod (or a gateway) sent, if any. */
   readonly requestId: string | null;
-  constructor(message: string, readonly status: number, readonly body: unknown, readonly headers: Headers) {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Headers,
+  ) {
     super(message);
     this.requestId = headers.get("x-request-id");
   }
@@ -60,7 +65,13 @@ export class PiriodProtocolError extends PiriodError {}
 
 /** A 2xx whose body is not what the contract promises (not JSON, or, with response validation on, off-schema); `body` as received, parsed when it is JSON. */
 export class PiriodResponseValidationError extends PiriodError {
-  constructor(message: string, readonly errors: ValidationIssue[], readonly status: number, readonly body: unknown, readonly headers: Headers) {
+  constructor(
+    message: string,
+    readonly errors: ValidationIssue[],
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Headers,
+  ) {
     super(message);
   }
 }
@@ -69,13 +80,31 @@ export class PiriodResponseValidationError extends PiriodError {
 const NAMES =
   "ApiError BadRequestError AuthenticationError PermissionDeniedError NotFoundError RateLimitError ServerError ConnectionError TimeoutError AbortError ResponseTooLargeError ProtocolError ResponseValidationError";
 [
-  ...[PiriodApiError, PiriodBadRequestError, PiriodAuthenticationError, PiriodPermissionDeniedError, PiriodNotFoundError, PiriodRateLimitError, PiriodServerError],
-  ...[PiriodConnectionError, PiriodTimeoutError, PiriodAbortError, PiriodResponseTooLargeError, PiriodProtocolError, PiriodResponseValidationError],
-].forEach(
-  (ErrorClass, index) => (ErrorClass.prototype.name = `Piriod${NAMES.split(" ")[index]}`),
-);
+  ...[
+    PiriodApiError,
+    PiriodBadRequestError,
+    PiriodAuthenticationError,
+    PiriodPermissionDeniedError,
+    PiriodNotFoundError,
+    PiriodRateLimitError,
+    PiriodServerError,
+  ],
+  ...[
+    PiriodConnectionError,
+    PiriodTimeoutError,
+    PiriodAbortError,
+    PiriodResponseTooLargeError,
+    PiriodProtocolError,
+    PiriodResponseValidationError,
+  ],
+].forEach((ErrorClass, index) => (ErrorClass.prototype.name = `Piriod${NAMES.split(" ")[index]}`));
 
-const CLASS_BY_STATUS: Record<number, typeof PiriodApiError> = { 401: PiriodAuthenticationError, 403: PiriodPermissionDeniedError, 404: PiriodNotFoundError, 429: PiriodRateLimitError };
+const CLASS_BY_STATUS: Record<number, typeof PiriodApiError> = {
+  401: PiriodAuthenticationError,
+  403: PiriodPermissionDeniedError,
+  404: PiriodNotFoundError,
+  429: PiriodRateLimitError,
+};
 
 /** The typed error for a response outside 2xx. `call` names the request in the message (`PATCH /customers/cus_1/`). */
 export function apiErrorFrom(response: ReceivedResponse, call: string, redact: Redactor): PiriodApiError {
@@ -86,14 +115,29 @@ export function apiErrorFrom(response: ReceivedResponse, call: string, redact: R
   if (status === 400) {
     const { fieldErrors, nonFieldErrors } = flattenDrfErrors(body);
     const lines = [...nonFieldErrors, ...fieldErrors.map(({ path, message }) => `${path}: ${message}`)];
-    return new PiriodBadRequestError(`${prefix}: ${lines.length > 0 ? lines.join("; ") : summarise(body)}`, status, body, headers, fieldErrors, nonFieldErrors);
+    return new PiriodBadRequestError(
+      `${prefix}: ${lines.length > 0 ? lines.join("; ") : summarise(body)}`,
+      status,
+      body,
+      headers,
+      fieldErrors,
+      nonFieldErrors,
+    );
   }
   // The client follows no redirect: one means the base URL is wrong, and following it would take the key and the body elsewhere.
   const location = status < 400 && response.headers.get("location");
-  let why = location ? `redirected to ${shorten(redact.text(location))} (not followed: set baseUrl to where the API answers)` : summarise(body);
+  let why = location
+    ? `redirected to ${shorten(redact.text(location))} (not followed: set baseUrl to where the API answers)`
+    : summarise(body);
   // A browser answers `redirect: "manual"` with an opaque response that hides its status and where it pointed.
-  if (status === 0) why = "redirected, and the browser does not say where (not followed: set baseUrl to where the API answers)";
-  return new (status >= 500 ? PiriodServerError : (CLASS_BY_STATUS[status] ?? PiriodApiError))(`${prefix}: ${why}`, status, body, headers);
+  if (status === 0)
+    why = "redirected, and the browser does not say where (not followed: set baseUrl to where the API answers)";
+  return new (status >= 500 ? PiriodServerError : (CLASS_BY_STATUS[status] ?? PiriodApiError))(
+    `${prefix}: ${why}`,
+    status,
+    body,
+    headers,
+  );
 }
 
 /** A body as JSON when it parses, else its text. */
@@ -113,11 +157,18 @@ export function parseBody(text: string): unknown {
 export function flattenDrfErrors(body: unknown): { fieldErrors: FieldError[]; nonFieldErrors: string[] } {
   const fieldErrors: FieldError[] = [];
   const nonFieldErrors: string[] = [];
-  const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+  const isMap = (value: unknown): value is Record<string, unknown> =>
+    typeof value === "object" && value !== null && !Array.isArray(value);
   const visit = (value: unknown, path: string): void => {
     if (Array.isArray(value)) value.forEach((item, index) => visit(item, isMap(item) ? `${path}/${index}` : path));
     else if (isMap(value)) {
-      for (const [key, inner] of Object.entries(value)) visit(inner, key === "non_field_errors" || key === "detail" ? path : `${path}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`);
+      for (const [key, inner] of Object.entries(value))
+        visit(
+          inner,
+          key === "non_field_errors" || key === "detail"
+            ? path
+            : `${path}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+        );
     } else if (value !== undefined && value !== null && value !== "") {
       if (path === "") nonFieldErrors.push(String(value));
       else fieldErrors.push({ path, message: String(value) });
@@ -169,10 +220,14 @@ export function createRedactor(secret: string) {
   const json = <T>(value: T): T => {
     if (typeof value === "string") return text(value) as T;
     // Errors are rare and their bodies small: one stringify to skip clean bodies is cheap.
-    if (typeof value !== "object" || value === null || text(JSON.stringify(value)) === JSON.stringify(value)) return value;
+    if (typeof value !== "object" || value === null || text(JSON.stringify(value)) === JSON.stringify(value))
+      return value;
     if (Array.isArray(value)) return value.map(json) as T;
     return Object.fromEntries(Object.entries(value).map(([key, inner]) => [text(key), json(inner)])) as T;
   };
-  const headers = (value: Headers) => ([...value].some(([, inner]) => text(inner) !== inner) ? new Headers([...value].map(([name, inner]): [string, string] => [name, text(inner)])) : value);
+  const headers = (value: Headers) =>
+    [...value].some(([, inner]) => text(inner) !== inner)
+      ? new Headers([...value].map(([name, inner]): [string, string] => [name, text(inner)]))
+      : value;
   return { text, json, headers };
 }

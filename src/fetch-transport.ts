@@ -1,5 +1,5 @@
 import { describeCall, PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
-import { whenAborted, type ReceivedResponse, type Transport } from "./send.js";
+import { type ReceivedResponse, type Transport, whenAborted } from "./send.js";
 
 /** A `fetch` as callers inject it: it receives a standard `Request`. */
 export type FetchFunction = (request: Request) => Promise<Response>;
@@ -12,7 +12,13 @@ export type FetchFunction = (request: Request) => Promise<Response>;
  */
 export function fetchTransport(fetch?: FetchFunction): Transport {
   return (request, signal) => {
-    const init: RequestInit = { method: request.method, headers: request.headers, body: request.body as RequestInit["body"], signal, redirect: "manual" };
+    const init: RequestInit = {
+      method: request.method,
+      headers: request.headers,
+      body: request.body as RequestInit["body"],
+      signal,
+      redirect: "manual",
+    };
     const call = () => describeCall(request.method, request.url);
     const received = (async (): Promise<ReceivedResponse> => {
       let response: Response;
@@ -22,21 +28,34 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
         // undici's words for an answer that is no HTTP response: a status line it cannot parse, an unasked-for protocol switch.
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
         if (!cause?.code?.startsWith("HPE_") && cause?.message !== "bad upgrade") throw error;
-        throw new PiriodProtocolError(`${call()} failed: the answer is not an HTTP response (${cause.message})`, { cause: error });
+        throw new PiriodProtocolError(`${call()} failed: the answer is not an HTTP response (${cause.message})`, {
+          cause: error,
+        });
       }
-      const tooLarge = () => new PiriodResponseTooLargeError(`${call()} failed: the response's body is larger than maxResponseBytes (${request.maxResponseBytes} bytes)`);
-      if (Number(response.headers.get("content-length") ?? 0) > request.maxResponseBytes) throw (response.body?.cancel().catch(() => {}), tooLarge());
+      const tooLarge = () =>
+        new PiriodResponseTooLargeError(
+          `${call()} failed: the response's body is larger than maxResponseBytes (${request.maxResponseBytes} bytes)`,
+        );
+      if (Number(response.headers.get("content-length") ?? 0) > request.maxResponseBytes)
+        throw (response.body?.cancel().catch(() => {}), tooLarge());
       let body = "";
       let size = 0;
       const decoder = new TextDecoder();
       const reader = response.body?.getReader();
       for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader!.read()) {
-        if ((size += chunk.value.byteLength) > request.maxResponseBytes) throw (reader!.cancel().catch(() => {}), tooLarge());
+        if ((size += chunk.value.byteLength) > request.maxResponseBytes)
+          throw (reader!.cancel().catch(() => {}), tooLarge());
         body += decoder.decode(chunk.value, { stream: true });
       }
       // A browser answers a redirect that is not followed with an opaque response: status 0, no headers.
       const status = response.type === "opaqueredirect" ? 0 : response.status;
-      return { status, statusText: response.statusText, headers: response.headers, body: body + decoder.decode(), url: response.url || request.url };
+      return {
+        status,
+        statusText: response.statusText,
+        headers: response.headers,
+        body: body + decoder.decode(),
+        url: response.url || request.url,
+      };
     })();
     return untilAborted(received, signal);
   };

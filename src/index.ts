@@ -6,15 +6,15 @@ import { createClient, type PiriodClient } from "./client.js";
 import { fetchTransport } from "./fetch-transport.js";
 import type { PiriodClientOptions } from "./options.js";
 
+export * from "../generated/converters.js";
+export type * from "../generated/resources.js";
 // Generated, so what the spec adds is exported with it: every schema under its own name (`Customer`, `Country`, …) with `paths`,
 // `components` and `operations`; each resource's methods (`CustomersResource`); the converters the spec declares (`toCustomerUpdate`).
 export type * from "../generated/schema.js";
-export type * from "../generated/resources.js";
-export * from "../generated/converters.js";
 export type { ValidationIssue } from "../generated/validators/runtime.js";
-export { Page, PagePromise, PiriodPromise, type WithResponse } from "./promises.js";
 export type { PiriodClient } from "./client.js";
 export {
+  type FieldError,
   PiriodAbortError,
   PiriodApiError,
   PiriodAuthenticationError,
@@ -30,10 +30,10 @@ export {
   PiriodServerError,
   PiriodTimeoutError,
   PiriodValidationError,
-  type FieldError,
 } from "./errors.js";
 export type { FetchFunction } from "./fetch-transport.js";
 export type { ClientOverrides, Logger, LogLevel, PiriodClientOptions, RequestOptions } from "./options.js";
+export { Page, PagePromise, PiriodPromise, type WithResponse } from "./promises.js";
 export type { ClientPaths } from "./raw.js";
 
 /** A client for Piriod's API. In a browser it refuses to start unless `dangerouslyAllowBrowser` is set. */

@@ -38,10 +38,21 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
       const call = () => describeCall(request.method, request.url);
       const headers: Record<string, string> = { ...request.headers, "accept-encoding": "gzip, br" };
       // A known length, not chunked encoding: some servers refuse chunked request bodies.
-      if (request.body !== undefined) headers["content-length"] = String(typeof request.body === "string" ? Buffer.byteLength(request.body) : request.body.byteLength);
+      if (request.body !== undefined)
+        headers["content-length"] = String(
+          typeof request.body === "string" ? Buffer.byteLength(request.body) : request.body.byteLength,
+        );
       const chosen = agent && url.protocol === baseProtocol ? (agent as http.Agent) : sharedAgent(url.protocol);
       // URL keeps IPv6 hosts in brackets; http.request wants them bare.
-      const options = { protocol: url.protocol, hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"), port: url.port, path: url.pathname + url.search, method: request.method, headers, agent: chosen };
+      const options = {
+        protocol: url.protocol,
+        hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+        port: url.port,
+        path: url.pathname + url.search,
+        method: request.method,
+        headers,
+        agent: chosen,
+      };
       let settled = false;
       /** True the first time only: the attempt ends once, whether by the response, a failure or an abort. */
       const settle = () => {
@@ -55,11 +66,19 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
       const outgoing = httpModule(url.protocol).request(options, (incoming) => {
         responded = true;
         const limit = request.maxResponseBytes;
-        const tooLarge = () => new PiriodResponseTooLargeError(`${call()} failed: the response's body is larger than maxResponseBytes (${limit} bytes)`);
+        const tooLarge = () =>
+          new PiriodResponseTooLargeError(
+            `${call()} failed: the response's body is larger than maxResponseBytes (${limit} bytes)`,
+          );
         if (Number(incoming.headers["content-length"] ?? 0) > limit) return fail(tooLarge());
         const encoding = (incoming.headers["content-encoding"] ?? "identity").trim().toLowerCase();
         const decoder = DECODERS[encoding];
-        if (!decoder && encoding !== "identity") return fail(new PiriodProtocolError(`${call()} failed: the response is encoded as ${encoding}, which the client did not ask for`));
+        if (!decoder && encoding !== "identity")
+          return fail(
+            new PiriodProtocolError(
+              `${call()} failed: the response is encoded as ${encoding}, which the client did not ask for`,
+            ),
+          );
         const body = decoder ? incoming.pipe(decoder(builtin<typeof zlib>("node:zlib"))) : incoming;
         const chunks: Buffer[] = [];
         let size = 0;
@@ -67,19 +86,47 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
         body.on("end", () => {
           if (!settle()) return;
           const received = new Headers();
-          for (let index = 0; index < incoming.rawHeaders.length; index += 2) received.append(incoming.rawHeaders[index]!, incoming.rawHeaders[index + 1]!);
-          resolve({ status: incoming.statusCode!, statusText: incoming.statusMessage ?? "", headers: received, body: Buffer.concat(chunks).toString("utf8"), url: request.url });
+          for (let index = 0; index < incoming.rawHeaders.length; index += 2)
+            received.append(incoming.rawHeaders[index]!, incoming.rawHeaders[index + 1]!);
+          resolve({
+            status: incoming.statusCode!,
+            statusText: incoming.statusMessage ?? "",
+            headers: received,
+            body: Buffer.concat(chunks).toString("utf8"),
+            url: request.url,
+          });
         });
-        body.on("error", (error: Error) => fail(body === incoming ? error : new PiriodProtocolError(`${call()} failed: the response cannot be decoded as ${encoding}: ${error.message}`)));
-        incoming.on("close", () => incoming.complete || fail(new Error("the connection closed before the whole response arrived")));
+        body.on("error", (error: Error) =>
+          fail(
+            body === incoming
+              ? error
+              : new PiriodProtocolError(
+                  `${call()} failed: the response cannot be decoded as ${encoding}: ${error.message}`,
+                ),
+          ),
+        );
+        incoming.on(
+          "close",
+          () => incoming.complete || fail(new Error("the connection closed before the whole response arrived")),
+        );
       });
       // A server that switches protocols, or answers what HTTP cannot parse, gives no response to wait for: waiting would end in a timeout.
       outgoing.on("upgrade", (_response, socket) => {
         socket.destroy();
-        fail(new PiriodProtocolError(`${call()} failed: the server switched protocols (101), which the client did not ask for`));
+        fail(
+          new PiriodProtocolError(
+            `${call()} failed: the server switched protocols (101), which the client did not ask for`,
+          ),
+        );
       });
       outgoing.on("error", (error: Error & { code?: string }) =>
-        fail(error.code?.startsWith("HPE_") ? new PiriodProtocolError(`${call()} failed: the answer is not an HTTP response (${error.message})`, { cause: error }) : error),
+        fail(
+          error.code?.startsWith("HPE_")
+            ? new PiriodProtocolError(`${call()} failed: the answer is not an HTTP response (${error.message})`, {
+                cause: error,
+              })
+            : error,
+        ),
       );
       outgoing.on("close", () => responded || fail(new Error("the connection closed without a response")));
       signal.addEventListener("abort", onAbort);
@@ -90,6 +137,7 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
 /** One keep-alive agent per protocol for every client of the process, as the global fetch shares its pool. Node unrefs an idle socket, so a process exits once its last call is done. */
 function sharedAgent(protocol: string): http.Agent {
   // Idle sockets close after 4 s: servers commonly drop idle connections after 5 s, and sending on one being closed fails.
-  if (!agents.has(protocol)) agents.set(protocol, new (httpModule(protocol).Agent)({ keepAlive: true, timeout: 4_000 }));
+  if (!agents.has(protocol))
+    agents.set(protocol, new (httpModule(protocol).Agent)({ keepAlive: true, timeout: 4_000 }));
   return agents.get(protocol)!;
 }

@@ -36,7 +36,9 @@ export type LogLevel = "debug" | "info" | "warn" | "error";
 export type Logger = Record<LogLevel, (message: string) => void>;
 
 /** What `withOptions` may change of a client, which keeps its key, transport and connections. */
-export type ClientOverrides = Partial<Pick<PiriodClientOptions, "workspace" | "testMode" | "timeoutMs" | "maxRetries" | "headers">>;
+export type ClientOverrides = Partial<
+  Pick<PiriodClientOptions, "workspace" | "testMode" | "timeoutMs" | "maxRetries" | "headers">
+>;
 
 /** Per-call options of every method; each overrides the client's. */
 export interface RequestOptions {
@@ -50,7 +52,21 @@ export type ResolvedOptions = ReturnType<typeof resolveOptions>;
 /** A call's settings: its options merged over the client's. */
 export type CallOptions = Required<Omit<RequestOptions, "signal">> & Pick<RequestOptions, "signal">;
 
-const CLIENT_OPTIONS = ["apiKey", "workspace", "testMode", "baseUrl", "fetch", "timeoutMs", "maxRetries", "validate", "headers", "dangerouslyAllowBrowser", "maxResponseBytes", "logger", "logLevel"];
+const CLIENT_OPTIONS = [
+  "apiKey",
+  "workspace",
+  "testMode",
+  "baseUrl",
+  "fetch",
+  "timeoutMs",
+  "maxRetries",
+  "validate",
+  "headers",
+  "dangerouslyAllowBrowser",
+  "maxResponseBytes",
+  "logger",
+  "logLevel",
+];
 export const LEVELS: LogLevel[] = ["debug", "info", "warn", "error"];
 /** Headers the client or its transport sets, and what to use instead: one given in `headers` would contradict them. */
 const OWNED_HEADERS: Record<string, string> = {
@@ -64,23 +80,37 @@ const MAX_TIMER_MS = 2_147_483_647;
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 
 type Fail = (message: string) => PiriodError;
-const failure = (where: string): Fail => (message) => new PiriodError(`${where}: ${message}`);
+const failure =
+  (where: string): Fail =>
+  (message) =>
+    new PiriodError(`${where}: ${message}`);
 
 /** Checks every option, so a mistake fails at construction with a message that names it (never the key's value); `where` names the call. */
-export function resolveOptions(options: PiriodClientOptions, extraOptions: readonly string[] = [], where = "createPiriodClient") {
+export function resolveOptions(
+  options: PiriodClientOptions,
+  extraOptions: readonly string[] = [],
+  where = "createPiriodClient",
+) {
   const fail = failure(where);
-  if (typeof options !== "object" || options === null) throw fail("expects an options object with apiKey and workspace");
+  if (typeof options !== "object" || options === null)
+    throw fail("expects an options object with apiKey and workspace");
   refuseUnknown(options, [...CLIENT_OPTIONS, ...extraOptions], fail);
   const { apiKey, workspace, validate = {}, headers = {} } = options;
-  if (typeof apiKey !== "string" || apiKey.trim() === "") throw fail("apiKey is required: your Piriod API token, a non-empty string");
+  if (typeof apiKey !== "string" || apiKey.trim() === "")
+    throw fail("apiKey is required: your Piriod API token, a non-empty string");
   if (/^token\s/i.test(apiKey)) throw fail('apiKey must be the token alone: the client adds the "Token " prefix');
-  if (!VISIBLE_ASCII.test(apiKey)) throw fail("apiKey must not contain spaces, line breaks or other control or non-ASCII characters");
-  if (typeof workspace !== "string" || !VISIBLE_ASCII.test(workspace)) throw fail("workspace is required: the workspace id (acc_…), without spaces or control characters");
-  if (typeof validate !== "object" || validate === null) throw fail("validate must be an object such as { request: true, response: false }");
+  if (!VISIBLE_ASCII.test(apiKey))
+    throw fail("apiKey must not contain spaces, line breaks or other control or non-ASCII characters");
+  if (typeof workspace !== "string" || !VISIBLE_ASCII.test(workspace))
+    throw fail("workspace is required: the workspace id (acc_…), without spaces or control characters");
+  if (typeof validate !== "object" || validate === null)
+    throw fail("validate must be an object such as { request: true, response: false }");
   refuseUnknown(validate, ["request", "response"], (message) => fail(`validate: ${message}`));
-  if (options.fetch !== undefined && typeof options.fetch !== "function") throw fail("fetch must be a function that takes a Request");
+  if (options.fetch !== undefined && typeof options.fetch !== "function")
+    throw fail("fetch must be a function that takes a Request");
   const { logger, logLevel = "info" } = options;
-  if (logger !== undefined && LEVELS.some((level) => typeof (logger as Partial<Logger> | null)?.[level] !== "function")) throw fail("logger must have debug, info, warn and error methods, as console has");
+  if (logger !== undefined && LEVELS.some((level) => typeof (logger as Partial<Logger> | null)?.[level] !== "function"))
+    throw fail("logger must have debug, info, warn and error methods, as console has");
   if (!LEVELS.includes(logLevel)) throw fail(`logLevel must be one of ${LEVELS.join(", ")}`);
   return {
     apiKey,
@@ -109,13 +139,21 @@ export function overriddenOptions(options: PiriodClientOptions, overrides: Clien
 }
 
 /** A call's options merged over the client's; `where` names the method in messages (`customers.update`). */
-export function resolveRequestOptions(options: RequestOptions | undefined, client: ResolvedOptions, where: string): CallOptions {
+export function resolveRequestOptions(
+  options: RequestOptions | undefined,
+  client: ResolvedOptions,
+  where: string,
+): CallOptions {
   if (options === undefined) return client;
   const fail = failure(where);
   if (typeof options !== "object" || options === null) throw fail("options must be an object");
   refuseUnknown(options, ["signal", "timeoutMs", "maxRetries", "testMode"], fail);
   // Shape, not instanceof: a signal from another realm (an iframe, jsdom) is as good.
-  if (options.signal !== undefined && typeof (options.signal as Partial<AbortSignal> | null)?.addEventListener !== "function") throw fail("signal must be an AbortSignal");
+  if (
+    options.signal !== undefined &&
+    typeof (options.signal as Partial<AbortSignal> | null)?.addEventListener !== "function"
+  )
+    throw fail("signal must be an AbortSignal");
   return {
     signal: options.signal,
     timeoutMs: checkTimeout(options.timeoutMs, client.timeoutMs, fail),
@@ -126,8 +164,13 @@ export function resolveRequestOptions(options: RequestOptions | undefined, clien
 
 /** Refuses a misspelt or foreign option; one left `undefined` (shared code passing `agent: undefined`) is no mistake. */
 function refuseUnknown(options: object, known: readonly string[], fail: Fail): void {
-  const unknown = Object.keys(options).filter((key) => (options as Record<string, unknown>)[key] !== undefined && !known.includes(key));
-  if (unknown.length > 0) throw fail(`unknown option ${unknown.map((key) => `"${shorten(key)}"`).join(", ")}; the options are ${known.join(", ")}`);
+  const unknown = Object.keys(options).filter(
+    (key) => (options as Record<string, unknown>)[key] !== undefined && !known.includes(key),
+  );
+  if (unknown.length > 0)
+    throw fail(
+      `unknown option ${unknown.map((key) => `"${shorten(key)}"`).join(", ")}; the options are ${known.join(", ")}`,
+    );
 }
 
 function checkBoolean(value: unknown, name: string, fallback: boolean, fail: Fail): boolean {
@@ -136,12 +179,14 @@ function checkBoolean(value: unknown, name: string, fallback: boolean, fail: Fai
 }
 
 function checkTimeout(value: unknown, fallback: number, fail: Fail): number {
-  if (value !== undefined && (typeof value !== "number" || !(value > 0) || value > MAX_TIMER_MS)) throw fail(`timeoutMs must be a number of milliseconds above 0, at most ${MAX_TIMER_MS}`);
+  if (value !== undefined && (typeof value !== "number" || !(value > 0) || value > MAX_TIMER_MS))
+    throw fail(`timeoutMs must be a number of milliseconds above 0, at most ${MAX_TIMER_MS}`);
   return (value as number | undefined) ?? fallback;
 }
 
 function checkWhole(value: unknown, name: string, fallback: number, least: number, fail: Fail): number {
-  if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < least)) throw fail(`${name} must be a whole number, ${least} or more`);
+  if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < least))
+    throw fail(`${name} must be a whole number, ${least} or more`);
   return (value as number | undefined) ?? fallback;
 }
 
@@ -150,24 +195,33 @@ function checkBaseUrl(value: unknown, fail: Fail): string {
   try {
     url = new URL(value as string);
   } catch {}
-  if (typeof value !== "string" || !url || (url.protocol !== "https:" && url.protocol !== "http:")) throw fail("baseUrl must be an absolute https URL, such as https://api.piriod.com");
+  if (typeof value !== "string" || !url || (url.protocol !== "https:" && url.protocol !== "http:"))
+    throw fail("baseUrl must be an absolute https URL, such as https://api.piriod.com");
   if (url.username || url.password) throw fail("baseUrl must not carry a user name or password");
   const base = url.origin + url.pathname;
   const shown = shorten(base);
-  const loopback = url.hostname === "localhost" || url.hostname.endsWith(".localhost") || url.hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(url.hostname);
-  if (url.protocol === "http:" && !loopback) throw fail(`baseUrl must use https (plain http is allowed only for localhost): ${shown}`);
+  const loopback =
+    url.hostname === "localhost" ||
+    url.hostname.endsWith(".localhost") ||
+    url.hostname === "[::1]" ||
+    /^127(\.\d{1,3}){3}$/.test(url.hostname);
+  if (url.protocol === "http:" && !loopback)
+    throw fail(`baseUrl must use https (plain http is allowed only for localhost): ${shown}`);
   if (url.search || url.hash) throw fail(`baseUrl must not have a query or a fragment: ${shown}`);
   return base.replace(/\/+$/, "");
 }
 
 function checkHeaders(headers: unknown, fail: Fail): Record<string, string> {
-  if (typeof headers !== "object" || headers === null) throw fail("headers must be an object of header names to string values");
+  if (typeof headers !== "object" || headers === null)
+    throw fail("headers must be an object of header names to string values");
   for (const [name, value] of Object.entries(headers)) {
-    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name)) throw fail(`headers: "${shorten(name)}" is not a valid header name`);
+    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name))
+      throw fail(`headers: "${shorten(name)}" is not a valid header name`);
     const instead = OWNED_HEADERS[name.toLowerCase()];
     if (instead) throw fail(`headers: "${name}" is set by the client; use ${instead}`);
     // The value is not repeated: extra headers often carry credentials of their own.
-    if (typeof value !== "string" || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value)) throw fail(`headers: the value of "${shorten(name)}" must be a string without line breaks or control characters`);
+    if (typeof value !== "string" || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value))
+      throw fail(`headers: the value of "${shorten(name)}" must be a string without line breaks or control characters`);
   }
   return headers as Record<string, string>;
 }

@@ -1,5 +1,5 @@
 import { PiriodError } from "./errors.js";
-import { toResponse, type ReceivedResponse } from "./send.js";
+import { type ReceivedResponse, toResponse } from "./send.js";
 
 /** A successful call with what came with it. */
 export interface WithResponse<T> {
@@ -64,10 +64,15 @@ export class Page<T> {
   readonly count: number;
   readonly #next: number | undefined;
   readonly #fetch: (page: number) => PagePromise<T>;
-  constructor(envelope: { count: number; next?: string | null; results: T[] }, fetch: (page: number) => PagePromise<T>) {
+  constructor(
+    envelope: { count: number; next?: string | null; results: T[] },
+    fetch: (page: number) => PagePromise<T>,
+  ) {
     this.items = envelope.results;
     this.count = envelope.count;
-    const page = envelope.next ? Number(new URL(envelope.next, "https://api.piriod.com").searchParams.get("page")) : Number.NaN;
+    const page = envelope.next
+      ? Number(new URL(envelope.next, "https://api.piriod.com").searchParams.get("page"))
+      : Number.NaN;
     this.#next = Number.isSafeInteger(page) && page > 0 ? page : undefined;
     this.#fetch = fetch;
   }
@@ -75,7 +80,10 @@ export class Page<T> {
     return this.#next !== undefined;
   }
   getNextPage(): PagePromise<T> {
-    if (this.#next === undefined) return new PagePromise(Promise.reject(new PiriodError("getNextPage: this is the last page; ask hasNextPage() first")));
+    if (this.#next === undefined)
+      return new PagePromise(
+        Promise.reject(new PiriodError("getNextPage: this is the last page; ask hasNextPage() first")),
+      );
     return this.#fetch(this.#next);
   }
 }
@@ -87,6 +95,11 @@ export class Page<T> {
  */
 export class PagePromise<T> extends PiriodPromise<Page<T>> implements AsyncIterable<T> {
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
-    for (let page: Page<T> | undefined = await this; page; page = page.hasNextPage() ? await page.getNextPage() : undefined) yield* page.items;
+    for (
+      let page: Page<T> | undefined = await this;
+      page;
+      page = page.hasNextPage() ? await page.getNextPage() : undefined
+    )
+      yield* page.items;
   }
 }

@@ -2,7 +2,8 @@ import createClient, { type ClientOptions } from "openapi-fetch";
 import type { ClientPaths } from "./raw.js";
 
 /** openapi-fetch's client for `raw`, in a module of its own: imported by `raw`'s first call, it takes nothing else of the client with it. */
-export const openApiFetchClient = (options: ClientOptions) => createClient<ClientPaths>({ ...options, Request: RawRequest });
+export const openApiFetchClient = (options: ClientOptions) =>
+  createClient<ClientPaths>({ ...options, Request: RawRequest });
 
 let RedactedRequest: typeof Request | undefined;
 
@@ -19,4 +20,6 @@ const RawRequest = function RawRequest(input: string | URL, init?: RequestInit) 
   };
   return new RedactedRequest(input, init);
 } as unknown as typeof Request;
-Object.defineProperty(RawRequest, Symbol.hasInstance, { value: (value: unknown) => value instanceof globalThis.Request });
+Object.defineProperty(RawRequest, Symbol.hasInstance, {
+  value: (value: unknown) => value instanceof globalThis.Request,
+});

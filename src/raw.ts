@@ -1,13 +1,15 @@
 import type { Client, Middleware } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
-import { serializeQuery, type ClientContext } from "./call.js";
+import { type ClientContext, serializeQuery } from "./call.js";
 import { send, toResponse } from "./send.js";
 
 /** Header parameters the client sends on every request from its options. */
 type InjectedHeader = "x-simple-workspace" | "x-piriod-test-mode";
 /** Parameters with the injected headers made optional: a call may still override them, never has to. */
 type WithOptionalInjectedHeaders<Parameters> = Parameters extends { header: infer Header }
-  ? Omit<Parameters, "header"> & { header?: Omit<Header, InjectedHeader> & Partial<Pick<Header, Extract<keyof Header, InjectedHeader>>> }
+  ? Omit<Parameters, "header"> & {
+      header?: Omit<Header, InjectedHeader> & Partial<Pick<Header, Extract<keyof Header, InjectedHeader>>>;
+    }
   : Parameters;
 
 /** The spec's `paths` as `piriod.raw` sees them: no call has to pass the headers the client injects. */
@@ -35,13 +37,25 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
   let loading: Promise<Client<ClientPaths>> | undefined;
   const fetch = async (request: Request) => {
     const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
-    const outgoing = { method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body, maxResponseBytes: options.maxResponseBytes };
+    const outgoing = {
+      method: request.method,
+      url: request.url,
+      headers: Object.fromEntries(request.headers),
+      body,
+      maxResponseBytes: options.maxResponseBytes,
+    };
     return toResponse(await send(context, outgoing, { ...options, signal: request.signal }));
   };
   const headers = options.testMode ? { ...context.headers, "x-piriod-test-mode": "true" } : context.headers;
   const request = async (method: string, path: string, init?: { middleware?: Middleware[] }) => {
-    loading ??= import("./raw-client.js").then((module) => module.openApiFetchClient({ baseUrl: options.baseUrl, headers, querySerializer: serializeQuery, fetch }));
-    return (await loading).request(method as "get", path as never, { ...init, middleware: [...middleware, ...(init?.middleware ?? [])] } as never);
+    loading ??= import("./raw-client.js").then((module) =>
+      module.openApiFetchClient({ baseUrl: options.baseUrl, headers, querySerializer: serializeQuery, fetch }),
+    );
+    return (await loading).request(
+      method as "get",
+      path as never,
+      { ...init, middleware: [...middleware, ...(init?.middleware ?? [])] } as never,
+    );
   };
   const raw: Record<string, unknown> = {
     request,
@@ -54,8 +68,10 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
         middleware.push(item);
       }
     },
-    eject: (...removed: Middleware[]) => removed.forEach((item) => middleware.includes(item) && middleware.splice(middleware.indexOf(item), 1)),
+    eject: (...removed: Middleware[]) =>
+      removed.forEach((item) => middleware.includes(item) && middleware.splice(middleware.indexOf(item), 1)),
   };
-  for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"]) raw[method] = (path: string, init?: object) => request(method, path, init);
+  for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"])
+    raw[method] = (path: string, init?: object) => request(method, path, init);
   return raw as unknown as Client<ClientPaths>;
 }

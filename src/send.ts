@@ -1,4 +1,12 @@
-import { describeCall, PiriodAbortError, PiriodConnectionError, PiriodError, PiriodTimeoutError, PiriodValidationError, type Redactor } from "./errors.js";
+import {
+  describeCall,
+  PiriodAbortError,
+  PiriodConnectionError,
+  PiriodError,
+  PiriodTimeoutError,
+  PiriodValidationError,
+  type Redactor,
+} from "./errors.js";
 
 /** One attempt's request, as a transport sends it; header names in lower case. A response body past `maxResponseBytes` is refused. */
 export interface OutgoingRequest {
@@ -32,7 +40,17 @@ export interface SendPolicy {
 }
 
 /** Headers that frame a request on its connection: the transport's alone to set. One given by a caller would desynchronise a shared keep-alive connection. */
-export const FRAMING_HEADERS = ["content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "host", "te", "trailer", "expect"];
+export const FRAMING_HEADERS = [
+  "content-length",
+  "transfer-encoding",
+  "connection",
+  "keep-alive",
+  "upgrade",
+  "host",
+  "te",
+  "trailer",
+  "expect",
+];
 
 /** Statuses worth another attempt: the request may well succeed a moment later. */
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -62,13 +80,21 @@ const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN"]);
  * connection from a reset after sending). Resolves to the last response, whatever its status; rejects with a typed error when none
  * came or on abort.
  */
-export async function send(context: SendContext, request: OutgoingRequest, policy: SendPolicy): Promise<ReceivedResponse> {
+export async function send(
+  context: SendContext,
+  request: OutgoingRequest,
+  policy: SendPolicy,
+): Promise<ReceivedResponse> {
   const call = () => describeCall(request.method, request.url);
   // The client's options refuse these; a raw call's headers or its middleware may still add one.
-  const owned = Object.keys(request.headers).find((name) => FRAMING_HEADERS.includes(name) || name === "accept-encoding");
+  const owned = Object.keys(request.headers).find(
+    (name) => FRAMING_HEADERS.includes(name) || name === "accept-encoding",
+  );
   if (owned) {
     const message = `the "${owned}" header is the transport's to set: remove it from the call's headers or its middleware`;
-    throw new PiriodValidationError(`${call()}: ${message}, nothing was sent`, [{ path: "", keyword: "header", message }]);
+    throw new PiriodValidationError(`${call()}: ${message}, nothing was sent`, [
+      { path: "", keyword: "header", message },
+    ]);
   }
   const creates = request.method === "POST";
   for (let attempt = 1; ; attempt++) {
@@ -85,11 +111,16 @@ export async function send(context: SendContext, request: OutgoingRequest, polic
       [delay, reason] = [backoffMs(attempt - 1), failure.message];
     } else {
       const requested = requestedDelayMs(outcome.headers);
-      const retryable = creates ? outcome.status === 429 || (outcome.status === 503 && requested !== undefined) : RETRYABLE_STATUSES.has(outcome.status);
+      const retryable = creates
+        ? outcome.status === 429 || (outcome.status === 503 && requested !== undefined)
+        : RETRYABLE_STATUSES.has(outcome.status);
       if (!retriesLeft || !retryable || (requested ?? 0) > MAX_RETRY_AFTER_MS) return outcome;
       [delay, reason] = [requested ?? backoffMs(attempt - 1), `${call()} answered ${outcome.status}`];
     }
-    context.log("info", () => `${reason}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1} of ${policy.maxRetries + 1})`);
+    context.log(
+      "info",
+      () => `${reason}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1} of ${policy.maxRetries + 1})`,
+    );
     await context.sleep(delay, policy.signal).catch((cause: unknown) => {
       throw new PiriodAbortError(`${call()} was aborted`, { cause });
     });
@@ -97,7 +128,11 @@ export async function send(context: SendContext, request: OutgoingRequest, polic
 }
 
 /** One attempt under its own abort, fired by the caller's signal or the attempt's timeout (openapi-fetch's signal would span every retry: openapi-typescript#2567). */
-async function sendAttempt(transport: Transport, request: OutgoingRequest, { signal: caller, timeoutMs }: SendPolicy): Promise<ReceivedResponse | Failure> {
+async function sendAttempt(
+  transport: Transport,
+  request: OutgoingRequest,
+  { signal: caller, timeoutMs }: SendPolicy,
+): Promise<ReceivedResponse | Failure> {
   if (caller?.aborted) return { kind: "aborted", cause: caller.reason };
   const controller = new AbortController();
   let timedOut = false;
@@ -150,7 +185,8 @@ export function backoffMs(retry: number, random: () => number = Math.random): nu
 
 /** The wait a response asks for: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date; `undefined` when none is readable. */
 export function requestedDelayMs(headers: Headers, now: number = Date.now()): number | undefined {
-  const number = (value: string | null) => (value !== null && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : undefined);
+  const number = (value: string | null) =>
+    value !== null && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : undefined;
   const milliseconds = number(headers.get("retry-after-ms"));
   const retryAfter = headers.get("retry-after");
   if (milliseconds !== undefined || retryAfter === null) return milliseconds;
@@ -168,14 +204,25 @@ export const abortableSleep: Sleep = (ms, signal) =>
     const timer = setTimeout(() => (stopListening?.(), resolve()), ms);
   });
 
-function failureError(call: string, request: OutgoingRequest, failure: Failure, attempts: number, policy: SendPolicy, redact: Redactor): PiriodError {
+function failureError(
+  call: string,
+  request: OutgoingRequest,
+  failure: Failure,
+  attempts: number,
+  policy: SendPolicy,
+  redact: Redactor,
+): PiriodError {
   const tries = attempts === 1 ? "1 attempt" : `${attempts} attempts`;
-  if (failure.kind === "timeout") return new PiriodTimeoutError(`${call} timed out: no complete response within ${policy.timeoutMs} ms (${tries})`);
+  if (failure.kind === "timeout")
+    return new PiriodTimeoutError(`${call} timed out: no complete response within ${policy.timeoutMs} ms (${tries})`);
   // The most specific message of the chain: `fetch failed` → `connect ECONNREFUSED 127.0.0.1:1`.
   let cause = failure.cause;
   while (cause instanceof Error && cause.cause instanceof Error) cause = cause.cause;
   const reason = redact.text(cause instanceof Error ? cause.message : String(cause));
-  return new PiriodConnectionError(`${call} failed: no response from ${new URL(request.url).origin} (${tries}): ${reason}`, { cause: failure.cause });
+  return new PiriodConnectionError(
+    `${call} failed: no response from ${new URL(request.url).origin} (${tries}): ${reason}`,
+    { cause: failure.cause },
+  );
 }
 
 /** Statuses whose responses have no body: a standard `Response` refuses one. */
@@ -183,5 +230,9 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /** A received response as a standard `Response` (for `raw` and `.withResponse()`), keeping the URL it came from, as a fetched one does. */
 export function toResponse({ status, statusText, headers, body, url }: ReceivedResponse): Response {
-  return Object.defineProperty(new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, statusText, headers }), "url", { value: url });
+  return Object.defineProperty(
+    new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, statusText, headers }),
+    "url",
+    { value: url },
+  );
 }

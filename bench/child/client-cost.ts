@@ -15,12 +15,17 @@ interface Input extends Target {
 const input = JSON.parse(process.argv[2]!) as Input;
 const answer = JSON.stringify(input.call.response);
 /** Answers every call at once with the example response, as a fresh standard Response. */
-const answeringFetch = (async () => new Response(answer, { status: 200, headers: { "content-type": "application/json" } })) as typeof fetch;
+const answeringFetch = (async () =>
+  new Response(answer, { status: 200, headers: { "content-type": "application/json" } })) as typeof fetch;
 
 const contenders = {
   "a direct fetch call": fetchSender(input, answeringFetch),
   "openapi-fetch alone": openApiFetchSender(input, answeringFetch),
-  "openapi-fetch alone, a fresh AbortSignal per call": openApiFetchSender(input, answeringFetch, () => new AbortController().signal),
+  "openapi-fetch alone, a fresh AbortSignal per call": openApiFetchSender(
+    input,
+    answeringFetch,
+    () => new AbortController().signal,
+  ),
   "@piriod/api, validation off": await piriodSender(input, { fetch: answeringFetch, validate: { request: false } }),
   "@piriod/api, default options": await piriodSender(input, { fetch: answeringFetch }),
 };

@@ -33,20 +33,49 @@ const endless = (socket: Socket) => {
 const raw = (text: string) => (socket: Socket) => socket.write(text);
 const body = { name: "Andes SpA", address: "Av. Providencia 1234", country: "CL", state: 13 };
 
-const FAULTS: Record<string, { answer?: (socket: Socket) => void; call: (client: ReturnType<typeof createPiriodClient>) => Promise<unknown> }> = {
-  "a body that never ends (default maxResponseBytes, 16 MiB)": { answer: endless, call: (client) => client.customers!.retrieve!("cus_1") },
-  "a Content-Length over maxResponseBytes": { answer: raw("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 99999999999\r\n\r\n{"), call: (client) => client.customers!.retrieve!("cus_1") },
-  "a 101 Switching Protocols nobody asked for": { answer: raw("HTTP/1.1 101 Switching Protocols\r\nconnection: upgrade\r\nupgrade: websocket\r\n\r\n"), call: (client) => client.customers!.retrieve!("cus_1") },
-  "a status line that is not HTTP": { answer: raw("HTTZ/1.1 2000 OK\r\n\r\n"), call: (client) => client.customers!.retrieve!("cus_1") },
-  "a 303 to a PATCH": { answer: raw("HTTP/1.1 303 See Other\r\nlocation: /elsewhere/\r\ncontent-length: 0\r\n\r\n"), call: (client) => client.customers!.update!("cus_1", body) },
-  "a framing header on a raw call": { call: (client) => (client.raw as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>).GET!("/customers/{id}/", { params: { path: { id: "cus_1" } }, headers: { "content-length": "5" } }) },
-  "a body that cannot be written as JSON": { call: (client) => client.customers!.update!("cus_1", Object.assign({}, body, { metadata: { total: 10n } })) },
+const FAULTS: Record<
+  string,
+  { answer?: (socket: Socket) => void; call: (client: ReturnType<typeof createPiriodClient>) => Promise<unknown> }
+> = {
+  "a body that never ends (default maxResponseBytes, 16 MiB)": {
+    answer: endless,
+    call: (client) => client.customers!.retrieve!("cus_1"),
+  },
+  "a Content-Length over maxResponseBytes": {
+    answer: raw("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 99999999999\r\n\r\n{"),
+    call: (client) => client.customers!.retrieve!("cus_1"),
+  },
+  "a 101 Switching Protocols nobody asked for": {
+    answer: raw("HTTP/1.1 101 Switching Protocols\r\nconnection: upgrade\r\nupgrade: websocket\r\n\r\n"),
+    call: (client) => client.customers!.retrieve!("cus_1"),
+  },
+  "a status line that is not HTTP": {
+    answer: raw("HTTZ/1.1 2000 OK\r\n\r\n"),
+    call: (client) => client.customers!.retrieve!("cus_1"),
+  },
+  "a 303 to a PATCH": {
+    answer: raw("HTTP/1.1 303 See Other\r\nlocation: /elsewhere/\r\ncontent-length: 0\r\n\r\n"),
+    call: (client) => client.customers!.update!("cus_1", body),
+  },
+  "a framing header on a raw call": {
+    call: (client) =>
+      (client.raw as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>).GET!("/customers/{id}/", {
+        params: { path: { id: "cus_1" } },
+        headers: { "content-length": "5" },
+      }),
+  },
+  "a body that cannot be written as JSON": {
+    call: (client) => client.customers!.update!("cus_1", Object.assign({}, body, { metadata: { total: 10n } })),
+  },
 };
 
 if (memory) {
   const target = await server(endless);
   const client = createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl: target.url, maxRetries: 0 });
-  const error = await client.customers!.retrieve!("cus_1").then(() => undefined, (reason: Error) => reason.name);
+  const error = await client.customers!.retrieve!("cus_1").then(
+    () => undefined,
+    (reason: Error) => reason.name,
+  );
   target.close();
   console.log(JSON.stringify({ error, maxRssMB: (process.resourceUsage().maxRSS * 1024) / 2 ** 20 }));
 } else {
@@ -57,7 +86,10 @@ if (memory) {
     const client = createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl: target.url });
     for (let round = 0; round < rounds; round++) {
       const started = performance.now();
-      errors[fault] = await call(client).then(() => "none", (reason: Error) => reason.name);
+      errors[fault] = await call(client).then(
+        () => "none",
+        (reason: Error) => reason.name,
+      );
       (times[fault] ??= []).push(performance.now() - started);
     }
     target.close();

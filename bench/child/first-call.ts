@@ -8,7 +8,10 @@ import { API_KEY, importPackage, WORKSPACE } from "./senders.ts";
 
 const { baseUrl, call } = JSON.parse(process.argv[2]!) as { baseUrl: string; call: ClientCall };
 /** Node's HTTP stacks: what importing should leave for the first call to load. */
-const http = () => (process as unknown as { moduleLoadList: string[] }).moduleLoadList.filter((name) => /^NativeModule (http|https|internal\/deps\/undici\/undici)$/.test(name)).map((name) => name.replace("NativeModule ", "node:"));
+const http = () =>
+  (process as unknown as { moduleLoadList: string[] }).moduleLoadList
+    .filter((name) => /^NativeModule (http|https|internal\/deps\/undici\/undici)$/.test(name))
+    .map((name) => name.replace("NativeModule ", "node:"));
 
 const started = performance.now();
 const { createPiriodClient } = await importPackage();

@@ -23,7 +23,10 @@ for (const name of site ? readdirSync(site) : []) {
 
 const server = createServer((request, reply) => {
   const file = request.method === "GET" ? files.get(request.url!) : undefined;
-  if (file) return void reply.writeHead(200, { "content-type": file.type, "content-length": String(file.bytes.length) }).end(file.bytes);
+  if (file)
+    return void reply
+      .writeHead(200, { "content-type": file.type, "content-length": String(file.bytes.length) })
+      .end(file.bytes);
   request.resume();
   request.on("end", () => reply.writeHead(200, headers).end(payload));
 });

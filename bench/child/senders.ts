@@ -17,7 +17,12 @@ export const API_KEY = "sk_test_bench";
 export const WORKSPACE = "acc_01H8XYZ123ABC";
 
 /** The headers every contender sends, as the client sends them. */
-export const HEADERS = { "content-type": "application/json", accept: "application/json", authorization: `Token ${API_KEY}`, "x-simple-workspace": WORKSPACE };
+export const HEADERS = {
+  "content-type": "application/json",
+  accept: "application/json",
+  authorization: `Token ${API_KEY}`,
+  "x-simple-workspace": WORKSPACE,
+};
 
 type Client = Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
 
@@ -32,7 +37,8 @@ export async function importPackage(): Promise<{ createPiriodClient(options: Rec
 }
 
 const pathOf = ({ call }: Target) =>
-  call.http.path.replace("{id}", encodeURIComponent(call.id ?? "")) + (call.query ? `?${new URLSearchParams(call.query)}` : "");
+  call.http.path.replace("{id}", encodeURIComponent(call.id ?? "")) +
+  (call.query ? `?${new URLSearchParams(call.query)}` : "");
 /** The body as each call sends it: serialized per call, as an application holding an object does (the clients all do). */
 const payloadOf =
   ({ call }: Target) =>
@@ -52,7 +58,10 @@ export function openApiFetchSender(target: Target, fetch: typeof globalThis.fetc
   const client = createOpenApiClient({ baseUrl: target.baseUrl, headers: HEADERS, fetch });
   const { call } = target;
   const method = call.http.method.toLowerCase() as "patch";
-  const init = { params: { path: call.id === undefined ? undefined : { id: call.id }, query: call.query }, body: call.body };
+  const init = {
+    params: { path: call.id === undefined ? undefined : { id: call.id }, query: call.query },
+    body: call.body,
+  };
   return signal
     ? () => client.request(method, call.http.path as never, { ...init, signal: signal() } as never)
     : () => client.request(method, call.http.path as never, init as never);
@@ -69,7 +78,9 @@ export async function piriodSender(target: Target, options: Record<string, unkno
 }
 
 interface AxiosLike {
-  create(config: { baseURL: string; headers: Record<string, string> }): { request(config: { method: string; url: string; data: unknown }): Promise<{ data: unknown }> };
+  create(config: { baseURL: string; headers: Record<string, string> }): {
+    request(config: { method: string; url: string; data: unknown }): Promise<{ data: unknown }>;
+  };
 }
 
 /** axios as Piriod's own SDK uses it: an instance with the base URL and headers, JSON in and out. */
@@ -87,7 +98,8 @@ export function nodeHttpSender(target: Target): Send {
   return () =>
     new Promise((resolve, reject) => {
       const payload = payloadFor();
-      const headers = payload === undefined ? HEADERS : { ...HEADERS, "content-length": String(Buffer.byteLength(payload)) };
+      const headers =
+        payload === undefined ? HEADERS : { ...HEADERS, "content-length": String(Buffer.byteLength(payload)) };
       const request = httpRequest(url, { method: target.call.http.method, agent, headers }, (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));

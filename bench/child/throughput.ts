@@ -15,13 +15,16 @@ interface Input extends Target {
 }
 
 // Each library is imported only by the way that sends through it, so every other way runs in a process without it.
-const axiosVersion = ((await import("axios/package.json", { with: { type: "json" } })) as { default: { version: string } }).default.version;
+const axiosVersion = (
+  (await import("axios/package.json", { with: { type: "json" } })) as { default: { version: string } }
+).default.version;
 
 /** Every way of sending, by the name the tables give it; each made only when asked for. */
 const WAYS: Record<string, (input: Input) => Send | Promise<Send>> = {
   "global fetch": (input) => fetchSender(input),
   // A CommonJS package: Node hands its module.exports as the default, which axios 0.27 also exposes as `default`.
-  "axios 0.27 (what Piriod's own SDK runs on)": async (input) => axiosSender((await import("axios-0.27")).default.default, input),
+  "axios 0.27 (what Piriod's own SDK runs on)": async (input) =>
+    axiosSender((await import("axios-0.27")).default.default, input),
   [`axios ${axiosVersion}`]: async (input) => axiosSender((await import("axios")).default, input),
   "node:http keep-alive, no client": (input) => nodeHttpSender(input),
   "@piriod/api, validation off": (input) => piriodSender(input, { validate: { request: false } }),

@@ -31,6 +31,7 @@ async function validator(): Promise<(data: unknown) => boolean> {
 }
 
 const validate = await validator();
-if (validate(payload) !== valid) throw new Error(`${contender}: the ${schema} payload is not ${valid ? "valid" : "invalid"}`);
+if (validate(payload) !== valid)
+  throw new Error(`${contender}: the ${schema} payload is not ${valid ? "valid" : "invalid"}`);
 opsPerSecond(() => validate(payload), ms); // warm-up
 console.log(JSON.stringify(opsPerSecond(() => validate(payload), ms)));

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { bundleApp, loadedOnDemand, upFront, type AppBundle, type Chunk } from "./bundle-size.ts";
+import { type AppBundle, bundleApp, type Chunk, loadedOnDemand, upFront } from "./bundle-size.ts";
 
 /**
  * Bytes of gzip -9 that a browser app making the client and calling `customers.update` may load,
@@ -37,7 +37,9 @@ export function sizeBudgetWithAddedBehaviour(operations: number): { upFront: num
 
 /** How many operations the client of the project in `root` serves: the entries of its generated operation table. */
 export async function operationCount(root: string): Promise<number> {
-  const { operations } = (await import(pathToFileURL(path.join(root, "generated", "operations.js")).href)) as { operations: Record<string, object> };
+  const { operations } = (await import(pathToFileURL(path.join(root, "generated", "operations.js")).href)) as {
+    operations: Record<string, object>;
+  };
   return Object.values(operations).reduce((count, methods) => count + Object.keys(methods).length, 0);
 }
 
@@ -73,9 +75,16 @@ export const AXIOS_027_APP = axiosApp("axios-0.27");
 export const AXIOS_APP = axiosApp("axios");
 
 /** The @piriod/api app bundled in `dir` (a consumer project, or the package itself), and what loads when. */
-export async function piriodApp(dir: string): Promise<{ bundle: AppBundle; upFront: Chunk[]; withRequestValidator: Chunk[]; withResponseValidator: Chunk[] }> {
+export async function piriodApp(
+  dir: string,
+): Promise<{ bundle: AppBundle; upFront: Chunk[]; withRequestValidator: Chunk[]; withResponseValidator: Chunk[] }> {
   const bundle = await bundleApp(PIRIOD_APP, "browser", dir);
   const upFrontChunks = upFront(bundle);
   const withRequestValidator = [...upFrontChunks, ...loadedOnDemand(bundle, REQUEST_VALIDATOR)];
-  return { bundle, upFront: upFrontChunks, withRequestValidator, withResponseValidator: [...withRequestValidator, ...loadedOnDemand(bundle, RESPONSE_VALIDATOR)] };
+  return {
+    bundle,
+    upFront: upFrontChunks,
+    withRequestValidator,
+    withResponseValidator: [...withRequestValidator, ...loadedOnDemand(bundle, RESPONSE_VALIDATOR)],
+  };
 }

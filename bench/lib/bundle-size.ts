@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
@@ -31,7 +31,11 @@ export interface AppBundle {
  * is the app's code, in `dir` (the repository unless given): it may import packages installed
  * there, `@piriod/api` by the package's own exports where `dir` is the package, and files of `dir`.
  */
-export async function bundleApp(source: string, platform: "browser" | "node" = "browser", dir = REPO): Promise<AppBundle> {
+export async function bundleApp(
+  source: string,
+  platform: "browser" | "node" = "browser",
+  dir = REPO,
+): Promise<AppBundle> {
   const result = await build({
     stdin: { contents: source, resolveDir: dir, sourcefile: "app.ts", loader: "ts" },
     absWorkingDir: dir,
@@ -57,8 +61,12 @@ export async function bundleApp(source: string, platform: "browser" | "node" = "
       inputs: Object.entries(meta.inputs)
         .map(([path, input]) => ({ path, bytes: input.bytesInOutput }))
         .sort((a, b) => b.bytes - a.bytes),
-      imports: meta.imports.filter((imported) => imported.kind === "import-statement" && !imported.external).map((imported) => imported.path),
-      dynamicImports: meta.imports.filter((imported) => imported.kind === "dynamic-import" && !imported.external).map((imported) => imported.path),
+      imports: meta.imports
+        .filter((imported) => imported.kind === "import-statement" && !imported.external)
+        .map((imported) => imported.path),
+      dynamicImports: meta.imports
+        .filter((imported) => imported.kind === "dynamic-import" && !imported.external)
+        .map((imported) => imported.path),
     };
   });
   // Every chunk a dynamic import starts is an entry point to esbuild too: the app is the one read from stdin, as app.ts.
@@ -89,7 +97,9 @@ export function upFront(bundle: AppBundle): Chunk[] {
  * is first needed: the chunk holding it and its static imports, beyond what loaded up front.
  */
 export function loadedOnDemand(bundle: AppBundle, input: string): Chunk[] {
-  const holder = bundle.chunks.find((chunk) => chunk.inputs.some((candidate) => candidate.path === input || candidate.path.endsWith(`/${input}`)));
+  const holder = bundle.chunks.find((chunk) =>
+    chunk.inputs.some((candidate) => candidate.path === input || candidate.path.endsWith(`/${input}`)),
+  );
   if (!holder) throw new Error(`${input} is in no chunk of the bundle`);
   const already = new Set(upFront(bundle).map((chunk) => chunk.file));
   return withStaticImports(bundle, holder).filter((chunk) => !already.has(chunk.file));
@@ -113,5 +123,6 @@ export function inputsOf(chunks: Chunk[]): string[] {
  * chunk under its own name. No chunk imports the entry, so the entry can take any name.
  */
 export async function writeBundle(bundle: AppBundle, dir: string, entryName: string): Promise<void> {
-  for (const chunk of bundle.chunks) await writeFile(path.join(dir, chunk === bundle.entry ? entryName : path.basename(chunk.file)), chunk.text);
+  for (const chunk of bundle.chunks)
+    await writeFile(path.join(dir, chunk === bundle.entry ? entryName : path.basename(chunk.file)), chunk.text);
 }

@@ -58,7 +58,12 @@ async function spawnNode(args: string[], { core }: Placement = {}): Promise<Spaw
 }
 
 /** Runs a benchmark script in a fresh Node process (with `nodeArgs`, such as `--conditions=deno`), `input` as its argument; resolves to the JSON it prints last. */
-export async function runChild<T>(name: string, input: unknown = {}, placement: Placement = {}, nodeArgs: string[] = []): Promise<T> {
+export async function runChild<T>(
+  name: string,
+  input: unknown = {},
+  placement: Placement = {},
+  nodeArgs: string[] = [],
+): Promise<T> {
   const { stdout, code } = await spawnNode([...nodeArgs, await compiled(name), JSON.stringify(input)], placement);
   if (code !== 0) throw new Error(`bench/child/${name}.ts exited with ${code}`);
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as T;
@@ -81,15 +86,24 @@ export interface LoopbackServer {
  * example response (and, given `site`, serving that directory's page and scripts); resolves once
  * it listens, with a `stop` that ends it by its pid.
  */
-export async function startLoopbackServer(call: ClientCall, { core }: Placement = {}, site?: string): Promise<LoopbackServer> {
+export async function startLoopbackServer(
+  call: ClientCall,
+  { core }: Placement = {},
+  site?: string,
+): Promise<LoopbackServer> {
   const { dir } = await workspace();
   const input = JSON.stringify({ response: call.response, site });
   // taskset execs the command in its own process, so the pid killed is the server's.
-  const child = spawn(...onCore(core, process.execPath, [await compiled("loopback-server"), input]), { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(...onCore(core, process.execPath, [await compiled("loopback-server"), input]), {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let output = "";
     child.on("error", reject);
-    child.on("exit", (code) => reject(new Error(`bench/child/loopback-server.ts exited with ${code} before it listened`)));
+    child.on("exit", (code) =>
+      reject(new Error(`bench/child/loopback-server.ts exited with ${code} before it listened`)),
+    );
     child.stdout.on("data", (chunk) => {
       output += chunk;
       if (output.includes("\n")) resolve((JSON.parse(output.slice(0, output.indexOf("\n"))) as { port: number }).port);

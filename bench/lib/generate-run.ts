@@ -26,16 +26,29 @@ export interface GenerateRun {
 export async function generateIn(dir: string, { viaNpm = false } = {}): Promise<GenerateRun> {
   const memoryFile = path.join(dir, `peak-memory-${Date.now()}.txt`);
   await writeFile(memoryFile, "");
-  const [command, args] = viaNpm ? ["npm", ["run", "--silent", "generate"]] : [process.execPath, [TSX, path.join(dir, "scripts", "generate.ts")]];
+  const [command, args] = viaNpm
+    ? ["npm", ["run", "--silent", "generate"]]
+    : [process.execPath, [TSX, path.join(dir, "scripts", "generate.ts")]];
   const started = performance.now();
   const { stdout } = await execFileAsync(command, args, {
     cwd: dir,
     maxBuffer: 64 * 2 ** 20,
-    env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true", NODE_OPTIONS: `--require ${PRELOAD}`, PEAK_MEMORY_FILE: memoryFile },
+    env: {
+      ...process.env,
+      REDOCLY_TELEMETRY: "off",
+      REDOCLY_SUPPRESS_UPDATE_NOTICE: "true",
+      NODE_OPTIONS: `--require ${PRELOAD}`,
+      PEAK_MEMORY_FILE: memoryFile,
+    },
   });
   const wallMs = performance.now() - started;
-  const peaks = (await readFile(memoryFile, "utf8")).trim().split("\n").map((line) => Number(line.split(" ")[1]));
+  const peaks = (await readFile(memoryFile, "utf8"))
+    .trim()
+    .split("\n")
+    .map((line) => Number(line.split(" ")[1]));
   await rm(memoryFile);
-  const steps = Object.fromEntries([...stdout.matchAll(STEP_LINE)].map(([, step, value, unit]) => [step!, Number(value) * (unit === "s" ? 1000 : 1)]));
+  const steps = Object.fromEntries(
+    [...stdout.matchAll(STEP_LINE)].map(([, step, value, unit]) => [step!, Number(value) * (unit === "s" ? 1000 : 1)]),
+  );
   return { wallMs, steps, peakMemoryMb: Math.max(...peaks) / 1024 };
 }

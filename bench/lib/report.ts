@@ -1,6 +1,6 @@
-import { arch, cpus, loadavg, platform, release, totalmem } from "node:os";
 import { writeFile } from "node:fs/promises";
-import { spread, type Summary } from "./stats.ts";
+import { arch, cpus, loadavg, platform, release, totalmem } from "node:os";
+import { type Summary, spread } from "./stats.ts";
 
 export interface Table {
   caption?: string;
@@ -65,7 +65,12 @@ export function renderSection(section: Section): string {
 
 function targetsTable(sections: Section[]): Table {
   const rows = sections.flatMap((section) =>
-    (section.targets ?? []).map((target) => [target.what, target.target, target.measured, target.met ? "met" : `**missed**${target.why ? `: ${target.why}` : ""}`]),
+    (section.targets ?? []).map((target) => [
+      target.what,
+      target.target,
+      target.measured,
+      target.met ? "met" : `**missed**${target.why ? `: ${target.why}` : ""}`,
+    ]),
   );
   return { headers: ["target", "asked", "measured", "verdict"], rows };
 }
@@ -116,10 +121,21 @@ export const MODES = [
 export type Rates = Record<string, Record<string, Summary>>;
 
 /** How many times the baseline's rate a way reaches, in the same run. */
-export const times = (rates: Rates, way: string, baseline: string, inFlight: string): number => rates[way]![inFlight]!.median / rates[baseline]![inFlight]!.median;
+export const times = (rates: Rates, way: string, baseline: string, inFlight: string): number =>
+  rates[way]![inFlight]!.median / rates[baseline]![inFlight]!.median;
 
 /** Each way's rate, one at a time and with 16 in flight, each beside the baseline's (`label` names it in the headers). */
 export function ratesTable(caption: string, rates: Rates, baseline: string, label: string): Table {
-  const rows = Object.keys(rates).map((way) => [way, ...MODES.flatMap(([inFlight]) => [figure(rates[way]![inFlight]!), ratio(rates[way]![inFlight]!.median, rates[baseline]![inFlight]!.median)])]);
-  return { caption, headers: ["way of sending", "sequential (req/s)", `× ${label}`, "16 in flight (req/s)", `× ${label}`], rows };
+  const rows = Object.keys(rates).map((way) => [
+    way,
+    ...MODES.flatMap(([inFlight]) => [
+      figure(rates[way]![inFlight]!),
+      ratio(rates[way]![inFlight]!.median, rates[baseline]![inFlight]!.median),
+    ]),
+  ]);
+  return {
+    caption,
+    headers: ["way of sending", "sequential (req/s)", `× ${label}`, "16 in flight (req/s)", `× ${label}`],
+    rows,
+  };
 }

@@ -23,9 +23,18 @@ const firstExample = (content: JsonContent | undefined) => Object.values(content
  */
 export const schemaExamples: SchemaExample[] = (() => {
   const found = new Map<string, unknown>();
-  for (const item of Object.values(spec.paths) as Record<string, { requestBody?: { content: Record<string, JsonContent> }; responses?: Record<string, { content?: Record<string, JsonContent> }> }>[]) {
+  for (const item of Object.values(spec.paths) as Record<
+    string,
+    {
+      requestBody?: { content: Record<string, JsonContent> };
+      responses?: Record<string, { content?: Record<string, JsonContent> }>;
+    }
+  >[]) {
     for (const operation of Object.values(item)) {
-      for (const content of [operation.requestBody?.content["application/json"], operation.responses?.["200"]?.content?.["application/json"]]) {
+      for (const content of [
+        operation.requestBody?.content["application/json"],
+        operation.responses?.["200"]?.content?.["application/json"],
+      ]) {
         const schema = schemaName(content);
         const example = firstExample(content);
         if (schema && example !== undefined && !found.has(schema)) found.set(schema, example);
@@ -79,7 +88,12 @@ export const CUSTOMERS_UPDATE: ClientCall = {
   response: exampleOf("Customer"),
 };
 
-export const CUSTOMERS_RETRIEVE: ClientCall = { ...CUSTOMERS_UPDATE, method: "retrieve", http: { method: "GET", path: "/customers/{id}/" }, body: undefined };
+export const CUSTOMERS_RETRIEVE: ClientCall = {
+  ...CUSTOMERS_UPDATE,
+  method: "retrieve",
+  http: { method: "GET", path: "/customers/{id}/" },
+  body: undefined,
+};
 
 export const CUSTOMERS_LIST: ClientCall = {
   resource: "customers",
@@ -90,10 +104,17 @@ export const CUSTOMERS_LIST: ClientCall = {
   response: exampleOf("CustomerList"),
 };
 
-export const CUSTOMERS_CREATE: ClientCall = { resource: "customers", method: "create", http: { method: "POST", path: "/customers/" }, body: exampleOf("CustomerWrite"), response: exampleOf("Customer") };
+export const CUSTOMERS_CREATE: ClientCall = {
+  resource: "customers",
+  method: "create",
+  http: { method: "POST", path: "/customers/" },
+  body: exampleOf("CustomerWrite"),
+  response: exampleOf("Customer"),
+};
 
 /** Every call the in-process cost is measured for: one of each shape of operation. */
 export const CLIENT_CALLS = [CUSTOMERS_UPDATE, CUSTOMERS_RETRIEVE, CUSTOMERS_LIST, CUSTOMERS_CREATE];
 
 /** `customers.update (PATCH /customers/{id}/)`, as tables and targets name a call. */
-export const callName = (call: ClientCall): string => `${call.resource}.${call.method} (${call.http.method} ${call.http.path})`;
+export const callName = (call: ClientCall): string =>
+  `${call.resource}.${call.method} (${call.http.method} ${call.http.path})`;

@@ -33,11 +33,16 @@ export async function alternatingRounds<K extends string>(
   rounds: number,
 ): Promise<Record<K, Summary>> {
   const samples = await alternatingSamples(contenders, rounds);
-  return Object.fromEntries(Object.entries<number[]>(samples).map(([name, values]) => [name, summarize(values)])) as Record<K, Summary>;
+  return Object.fromEntries(
+    Object.entries<number[]>(samples).map(([name, values]) => [name, summarize(values)]),
+  ) as Record<K, Summary>;
 }
 
 /** The samples of `alternatingRounds`, before they are summarized: for contenders that return more than one figure. */
-export async function alternatingSamples<K extends string, T>(contenders: Record<K, () => Promise<T> | T>, rounds: number): Promise<Record<K, T[]>> {
+export async function alternatingSamples<K extends string, T>(
+  contenders: Record<K, () => Promise<T> | T>,
+  rounds: number,
+): Promise<Record<K, T[]>> {
   const names = Object.keys(contenders) as K[];
   const samples = Object.fromEntries(names.map((name) => [name, [] as T[]])) as Record<K, T[]>;
   for (let round = 0; round < rounds; round++) {
@@ -65,7 +70,11 @@ export function opsPerSecond(operation: () => unknown, durationMs: number): numb
  * Calls completed per second by `inFlight` loops that each start the next call as soon as theirs
  * settles, for about `durationMs`.
  */
-export async function callsPerSecond(call: () => Promise<unknown>, inFlight: number, durationMs: number): Promise<number> {
+export async function callsPerSecond(
+  call: () => Promise<unknown>,
+  inFlight: number,
+  durationMs: number,
+): Promise<number> {
   let completed = 0;
   const start = performance.now();
   const deadline = start + durationMs;
@@ -86,7 +95,11 @@ export async function callsPerSecond(call: () => Promise<unknown>, inFlight: num
  * releases them between tasks): requests that undici links to a signal through a WeakRef then
  * pile up into major collections, which fall in whichever window runs next.
  */
-export async function sequentialCallsPerSecond(call: () => Promise<unknown>, durationMs: number, turnEvery: number): Promise<number> {
+export async function sequentialCallsPerSecond(
+  call: () => Promise<unknown>,
+  durationMs: number,
+  turnEvery: number,
+): Promise<number> {
   let completed = 0;
   const start = performance.now();
   while (performance.now() - start < durationMs) {

@@ -4,7 +4,16 @@ import { REPO } from "./workspace.ts";
 
 // The schemas each copy of the customers path owns; error schemas, parameters and responses
 // stay shared, as they would in Piriod's whole API.
-const OWN_SCHEMAS = ["CustomerUpdate", "CustomerWrite", "Customer", "Country", "State", "CustomerStatus", "Contact", "CustomerAggregations"];
+const OWN_SCHEMAS = [
+  "CustomerUpdate",
+  "CustomerWrite",
+  "Customer",
+  "Country",
+  "State",
+  "CustomerStatus",
+  "Contact",
+  "CustomerAggregations",
+];
 const PATH_FILE = "customers_{id}_.yaml";
 
 /**
@@ -19,18 +28,26 @@ export async function writeSyntheticSpec(dir: string, copies: number): Promise<v
   const target = path.join(dir, "openapi");
   await cp(source, target, { recursive: true });
   const pathTemplate = await readFile(path.join(source, "paths", PATH_FILE), "utf8");
-  const schemaTexts = await Promise.all(OWN_SCHEMAS.map((name) => readFile(path.join(source, "components", "schemas", `${name}.yaml`), "utf8")));
+  const schemaTexts = await Promise.all(
+    OWN_SCHEMAS.map((name) => readFile(path.join(source, "components", "schemas", `${name}.yaml`), "utf8")),
+  );
   // A schema's file and the names of schemas its `x-piriod-id-of` declares (`Country` → `Country7`).
   const rename = (text: string, copy: number) =>
     OWN_SCHEMAS.reduce(
-      (result, name) => result.replace(new RegExp(`\\b${name}\\.yaml`, "g"), `${name}${copy}.yaml`).replace(new RegExp(`(x-piriod-id-of: )${name}$`, "gm"), `$1${name}${copy}`),
+      (result, name) =>
+        result
+          .replace(new RegExp(`\\b${name}\\.yaml`, "g"), `${name}${copy}.yaml`)
+          .replace(new RegExp(`(x-piriod-id-of: )${name}$`, "gm"), `$1${name}${copy}`),
       text,
     );
 
   const pathEntries: string[] = [];
   for (let copy = 2; copy <= copies; copy++) {
     for (const [index, name] of OWN_SCHEMAS.entries()) {
-      await writeFile(path.join(target, "components", "schemas", `${name}${copy}.yaml`), rename(schemaTexts[index]!, copy).replace(/^title: .*$/m, `title: ${name}${copy}`));
+      await writeFile(
+        path.join(target, "components", "schemas", `${name}${copy}.yaml`),
+        rename(schemaTexts[index]!, copy).replace(/^title: .*$/m, `title: ${name}${copy}`),
+      );
     }
     const pathText = rename(pathTemplate, copy)
       .replace(/operationId: (\w+)/g, `operationId: $1${copy}`)
@@ -40,5 +57,8 @@ export async function writeSyntheticSpec(dir: string, copies: number): Promise<v
     pathEntries.push(`  /customers${copy}/{id}/:\n    $ref: paths/customers${copy}_{id}_.yaml\n`);
   }
   const root = await readFile(path.join(source, "openapi.yaml"), "utf8");
-  await writeFile(path.join(target, "openapi.yaml"), root.replace(/^paths:\n(  .*\n)+/m, (paths) => paths + pathEntries.join("")));
+  await writeFile(
+    path.join(target, "openapi.yaml"),
+    root.replace(/^paths:\n(  .*\n)+/m, (paths) => paths + pathEntries.join("")),
+  );
 }

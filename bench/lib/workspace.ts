@@ -7,7 +7,16 @@ import { buildPackage } from "../../scripts/build-package.ts";
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
 /** What the pipeline and `npm run build:package` read: a copy of these is a project of its own. */
-const PROJECT = ["openapi", "scripts", "src", "generated", "redocly.yaml", "package.json", "tsconfig.json", "tsconfig.build.json"];
+const PROJECT = [
+  "openapi",
+  "scripts",
+  "src",
+  "generated",
+  "redocly.yaml",
+  "package.json",
+  "tsconfig.json",
+  "tsconfig.build.json",
+];
 
 /** Packages of the repository that benchmark processes import beside @piriod/api. */
 const LINKED_PACKAGES = ["openapi-fetch", "axios", "axios-0.27", "ajv", "ajv-formats", "@types", "typescript"];
@@ -57,7 +66,10 @@ async function createWorkspace(): Promise<Workspace> {
     await mkdir(path.dirname(path.join(dir, "node_modules", name)), { recursive: true });
     await symlink(path.join(REPO, "node_modules", name), path.join(dir, "node_modules", name));
   }
-  await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: "piriod-bench-consumer", private: true, type: "module" }));
+  await writeFile(
+    path.join(dir, "package.json"),
+    JSON.stringify({ name: "piriod-bench-consumer", private: true, type: "module" }),
+  );
   await rm(source, { recursive: true, force: true });
   return { dir, packageDir };
 }

@@ -297,7 +297,9 @@ function isDateTime(value) {
   } else if (utcMinute !== 23 * 60 + 59) {
     return false;
   }
-  return LEAP_SECOND_DAYS.has(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+  return LEAP_SECOND_DAYS.has(
+    `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`
+  );
 }
 
 // scripts/templates/validator-formats.js

@@ -64,7 +64,12 @@ function validationIssues(errors) {
 function toIssue(error) {
   const field = fieldOf(error);
   const path = field === void 0 ? error.instancePath : `${error.instancePath}/${escapePointer(field)}`;
-  return { path, keyword: error.keyword, params: error.params, message: `${path || "body"} ${keywordMessage(error.keyword, error.params)}` };
+  return {
+    path,
+    keyword: error.keyword,
+    params: error.params,
+    message: `${path || "body"} ${keywordMessage(error.keyword, error.params)}`
+  };
 }
 function fieldOf(error) {
   if (error.keyword === "required") return error.params.missingProperty;

@@ -1,6 +1,6 @@
-import { build, formatMessages, type BuildResult, type Message } from "esbuild";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { type BuildResult, build, formatMessages, type Message } from "esbuild";
 import { keepGeneratedExternal, pointAtShippedGenerated } from "./generated-imports.ts";
 import { packageEntries } from "./package-entries.ts";
 import { PipelineError } from "./pipeline-error.ts";
@@ -41,10 +41,12 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
       logLevel: "silent",
     });
   } catch (error) {
-    if (isBuildFailure(error)) throw new PipelineError(`build:package: esbuild failed\n${await described(error.errors, "error")}`);
+    if (isBuildFailure(error))
+      throw new PipelineError(`build:package: esbuild failed\n${await described(error.errors, "error")}`);
     throw error;
   }
-  if (result.warnings.length > 0) throw new PipelineError(`build:package: esbuild warned\n${await described(result.warnings, "warning")}`);
+  if (result.warnings.length > 0)
+    throw new PipelineError(`build:package: esbuild warned\n${await described(result.warnings, "warning")}`);
 
   const imported = new Set<string>();
   for (const output of result.outputFiles) {

@@ -51,7 +51,10 @@ const ADDRESS_LITERAL = `\\[(?:${IPV4}|IPv6:${IPV6})\\]`;
  * The RFC's size limits (64 octets of local part, 255 of domain, 63 of a label) are not checked,
  * as the oracle does not check them.
  */
-export const EMAIL = new RegExp(`^(?:${DOT_STRING}|${QUOTED_STRING})@(?:${SUB_DOMAIN}(?:\\.${SUB_DOMAIN})*|${ADDRESS_LITERAL})$`, "i");
+export const EMAIL = new RegExp(
+  `^(?:${DOT_STRING}|${QUOTED_STRING})@(?:${SUB_DOMAIN}(?:\\.${SUB_DOMAIN})*|${ADDRESS_LITERAL})$`,
+  "i",
+);
 
 // RFC 3986 §3. Character-class contents; a class built from them ends with "-", which is
 // unreserved too, so that it stands for itself and not for a range.
@@ -71,4 +74,7 @@ const HIER_PART = `(?://(?:${USERINFO}@)?${HOST}(?::\\d*)?${PATH_ABEMPTY}|(?!//)
 const QUERY_OR_FRAGMENT = `(?:[${UNRESERVED}${SUB_DELIMS}:@/?-]|${PCT_ENCODED})*`;
 
 /** RFC 3986 URI: scheme ":" hier-part [ "?" query ] [ "#" fragment ]. */
-export const URI = new RegExp(`^[a-z][a-z\\d+.-]*:${HIER_PART}(?:\\?${QUERY_OR_FRAGMENT})?(?:#${QUERY_OR_FRAGMENT})?$`, "i");
+export const URI = new RegExp(
+  `^[a-z][a-z\\d+.-]*:${HIER_PART}(?:\\?${QUERY_OR_FRAGMENT})?(?:#${QUERY_OR_FRAGMENT})?$`,
+  "i",
+);

@@ -32,13 +32,21 @@ export function keepGeneratedExternal(generatedDir: string): Plugin {
         const inside = path.relative(generatedDir, file);
         if (inside.startsWith("..") || path.isAbsolute(inside)) return undefined;
         const shipped = inside.split(path.sep).join("/");
-        if (await reExportsWhole(args.importer, args.path)) return { path: `generated/${shipped}`, namespace: EXPORTED_NAMES, pluginData: { file, marked: MARKER + shipped } };
+        if (await reExportsWhole(args.importer, args.path))
+          return {
+            path: `generated/${shipped}`,
+            namespace: EXPORTED_NAMES,
+            pluginData: { file, marked: MARKER + shipped },
+          };
         return { path: MARKER + shipped, external: true };
       });
       build.onResolve({ filter: new RegExp(`^${MARKER}`) }, (args) => ({ path: args.path, external: true }));
       build.onLoad({ filter: /.*/, namespace: EXPORTED_NAMES }, async (args) => {
         const { file, marked } = args.pluginData as { file: string; marked: string };
-        return { contents: `export { ${(await exportedNames(file)).join(", ")} } from ${JSON.stringify(marked)};`, loader: "js" };
+        return {
+          contents: `export { ${(await exportedNames(file)).join(", ")} } from ${JSON.stringify(marked)};`,
+          loader: "js",
+        };
       });
     },
   };
@@ -52,7 +60,15 @@ async function reExportsWhole(importer: string, specifier: string): Promise<bool
 
 /** The names a JavaScript module exports, as esbuild reads them. */
 async function exportedNames(file: string): Promise<string[]> {
-  const result = await esbuild({ entryPoints: [file], bundle: false, format: "esm", write: false, metafile: true, outdir: path.dirname(file), logLevel: "silent" });
+  const result = await esbuild({
+    entryPoints: [file],
+    bundle: false,
+    format: "esm",
+    write: false,
+    metafile: true,
+    outdir: path.dirname(file),
+    logLevel: "silent",
+  });
   return Object.values(result.metafile.outputs).flatMap((output) => output.exports);
 }
 

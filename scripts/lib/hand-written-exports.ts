@@ -24,9 +24,13 @@ export async function handWrittenExports(projectRoot: string): Promise<Set<strin
     for (const statement of source.statements) {
       if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
         for (const element of statement.exportClause.elements) names.add(element.name.text);
-      } else if (ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) {
+      } else if (
+        ts.canHaveModifiers(statement) &&
+        ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)
+      ) {
         if (ts.isVariableStatement(statement)) {
-          for (const declaration of statement.declarationList.declarations) if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
+          for (const declaration of statement.declarationList.declarations)
+            if (ts.isIdentifier(declaration.name)) names.add(declaration.name.text);
         } else if ("name" in statement && statement.name && ts.isIdentifier(statement.name as ts.Node)) {
           names.add((statement.name as ts.Identifier).text);
         }

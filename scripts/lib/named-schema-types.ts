@@ -15,7 +15,10 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
  *
  * `reserved` holds names the package exports already: a schema of such a name stops generation.
  */
-export function nameSchemaTypes(declarations: string, reserved: ReadonlySet<string>): { text: string; names: string[] } {
+export function nameSchemaTypes(
+  declarations: string,
+  reserved: ReadonlySet<string>,
+): { text: string; names: string[] } {
   const source = ts.createSourceFile("schema.d.ts", declarations, ts.ScriptTarget.Latest, true);
   const schemas = schemasMembers(source);
   const names = schemas.map((member) => member.name.getText(source).replace(/^["']|["']$/g, ""));
@@ -40,18 +43,27 @@ export function nameSchemaTypes(declarations: string, reserved: ReadonlySet<stri
 
 function schemasMembers(source: ts.SourceFile): ts.PropertySignature[] {
   const components = source.statements.find(
-    (statement): statement is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === "components",
+    (statement): statement is ts.InterfaceDeclaration =>
+      ts.isInterfaceDeclaration(statement) && statement.name.text === "components",
   );
   const schemas = components?.members.find((member) => member.name?.getText(source) === "schemas");
   if (!schemas || !ts.isPropertySignature(schemas) || !schemas.type || !ts.isTypeLiteralNode(schemas.type)) return [];
-  return schemas.type.members.filter((member): member is ts.PropertySignature => ts.isPropertySignature(member) && member.type !== undefined);
+  return schemas.type.members.filter(
+    (member): member is ts.PropertySignature => ts.isPropertySignature(member) && member.type !== undefined,
+  );
 }
 
 function refuseUnusableNames(names: string[], source: ts.SourceFile, reserved: ReadonlySet<string>): void {
-  const declared = new Set(source.statements.flatMap((statement) => ("name" in statement && statement.name ? [(statement.name as ts.Identifier).text] : [])));
+  const declared = new Set(
+    source.statements.flatMap((statement) =>
+      "name" in statement && statement.name ? [(statement.name as ts.Identifier).text] : [],
+    ),
+  );
   for (const name of names) {
     if (!IDENTIFIER.test(name)) {
-      throw new PipelineError(`types: components/schemas/${name} cannot be exported under its own name: a schema's name must be a TypeScript identifier (letters, digits, _ or $)`);
+      throw new PipelineError(
+        `types: components/schemas/${name} cannot be exported under its own name: a schema's name must be a TypeScript identifier (letters, digits, _ or $)`,
+      );
     }
     if (declared.has(name) || reserved.has(name)) {
       throw new PipelineError(

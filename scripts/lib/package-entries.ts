@@ -12,18 +12,24 @@ const BUILT_ENTRY = /^\.\/dist\/src\/(.+)\.js$/;
  * there (`node`, `testing/index`), mapped to the source module it is built from (`src/node.ts`).
  */
 export async function packageEntries(root: string): Promise<Record<string, string>> {
-  const manifest = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { exports?: unknown; bin?: unknown };
+  const manifest = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as {
+    exports?: unknown;
+    bin?: unknown;
+  };
   const entries: Record<string, string> = {};
   for (const target of [...exportTargets(manifest.exports), ...exportTargets(manifest.bin)]) {
     const name = target.match(BUILT_ENTRY)?.[1];
     if (name === undefined) continue;
     const source = path.join("src", `${name}.ts`);
     if (!existsSync(path.join(root, source))) {
-      throw new PipelineError(`build:package: package.json points at ${target}, but there is no ${source} to build it from`);
+      throw new PipelineError(
+        `build:package: package.json points at ${target}, but there is no ${source} to build it from`,
+      );
     }
     entries[name] = source;
   }
-  if (Object.keys(entries).length === 0) throw new PipelineError("build:package: package.json exports nothing from dist/src/");
+  if (Object.keys(entries).length === 0)
+    throw new PipelineError("build:package: package.json exports nothing from dist/src/");
   return entries;
 }
 

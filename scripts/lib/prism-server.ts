@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 
@@ -37,11 +37,18 @@ export interface PrismOptions {
 }
 
 /** Starts `prism mock` on 127.0.0.1 for `specFile` and resolves once it accepts requests. */
-export async function startPrism(specFile: string, { port = 0, timeoutMs = 30_000, onOutput }: PrismOptions = {}): Promise<PrismServer> {
+export async function startPrism(
+  specFile: string,
+  { port = 0, timeoutMs = 30_000, onOutput }: PrismOptions = {},
+): Promise<PrismServer> {
   const chosen = port || (await freePort());
-  const child = spawn(process.execPath, [PRISM_CLI, "mock", "-h", "127.0.0.1", "-p", String(chosen), "--errors", "false", specFile], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [PRISM_CLI, "mock", "-h", "127.0.0.1", "-p", String(chosen), "--errors", "false", specFile],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   // Kept only until Prism listens (to explain a failed start): a long-running mock's request
   // log must not grow in memory.
   let output = "";
@@ -66,7 +73,10 @@ export async function startPrism(specFile: string, { port = 0, timeoutMs = 30_00
 
 function waitForListening(child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(new Error(`Prism did not start within ${timeoutMs} ms:\n${output()}`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new Error(`Prism did not start within ${timeoutMs} ms:\n${output()}`)),
+      timeoutMs,
+    );
     const onData = () => {
       if (/Prism is listening/.test(output())) finish();
     };

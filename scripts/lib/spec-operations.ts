@@ -70,7 +70,8 @@ function jsonSchemaOf(document: OpenApiDocument, body: SpecNode, where: string):
   if (!schema) return undefined;
   const name = schemaName(schema);
   // Validators and types are named after the schema, so a JSON body must name one.
-  if (name === undefined) throw new PipelineError(`operations: the ${where} must $ref a schema under components/schemas`);
+  if (name === undefined)
+    throw new PipelineError(`operations: the ${where} must $ref a schema under components/schemas`);
   return name;
 }
 
@@ -80,7 +81,12 @@ function jsonSchemaOf(document: OpenApiDocument, body: SpecNode, where: string):
  * x-piriod-id-of: Country }` beside `Customer.country: { $ref: Country }`): field → that schema.
  * The converters send back the object's id, and the fake answers the id with the object.
  */
-export function idFields(document: OpenApiDocument, request: string, response: string, where: string): Record<string, string> {
+export function idFields(
+  document: OpenApiDocument,
+  request: string,
+  response: string,
+  where: string,
+): Record<string, string> {
   const sent = deref(document, { $ref: `#/components/schemas/${request}` });
   const answered = deref(document, { $ref: `#/components/schemas/${response}` });
   const fields: Record<string, string> = {};
@@ -96,7 +102,9 @@ export function idFields(document: OpenApiDocument, request: string, response: s
     }
     const idType = deref(document, deref(document, { $ref: `#/components/schemas/${related}` }).properties?.id)?.type;
     if (idType === undefined || idType !== deref(document, schema).type) {
-      throw new PipelineError(`${where}: ${rule}, but ${related}.id is not of ${request}.${field}'s type (${JSON.stringify(deref(document, schema).type)})`);
+      throw new PipelineError(
+        `${where}: ${rule}, but ${related}.id is not of ${request}.${field}'s type (${JSON.stringify(deref(document, schema).type)})`,
+      );
     }
     fields[field] = related;
   }

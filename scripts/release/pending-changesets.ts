@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { PipelineError } from "../lib/pipeline-error.ts";
-import { BUMPS, maxBump, type Bump } from "./semver.ts";
+import { BUMPS, type Bump, maxBump } from "./semver.ts";
 
 export interface Changeset {
   file: string;

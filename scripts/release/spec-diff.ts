@@ -12,7 +12,11 @@ export interface SpecChange {
  * `diff-recommended` rules that redocly.yaml extends: a removed field, a tightened constraint,
  * a changed type or a newly required field is major; an added optional field is minor.
  */
-export async function diffSpecs(root: string, base: string, revision: string): Promise<{ bump: Bump; changes: SpecChange[] }> {
+export async function diffSpecs(
+  root: string,
+  base: string,
+  revision: string,
+): Promise<{ bump: Bump; changes: SpecChange[] }> {
   const run = await runRedocly(["diff", base, revision, "--format", "json", "--fail-on", "none"], root);
   let report: { bump?: string; changes?: { impact: Bump; kind: string; path: string; property?: string }[] };
   try {
@@ -24,7 +28,9 @@ export async function diffSpecs(root: string, base: string, revision: string): P
     impact: change.impact,
     description: `${change.kind} ${decodePointer(change.path)}${change.property ? ` · ${change.property}` : ""}`,
   }));
-  const bump = (["major", "minor", "patch"] as const).find((impact) => changes.some((change) => change.impact === impact)) ?? "none";
+  const bump =
+    (["major", "minor", "patch"] as const).find((impact) => changes.some((change) => change.impact === impact)) ??
+    "none";
   return { bump, changes };
 }
 

@@ -8,7 +8,8 @@ export class PiriodError extends Error {
   /** What `JSON.stringify` writes: the name, the message and the error's own fields (headers as an object, the cause as its message). */
   toJSON() {
     const json = { name: this.name, message: this.message };
-    for (const [key, value] of Object.entries(this)) json[key] = value instanceof Headers ? Object.fromEntries(value) : value;
+    for (const [key, value] of Object.entries(this))
+      json[key] = value instanceof Headers ? Object.fromEntries(value) : value;
     if (this.cause !== undefined) json.cause = this.cause instanceof Error ? this.cause.message : String(this.cause);
     return json;
   }
@@ -40,13 +41,17 @@ export function writeBody(name, { fields, ids, required }) {
     for (const field of fields) {
       const given = value?.[field];
       if (given == null) {
-        if (required.includes(field)) errors.push({ path: `/${field}`, keyword: "required", message: `/${field} is required` });
+        if (required.includes(field))
+          errors.push({ path: `/${field}`, keyword: "required", message: `/${field} is required` });
         else if (given === null) body[field] = null;
       } else if (!ids.includes(field)) body[field] = typeof given === "object" ? structuredClone(given) : given;
       else if (typeof given === "object" && given.id != null) body[field] = given.id;
       else errors.push({ path: `/${field}`, keyword: "type", message: `/${field} must be an object with an id` });
     }
     if (errors.length === 0) return body;
-    throw new PiriodValidationError(`${name}: the object lacks what the body must carry: ${errors.map((error) => error.message).join("; ")}`, errors);
+    throw new PiriodValidationError(
+      `${name}: the object lacks what the body must carry: ${errors.map((error) => error.message).join("; ")}`,
+      errors,
+    );
   };
 }

@@ -6,7 +6,8 @@
 
 // full-date "T" full-time, with "T" and "Z" in either case (RFC 3339 §5.6 NOTE).
 // Groups: year, month, day, hour, minute, second, then the offset's sign, hours and minutes.
-const DATE_TIME = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])t([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(?:\.\d+)?(?:z|([+-])([01]\d|2[0-3]):([0-5]\d))$/i;
+const DATE_TIME =
+  /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])t([01]\d|2[0-3]):([0-5]\d):([0-5]\d|60)(?:\.\d+)?(?:z|([+-])([01]\d|2[0-3]):([0-5]\d))$/i;
 
 // The days whose last UTC minute may hold second 60: the oracle's table, so that both take the
 // same days. It lists every leap second IERS has announced (1972-06-30 to 2016-12-31; none since,
@@ -14,16 +15,57 @@ const DATE_TIME = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])t([01]\d|2[0-3]
 // in other ways. The oracle misses the days before October in it (see
 // test/conformance/known-divergences.json); this check does not.
 const LEAP_SECOND_DAYS = new Set([
-  "1960-12-31", "1961-07-31", "1961-12-31", "1963-10-31", "1963-12-31", "1964-03-31", "1964-08-31",
-  "1964-12-31", "1965-02-28", "1965-06-30", "1965-08-31", "1965-12-31", "1968-01-31", "1971-12-31",
-  "1972-06-30", "1972-12-31", "1973-12-31", "1974-12-31", "1975-12-31", "1976-12-31", "1977-12-31",
-  "1978-12-31", "1979-12-31", "1981-06-30", "1982-06-30", "1983-06-30", "1985-06-30", "1987-12-31",
-  "1989-12-31", "1990-12-31", "1992-06-30", "1993-06-30", "1994-06-30", "1995-12-31", "1997-06-30",
-  "1998-12-31", "2005-12-31", "2008-12-31", "2012-06-30", "2015-06-30", "2016-12-31",
+  "1960-12-31",
+  "1961-07-31",
+  "1961-12-31",
+  "1963-10-31",
+  "1963-12-31",
+  "1964-03-31",
+  "1964-08-31",
+  "1964-12-31",
+  "1965-02-28",
+  "1965-06-30",
+  "1965-08-31",
+  "1965-12-31",
+  "1968-01-31",
+  "1971-12-31",
+  "1972-06-30",
+  "1972-12-31",
+  "1973-12-31",
+  "1974-12-31",
+  "1975-12-31",
+  "1976-12-31",
+  "1977-12-31",
+  "1978-12-31",
+  "1979-12-31",
+  "1981-06-30",
+  "1982-06-30",
+  "1983-06-30",
+  "1985-06-30",
+  "1987-12-31",
+  "1989-12-31",
+  "1990-12-31",
+  "1992-06-30",
+  "1993-06-30",
+  "1994-06-30",
+  "1995-12-31",
+  "1997-06-30",
+  "1998-12-31",
+  "2005-12-31",
+  "2008-12-31",
+  "2012-06-30",
+  "2015-06-30",
+  "2016-12-31",
 ]);
 
 const daysInMonth = (year, month) =>
-  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  month === 2
+    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+      ? 29
+      : 28
+    : month === 4 || month === 6 || month === 9 || month === 11
+      ? 30
+      : 31;
 
 /** Whether `value` is an RFC 3339 date-time naming an instant that exists. */
 export function isDateTime(value) {
@@ -45,5 +87,7 @@ export function isDateTime(value) {
   } else if (utcMinute !== 23 * 60 + 59) {
     return false;
   }
-  return LEAP_SECOND_DAYS.has(`${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`);
+  return LEAP_SECOND_DAYS.has(
+    `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`,
+  );
 }

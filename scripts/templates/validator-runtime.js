@@ -18,7 +18,12 @@ export function validationIssues(errors) {
 function toIssue(error) {
   const field = fieldOf(error);
   const path = field === undefined ? error.instancePath : `${error.instancePath}/${escapePointer(field)}`;
-  return { path, keyword: error.keyword, params: error.params, message: `${path || "body"} ${keywordMessage(error.keyword, error.params)}` };
+  return {
+    path,
+    keyword: error.keyword,
+    params: error.params,
+    message: `${path || "body"} ${keywordMessage(error.keyword, error.params)}`,
+  };
 }
 
 function fieldOf(error) {

@@ -1,7 +1,7 @@
 import { resources } from "../../generated/fake-model.js";
 import { validationErrorBody } from "./drf-errors.js";
 import { listPage } from "./lists.js";
-import { createdObject, updatedObject, type ServerContext, type StoredObject } from "./objects.js";
+import { createdObject, type ServerContext, type StoredObject, updatedObject } from "./objects.js";
 import type { Route } from "./routes.js";
 
 /** Who may call, as `createPiriodFake`'s options say. */
@@ -24,13 +24,15 @@ export type Caller = { workspace: string; testMode: boolean } | { refusal: Respo
  */
 export function callerOf(headers: Headers, access: Access): Caller {
   const authorization = (headers.get("authorization") ?? "").trim().split(/\s+/).filter(Boolean);
-  if (authorization.length === 0 || authorization[0]!.toLowerCase() !== "token") return refused(401, "Authentication credentials were not provided.");
+  if (authorization.length === 0 || authorization[0]!.toLowerCase() !== "token")
+    return refused(401, "Authentication credentials were not provided.");
   if (authorization.length === 1) return refused(401, "Invalid token header. No credentials provided.");
   if (authorization.length > 2) return refused(401, "Invalid token header. Token string should not contain spaces.");
   if (access.apiKey !== undefined && authorization[1] !== access.apiKey) return refused(401, "Invalid token.");
   const workspace = headers.get("x-simple-workspace")?.trim();
   if (!workspace) return { refusal: json(400, { non_field_errors: ["x-simple-workspace header is required."] }) };
-  if (access.workspaces !== undefined && !access.workspaces.includes(workspace)) return refused(403, "You do not have permission to perform this action.");
+  if (access.workspaces !== undefined && !access.workspaces.includes(workspace))
+    return refused(403, "You do not have permission to perform this action.");
   return { workspace, testMode: headers.get("x-piriod-test-mode")?.trim().toLowerCase() === "true" };
 }
 
@@ -39,10 +41,18 @@ function refused(status: 401 | 403, detail: string): { refusal: Response } {
 }
 
 /** The answer to an operation in the caller's space: what Piriod would do with it, by its shape. */
-export async function answer(route: Route, params: string[], request: { url: URL; headers: Headers; text: string }, space: Space, context: ServerContext): Promise<Response> {
+export async function answer(
+  route: Route,
+  params: string[],
+  request: { url: URL; headers: Headers; text: string },
+  space: Space,
+  context: ServerContext,
+): Promise<Response> {
   const model = resources[route.resource];
   if (route.shape === "unserved" || model === undefined) {
-    return json(501, { detail: `The fake does not serve ${route.operation.method} ${route.operation.path} (${route.name}): only lists, creates, retrieves, partial updates and deletes of a resource.` });
+    return json(501, {
+      detail: `The fake does not serve ${route.operation.method} ${route.operation.path} (${route.name}): only lists, creates, retrieves, partial updates and deletes of a resource.`,
+    });
   }
   let objects = space.get(route.resource);
   if (objects === undefined) space.set(route.resource, (objects = new Map()));
@@ -62,15 +72,20 @@ export async function answer(route: Route, params: string[], request: { url: URL
   }
   const body = await checkedBody(route, request);
   if (body instanceof Response) return body;
-  const written = route.shape === "create" ? createdObject(model, body, context) : updatedObject(model, stored!, body, context);
+  const written =
+    route.shape === "create" ? createdObject(model, body, context) : updatedObject(model, stored!, body, context);
   objects.set(String(written[model.server.id ?? "id"]), written);
   return json(route.operation.status, written);
 }
 
 /** The request's JSON body once its operation's validator accepts it, or DRF's answer refusing it. */
-async function checkedBody(route: Route, request: { headers: Headers; text: string }): Promise<StoredObject | Response> {
+async function checkedBody(
+  route: Route,
+  request: { headers: Headers; text: string },
+): Promise<StoredObject | Response> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/(.+\+)?json\b/i.test(type)) return json(415, { detail: `Unsupported media type "${type}" in request.` });
+  if (!/^application\/(.+\+)?json\b/i.test(type))
+    return json(415, { detail: `Unsupported media type "${type}" in request.` });
   let body: unknown;
   try {
     body = JSON.parse(request.text);

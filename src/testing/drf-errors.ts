@@ -1,7 +1,9 @@
 import type { ValidationIssue } from "../../generated/validators/runtime.js";
 
 /** A body Piriod refuses, as Django REST Framework writes it: each field → its messages, nested fields nested. */
-export type FieldErrorBody = { [field: string]: string[] | FieldErrorBody | (FieldErrorBody | Record<string, never>)[] };
+export type FieldErrorBody = {
+  [field: string]: string[] | FieldErrorBody | (FieldErrorBody | Record<string, never>)[];
+};
 
 /**
  * The 400 body Piriod sends for a request body that breaks its schema: each field that is wrong
@@ -15,7 +17,10 @@ export function validationErrorBody(issues: readonly ValidationIssue[], body: un
     const whole = issue.path === "";
     const segments = whole ? ["non_field_errors"] : issue.path.slice(1).split("/").map(unescapePointer);
     const messages = at(errors, segments);
-    const message = whole && issue.keyword === "type" ? `Invalid data. Expected a dictionary, but got ${pythonType(body)}.` : drfMessage(issue, valueAt(body, segments));
+    const message =
+      whole && issue.keyword === "type"
+        ? `Invalid data. Expected a dictionary, but got ${pythonType(body)}.`
+        : drfMessage(issue, valueAt(body, segments));
     if (!messages.includes(message)) messages.push(message);
   }
   return errors;
@@ -53,7 +58,8 @@ function drfMessage(issue: ValidationIssue, value: unknown): string {
 const FORMAT_MESSAGES: Record<string, string> = {
   email: "Enter a valid email address.",
   uri: "Enter a valid URL.",
-  "date-time": "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].",
+  "date-time":
+    "Datetime has wrong format. Use one of these formats instead: YYYY-MM-DDThh:mm[:ss[.uuuuuu]][+HH:MM|-HH:MM|Z].",
   date: "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.",
 };
 
@@ -104,12 +110,17 @@ function at(errors: FieldErrorBody, segments: string[]): string[] {
 }
 
 function isContainer(value: unknown): boolean {
-  return typeof value === "object" && value !== null && !(Array.isArray(value) && value.every((item) => typeof item === "string") && value.length > 0);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !(Array.isArray(value) && value.every((item) => typeof item === "string") && value.length > 0)
+  );
 }
 
 function valueAt(body: unknown, segments: string[]): unknown {
   let value = body;
-  for (const segment of segments) value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[segment] : undefined;
+  for (const segment of segments)
+    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[segment] : undefined;
   return value;
 }
 

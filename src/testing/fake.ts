@@ -1,11 +1,11 @@
 import { PiriodError, PiriodValidationError } from "../../generated/client-runtime.js";
-import { resources, type ResourceObjects } from "../../generated/fake-model.js";
+import { type ResourceObjects, resources } from "../../generated/fake-model.js";
 import type { Resources } from "../../generated/resources.js";
-import * as validators from "../../generated/validators.js";
 import type { ValidationResult } from "../../generated/validators/runtime.js";
-import { answer, callerOf, json, type Access, type Space } from "./answer.js";
-import { FaultQueue, faultResponse, type FakeFault } from "./faults.js";
-import { listenOn, type FakeServer } from "./http-server.js";
+import * as validators from "../../generated/validators.js";
+import { type Access, answer, callerOf, json, type Space } from "./answer.js";
+import { type FakeFault, FaultQueue, faultResponse } from "./faults.js";
+import { type FakeServer, listenOn } from "./http-server.js";
 import { createdObject, exampleObject, newId, type ServerContext, type StoredObject } from "./objects.js";
 import { ROUTES, routeOf } from "./routes.js";
 
@@ -77,7 +77,10 @@ export interface PiriodFake {
   /** Serves the fake over HTTP on 127.0.0.1 (port 0, the default, takes a free one), under the path of the fake's `baseUrl`. */
   listen(port?: number): Promise<FakeServer>;
   /** Stores objects as they are (what the server writes itself, such as `id` and `created`, filled in when absent) and returns them. Throws naming every field that breaks the schema. */
-  seed<S extends FakeSeed>(objects: S, where?: FakeSpace): { [R in keyof S & keyof ResourceObjects]: ResourceObjects[R][] };
+  seed<S extends FakeSeed>(
+    objects: S,
+    where?: FakeSpace,
+  ): { [R in keyof S & keyof ResourceObjects]: ResourceObjects[R][] };
   /** Factories: a valid object of each resource, from the spec's example, with a new id and your fields over it. Nothing is stored. */
   readonly build: { [R in keyof ResourceObjects]: (fields?: FakeFields<ResourceObjects[R]>) => ResourceObjects[R] };
   /** Every request received, oldest first. */
@@ -100,8 +103,15 @@ function rootOf(baseUrl: string, label: string): { url: string; path: string } {
   } catch {
     // Named below, with the rule.
   }
-  if (url === undefined || (url.protocol !== "http:" && url.protocol !== "https:") || url.search !== "" || url.hash !== "") {
-    throw new PiriodError(`${label} must be an absolute http or https URL without a query or fragment, not ${JSON.stringify(String(baseUrl))}`);
+  if (
+    url === undefined ||
+    (url.protocol !== "http:" && url.protocol !== "https:") ||
+    url.search !== "" ||
+    url.hash !== ""
+  ) {
+    throw new PiriodError(
+      `${label} must be an absolute http or https URL without a query or fragment, not ${JSON.stringify(String(baseUrl))}`,
+    );
   }
   const path = url.pathname.replace(/\/+$/, "");
   return { url: `${url.origin}${path}`, path };
@@ -155,38 +165,62 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     const response = await (async () => {
       if (fault?.status !== undefined) return faultResponse(fault as FakeFault & { status: number });
       if (!("route" in found)) {
-        return found.allowed.length > 0 ? json(405, { detail: `Method "${request.method}" not allowed.` }, { allow: found.allowed.join(", ") }) : json(404, { detail: "Not found." });
+        return found.allowed.length > 0
+          ? json(405, { detail: `Method "${request.method}" not allowed.` }, { allow: found.allowed.join(", ") })
+          : json(404, { detail: "Not found." });
       }
       const caller = callerOf(request.headers, access);
       if ("refusal" in caller) return caller.refusal;
       const context = contextOf(found.route.resource, caller.testMode);
-      return answer(found.route, found.params, { url, headers: request.headers, text }, spaceOf(caller.workspace, caller.testMode), context);
+      return answer(
+        found.route,
+        found.params,
+        { url, headers: request.headers, text },
+        spaceOf(caller.workspace, caller.testMode),
+        context,
+      );
     })();
     received.status = response.status;
     return response;
   }
 
-  function stored(resource: string, fields: StoredObject, where: FakeSpace | undefined, build: boolean, label: string): StoredObject {
+  function stored(
+    resource: string,
+    fields: StoredObject,
+    where: FakeSpace | undefined,
+    build: boolean,
+    label: string,
+  ): StoredObject {
     const model = resources[resource]!;
-    if (fields === null || typeof fields !== "object" || Array.isArray(fields)) throw new PiriodError(`${label} must be an object of ${model.schema}'s fields`);
+    if (fields === null || typeof fields !== "object" || Array.isArray(fields))
+      throw new PiriodError(`${label} must be an object of ${model.schema}'s fields`);
     const context = contextOf(resource, where?.testMode ?? false);
     const object = build ? exampleObject(model, fields, context) : createdObject(model, fields, context);
-    const validate = (validators as unknown as Record<string, (data: unknown) => ValidationResult<unknown>>)[`validate${model.schema}`];
+    const validate = (validators as unknown as Record<string, (data: unknown) => ValidationResult<unknown>>)[
+      `validate${model.schema}`
+    ];
     const result = validate?.(object);
     if (result && !result.ok) {
-      throw new PiriodValidationError(`${label} is not a valid ${model.schema}: ${result.errors.map((issue) => issue.message).join("; ")}`, result.errors);
+      throw new PiriodValidationError(
+        `${label} is not a valid ${model.schema}: ${result.errors.map((issue) => issue.message).join("; ")}`,
+        result.errors,
+      );
     }
     return object;
   }
 
   function seed(objects: FakeSeed, where: FakeSpace = {}): Record<string, unknown[]> {
-    if (objects === null || typeof objects !== "object") throw new PiriodError("seed takes an object of lists by resource: { customers: [...] }");
+    if (objects === null || typeof objects !== "object")
+      throw new PiriodError("seed takes an object of lists by resource: { customers: [...] }");
     const made: Record<string, StoredObject[]> = {};
     // Every object is checked before any is stored, so a refused seed leaves the fake as it was.
     for (const [resource, list] of Object.entries(objects)) {
-      if (resources[resource] === undefined) throw new PiriodError(`seed: no resource "${resource}"; the spec has ${Object.keys(resources).join(", ")}`);
+      if (resources[resource] === undefined)
+        throw new PiriodError(`seed: no resource "${resource}"; the spec has ${Object.keys(resources).join(", ")}`);
       if (!Array.isArray(list)) throw new PiriodError(`seed: ${resource} must be a list of objects`);
-      made[resource] = list.map((fields, index) => stored(resource, fields as StoredObject, where, false, `seed: ${resource}[${index}]`));
+      made[resource] = list.map((fields, index) =>
+        stored(resource, fields as StoredObject, where, false, `seed: ${resource}[${index}]`),
+      );
     }
     const space = spaceOf(where.workspace ?? defaultWorkspace, where.testMode ?? false);
     for (const [resource, list] of Object.entries(made)) {
@@ -198,7 +232,9 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
   }
 
   const seedExamples = () => {
-    const examples = Object.entries(resources).flatMap(([resource, model]) => (model.example ? [[resource, [model.example]]] : []));
+    const examples = Object.entries(resources).flatMap(([resource, model]) =>
+      model.example ? [[resource, [model.example]]] : [],
+    );
     seed(Object.fromEntries(examples) as FakeSeed);
   };
   if (options.examples) seedExamples();
@@ -211,11 +247,15 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
   return {
     fetch: async (input, init) => {
       const response = await handle(new Request(input, init), base.path);
-      if (response === DROPPED) throw new TypeError("fetch failed", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
+      if (response === DROPPED)
+        throw new TypeError("fetch failed", {
+          cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }),
+        });
       return response;
     },
     handlers: (http, handlerOptions = {}) => {
-      const { url, path } = handlerOptions.baseUrl === undefined ? base : rootOf(handlerOptions.baseUrl, "handlers: baseUrl");
+      const { url, path } =
+        handlerOptions.baseUrl === undefined ? base : rootOf(handlerOptions.baseUrl, "handlers: baseUrl");
       return [http.all(`${url}/*`, ({ request }) => respond(request, path)) as never];
     },
     listen: async (port = 0) => {
@@ -227,7 +267,10 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     },
     seed: seed as PiriodFake["seed"],
     build: Object.fromEntries(
-      Object.keys(resources).map((resource) => [resource, (fields: StoredObject = {}) => stored(resource, fields, undefined, true, `build.${resource}`)]),
+      Object.keys(resources).map((resource) => [
+        resource,
+        (fields: StoredObject = {}) => stored(resource, fields, undefined, true, `build.${resource}`),
+      ]),
     ) as unknown as PiriodFake["build"],
     get requests() {
       return requests;
@@ -244,7 +287,10 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
 
 function redacted(headers: Headers): Record<string, string> {
   const result = Object.fromEntries(headers);
-  if (result.authorization !== undefined) result.authorization = result.authorization.replace(/^(\s*token\s+).*$/i, "$1[redacted]").replace(/^(?!\s*token\s)[^]*$/i, "[redacted]");
+  if (result.authorization !== undefined)
+    result.authorization = result.authorization
+      .replace(/^(\s*token\s+).*$/i, "$1[redacted]")
+      .replace(/^(?!\s*token\s)[^]*$/i, "[redacted]");
   return result;
 }
 

@@ -23,7 +23,8 @@ export class FaultQueue {
   #waiting = new Map<string, FakeFault[]>();
 
   add(operation: string, known: readonly string[], fault: FakeFault): void {
-    if (!known.includes(operation)) throw new PiriodError(`failNext: no operation "${String(operation)}"; the spec has ${known.join(", ")}`);
+    if (!known.includes(operation))
+      throw new PiriodError(`failNext: no operation "${String(operation)}"; the spec has ${known.join(", ")}`);
     checkFault(fault);
     this.#waiting.set(operation, [...(this.#waiting.get(operation) ?? []), { ...fault }]);
   }
@@ -39,13 +40,22 @@ export class FaultQueue {
 
 function checkFault(fault: FakeFault): void {
   const fail = (rule: string) => new PiriodError(`failNext: ${rule}`);
-  if (fault === null || typeof fault !== "object") throw fail("the fault must be an object: { status }, { delay } or { drop: true }");
+  if (fault === null || typeof fault !== "object")
+    throw fail("the fault must be an object: { status }, { delay } or { drop: true }");
   const { status, delay, drop, headers } = fault;
-  if (status === undefined && delay === undefined && drop !== true) throw fail("the fault needs a status, a delay or drop: true");
-  if (status !== undefined && (!Number.isInteger(status) || status < 100 || status > 599)) throw fail(`status must be a whole number from 100 to 599, not ${String(status)}`);
+  if (status === undefined && delay === undefined && drop !== true)
+    throw fail("the fault needs a status, a delay or drop: true");
+  if (status !== undefined && (!Number.isInteger(status) || status < 100 || status > 599))
+    throw fail(`status must be a whole number from 100 to 599, not ${String(status)}`);
   if (status !== undefined && drop === true) throw fail("a dropped connection has no status: pass one or the other");
-  if (delay !== undefined && (typeof delay !== "number" || !(delay >= 0) || !Number.isFinite(delay))) throw fail(`delay must be a number of milliseconds, 0 or more, not ${String(delay)}`);
-  if (headers !== undefined && (headers === null || typeof headers !== "object" || Object.values(headers).some((value) => typeof value !== "string"))) {
+  if (delay !== undefined && (typeof delay !== "number" || !(delay >= 0) || !Number.isFinite(delay)))
+    throw fail(`delay must be a number of milliseconds, 0 or more, not ${String(delay)}`);
+  if (
+    headers !== undefined &&
+    (headers === null ||
+      typeof headers !== "object" ||
+      Object.values(headers).some((value) => typeof value !== "string"))
+  ) {
     throw fail("headers must be an object of strings");
   }
 }
@@ -55,17 +65,25 @@ export function faultResponse(fault: FakeFault & { status: number }): Response {
   const headers = new Headers(fault.headers);
   let body = fault.body ?? defaultBody(fault.status);
   if (typeof body === "string") {
-    if (!headers.has("content-type")) headers.set("content-type", body.trimStart().startsWith("<") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8");
+    if (!headers.has("content-type"))
+      headers.set(
+        "content-type",
+        body.trimStart().startsWith("<") ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
+      );
   } else {
     body = JSON.stringify(body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
   // A status that carries no body (204, 304) is sent without one.
-  return new Response([101, 204, 205, 304].includes(fault.status) || fault.status < 200 ? null : (body as string), { status: fault.status, headers });
+  return new Response([101, 204, 205, 304].includes(fault.status) || fault.status < 200 ? null : (body as string), {
+    status: fault.status,
+    headers,
+  });
 }
 
 function defaultBody(status: number): unknown {
   // Django's own page for a server error, which Piriod's front servers send for a 5xx.
-  if (status >= 500) return `<!doctype html>\n<html lang="en">\n<head>\n  <title>Server Error (${status})</title>\n</head>\n<body>\n  <h1>Server Error (${status})</h1><p></p>\n</body>\n</html>\n`;
+  if (status >= 500)
+    return `<!doctype html>\n<html lang="en">\n<head>\n  <title>Server Error (${status})</title>\n</head>\n<body>\n  <h1>Server Error (${status})</h1><p></p>\n</body>\n</html>\n`;
   return { detail: status === 429 ? "Request was throttled." : `The fake answered ${status} as asked.` };
 }

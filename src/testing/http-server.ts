@@ -15,8 +15,12 @@ export interface FakeServer {
  * `undefined` destroys the socket with no answer. node:http is reached through
  * `process.getBuiltinModule`, so the package's types need no `@types/node`.
  */
-export async function listenOn(port: number, handle: (request: Request) => Promise<Response | undefined>): Promise<FakeServer> {
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new RangeError(`listen: the port must be a whole number from 0 to 65535, not ${shown(port)}`);
+export async function listenOn(
+  port: number,
+  handle: (request: Request) => Promise<Response | undefined>,
+): Promise<FakeServer> {
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new RangeError(`listen: the port must be a whole number from 0 to 65535, not ${shown(port)}`);
   const http = process.getBuiltinModule("node:http") as typeof Http;
   const server = http.createServer((incoming, outgoing) => {
     serve(incoming, outgoing).catch((error: unknown) => {
@@ -30,7 +34,8 @@ export async function listenOn(port: number, handle: (request: Request) => Promi
     const chunks: Uint8Array[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Uint8Array);
     const headers = new Headers();
-    for (let index = 0; index < incoming.rawHeaders.length; index += 2) headers.append(incoming.rawHeaders[index]!, incoming.rawHeaders[index + 1]!);
+    for (let index = 0; index < incoming.rawHeaders.length; index += 2)
+      headers.append(incoming.rawHeaders[index]!, incoming.rawHeaders[index + 1]!);
     const abort = new AbortController();
     outgoing.once("close", () => abort.abort());
     const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
@@ -57,7 +62,16 @@ export async function listenOn(port: number, handle: (request: Request) => Promi
   await new Promise<void>((resolve, reject) => {
     // Node's own message ("listen EADDRINUSE: address already in use 127.0.0.1:4010") names no remedy; its code stays for callers that test it.
     const refused = (error: Error & { code?: string }) =>
-      reject(error.code === "EADDRINUSE" ? Object.assign(new Error(`listen: port ${port} of 127.0.0.1 is in use; give another, or 0 for a free one`, { cause: error }), { code: error.code }) : error);
+      reject(
+        error.code === "EADDRINUSE"
+          ? Object.assign(
+              new Error(`listen: port ${port} of 127.0.0.1 is in use; give another, or 0 for a free one`, {
+                cause: error,
+              }),
+              { code: error.code },
+            )
+          : error,
+      );
     server.once("error", refused);
     server.listen(port, "127.0.0.1", () => {
       server.off("error", refused);
@@ -79,5 +93,7 @@ export async function listenOn(port: number, handle: (request: Request) => Promi
 
 /** A port as a message names it: a value that is no number (a port read from an environment variable) says what it is. */
 function shown(port: unknown): string {
-  return typeof port === "number" ? String(port) : `the ${typeof port} ${typeof port === "string" ? `"${port}"` : String(port)}`;
+  return typeof port === "number"
+    ? String(port)
+    : `the ${typeof port} ${typeof port === "string" ? `"${port}"` : String(port)}`;
 }

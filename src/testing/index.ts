@@ -4,8 +4,18 @@
  * model (generated/fake-model.js), and is used as the client's `fetch`, as msw handlers or over
  * HTTP. The client's entry points never import it.
  */
+
+export type { FieldErrorBody } from "./drf-errors.js";
+export type {
+  FakeFields,
+  FakeOperation,
+  FakeSeed,
+  FakeSpace,
+  MswHttp,
+  PiriodFake,
+  PiriodFakeOptions,
+  ReceivedRequest,
+} from "./fake.js";
 export { createPiriodFake } from "./fake.js";
-export type { FakeFields, FakeOperation, FakeSeed, FakeSpace, MswHttp, PiriodFake, PiriodFakeOptions, ReceivedRequest } from "./fake.js";
 export type { FakeFault } from "./faults.js";
 export type { FakeServer } from "./http-server.js";
-export type { FieldErrorBody } from "./drf-errors.js";

@@ -4,7 +4,9 @@ import type { StoredObject } from "./objects.js";
 type ListModel = NonNullable<ResourceModel["list"]>;
 
 /** A list's answer: the page in Piriod's envelope, or the 400 or 404 it refuses the query with. */
-export type ListAnswer = { status: 200; body: { count: number; next: string | null; previous: string | null; results: StoredObject[] } } | { status: 400 | 404; body: object };
+export type ListAnswer =
+  | { status: 200; body: { count: number; next: string | null; previous: string | null; results: StoredObject[] } }
+  | { status: 400 | 404; body: object };
 
 /**
  * One page of `objects` (in the order they were made) as Piriod's list answers it: the filters
@@ -20,7 +22,9 @@ export function listPage(list: ListModel, objects: StoredObject[], url: URL): Li
   for (const [name, value] of query) {
     if (value === "") continue;
     const filter = list.filters[name];
-    const prefix = Object.keys(list.prefixes).find((candidate) => name.startsWith(candidate) && name.length > candidate.length);
+    const prefix = Object.keys(list.prefixes).find(
+      (candidate) => name.startsWith(candidate) && name.length > candidate.length,
+    );
     if (filter) {
       const test = filterTest(filter.lookup, filter.kind, value);
       if (typeof test === "string") invalid[name] = [test];

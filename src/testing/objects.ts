@@ -21,7 +21,12 @@ export function createdObject(model: ResourceModel, body: StoredObject, context:
 }
 
 /** A partial update: the stored object with the body's fields over it, and its update time. */
-export function updatedObject(model: ResourceModel, stored: StoredObject, body: StoredObject, context: ServerContext): StoredObject {
+export function updatedObject(
+  model: ResourceModel,
+  stored: StoredObject,
+  body: StoredObject,
+  context: ServerContext,
+): StoredObject {
   return withServerFields(model, { ...stored, ...withRelatedObjects(model, body) }, context, "update");
 }
 
@@ -52,14 +57,20 @@ function withRelatedObjects(model: ResourceModel, fields: StoredObject): StoredO
   return result;
 }
 
-function withServerFields(model: ResourceModel, object: StoredObject, context: ServerContext, write: "create" | "update"): StoredObject {
+function withServerFields(
+  model: ResourceModel,
+  object: StoredObject,
+  context: ServerContext,
+  write: "create" | "update",
+): StoredObject {
   const { id, testMode, created, updated } = model.server;
   if (write === "create") {
     if (id && object[id] === undefined) object[id] = context.newId();
     if (testMode) object[testMode] = context.testMode;
   }
   // A create's body cannot carry these (the closed schemas refuse read-only fields); a seed may, and keeps them.
-  for (const field of write === "create" ? created : updated) if (write === "update" || object[field] === undefined) object[field] = context.now;
+  for (const field of write === "create" ? created : updated)
+    if (write === "update" || object[field] === undefined) object[field] = context.now;
   return object;
 }
 

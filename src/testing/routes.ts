@@ -1,4 +1,4 @@
-import { operations, type Operation } from "../../generated/operations.js";
+import { type Operation, operations } from "../../generated/operations.js";
 
 /**
  * What the fake does for an operation, told by its shape alone: a list answers with a page; a

@@ -13,8 +13,8 @@ export async function serveCommand(args: readonly string[], usage: string): Prom
 Serves a fake Piriod API on http://127.0.0.1:N (default ${DEFAULT_PORT}; 0 takes a free port): every
 operation of the spec, in memory, starting from the spec's example objects. Ctrl-C stops it.`;
   const parsed = parsePort(args);
-  if ("help" in parsed) return console.log(help), 0;
-  if ("error" in parsed) return console.error(`piriod-fake: ${parsed.error}\n\n${help}`), 2;
+  if ("help" in parsed) return (console.log(help), 0);
+  if ("error" in parsed) return (console.error(`piriod-fake: ${parsed.error}\n\n${help}`), 2);
 
   const fake = createPiriodFake({ examples: true });
   let server;
@@ -22,7 +22,11 @@ operation of the spec, in memory, starting from the spec's example objects. Ctrl
     server = await fake.listen(parsed.port);
   } catch (error) {
     const inUse = (error as { code?: string }).code === "EADDRINUSE";
-    console.error(inUse ? `piriod-fake: port ${parsed.port} is already in use on 127.0.0.1; choose another with --port N` : `piriod-fake: could not start on port ${parsed.port}: ${(error as Error).message}`);
+    console.error(
+      inUse
+        ? `piriod-fake: port ${parsed.port} is already in use on 127.0.0.1; choose another with --port N`
+        : `piriod-fake: could not start on port ${parsed.port}: ${(error as Error).message}`,
+    );
     return 1;
   }
   console.log(howToUse(server.url));
@@ -44,17 +48,29 @@ function parsePort(args: readonly string[]): { port: number } | { help: true } |
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]!;
     if (arg === "--help" || arg === "-h") return { help: true };
-    const value = arg.startsWith("--port=") ? arg.slice(7) : arg === "--port" || arg === "-p" ? args[++index] : undefined;
-    if (value === undefined) return { error: arg === "--port" || arg === "-p" ? `${arg} needs a number` : `unknown argument "${arg}"` };
+    const value = arg.startsWith("--port=")
+      ? arg.slice(7)
+      : arg === "--port" || arg === "-p"
+        ? args[++index]
+        : undefined;
+    if (value === undefined)
+      return { error: arg === "--port" || arg === "-p" ? `${arg} needs a number` : `unknown argument "${arg}"` };
     port = Number(value);
-    if (!/^\d+$/.test(value) || port > 65_535) return { error: `the port must be a whole number from 0 to 65535, not "${value}"` };
+    if (!/^\d+$/.test(value) || port > 65_535)
+      return { error: `the port must be a whole number from 0 to 65535, not "${value}"` };
   }
   return { port };
 }
 
 function howToUse(url: string): string {
   const headers = `-H 'Authorization: Token sk_test_fake' -H 'x-simple-workspace: acc_01H8XYZ123ABC'`;
-  const body = JSON.stringify({ name: "Comercializadora Andes SpA", address: "Av. Providencia 1234, of. 501", country: "CL", state: 13, email: "pagos@andes.cl" });
+  const body = JSON.stringify({
+    name: "Comercializadora Andes SpA",
+    address: "Av. Providencia 1234, of. 501",
+    country: "CL",
+    state: 13,
+    email: "pagos@andes.cl",
+  });
   return `Fake Piriod API listening on ${url}
 
 Point a client at it:

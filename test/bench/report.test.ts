@@ -2,7 +2,17 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { figure, markdownTable, ratesTable, ratio, renderSection, signed, times, writeBenchmarks, type Section } from "../../bench/lib/report.ts";
+import {
+  figure,
+  markdownTable,
+  ratesTable,
+  ratio,
+  renderSection,
+  type Section,
+  signed,
+  times,
+  writeBenchmarks,
+} from "../../bench/lib/report.ts";
 import { summarize } from "../../bench/lib/stats.ts";
 
 // How BENCHMARKS.md words what a run measured: a figure with its spread, a ratio, a signed
@@ -53,7 +63,11 @@ describe("sections", () => {
       tables: [{ caption: "**app**", headers: ["chunk", "B"], rows: [["entry", "8,598"]] }],
       notes: ["one", "two"],
     };
-    expect(renderSection(section)).toBe(["## Size", "What loads.", "**app**", "| chunk | B |\n| --- | --- |\n| entry | 8,598 |", "- one\n- two"].join("\n\n"));
+    expect(renderSection(section)).toBe(
+      ["## Size", "What loads.", "**app**", "| chunk | B |\n| --- | --- |\n| entry | 8,598 |", "- one\n- two"].join(
+        "\n\n",
+      ),
+    );
   });
 
   it("leave out what a section does not have", () => {
@@ -75,10 +89,31 @@ describe("BENCHMARKS.md", () => {
     dir = await mkdtemp(path.join(tmpdir(), "benchmarks-"));
     const file = path.join(dir, "BENCHMARKS.md");
     const sections: Section[] = [
-      { title: "One", tables: [], targets: [{ what: "import", target: "≤ 15 ms", measured: "7.5 ms", met: true, why: "not shown when met" }] },
-      { title: "Two", tables: [], targets: [{ what: "bundle", target: "≤ 5,000 B", measured: "8,598 B", met: false, why: "openapi-fetch alone is 2,730 B" }] },
+      {
+        title: "One",
+        tables: [],
+        targets: [{ what: "import", target: "≤ 15 ms", measured: "7.5 ms", met: true, why: "not shown when met" }],
+      },
+      {
+        title: "Two",
+        tables: [],
+        targets: [
+          {
+            what: "bundle",
+            target: "≤ 5,000 B",
+            measured: "8,598 B",
+            met: false,
+            why: "openapi-fetch alone is 2,730 B",
+          },
+        ],
+      },
     ];
-    await writeBenchmarks(file, sections, { quick: true, loadAtStart: "0.10 / 0.20 / 0.30", loadAtEnd: "1.00 / 2.00 / 3.00", minutes: 1.56 });
+    await writeBenchmarks(file, sections, {
+      quick: true,
+      loadAtStart: "0.10 / 0.20 / 0.30",
+      loadAtEnd: "1.00 / 2.00 / 3.00",
+      minutes: 1.56,
+    });
     const text = await readFile(file, "utf8");
     expect(text).toContain("(BENCH_QUICK=1: fewer, shorter rounds)");
     expect(text).toContain("in 1.6 minutes.");

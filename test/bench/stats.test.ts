@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { alternatingRounds, alternatingSamples, callsPerSecond, growthPerStep, relativeSpread, sequentialCallsPerSecond, spread, summarize } from "../../bench/lib/stats.ts";
+import {
+  alternatingRounds,
+  alternatingSamples,
+  callsPerSecond,
+  growthPerStep,
+  relativeSpread,
+  sequentialCallsPerSecond,
+  spread,
+  summarize,
+} from "../../bench/lib/stats.ts";
 
 /** An async job that sleeps `ms`, and how many of it ran at once at most and completed. */
 function trackedJob(ms: number) {
@@ -104,7 +113,9 @@ describe("sequentialCallsPerSecond", () => {
     const turnsSeen: number[] = [];
     await sequentialCallsPerSecond(async () => turnsSeen.push(turns), 5, 4);
     ticking = false;
-    const groups = Array.from({ length: turnsSeen.length / 4 }, (_, index) => turnsSeen.slice(index * 4, index * 4 + 4));
+    const groups = Array.from({ length: turnsSeen.length / 4 }, (_, index) =>
+      turnsSeen.slice(index * 4, index * 4 + 4),
+    );
     expect(groups.length).toBeGreaterThan(1);
     expect(groups.every((group) => new Set(group).size === 1)).toBe(true);
     expect(groups.every((group, index) => index === 0 || group[0]! > groups[index - 1]![0]!)).toBe(true);
@@ -123,7 +134,13 @@ describe("sequentialCallsPerSecond", () => {
 
 describe("growthPerStep", () => {
   it("gives the growth per unit between each point and the next, as the per-operation size is judged", () => {
-    expect(growthPerStep([[2, 6_469], [20, 6_926], [200, 11_134]])).toEqual([(6_926 - 6_469) / 18, (11_134 - 6_926) / 180]);
+    expect(
+      growthPerStep([
+        [2, 6_469],
+        [20, 6_926],
+        [200, 11_134],
+      ]),
+    ).toEqual([(6_926 - 6_469) / 18, (11_134 - 6_926) / 180]);
   });
 
   it("has nothing to say about a single point", () => {

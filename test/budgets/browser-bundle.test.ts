@@ -2,7 +2,13 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ADDED_BEHAVIOUR, operationCount, piriodApp, sizeBudget, sizeBudgetWithAddedBehaviour } from "../../bench/lib/browser-apps.ts";
+import {
+  ADDED_BEHAVIOUR,
+  operationCount,
+  piriodApp,
+  sizeBudget,
+  sizeBudgetWithAddedBehaviour,
+} from "../../bench/lib/browser-apps.ts";
 import { gzipTotal } from "../../bench/lib/bundle-size.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
 
@@ -17,7 +23,8 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"
 let operations: number;
 let app: Awaited<ReturnType<typeof piriodApp>>;
 beforeAll(async () => {
-  if (!existsSync(path.join(REPO_ROOT, "dist", "src", "index.js"))) throw new Error("dist/ is missing: run `npm run build` before the budget tests");
+  if (!existsSync(path.join(REPO_ROOT, "dist", "src", "index.js")))
+    throw new Error("dist/ is missing: run `npm run build` before the budget tests");
   operations = await operationCount(REPO_ROOT);
   app = await piriodApp(REPO_ROOT);
 });
@@ -28,7 +35,9 @@ describe("a browser bundle of createPiriodClient plus one customers.update", () 
   });
 
   it("loads at most 9,500 B gzipped with the request validator's chunk (the default), 150 B more for each operation beyond two, and the behaviour added since", () => {
-    expect(gzipTotal(app.withRequestValidator)).toBeLessThanOrEqual(sizeBudgetWithAddedBehaviour(operations).withRequestValidator);
+    expect(gzipTotal(app.withRequestValidator)).toBeLessThanOrEqual(
+      sizeBudgetWithAddedBehaviour(operations).withRequestValidator,
+    );
   });
 });
 
@@ -42,12 +51,18 @@ describe("the budget", () => {
   it("grows beyond that only by behaviour named with what it cost", () => {
     const added = Object.values(ADDED_BEHAVIOUR);
     expect(added.every((bytes) => Number.isInteger(bytes) && bytes > 0)).toBe(true);
-    expect(sizeBudgetWithAddedBehaviour(10).upFront - sizeBudget(10).upFront).toBe(added.reduce((sum, bytes) => sum + bytes, 0));
+    expect(sizeBudgetWithAddedBehaviour(10).upFront - sizeBudget(10).upFront).toBe(
+      added.reduce((sum, bytes) => sum + bytes, 0),
+    );
   });
 
   it("counts every operation of the spec, each a method of the client", async () => {
-    const spec = JSON.parse(await readFile(path.join(REPO_ROOT, "generated", "openapi.json"), "utf8")) as { paths: Record<string, object> };
-    const inSpec = Object.values(spec.paths).flatMap((item) => Object.keys(item).filter((key) => HTTP_METHODS.includes(key)));
+    const spec = JSON.parse(await readFile(path.join(REPO_ROOT, "generated", "openapi.json"), "utf8")) as {
+      paths: Record<string, object>;
+    };
+    const inSpec = Object.values(spec.paths).flatMap((item) =>
+      Object.keys(item).filter((key) => HTTP_METHODS.includes(key)),
+    );
     expect(operations).toBe(inSpec.length);
   });
 });

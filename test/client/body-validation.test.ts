@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { LoadValidator, Operation } from "../../generated/operations.js";
-import { createRedactor } from "../../src/errors.js";
-import { call, type ClientContext } from "../../src/call.js";
-import { PiriodValidationError } from "../../src/errors.js";
+import { type ClientContext, call } from "../../src/call.js";
+import { createRedactor, PiriodValidationError } from "../../src/errors.js";
 import { fetchTransport } from "../../src/fetch-transport.js";
 import { resolveOptions } from "../../src/options.js";
 import { abortableSleep } from "../../src/send.js";
@@ -12,12 +11,22 @@ import { API_KEY, jsonResponse, recordingFetch, WORKSPACE } from "../helpers/cli
 // (a network blip fetching the chunk) must not stick: the next call tries again.
 type Validate = Awaited<ReturnType<LoadValidator>>;
 const accept: Validate = (data) => ({ ok: true, value: data });
-const refuse: Validate = () => ({ ok: false, errors: [{ path: "/name", keyword: "required", message: "/name is required" }] });
+const refuse: Validate = () => ({
+  ok: false,
+  errors: [{ path: "/name", keyword: "required", message: "/name is required" }],
+});
 
 function setup(load: LoadValidator) {
   const fetch = recordingFetch(jsonResponse(200, { id: "w_1" }));
   const options = resolveOptions({ apiKey: API_KEY, workspace: WORKSPACE, fetch, maxRetries: 0 });
-  const context: ClientContext = { options, transport: fetchTransport(fetch), sleep: abortableSleep, redact: createRedactor(API_KEY), headers: {}, log: () => {} };
+  const context: ClientContext = {
+    options,
+    transport: fetchTransport(fetch),
+    sleep: abortableSleep,
+    redact: createRedactor(API_KEY),
+    headers: {},
+    log: () => {},
+  };
   const operation: Operation = { method: "PATCH", path: "/widgets/{id}/", pathParams: ["id"], body: load, status: 200 };
   return { fetch, update: (body: unknown) => call(context, operation, "widgets.update", ["w_1", body]) };
 }
@@ -44,7 +53,10 @@ describe("a lazily loaded validator", () => {
     const { fetch, update } = setup(async () => refuse);
     const error = await update({}).catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(PiriodValidationError);
-    expect(error).toMatchObject({ message: "widgets.update: the body breaks the schema, nothing was sent: /name is required", errors: [{ path: "/name" }] });
+    expect(error).toMatchObject({
+      message: "widgets.update: the body breaks the schema, nothing was sent: /name is required",
+      errors: [{ path: "/name" }],
+    });
     expect(fetch.requests).toEqual([]);
   });
 });

@@ -13,7 +13,9 @@ const entryBundle = (entry: string, platform: "browser" | "node") => bundleApp(`
 describe("the fetch entry, src/index.ts", () => {
   it("bundles for the browser without any Node module", async () => {
     const bundle = await entryBundle("src/index.ts", "browser");
-    expect(inputsOf(bundle.chunks).filter((input) => input.startsWith("node:") || input === NODE_TRANSPORT)).toEqual([]);
+    expect(inputsOf(bundle.chunks).filter((input) => input.startsWith("node:") || input === NODE_TRANSPORT)).toEqual(
+      [],
+    );
   });
 
   it("loads each validator only on demand", async () => {
@@ -29,7 +31,11 @@ describe("the fetch entry, src/index.ts", () => {
 describe("the node entry, src/node.ts", () => {
   it("imports no Node module up front: node:http and node:https load on the first request that needs them", async () => {
     const bundle = await entryBundle("src/node.ts", "node");
-    expect(upFront(bundle).map((chunk) => chunk.text).join("\n")).not.toMatch(/from\s*"node:|require\("node:|import\("node:/);
+    expect(
+      upFront(bundle)
+        .map((chunk) => chunk.text)
+        .join("\n"),
+    ).not.toMatch(/from\s*"node:|require\("node:|import\("node:/);
     expect(inputsOf(upFront(bundle))).toContain(NODE_TRANSPORT);
   });
 });

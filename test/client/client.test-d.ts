@@ -1,11 +1,24 @@
 import { Agent, type AgentOptions } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { describe, expectTypeOf, it } from "vitest";
-import * as fetchEntry from "../../src/index.js";
-import type { Customer, CustomerUpdate, PiriodClient, PiriodClientOptions, ValidationIssue, WithResponse } from "../../src/index.js";
-import { createPiriodClient, PiriodBadRequestError, PiriodPromise, PiriodResponseValidationError, PiriodValidationError } from "../../src/node.js";
-import type * as nodeEntry from "../../src/node.js";
 import type { components, paths } from "../../generated/schema.js";
+import type {
+  Customer,
+  CustomerUpdate,
+  PiriodClient,
+  PiriodClientOptions,
+  ValidationIssue,
+  WithResponse,
+} from "../../src/index.js";
+import * as fetchEntry from "../../src/index.js";
+import type * as nodeEntry from "../../src/node.js";
+import {
+  createPiriodClient,
+  PiriodBadRequestError,
+  PiriodPromise,
+  PiriodResponseValidationError,
+  PiriodValidationError,
+} from "../../src/node.js";
 
 const piriod = createPiriodClient({ apiKey: "sk_test", workspace: "acc_1" });
 const update: CustomerUpdate = { name: "Andes SpA", address: "Av. Providencia 1234", country: "CL", state: 13 };
@@ -14,8 +27,14 @@ describe("customers.update", () => {
   it("resolves to the Customer, and .withResponse() adds the response", () => {
     expectTypeOf(piriod.customers.update("cus_1", update)).toEqualTypeOf<PiriodPromise<Customer>>();
     expectTypeOf(piriod.customers.update("cus_1", update)).resolves.toEqualTypeOf<Customer>();
-    expectTypeOf(piriod.customers.update("cus_1", update).withResponse()).resolves.toEqualTypeOf<WithResponse<Customer>>();
-    expectTypeOf<WithResponse<Customer>>().toEqualTypeOf<{ data: Customer; response: Response; requestId: string | null }>();
+    expectTypeOf(piriod.customers.update("cus_1", update).withResponse()).resolves.toEqualTypeOf<
+      WithResponse<Customer>
+    >();
+    expectTypeOf<WithResponse<Customer>>().toEqualTypeOf<{
+      data: Customer;
+      response: Response;
+      requestId: string | null;
+    }>();
   });
 
   it("takes exactly a CustomerUpdate: no response-only field, nothing missing", () => {
@@ -28,7 +47,12 @@ describe("customers.update", () => {
   });
 
   it("takes per-call signal, timeoutMs, maxRetries and testMode, and nothing else", () => {
-    void piriod.customers.update("cus_1", update, { signal: AbortSignal.timeout(1), timeoutMs: 5_000, maxRetries: 0, testMode: true });
+    void piriod.customers.update("cus_1", update, {
+      signal: AbortSignal.timeout(1),
+      timeoutMs: 5_000,
+      maxRetries: 0,
+      testMode: true,
+    });
     // @ts-expect-error the option is `timeoutMs`
     void piriod.customers.update("cus_1", update, { timeout: 5_000 });
   });
@@ -37,11 +61,17 @@ describe("customers.update", () => {
 describe("piriod.raw", () => {
   it("does not ask for the headers the client injects, but still for the path's id", () => {
     void piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: "cus_1" } }, body: update });
-    void piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: "cus_1" }, header: { "x-piriod-test-mode": true } }, body: update });
+    void piriod.raw.PATCH("/customers/{id}/", {
+      params: { path: { id: "cus_1" }, header: { "x-piriod-test-mode": true } },
+      body: update,
+    });
     // @ts-expect-error the id is still required
     void piriod.raw.PATCH("/customers/{id}/", { params: { path: {} }, body: update });
-    // @ts-expect-error an injected header keeps its type when given
-    void piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: "cus_1" }, header: { "x-piriod-test-mode": "yes" } }, body: update });
+    void piriod.raw.PATCH("/customers/{id}/", {
+      // @ts-expect-error an injected header keeps its type when given
+      params: { path: { id: "cus_1" }, header: { "x-piriod-test-mode": "yes" } },
+      body: update,
+    });
   });
 
   it("types data as the Customer", async () => {
@@ -54,7 +84,9 @@ describe("options", () => {
   it("requires apiKey and workspace and types the rest", () => {
     // @ts-expect-error workspace is required
     createPiriodClient({ apiKey: "sk_test" });
-    expectTypeOf<PiriodClientOptions["validate"]>().toEqualTypeOf<{ request?: boolean; response?: boolean } | undefined>();
+    expectTypeOf<PiriodClientOptions["validate"]>().toEqualTypeOf<
+      { request?: boolean; response?: boolean } | undefined
+    >();
     expectTypeOf<PiriodClientOptions["fetch"]>().toEqualTypeOf<((request: Request) => Promise<Response>) | undefined>();
   });
 

@@ -1,14 +1,34 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LoadValidator, Operation } from "../../generated/operations.js";
 import { freePort } from "../../scripts/lib/prism-server.ts";
-import { PiriodConnectionError, PiriodRateLimitError, PiriodServerError, PiriodTimeoutError } from "../../src/errors.js";
-import { json, reply, resetMidBody, slowHeaders, startFaultServer, type Answer, type FaultServer } from "../helpers/http-fault-server.ts";
+import {
+  PiriodConnectionError,
+  PiriodRateLimitError,
+  PiriodServerError,
+  PiriodTimeoutError,
+} from "../../src/errors.js";
+import {
+  type Answer,
+  type FaultServer,
+  json,
+  reply,
+  resetMidBody,
+  slowHeaders,
+  startFaultServer,
+} from "../helpers/http-fault-server.ts";
 import { operationMethod } from "../helpers/operation-context.ts";
 
 // A create (POST) is not idempotent, and Piriod documents no idempotency key: it is retried only when
 // it cannot have been processed. Each case counts the requests the server saw.
 const accept: LoadValidator = async () => (data) => ({ ok: true, value: data });
-const CREATE: Operation = { method: "POST", path: "/widgets/", pathParams: [], body: accept, status: 201, response: accept };
+const CREATE: Operation = {
+  method: "POST",
+  path: "/widgets/",
+  pathParams: [],
+  body: accept,
+  status: 201,
+  response: accept,
+};
 const created = json(201, { id: "wid_1" });
 
 let server: FaultServer;
@@ -17,7 +37,8 @@ afterAll(() => server.close());
 beforeEach(() => void (server.received.length = 0));
 
 describe.each(["node", "fetch"] as const)("a POST through the %s transport", (transport) => {
-  const create = (options = {}) => operationMethod(CREATE, { baseUrl: server.url, transport, maxRetries: 2, timeoutMs: 300, ...options });
+  const create = (options = {}) =>
+    operationMethod(CREATE, { baseUrl: server.url, transport, maxRetries: 2, timeoutMs: 300, ...options });
 
   it.each<[string, Answer[]]>([
     ["a 429", [json(429, { detail: "Slow down." }), created]],
@@ -35,12 +56,15 @@ describe.each(["node", "fetch"] as const)("a POST through the %s transport", (tr
     ["a 502", reply(502, "Bad gateway"), PiriodServerError],
     ["a timeout", slowHeaders(2_000, created), PiriodTimeoutError],
     ["a reset after the request was sent", resetMidBody(), PiriodConnectionError],
-  ])("is not retried after %s, which may have come after the customer was created", async (_case, answer, ErrorClass) => {
-    server.answer(answer);
-    const error = await create()({ name: "Andes" }).catch((reason: unknown) => reason);
-    expect(error).toBeInstanceOf(ErrorClass);
-    expect(server.received).toHaveLength(1);
-  });
+  ])(
+    "is not retried after %s, which may have come after the customer was created",
+    async (_case, answer, ErrorClass) => {
+      server.answer(answer);
+      const error = await create()({ name: "Andes" }).catch((reason: unknown) => reason);
+      expect(error).toBeInstanceOf(ErrorClass);
+      expect(server.received).toHaveLength(1);
+    },
+  );
 
   it("gives up on a 429 after its retries, as other methods do", async () => {
     server.answer(json(429, { detail: "Slow down." }));
@@ -57,14 +81,19 @@ describe("a POST to a closed port", () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
     const method = operationMethod(CREATE, { baseUrl: closed, transport, maxRetries: 2 });
     await expect(method({ name: "Andes" })).rejects.toBeInstanceOf(PiriodConnectionError);
-    expect(method.logged.filter(([level, message]) => level === "debug" && /attempt \d of 3$/.test(message))).toHaveLength(attempts);
+    expect(
+      method.logged.filter(([level, message]) => level === "debug" && /attempt \d of 3$/.test(message)),
+    ).toHaveLength(attempts);
   });
 });
 
 describe("a GET, by contrast", () => {
   it("is retried after a 500 and a timeout", async () => {
     server.answer(json(500, {}), slowHeaders(2_000, created), json(200, { id: "wid_1" }));
-    const method = operationMethod({ method: "GET", path: "/widgets/", pathParams: [], status: 200, response: accept }, { baseUrl: server.url, maxRetries: 2, timeoutMs: 300 });
+    const method = operationMethod(
+      { method: "GET", path: "/widgets/", pathParams: [], status: 200, response: accept },
+      { baseUrl: server.url, maxRetries: 2, timeoutMs: 300 },
+    );
     await expect(method()).resolves.toEqual({ id: "wid_1" });
     expect(server.received).toHaveLength(3);
   });

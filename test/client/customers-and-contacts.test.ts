@@ -3,13 +3,18 @@ import type { Contact, Customer } from "../../generated/schema.js";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
-import { json, pagedList, reply, startFaultServer, type FaultServer } from "../helpers/http-fault-server.ts";
+import { type FaultServer, json, pagedList, reply, startFaultServer } from "../helpers/http-fault-server.ts";
 import { bundledSpec } from "../helpers/spec-examples.ts";
 
 // The whole customers resource and contacts, through the methods the spec declares, against a real
 // local server: the requests they send, exactly, and what they resolve to.
 /** The spec's example of a retrieved contact. */
-const contactExample: Contact = Object.values(bundledSpec.paths["/contacts/{id}/"].get.responses["200"].content["application/json"].examples as Record<string, { value: Contact }>)[0]!.value;
+const contactExample: Contact = Object.values(
+  bundledSpec.paths["/contacts/{id}/"].get.responses["200"].content["application/json"].examples as Record<
+    string,
+    { value: Contact }
+  >,
+)[0]!.value;
 const writeBody = { name: "Andes SpA", address: "Av. Providencia 1234", country: "CL", state: 13 };
 
 let server: FaultServer;
@@ -17,18 +22,26 @@ beforeAll(async () => (server = await startFaultServer()));
 afterAll(() => server.close());
 beforeEach(() => void (server.received.length = 0));
 
-const customerPages = (total: number, size: number) => pagedList(total, size, (number): Customer => ({ ...customer, id: `cus_${number}` }));
+const customerPages = (total: number, size: number) =>
+  pagedList(total, size, (number): Customer => ({ ...customer, id: `cus_${number}` }));
 
 describe.each([
   ["the node entry", nodeEntry],
   ["the fetch entry", fetchEntry],
 ] as const)("%s", (_entry, { createPiriodClient, PiriodValidationError, toContactUpdate }) => {
-  const client = () => createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl: server.url, maxRetries: 0 });
+  const client = () =>
+    createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl: server.url, maxRetries: 0 });
 
   describe("customers.list", () => {
     it("sends its filters as Piriod reads them: a Date as ISO 8601, metadata keys as given", async () => {
       server.answer(customerPages(0, 20));
-      await client().customers.list({ country: "CL", created__gte: new Date("2026-01-01T00:00:00Z"), created__lte: "2026-01-31T23:59:59Z", metadata__segment: "wholesale", page_size: 50 });
+      await client().customers.list({
+        country: "CL",
+        created__gte: new Date("2026-01-01T00:00:00Z"),
+        created__lte: "2026-01-31T23:59:59Z",
+        metadata__segment: "wholesale",
+        page_size: 50,
+      });
       expect(server.received[0]).toMatchObject({
         method: "GET",
         url: "/customers/?country=CL&created__gte=2026-01-01T00%3A00%3A00.000Z&created__lte=2026-01-31T23%3A59%3A59Z&metadata__segment=wholesale&page_size=50",
@@ -40,8 +53,14 @@ describe.each([
       const ids: string[] = [];
       for await (const found of client().customers.list({ country: "CL" })) ids.push(found.id!);
       expect(ids).toEqual(Array.from({ length: 45 }, (_, index) => `cus_${index + 1}`));
-      expect(server.received.map((request) => request.url)).toEqual(["/customers/?country=CL", "/customers/?country=CL&page=2", "/customers/?country=CL&page=3"]);
-      expect(new Set(server.received.map((request) => request.headers.authorization))).toEqual(new Set([`Token ${API_KEY}`]));
+      expect(server.received.map((request) => request.url)).toEqual([
+        "/customers/?country=CL",
+        "/customers/?country=CL&page=2",
+        "/customers/?country=CL&page=3",
+      ]);
+      expect(new Set(server.received.map((request) => request.headers.authorization))).toEqual(
+        new Set([`Token ${API_KEY}`]),
+      );
     });
 
     it("resolves to the first page, which knows the count and whether there is a next", async () => {
@@ -79,7 +98,9 @@ describe.each([
     await expect(piriod.customers.delete("cus_1")).resolves.toBeUndefined();
     const { data, response } = await piriod.customers.delete("cus_1").withResponse();
     expect([data, response.status]).toEqual([undefined, 204]);
-    expect(server.received.map(({ method, url }) => [method, url])).toEqual(Array(2).fill(["DELETE", "/customers/cus_1/"]));
+    expect(server.received.map(({ method, url }) => [method, url])).toEqual(
+      Array(2).fill(["DELETE", "/customers/cus_1/"]),
+    );
   });
 
   describe("contacts", () => {
@@ -107,7 +128,9 @@ describe.each([
     it("creates (201) and deletes (204)", async () => {
       server.answer(json(201, contactExample), reply(204, ""));
       const piriod = client();
-      await expect(piriod.contacts.create({ name: "Ignacio Fuentes", email: "ignacio.fuentes@andes.cl" })).resolves.toEqual(contactExample);
+      await expect(
+        piriod.contacts.create({ name: "Ignacio Fuentes", email: "ignacio.fuentes@andes.cl" }),
+      ).resolves.toEqual(contactExample);
       await expect(piriod.contacts.delete(contactExample.id!)).resolves.toBeUndefined();
       expect(server.received.map(({ method }) => method)).toEqual(["POST", "DELETE"]);
     });

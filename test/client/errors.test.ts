@@ -67,13 +67,19 @@ describe("HTTP errors", () => {
   });
 
   it("gives a page without a title by its first line of text, its scripts and styles left out", async () => {
-    const html = "<html><head><script>var x = 1;</script><style>p { color: red }</style></head><body>\n<p>Bad gateway: upstream down</p><p>Try later</p></body></html>";
+    const html =
+      "<html><head><script>var x = 1;</script><style>p { color: red }</style></head><body>\n<p>Bad gateway: upstream down</p><p>Try later</p></body></html>";
     const error = await errorFor(new Response(html, { status: 502, headers: { "content-type": "text/html" } }));
     expect(error.message).toMatch(/failed with 502: Bad gateway: upstream down$/);
   });
 
   it("gives a plain-text body by its first line", async () => {
-    const error = await errorFor(new Response("\nupstream connect error\nreset reason: overflow\n", { status: 503, headers: { "content-type": "text/plain" } }));
+    const error = await errorFor(
+      new Response("\nupstream connect error\nreset reason: overflow\n", {
+        status: 503,
+        headers: { "content-type": "text/plain" },
+      }),
+    );
     expect(error.message).toMatch(/failed with 503: upstream connect error$/);
   });
 
@@ -139,7 +145,9 @@ describe("a 400 from Django REST Framework", () => {
   });
 
   it("still is a PiriodBadRequestError when the body is not JSON", async () => {
-    const error = await errorFor(new Response("Bad Request", { status: 400, headers: { "content-type": "text/plain" } }));
+    const error = await errorFor(
+      new Response("Bad Request", { status: 400, headers: { "content-type": "text/plain" } }),
+    );
     expect(error).toBeInstanceOf(PiriodBadRequestError);
     expect(error).toMatchObject({ body: "Bad Request", fieldErrors: [], nonFieldErrors: [] });
     expect(error.message).toMatch(/failed with 400: Bad Request$/);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/lib/prism-server.ts";
 import {
   PiriodAbortError,
   PiriodApiError,
@@ -9,12 +10,28 @@ import {
   PiriodServerError,
   PiriodTimeoutError,
 } from "../../src/errors.js";
-import { freePort } from "../../scripts/lib/prism-server.ts";
 import { abortableSleep } from "../../src/send.js";
-import { body, CUSTOMER_ID, customer, recordingSleep, testClient, type RecordingSleep } from "../helpers/client-fixtures.ts";
+import {
+  body,
+  CUSTOMER_ID,
+  customer,
+  type RecordingSleep,
+  recordingSleep,
+  testClient,
+} from "../helpers/client-fixtures.ts";
 import { expectNoApiKey } from "../helpers/client-secrets.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
-import { closeMidBody, json, reply, resetMidBody, slowBody, slowHeaders, startFaultServer, type Answer, type FaultServer } from "../helpers/http-fault-server.ts";
+import {
+  type Answer,
+  closeMidBody,
+  type FaultServer,
+  json,
+  reply,
+  resetMidBody,
+  slowBody,
+  slowHeaders,
+  startFaultServer,
+} from "../helpers/http-fault-server.ts";
 
 // The client against a real node:http server that misbehaves on purpose. Each case checks the
 // error class, how many attempts reached the server, and (for the whole file) that no rejection
@@ -26,7 +43,8 @@ beforeEach(() => void (server.received.length = 0));
 expectNoUnhandledRejections();
 
 const TIMEOUT_MS = 200;
-const client = (options = {}, sleep?: RecordingSleep) => testClient({ baseUrl: server.url, maxRetries: 2, timeoutMs: TIMEOUT_MS, ...options }, sleep);
+const client = (options = {}, sleep?: RecordingSleep) =>
+  testClient({ baseUrl: server.url, maxRetries: 2, timeoutMs: TIMEOUT_MS, ...options }, sleep);
 
 async function failure(promise: Promise<unknown>): Promise<PiriodError> {
   const error = await promise.then(
@@ -43,26 +61,62 @@ type ErrorClass = abstract new (...args: never[]) => PiriodError;
 const HTML = "<html><body><h1>502 Bad Gateway</h1></body></html>";
 const TRUNCATED = '{"name": "Comercializadora Andes SpA", "country": {"id": "C';
 
-describe.each<{ fault: string; answer: Answer; error: ErrorClass; attempts: number; body?: unknown; options?: object }>([
-  { fault: "a 500 with a JSON body", answer: json(500, { detail: "Server error." }), error: PiriodServerError, attempts: 3, body: { detail: "Server error." } },
-  { fault: "a 502 with an HTML body", answer: reply(502, HTML, { "content-type": "text/html" }), error: PiriodServerError, attempts: 3, body: HTML },
-  { fault: "a 503 with an empty body", answer: reply(503, ""), error: PiriodServerError, attempts: 3, body: "" },
-  { fault: "a 429 asking for a wait over 60 s", answer: json(429, { detail: "Slow down." }, { "retry-after": "120" }), error: PiriodRateLimitError, attempts: 1 },
-  { fault: "a connection reset mid-body", answer: resetMidBody(), error: PiriodConnectionError, attempts: 3 },
-  { fault: "a connection closed before the promised Content-Length", answer: closeMidBody(), error: PiriodConnectionError, attempts: 3 },
-  { fault: "slow headers", answer: slowHeaders(5_000), error: PiriodTimeoutError, attempts: 3 },
-  { fault: "a slow body", answer: slowBody(5_000), error: PiriodTimeoutError, attempts: 3 },
-  { fault: "truncated JSON in a complete 200", answer: reply(200, TRUNCATED, { "content-type": "application/json" }), error: PiriodResponseValidationError, attempts: 1, body: TRUNCATED },
-  { fault: "a 200 with a non-JSON content type", answer: reply(200, HTML, { "content-type": "text/html" }), error: PiriodResponseValidationError, attempts: 1, body: HTML },
-  {
-    fault: "a 200 whose body breaks the schema, with response validation on",
-    answer: json(200, { ...customer, country: "CL" }),
-    error: PiriodResponseValidationError,
-    attempts: 1,
-    body: { ...customer, country: "CL" },
-    options: { validate: { response: true } },
-  },
-])("$fault", ({ answer, error, attempts, body: expectedBody, options }) => {
+describe.each<{ fault: string; answer: Answer; error: ErrorClass; attempts: number; body?: unknown; options?: object }>(
+  [
+    {
+      fault: "a 500 with a JSON body",
+      answer: json(500, { detail: "Server error." }),
+      error: PiriodServerError,
+      attempts: 3,
+      body: { detail: "Server error." },
+    },
+    {
+      fault: "a 502 with an HTML body",
+      answer: reply(502, HTML, { "content-type": "text/html" }),
+      error: PiriodServerError,
+      attempts: 3,
+      body: HTML,
+    },
+    { fault: "a 503 with an empty body", answer: reply(503, ""), error: PiriodServerError, attempts: 3, body: "" },
+    {
+      fault: "a 429 asking for a wait over 60 s",
+      answer: json(429, { detail: "Slow down." }, { "retry-after": "120" }),
+      error: PiriodRateLimitError,
+      attempts: 1,
+    },
+    { fault: "a connection reset mid-body", answer: resetMidBody(), error: PiriodConnectionError, attempts: 3 },
+    {
+      fault: "a connection closed before the promised Content-Length",
+      answer: closeMidBody(),
+      error: PiriodConnectionError,
+      attempts: 3,
+    },
+    { fault: "slow headers", answer: slowHeaders(5_000), error: PiriodTimeoutError, attempts: 3 },
+    { fault: "a slow body", answer: slowBody(5_000), error: PiriodTimeoutError, attempts: 3 },
+    {
+      fault: "truncated JSON in a complete 200",
+      answer: reply(200, TRUNCATED, { "content-type": "application/json" }),
+      error: PiriodResponseValidationError,
+      attempts: 1,
+      body: TRUNCATED,
+    },
+    {
+      fault: "a 200 with a non-JSON content type",
+      answer: reply(200, HTML, { "content-type": "text/html" }),
+      error: PiriodResponseValidationError,
+      attempts: 1,
+      body: HTML,
+    },
+    {
+      fault: "a 200 whose body breaks the schema, with response validation on",
+      answer: json(200, { ...customer, country: "CL" }),
+      error: PiriodResponseValidationError,
+      attempts: 1,
+      body: { ...customer, country: "CL" },
+      options: { validate: { response: true } },
+    },
+  ],
+)("$fault", ({ answer, error, attempts, body: expectedBody, options }) => {
   it(`rejects with ${error.name} after ${attempts} attempt(s)`, async () => {
     server.answer(answer);
     const thrown = await failure(client(options).customers.update(CUSTOMER_ID, body));
@@ -109,7 +163,9 @@ describe("retries", () => {
     server.answer(reply(503, ""), resetMidBody(), json(200, customer));
     await client().customers.update(CUSTOMER_ID, accented);
     expect(server.received.map((request) => request.body)).toEqual(Array(3).fill(JSON.stringify(accented)));
-    expect(server.received.map((request) => request.headers["content-length"])).toEqual(Array(3).fill(String(Buffer.byteLength(JSON.stringify(accented)))));
+    expect(server.received.map((request) => request.headers["content-length"])).toEqual(
+      Array(3).fill(String(Buffer.byteLength(JSON.stringify(accented)))),
+    );
   });
 
   it("gives every attempt its own timeout", async () => {
@@ -169,7 +225,9 @@ describe("a redirect", () => {
     const error = await failure(client().customers.update(CUSTOMER_ID, body));
     expect(error).toBeInstanceOf(PiriodApiError);
     expect((error as PiriodApiError).status).toBe(301);
-    expect(error.message).toContain("failed with 301: redirected to https://api.piriod.example/customers/cus_01H8XYZ123ABC/ (not followed: set baseUrl to where the API answers)");
+    expect(error.message).toContain(
+      "failed with 301: redirected to https://api.piriod.example/customers/cus_01H8XYZ123ABC/ (not followed: set baseUrl to where the API answers)",
+    );
     expect(server.received).toHaveLength(1);
   });
 });

@@ -2,8 +2,16 @@ import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPiriodClient } from "../../src/index.js";
 import { toResponse } from "../../src/send.js";
-import { API_KEY, body, customer, CUSTOMER_ID, jsonResponse, rebuildingMiddleware, WORKSPACE } from "../helpers/client-fixtures.ts";
-import { json, reply, startFaultServer, type FaultServer } from "../helpers/http-fault-server.ts";
+import {
+  API_KEY,
+  body,
+  CUSTOMER_ID,
+  customer,
+  jsonResponse,
+  rebuildingMiddleware,
+  WORKSPACE,
+} from "../helpers/client-fixtures.ts";
+import { type FaultServer, json, reply, startFaultServer } from "../helpers/http-fault-server.ts";
 
 // The fetch entry (browsers, Deno, Bun, workers) sends through the global fetch.
 let server: FaultServer;
@@ -17,13 +25,23 @@ describe("the fetch entry over the global fetch", () => {
     server.answer(json(200, customer, { "x-request-id": "req_7" }));
     const { data, response, requestId } = await client().customers.update(CUSTOMER_ID, body).withResponse();
     expect(data).toEqual(customer);
-    expect([response.status, response.url, requestId]).toEqual([200, `${server.url}/customers/${CUSTOMER_ID}/`, "req_7"]);
-    expect(server.received.at(-1)).toMatchObject({ method: "PATCH", url: `/customers/${CUSTOMER_ID}/`, body: JSON.stringify(body) });
+    expect([response.status, response.url, requestId]).toEqual([
+      200,
+      `${server.url}/customers/${CUSTOMER_ID}/`,
+      "req_7",
+    ]);
+    expect(server.received.at(-1)).toMatchObject({
+      method: "PATCH",
+      url: `/customers/${CUSTOMER_ID}/`,
+      body: JSON.stringify(body),
+    });
   });
 
   it("looks the global fetch up on every call, so a mock installed after the client was made applies", async () => {
     const piriod = client();
-    const mocked = vi.spyOn(globalThis, "fetch").mockResolvedValue(jsonResponse(200, { ...customer, name: "Mocked SpA" }));
+    const mocked = vi
+      .spyOn(globalThis, "fetch")
+      .mockResolvedValue(jsonResponse(200, { ...customer, name: "Mocked SpA" }));
     try {
       await expect(piriod.customers.retrieve(CUSTOMER_ID)).resolves.toMatchObject({ name: "Mocked SpA" });
       expect(mocked).toHaveBeenCalledTimes(1);
@@ -42,22 +60,40 @@ describe("the fetch entry over the global fetch", () => {
     expect(data).toEqual(customer);
     expect(seen[0]).toBeInstanceOf(Request);
     expect(inspect(seen[0])).not.toContain(API_KEY);
-    expect(server.received.at(-1)).toMatchObject({ method: "PATCH", url: `/customers/${CUSTOMER_ID}/`, body: JSON.stringify(body) });
+    expect(server.received.at(-1)).toMatchObject({
+      method: "PATCH",
+      url: `/customers/${CUSTOMER_ID}/`,
+      body: JSON.stringify(body),
+    });
     expect(server.received.at(-1)!.headers["x-trace"]).toBe("t-3");
   });
 
   it("keeps a response without a body without one", async () => {
     server.answer(reply(204, ""));
-    const { data, response } = await client().raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body });
+    const { data, response } = await client().raw.PATCH("/customers/{id}/", {
+      params: { path: { id: CUSTOMER_ID } },
+      body,
+    });
     expect([data, response.status, response.body]).toEqual([undefined, 204, null]);
   });
 });
 
 describe("toResponse", () => {
   it("is a standard Response of the body received, with the URL it came from", async () => {
-    const response = toResponse({ status: 201, statusText: "Created", headers: new Headers({ "x-a": "1" }), body: '{"ok":true}', url: "https://api.piriod.com/x/" });
+    const response = toResponse({
+      status: 201,
+      statusText: "Created",
+      headers: new Headers({ "x-a": "1" }),
+      body: '{"ok":true}',
+      url: "https://api.piriod.com/x/",
+    });
     expect(Object.getPrototypeOf(response)).toBe(Response.prototype);
-    expect([response.status, response.statusText, response.headers.get("x-a"), response.url]).toEqual([201, "Created", "1", "https://api.piriod.com/x/"]);
+    expect([response.status, response.statusText, response.headers.get("x-a"), response.url]).toEqual([
+      201,
+      "Created",
+      "1",
+      "https://api.piriod.com/x/",
+    ]);
     expect(await response.json()).toEqual({ ok: true });
   });
 });

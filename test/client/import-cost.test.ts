@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { customer } from "../helpers/client-fixtures.ts";
 import { runFixture } from "../helpers/client-scripts.ts";
-import { json, startFaultServer, type FaultServer } from "../helpers/http-fault-server.ts";
+import { type FaultServer, json, startFaultServer } from "../helpers/http-fault-server.ts";
 
 // Importing the package must stay cheap: the Node transport, node:http and the fetch globals'
 // undici (about 15 ms to load in Node 20) wait for the first request.

@@ -2,18 +2,18 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CustomerUpdate } from "../../generated/schema.js";
 import {
-  buildBrowserClientSite,
-  corsJson,
   type BrowserClientOptions,
   type BrowserClientSite,
+  buildBrowserClientSite,
+  corsJson,
   type PiriodModule,
   type WorkerReport,
 } from "../helpers/browser-client-site.ts";
 import { API_KEY, CUSTOMER_ID, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { launchChromium, skipWithoutChromium } from "../helpers/docs-browser.ts";
-import { startFaultServer, type FaultServer } from "../helpers/http-fault-server.ts";
+import { type FaultServer, startFaultServer } from "../helpers/http-fault-server.ts";
 import { chileanCustomer, chileanCustomerUpdate } from "../helpers/spec-examples.ts";
-import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
+import { type StaticServer, startStaticServer } from "../helpers/static-server.ts";
 
 // No browser, no test: loudly, except in CI, where a missing browser is a failure.
 const skip = skipWithoutChromium("test/client/in-chromium.test.ts");
@@ -71,9 +71,11 @@ describe.skipIf(skip)("the fetch entry (src/index.ts), bundled and run in headle
     files.served.length = 0;
     api.received.length = 0;
     await page.goto(files.url);
-    await page.waitForFunction(() => "piriod" in window).catch((error: Error) => {
-      throw new Error(`the page never loaded piriod.js: ${error.message}\n${errors.join("\n")}`);
-    });
+    await page
+      .waitForFunction(() => "piriod" in window)
+      .catch((error: Error) => {
+        throw new Error(`the page never loaded piriod.js: ${error.message}\n${errors.join("\n")}`);
+      });
   });
 
   afterEach(async () => {
@@ -132,7 +134,9 @@ describe.skipIf(skip)("the fetch entry (src/index.ts), bundled and run in headle
         } catch (error) {
           const { name, message } = error as Error;
           const validationErrors = error instanceof PiriodValidationError ? error.errors : undefined;
-          return { error: { name, message, validationError: error instanceof PiriodValidationError, validationErrors } };
+          return {
+            error: { name, message, validationError: error instanceof PiriodValidationError, validationErrors },
+          };
         }
       },
       { clientOptions, id, body },
@@ -165,7 +169,11 @@ describe.skipIf(skip)("the fetch entry (src/index.ts), bundled and run in headle
     const [preflight, ...sent] = api.received;
     expect(preflight).toMatchObject({ method: "OPTIONS", url: `/customers/${CUSTOMER_ID}/` });
     expect(preflight!.headers["access-control-request-method"]).toBe("PATCH");
-    expect(preflight!.headers["access-control-request-headers"]?.split(",").sort()).toEqual(["authorization", "content-type", "x-simple-workspace"]);
+    expect(preflight!.headers["access-control-request-headers"]?.split(",").sort()).toEqual([
+      "authorization",
+      "content-type",
+      "x-simple-workspace",
+    ]);
 
     expect(sent).toHaveLength(1);
     const patch = sent[0]!;
@@ -191,15 +199,27 @@ describe.skipIf(skip)("the fetch entry (src/index.ts), bundled and run in headle
     api.answer((response, request) => {
       const cors = { "access-control-allow-origin": origin, vary: "Origin" };
       if (request.method === "OPTIONS") {
-        response.writeHead(204, { ...cors, "access-control-allow-methods": "GET, PATCH", "access-control-allow-headers": "authorization, x-simple-workspace, content-type" }).end();
+        response
+          .writeHead(204, {
+            ...cors,
+            "access-control-allow-methods": "GET, PATCH",
+            "access-control-allow-headers": "authorization, x-simple-workspace, content-type",
+          })
+          .end();
       } else {
         response.writeHead(307, { ...cors, location: `${files.url}/elsewhere/` }).end();
       }
     });
     try {
-      const outcome = await updateInPage(options({ dangerouslyAllowBrowser: true }), CUSTOMER_ID, chileanCustomerUpdate);
+      const outcome = await updateInPage(
+        options({ dangerouslyAllowBrowser: true }),
+        CUSTOMER_ID,
+        chileanCustomerUpdate,
+      );
       expect(outcome.error).toMatchObject({ name: "PiriodApiError" });
-      expect(outcome.error!.message).toMatch(/failed with 0: redirected, and the browser does not say where \(not followed/);
+      expect(outcome.error!.message).toMatch(
+        /failed with 0: redirected, and the browser does not say where \(not followed/,
+      );
       expect(api.received.map((request) => request.method)).toEqual(["OPTIONS", "PATCH"]);
       expect(files.served).not.toContain("/elsewhere/");
     } finally {

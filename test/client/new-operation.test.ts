@@ -86,7 +86,11 @@ beforeAll(async () => {
   await symlink(path.join(REPO_ROOT, "node_modules"), path.join(copy.root, "node_modules"));
   await copy.write("openapi/components/schemas/Widget.yaml", WIDGET_SCHEMA);
   await copy.write("openapi/paths/widgets_{id}_.yaml", WIDGET_PATH);
-  await copy.edit("openapi/openapi.yaml", "paths:\n", "paths:\n  /widgets/{id}/:\n    $ref: paths/widgets_{id}_.yaml\n");
+  await copy.edit(
+    "openapi/openapi.yaml",
+    "paths:\n",
+    "paths:\n  /widgets/{id}/:\n    $ref: paths/widgets_{id}_.yaml\n",
+  );
   await copy.write("consumer.ts", CONSUMER);
   server = createServer((request, response) => {
     seen.push(request);
@@ -109,7 +113,9 @@ describe("an operation added to the spec", () => {
     expect(generate.status).toBe(0);
     const generated = await copy.snapshot("generated");
     expect(generated["operations.js"]).toContain('path: "/widgets/{id}/"');
-    expect(generated["resources.d.ts"]).toMatch(/export interface WidgetsResource \{[\s\S]*retrieve\(id: [^)]*options\?: RequestOptions\): PiriodPromise<Widget>;/);
+    expect(generated["resources.d.ts"]).toMatch(
+      /export interface WidgetsResource \{[\s\S]*retrieve\(id: [^)]*options\?: RequestOptions\): PiriodPromise<Widget>;/,
+    );
     expect(Object.keys(generated)).toContain("validators/widget.js");
     expect(await copy.snapshot("src")).toEqual(before);
   });
@@ -119,16 +125,25 @@ describe("an operation added to the spec", () => {
     const { config } = ts.readConfigFile(path.join(copy.root, "tsconfig.json"), ts.sys.readFile);
     const { options } = ts.parseJsonConfigFileContent(config, ts.sys, copy.root);
     const program = ts.createProgram([file], { ...options, noEmit: true });
-    const diagnostics = ts.getPreEmitDiagnostics(program).map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
+    const diagnostics = ts
+      .getPreEmitDiagnostics(program)
+      .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"));
     expect(diagnostics).toEqual([]);
   });
 
   it("is called against a local server: the path, the id as one segment, the headers", async () => {
     const { port } = server.address() as { port: number };
-    const { stdout } = await execFileAsync(process.execPath, [TSX_CLI, "consumer.ts"], { cwd: copy.root, env: { ...process.env, BASE_URL: `http://127.0.0.1:${port}` } });
+    const { stdout } = await execFileAsync(process.execPath, [TSX_CLI, "consumer.ts"], {
+      cwd: copy.root,
+      env: { ...process.env, BASE_URL: `http://127.0.0.1:${port}` },
+    });
     expect(JSON.parse(stdout)).toEqual({ label: "Ventas", id: "wid/1" });
     expect(seen).toHaveLength(1);
     expect([seen[0]!.method, seen[0]!.url]).toEqual(["GET", "/widgets/wid%2F1/"]);
-    expect(seen[0]!.headers).toMatchObject({ authorization: "Token sk_test_widgets", "x-simple-workspace": "acc_1", "x-piriod-test-mode": "true" });
+    expect(seen[0]!.headers).toMatchObject({
+      authorization: "Token sk_test_widgets",
+      "x-simple-workspace": "acc_1",
+      "x-piriod-test-mode": "true",
+    });
   });
 });

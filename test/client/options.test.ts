@@ -1,11 +1,19 @@
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createPiriodClient as createFetchClient } from "../../src/index.js";
 import { PiriodError } from "../../src/errors.js";
+import { createPiriodClient as createFetchClient } from "../../src/index.js";
 import { createPiriodClient, type NodeClientOptions } from "../../src/node.js";
 import type { RequestOptions } from "../../src/options.js";
-import { API_KEY, body, customer, CUSTOMER_ID, jsonResponse, recordingFetch, WORKSPACE } from "../helpers/client-fixtures.ts";
+import {
+  API_KEY,
+  body,
+  CUSTOMER_ID,
+  customer,
+  jsonResponse,
+  recordingFetch,
+  WORKSPACE,
+} from "../helpers/client-fixtures.ts";
 
 const valid: NodeClientOptions = { apiKey: API_KEY, workspace: WORKSPACE };
 
@@ -26,30 +34,66 @@ describe("createPiriodClient refuses, naming the option", () => {
     ["an empty key", { apiKey: "" }, /apiKey is required/],
     ["a blank key", { apiKey: "   " }, /apiKey is required/],
     ["a key with its Token prefix", { apiKey: `Token ${API_KEY}` }, /apiKey must be the token alone/],
-    ["a key with a line break", { apiKey: `${API_KEY}\r\nX-Injected: 1` }, /apiKey must not contain spaces, line breaks/],
+    [
+      "a key with a line break",
+      { apiKey: `${API_KEY}\r\nX-Injected: 1` },
+      /apiKey must not contain spaces, line breaks/,
+    ],
     ["a key with a trailing newline", { apiKey: `${API_KEY}\n` }, /apiKey must not contain/],
     ["a missing workspace", { workspace: undefined }, /workspace is required/],
-    ["a workspace with a line break", { workspace: "acc_1\nX: y" }, /workspace is required.*without spaces or control characters/],
-    ["an http base URL", { baseUrl: "http://api.piriod.com" }, /baseUrl must use https \(plain http is allowed only for localhost\): http:\/\/api\.piriod\.com\//],
+    [
+      "a workspace with a line break",
+      { workspace: "acc_1\nX: y" },
+      /workspace is required.*without spaces or control characters/,
+    ],
+    [
+      "an http base URL",
+      { baseUrl: "http://api.piriod.com" },
+      /baseUrl must use https \(plain http is allowed only for localhost\): http:\/\/api\.piriod\.com\//,
+    ],
     ["a base URL that is not a URL", { baseUrl: "api.piriod.com" }, /baseUrl must be an absolute https URL/],
     ["a base URL of another scheme", { baseUrl: "ftp://api.piriod.com" }, /baseUrl must be an absolute https URL/],
-    ["a base URL with credentials", { baseUrl: "https://user:secret@api.piriod.com" }, /baseUrl must not carry a user name or password/],
-    ["a base URL with a query", { baseUrl: "https://api.piriod.com/?x=1" }, /baseUrl must not have a query or a fragment/],
-    ["a header value with CR/LF", { headers: { "x-team": "billing\r\nX-Injected: 1" } }, /headers: the value of "x-team" must be a string without line breaks/],
+    [
+      "a base URL with credentials",
+      { baseUrl: "https://user:secret@api.piriod.com" },
+      /baseUrl must not carry a user name or password/,
+    ],
+    [
+      "a base URL with a query",
+      { baseUrl: "https://api.piriod.com/?x=1" },
+      /baseUrl must not have a query or a fragment/,
+    ],
+    [
+      "a header value with CR/LF",
+      { headers: { "x-team": "billing\r\nX-Injected: 1" } },
+      /headers: the value of "x-team" must be a string without line breaks/,
+    ],
     ["a header name that is not a token", { headers: { "x team": "billing" } }, /"x team" is not a valid header name/],
-    ["a header the client sets", { headers: { Authorization: "Bearer other" } }, /"Authorization" is set by the client/],
+    [
+      "a header the client sets",
+      { headers: { Authorization: "Bearer other" } },
+      /"Authorization" is set by the client/,
+    ],
     ["a workspace header in headers", { headers: { "X-Simple-Workspace": "acc_2" } }, /is set by the client/],
     ["a zero timeout", { timeoutMs: 0 }, /timeoutMs must be a number of milliseconds above 0/],
     ["an infinite timeout", { timeoutMs: Number.POSITIVE_INFINITY }, /timeoutMs must be/],
     ["a negative maxRetries", { maxRetries: -1 }, /maxRetries must be a whole number, 0 or more/],
     ["a fractional maxRetries", { maxRetries: 1.5 }, /maxRetries must be a whole number/],
     ["a testMode that is not boolean", { testMode: "true" }, /testMode must be true or false/],
-    ["an unknown option", { timeout: 5_000 }, /unknown option "timeout"; the options are apiKey, workspace, .*timeoutMs/],
+    [
+      "an unknown option",
+      { timeout: 5_000 },
+      /unknown option "timeout"; the options are apiKey, workspace, .*timeoutMs/,
+    ],
     ["an unknown validate key", { validate: { body: true } }, /validate: unknown option "body"/],
     ["a validate flag that is not boolean", { validate: { response: 1 } }, /validate\.response must be true or false/],
     ["a fetch that is not a function", { fetch: "fetch" }, /fetch must be a function/],
     ["an agent with fetch", { agent: new HttpsAgent(), fetch: globalThis.fetch }, /pass agent or fetch, not both/],
-    ["an agent for the wrong protocol", { agent: new HttpAgent() }, /agent is for http: but baseUrl uses https:: use an https\.Agent/],
+    [
+      "an agent for the wrong protocol",
+      { agent: new HttpAgent() },
+      /agent is for http: but baseUrl uses https:: use an https\.Agent/,
+    ],
     ["an agent that is not an agent", { agent: {} }, /agent must be an http\.Agent or https\.Agent/],
   ])("%s", (_case, options, message) => {
     const text = refusal(options);
@@ -58,10 +102,15 @@ describe("createPiriodClient refuses, naming the option", () => {
     expect(text).not.toContain(API_KEY);
   });
 
-  it.each([["fetch", createFetchClient]])("refuses an agent in the %s entry, which has no use for one, unless it is left undefined", (_entry, create) => {
-    expect(() => create({ ...valid, agent: new HttpsAgent() } as NodeClientOptions)).toThrow(/unknown option "agent"/);
-    expect(() => create({ ...valid, agent: undefined } as NodeClientOptions)).not.toThrow();
-  });
+  it.each([["fetch", createFetchClient]])(
+    "refuses an agent in the %s entry, which has no use for one, unless it is left undefined",
+    (_entry, create) => {
+      expect(() => create({ ...valid, agent: new HttpsAgent() } as NodeClientOptions)).toThrow(
+        /unknown option "agent"/,
+      );
+      expect(() => create({ ...valid, agent: undefined } as NodeClientOptions)).not.toThrow();
+    },
+  );
 
   it.each<[string, Record<string, unknown>, RegExp]>([
     ["an unknown option", { timeout: 5_000 }, /^customers\.update: unknown option "timeout"/],
@@ -77,12 +126,16 @@ describe("createPiriodClient refuses, naming the option", () => {
 });
 
 describe("createPiriodClient accepts", () => {
-  it.each(["https://api.piriod.com", "https://gateway.example.com/piriod/", "http://localhost:4010", "http://127.0.0.1:8080", "http://[::1]:8080", "http://app.localhost"])(
-    "the base URL %s",
-    (baseUrl) => {
-      expect(() => createPiriodClient({ ...valid, baseUrl })).not.toThrow();
-    },
-  );
+  it.each([
+    "https://api.piriod.com",
+    "https://gateway.example.com/piriod/",
+    "http://localhost:4010",
+    "http://127.0.0.1:8080",
+    "http://[::1]:8080",
+    "http://app.localhost",
+  ])("the base URL %s", (baseUrl) => {
+    expect(() => createPiriodClient({ ...valid, baseUrl })).not.toThrow();
+  });
 
   it("a base URL longer than a message shows, sending to it whole", async () => {
     const baseUrl = `https://gateway.example.com/${"tenants/acme-holdings-latam/".repeat(5)}piriod`;
@@ -107,7 +160,9 @@ describe("in a browser", () => {
     ["node", createPiriodClient],
   ])("the %s entry refuses to start, saying why and how to opt in", (_entry, create) => {
     scope.window = { document: {} };
-    expect(() => create(valid)).toThrow(/refusing to run in a browser, where every visitor could read the API key.*dangerouslyAllowBrowser: true/);
+    expect(() => create(valid)).toThrow(
+      /refusing to run in a browser, where every visitor could read the API key.*dangerouslyAllowBrowser: true/,
+    );
   });
 
   it("starts with dangerouslyAllowBrowser: true", () => {
@@ -133,13 +188,18 @@ describe("in a worker", () => {
   afterEach(() => void vi.unstubAllGlobals());
 
   it("refuses to start in a browser's web worker, which has no window but whose script any visitor can read", () => {
-    workerScope("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36");
+    workerScope(
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/141.0.0.0 Safari/537.36",
+    );
     expect(() => createFetchClient(valid)).toThrow(/refusing to run in a browser/);
     expect(createFetchClient({ ...valid, dangerouslyAllowBrowser: true }).customers.update).toBeTypeOf("function");
   });
 
-  it.each(["Cloudflare-Workers", "Deno/2.5.6", "Bun/1.3.2"])("starts in a server runtime's worker (%s)", (userAgent) => {
-    workerScope(userAgent);
-    expect(() => createFetchClient(valid)).not.toThrow();
-  });
+  it.each(["Cloudflare-Workers", "Deno/2.5.6", "Bun/1.3.2"])(
+    "starts in a server runtime's worker (%s)",
+    (userAgent) => {
+      workerScope(userAgent);
+      expect(() => createFetchClient(valid)).not.toThrow();
+    },
+  );
 });

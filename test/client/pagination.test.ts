@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LoadValidator, Operation } from "../../generated/operations.js";
-import type { Page } from "../../src/promises.js";
 import { PiriodValidationError } from "../../src/errors.js";
-import { pagedList, startFaultServer, type FaultServer } from "../helpers/http-fault-server.ts";
+import type { Page } from "../../src/promises.js";
+import { type FaultServer, pagedList, startFaultServer } from "../helpers/http-fault-server.ts";
 import { operationMethod } from "../helpers/operation-context.ts";
 
 // Lists: any operation whose response is Piriod's Paginated envelope resolves to its first page and
@@ -41,7 +41,8 @@ describe.each(["node", "fetch"] as const)("a list through the %s transport", (tr
   it("iterates every item of every page with for await, asking each next page of its own base URL with the caller's query", async () => {
     server.answer(pages(5, 2));
     const ids: string[] = [];
-    for await (const item of list()({ page_size: 2, country: "CL" }) as AsyncIterable<{ id: string }>) ids.push(item.id);
+    for await (const item of list()({ page_size: 2, country: "CL" }) as AsyncIterable<{ id: string }>)
+      ids.push(item.id);
     expect(ids).toEqual(["wid_1", "wid_2", "wid_3", "wid_4", "wid_5"]);
     expect(server.received.map((request) => request.url)).toEqual([
       "/widgets/?page_size=2&country=CL",
@@ -60,8 +61,16 @@ describe.each(["node", "fetch"] as const)("a list through the %s transport", (tr
 
   it("sends query values as Piriod reads them: dates as ISO 8601, lists joined by commas, booleans, metadata keys", async () => {
     server.answer(pages(0, 20));
-    await list()({ created__gte: new Date("2026-01-01T00:00:00Z"), country__in: ["CL", "MX"], active: true, metadata__order_id: "12 345", ordering: "-created" });
-    expect(server.received[0]!.url).toBe("/widgets/?created__gte=2026-01-01T00%3A00%3A00.000Z&country__in=CL,MX&active=true&metadata__order_id=12%20345&ordering=-created");
+    await list()({
+      created__gte: new Date("2026-01-01T00:00:00Z"),
+      country__in: ["CL", "MX"],
+      active: true,
+      metadata__order_id: "12 345",
+      ordering: "-created",
+    });
+    expect(server.received[0]!.url).toBe(
+      "/widgets/?created__gte=2026-01-01T00%3A00%3A00.000Z&country__in=CL,MX&active=true&metadata__order_id=12%20345&ordering=-created",
+    );
   });
 
   it("refuses a query parameter the operation does not declare, sending nothing", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PiriodNotFoundError } from "../../src/errors.js";
 import { PiriodPromise } from "../../src/promises.js";
-import { body, customer, CUSTOMER_ID, jsonResponse, recordingFetch, testClient } from "../helpers/client-fixtures.ts";
+import { body, CUSTOMER_ID, customer, jsonResponse, recordingFetch, testClient } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
 
 // What `customers.update` returns: a promise of the Customer that also offers `.withResponse()`.

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startPrism, type PrismServer } from "../../scripts/lib/prism-server.ts";
+import { type PrismServer, startPrism } from "../../scripts/lib/prism-server.ts";
 import type { PiriodClient } from "../../src/client.js";
 import { createPiriodClient } from "../../src/node.js";
 import { API_KEY, body, CUSTOMER_ID, WORKSPACE } from "../helpers/client-fixtures.ts";
@@ -13,17 +13,35 @@ beforeAll(async () => (prism = await startPrism(path.join(REPO_ROOT, "generated"
 afterAll(() => prism?.stop());
 
 const client = (options: { testMode?: boolean } = {}) =>
-  createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl: prism.url, validate: { response: true }, ...options });
+  createPiriodClient({
+    apiKey: API_KEY,
+    workspace: WORKSPACE,
+    baseUrl: prism.url,
+    validate: { response: true },
+    ...options,
+  });
 
 const minimal = { name: body.name, address: body.address, country: body.country, state: body.state };
-const nulls = { ...minimal, email: null, phone: null, website: null, zip_code: null, manager: null, reference: null, tax_id: null };
+const nulls = {
+  ...minimal,
+  email: null,
+  phone: null,
+  website: null,
+  zip_code: null,
+  manager: null,
+  reference: null,
+  tax_id: null,
+};
 
 describe("against the Prism mock of the spec", () => {
   it.each<[string, (piriod: PiriodClient) => Promise<{ response: Response }>]>([
     ["the spec's example body", (piriod) => piriod.customers.update(CUSTOMER_ID, body).withResponse()],
     ["only the required fields", (piriod) => piriod.customers.update(CUSTOMER_ID, minimal).withResponse()],
     ["every nullable field as null", (piriod) => piriod.customers.update(CUSTOMER_ID, nulls).withResponse()],
-    ["test mode for one call", (piriod) => piriod.customers.update(CUSTOMER_ID, minimal, { testMode: true }).withResponse()],
+    [
+      "test mode for one call",
+      (piriod) => piriod.customers.update(CUSTOMER_ID, minimal, { testMode: true }).withResponse(),
+    ],
     ["an id with spaces and non-ASCII", (piriod) => piriod.customers.update("cus_ñandú 01", minimal).withResponse()],
     ["a raw call", (piriod) => piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body })],
   ])("accepts %s: 200, no violations, a response that validates", async (_case, send) => {

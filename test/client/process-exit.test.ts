@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { customer } from "../helpers/client-fixtures.ts";
 import { runFixture } from "../helpers/client-scripts.ts";
-import { json, startFaultServer, type FaultServer } from "../helpers/http-fault-server.ts";
+import { type FaultServer, json, startFaultServer } from "../helpers/http-fault-server.ts";
 
 // A script that makes a call and returns must end by itself: neither the keep-alive socket left
 // idle after the call (the server keeps it open for 60 s) nor a timer may hold the process open.

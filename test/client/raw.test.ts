@@ -1,34 +1,60 @@
 import { describe, expect, it } from "vitest";
 import { PiriodConnectionError } from "../../src/errors.js";
-import { API_KEY, body, customer, CUSTOMER_ID, jsonResponse, rebuildingMiddleware, recordingFetch, testClient, WORKSPACE } from "../helpers/client-fixtures.ts";
+import {
+  API_KEY,
+  body,
+  CUSTOMER_ID,
+  customer,
+  jsonResponse,
+  rebuildingMiddleware,
+  recordingFetch,
+  testClient,
+  WORKSPACE,
+} from "../helpers/client-fixtures.ts";
 
 // `piriod.raw`: openapi-fetch's `{ data, error, response }` style over the client's transport,
 // authentication, injected headers and retries.
 describe("piriod.raw", () => {
   it("sends the injected headers without the call passing any", async () => {
     const fetch = recordingFetch(jsonResponse(200, customer));
-    const { data, error, response } = await testClient({ fetch, testMode: true }).raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body });
+    const { data, error, response } = await testClient({ fetch, testMode: true }).raw.PATCH("/customers/{id}/", {
+      params: { path: { id: CUSTOMER_ID } },
+      body,
+    });
     expect([data, error, response.status]).toEqual([customer, undefined, 200]);
     const { headers } = fetch.requests[0]!.request;
-    expect([headers.get("authorization"), headers.get("x-simple-workspace"), headers.get("x-piriod-test-mode")]).toEqual([`Token ${API_KEY}`, WORKSPACE, "true"]);
+    expect([
+      headers.get("authorization"),
+      headers.get("x-simple-workspace"),
+      headers.get("x-piriod-test-mode"),
+    ]).toEqual([`Token ${API_KEY}`, WORKSPACE, "true"]);
   });
 
   it("lets a call override an injected header", async () => {
     const fetch = recordingFetch(jsonResponse(200, customer));
-    await testClient({ fetch }).raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID }, header: { "x-piriod-test-mode": true } }, body });
+    await testClient({ fetch }).raw.PATCH("/customers/{id}/", {
+      params: { path: { id: CUSTOMER_ID }, header: { "x-piriod-test-mode": true } },
+      body,
+    });
     expect(fetch.requests[0]!.request.headers.get("x-piriod-test-mode")).toBe("true");
   });
 
   it("returns HTTP errors as { error, response } after the client's retries", async () => {
     const fetch = recordingFetch(jsonResponse(503, { detail: "Busy." }), jsonResponse(404, { detail: "Not found." }));
-    const { data, error, response } = await testClient({ fetch }).raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body });
+    const { data, error, response } = await testClient({ fetch }).raw.PATCH("/customers/{id}/", {
+      params: { path: { id: CUSTOMER_ID } },
+      body,
+    });
     expect([data, error, response.status]).toEqual([undefined, { detail: "Not found." }, 404]);
     expect(fetch.requests).toHaveLength(2);
   });
 
   it("throws the client's typed error when no response comes", async () => {
     const fetch = recordingFetch(new TypeError("fetch failed"));
-    const call = testClient({ fetch, maxRetries: 1 }).raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body });
+    const call = testClient({ fetch, maxRetries: 1 }).raw.PATCH("/customers/{id}/", {
+      params: { path: { id: CUSTOMER_ID } },
+      body,
+    });
     await expect(call).rejects.toBeInstanceOf(PiriodConnectionError);
     expect(fetch.requests).toHaveLength(2);
   });
@@ -36,7 +62,10 @@ describe("piriod.raw", () => {
   it("skips request validation: a body that breaks the schema is sent as it is, and Piriod judges it", async () => {
     const fetch = recordingFetch(jsonResponse(400, { name: ["Ensure this field has no more than 100 characters."] }));
     const tooLong = { ...body, name: "x".repeat(101) };
-    const { error, response } = await testClient({ fetch }).raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body: tooLong });
+    const { error, response } = await testClient({ fetch }).raw.PATCH("/customers/{id}/", {
+      params: { path: { id: CUSTOMER_ID } },
+      body: tooLong,
+    });
     expect(response.status).toBe(400);
     expect(error).toEqual({ name: ["Ensure this field has no more than 100 characters."] });
     expect(JSON.parse(fetch.requests[0]!.body).name).toHaveLength(101);
@@ -54,7 +83,9 @@ describe("piriod.raw", () => {
     });
     const { data } = await piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body });
     expect(data).toEqual(customer);
-    expect(fetch.requests.map(({ request, body: sent }) => [request.headers.get("x-trace"), sent])).toEqual(Array(2).fill(["t-1", JSON.stringify(body)]));
+    expect(fetch.requests.map(({ request, body: sent }) => [request.headers.get("x-trace"), sent])).toEqual(
+      Array(2).fill(["t-1", JSON.stringify(body)]),
+    );
   });
 
   it("gives middleware standard requests it may rebuild from, keeping the injected headers on every attempt", async () => {
@@ -64,17 +95,28 @@ describe("piriod.raw", () => {
     piriod.raw.use({ onRequest });
     await piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body });
     expect(Object.getPrototypeOf(Object.getPrototypeOf(seen[0]!))).toBe(Request.prototype);
-    expect(fetch.requests.map(({ request, body: sent }) => [request.method, request.headers.get("x-trace"), request.headers.get("x-simple-workspace"), sent])).toEqual(
-      Array(2).fill(["PATCH", "t-2", WORKSPACE, JSON.stringify(body)]),
-    );
+    expect(
+      fetch.requests.map(({ request, body: sent }) => [
+        request.method,
+        request.headers.get("x-trace"),
+        request.headers.get("x-simple-workspace"),
+        sent,
+      ]),
+    ).toEqual(Array(2).fill(["PATCH", "t-2", WORKSPACE, JSON.stringify(body)]));
   });
 
   it("gives a call's own middleware a standard request too", async () => {
     const fetch = recordingFetch(jsonResponse(200, customer));
     const { onRequest } = rebuildingMiddleware("t-4");
-    const { data } = await testClient({ fetch }).raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body, middleware: [{ onRequest }] });
+    const { data } = await testClient({ fetch }).raw.PATCH("/customers/{id}/", {
+      params: { path: { id: CUSTOMER_ID } },
+      body,
+      middleware: [{ onRequest }],
+    });
     expect(data).toEqual(customer);
-    expect(fetch.requests.map(({ request, body: sent }) => [request.headers.get("x-trace"), sent])).toEqual([["t-4", JSON.stringify(body)]]);
+    expect(fetch.requests.map(({ request, body: sent }) => [request.headers.get("x-trace"), sent])).toEqual([
+      ["t-4", JSON.stringify(body)],
+    ]);
   });
 
   it("accepts the response back from a middleware's onResponse, which openapi-fetch checks with instanceof Response", async () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
-import { API_KEY, body, customer, CUSTOMER_ID, jsonResponse, recordingFetch, WORKSPACE } from "../helpers/client-fixtures.ts";
+import {
+  API_KEY,
+  body,
+  CUSTOMER_ID,
+  customer,
+  jsonResponse,
+  recordingFetch,
+  WORKSPACE,
+} from "../helpers/client-fixtures.ts";
 
 // What `customers.update` puts on the wire, seen by an injected fetch. The entry points share the
 // client, so each case runs against each.
@@ -9,7 +17,10 @@ describe.each([
   ["the fetch entry", fetchEntry],
   ["the node entry", nodeEntry],
 ])("customers.update through %s", (_entry, { createPiriodClient, PiriodValidationError }) => {
-  const setup = (options: Partial<Parameters<typeof createPiriodClient>[0]> = {}, answer = jsonResponse(200, customer, { "x-request-id": "req_123" })) => {
+  const setup = (
+    options: Partial<Parameters<typeof createPiriodClient>[0]> = {},
+    answer = jsonResponse(200, customer, { "x-request-id": "req_123" }),
+  ) => {
     const fetch = recordingFetch(answer);
     return { fetch, piriod: createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, fetch, ...options }) };
   };
@@ -50,25 +61,37 @@ describe.each([
   });
 
   it("adds the extra headers and keeps a base URL's path", async () => {
-    const { fetch, piriod } = setup({ headers: { "x-team": "billing" }, baseUrl: "https://gateway.example.com/piriod/" });
+    const { fetch, piriod } = setup({
+      headers: { "x-team": "billing" },
+      baseUrl: "https://gateway.example.com/piriod/",
+    });
     await piriod.customers.update(CUSTOMER_ID, body);
     const { request } = fetch.requests[0]!;
     expect(request.url).toBe(`https://gateway.example.com/piriod/customers/${CUSTOMER_ID}/`);
     expect(request.headers.get("x-team")).toBe("billing");
   });
 
-  it.each(["cus_a/b", "cus_a?b=c", "cus_a#b", "cus_100%", "cus_%2F", "cus a b", "cus_ñandú", "cus_🧾", "...", "a..", "cus_.."])(
-    "carries the id %j intact as one path segment",
-    async (id) => {
-      const { fetch, piriod } = setup();
-      await piriod.customers.update(id, body);
-      const { pathname, search, hash } = new URL(fetch.requests[0]!.request.url);
-      const segments = pathname.split("/");
-      expect([search, hash]).toEqual(["", ""]);
-      expect(segments).toHaveLength(4);
-      expect([segments[1], decodeURIComponent(segments[2]!), segments[3]]).toEqual(["customers", id, ""]);
-    },
-  );
+  it.each([
+    "cus_a/b",
+    "cus_a?b=c",
+    "cus_a#b",
+    "cus_100%",
+    "cus_%2F",
+    "cus a b",
+    "cus_ñandú",
+    "cus_🧾",
+    "...",
+    "a..",
+    "cus_..",
+  ])("carries the id %j intact as one path segment", async (id) => {
+    const { fetch, piriod } = setup();
+    await piriod.customers.update(id, body);
+    const { pathname, search, hash } = new URL(fetch.requests[0]!.request.url);
+    const segments = pathname.split("/");
+    expect([search, hash]).toEqual(["", ""]);
+    expect(segments).toHaveLength(4);
+    expect([segments[1], decodeURIComponent(segments[2]!), segments[3]]).toEqual(["customers", id, ""]);
+  });
 
   it.each([
     ["", /must not be empty or blank/],
@@ -93,7 +116,12 @@ describe.each([
     expect(error).toBeInstanceOf(PiriodValidationError);
     expect((error as InstanceType<typeof PiriodValidationError>).errors).toEqual([
       { path: "/name", keyword: "required", params: { missingProperty: "name" }, message: "/name is required" },
-      { path: "/nickname", keyword: "additionalProperties", params: { additionalProperty: "nickname" }, message: expect.stringContaining("/nickname") },
+      {
+        path: "/nickname",
+        keyword: "additionalProperties",
+        params: { additionalProperty: "nickname" },
+        message: expect.stringContaining("/nickname"),
+      },
       { path: "/email", keyword: "format", params: { format: "email" }, message: "/email must be a valid email" },
     ]);
     expect((error as Error).message).toContain("/email must be a valid email");
@@ -121,7 +149,10 @@ describe.each([
   });
 
   it("keeps fields the schema does not know when response validation is on (tolerant reader)", async () => {
-    const { piriod } = setup({ validate: { response: true } }, jsonResponse(200, { ...customer, loyalty_tier: "gold" }));
+    const { piriod } = setup(
+      { validate: { response: true } },
+      jsonResponse(200, { ...customer, loyalty_tier: "gold" }),
+    );
     await expect(piriod.customers.update(CUSTOMER_ID, body)).resolves.toMatchObject({ loyalty_tier: "gold" });
   });
 });

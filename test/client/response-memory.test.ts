@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFixture } from "../helpers/client-scripts.ts";
-import { endlessBody, startRawHttpServer, type RawHttpServer } from "../helpers/raw-http-server.ts";
+import { endlessBody, type RawHttpServer, startRawHttpServer } from "../helpers/raw-http-server.ts";
 
 // A server that streams an endless body: under the default maxResponseBytes (16 MiB) the process
 // reading it stays small, and the call fails with PiriodResponseTooLargeError. Without the limit,

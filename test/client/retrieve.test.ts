@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { PiriodAbortError, PiriodNotFoundError, PiriodServerError, PiriodTimeoutError, PiriodValidationError } from "../../src/errors.js";
+import {
+  PiriodAbortError,
+  PiriodNotFoundError,
+  PiriodServerError,
+  PiriodTimeoutError,
+  PiriodValidationError,
+} from "../../src/errors.js";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
-import { API_KEY, customer, CUSTOMER_ID, jsonResponse, recordingFetch, testClient, WORKSPACE } from "../helpers/client-fixtures.ts";
+import {
+  API_KEY,
+  CUSTOMER_ID,
+  customer,
+  jsonResponse,
+  recordingFetch,
+  testClient,
+  WORKSPACE,
+} from "../helpers/client-fixtures.ts";
 
 // `customers.retrieve` shares `update`'s machinery: what it puts on the wire, how it encodes the
 // id, its errors, retries, timeouts and test mode.
@@ -10,7 +24,10 @@ describe.each([
   ["the fetch entry", fetchEntry],
   ["the node entry", nodeEntry],
 ])("customers.retrieve through %s", (_entry, { createPiriodClient }) => {
-  const setup = (options: Partial<Parameters<typeof createPiriodClient>[0]> = {}, answer = jsonResponse(200, customer, { "x-request-id": "req_456" })) => {
+  const setup = (
+    options: Partial<Parameters<typeof createPiriodClient>[0]> = {},
+    answer = jsonResponse(200, customer, { "x-request-id": "req_456" }),
+  ) => {
     const fetch = recordingFetch(answer);
     return { fetch, piriod: createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, fetch, ...options }) };
   };
@@ -21,7 +38,11 @@ describe.each([
     const [{ request, body }] = fetch.requests as [(typeof fetch.requests)[0]];
     expect(request.method).toBe("GET");
     expect(request.url).toBe(`https://api.piriod.com/customers/${CUSTOMER_ID}/`);
-    expect(Object.fromEntries(request.headers)).toEqual({ accept: "application/json", authorization: `Token ${API_KEY}`, "x-simple-workspace": WORKSPACE });
+    expect(Object.fromEntries(request.headers)).toEqual({
+      accept: "application/json",
+      authorization: `Token ${API_KEY}`,
+      "x-simple-workspace": WORKSPACE,
+    });
     expect(body).toBe("");
   });
 
@@ -31,17 +52,25 @@ describe.each([
       await piriod.customers.retrieve(CUSTOMER_ID, callTestMode === undefined ? {} : { testMode: callTestMode });
       return fetch.requests[0]!.request.headers.get("x-piriod-test-mode");
     };
-    expect([await header(false), await header(true), await header(true, false), await header(false, true)]).toEqual([null, "true", null, "true"]);
+    expect([await header(false), await header(true), await header(true, false), await header(false, true)]).toEqual([
+      null,
+      "true",
+      null,
+      "true",
+    ]);
   });
 
-  it.each(["cus_a/b", "cus_a?b=c", "cus_a#b", "cus_100%", "cus a b", "cus_ñandú", "..."])("carries the id %j intact as one path segment", async (id) => {
-    const { fetch, piriod } = setup();
-    await piriod.customers.retrieve(id);
-    const { pathname, search, hash } = new URL(fetch.requests[0]!.request.url);
-    const segments = pathname.split("/");
-    expect([search, hash, segments.length]).toEqual(["", "", 4]);
-    expect(decodeURIComponent(segments[2]!)).toBe(id);
-  });
+  it.each(["cus_a/b", "cus_a?b=c", "cus_a#b", "cus_100%", "cus a b", "cus_ñandú", "..."])(
+    "carries the id %j intact as one path segment",
+    async (id) => {
+      const { fetch, piriod } = setup();
+      await piriod.customers.retrieve(id);
+      const { pathname, search, hash } = new URL(fetch.requests[0]!.request.url);
+      const segments = pathname.split("/");
+      expect([search, hash, segments.length]).toEqual(["", "", 4]);
+      expect(decodeURIComponent(segments[2]!)).toBe(id);
+    },
+  );
 
   it.each([[""], [" "], ["."], [".."]])("refuses the id %j before sending, naming the call", async (id) => {
     const { fetch, piriod } = setup();
@@ -67,7 +96,9 @@ describe.each([
 
   it("refuses a body that breaks the schema when response validation is on", async () => {
     const { piriod } = setup({ validate: { response: true } }, jsonResponse(200, { ...customer, status: "deleted" }));
-    await expect(piriod.customers.retrieve(CUSTOMER_ID)).rejects.toMatchObject({ name: "PiriodResponseValidationError" });
+    await expect(piriod.customers.retrieve(CUSTOMER_ID)).rejects.toMatchObject({
+      name: "PiriodResponseValidationError",
+    });
   });
 });
 

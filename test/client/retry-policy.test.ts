@@ -1,14 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { PiriodAbortError, PiriodConnectionError, PiriodRateLimitError, PiriodServerError, PiriodTimeoutError } from "../../src/errors.js";
+import {
+  PiriodAbortError,
+  PiriodConnectionError,
+  PiriodRateLimitError,
+  PiriodServerError,
+  PiriodTimeoutError,
+} from "../../src/errors.js";
 import { backoffMs, requestedDelayMs } from "../../src/send.js";
-import { body, customer, CUSTOMER_ID, jsonResponse, recordingFetch, testClient } from "../helpers/client-fixtures.ts";
+import { body, CUSTOMER_ID, customer, jsonResponse, recordingFetch, testClient } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
 
 // Which failures are retried, how long the client waits, and when it gives up; the transport is
 // an injected fetch and the waits are recorded, not slept.
 expectNoUnhandledRejections();
 
-const busy = (status: number, headers: Record<string, string> = {}) => jsonResponse(status, { detail: "Try again." }, headers);
+const busy = (status: number, headers: Record<string, string> = {}) =>
+  jsonResponse(status, { detail: "Try again." }, headers);
 
 describe("what is retried", () => {
   it.each([408, 429, 500, 502, 503, 504])("a %i, up to maxRetries more times", async (status) => {
@@ -33,22 +40,33 @@ describe("what is retried", () => {
   it("a connection error, ending in PiriodConnectionError with the cause kept", async () => {
     const cause = new TypeError("fetch failed", { cause: new Error("getaddrinfo ENOTFOUND api.piriod.com") });
     const fetch = recordingFetch(cause);
-    const error = await testClient({ fetch }).customers.update(CUSTOMER_ID, body).catch((reason: unknown) => reason);
+    const error = await testClient({ fetch })
+      .customers.update(CUSTOMER_ID, body)
+      .catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(PiriodConnectionError);
-    expect(error).toMatchObject({ cause, message: expect.stringMatching(/no response from https:\/\/api\.piriod\.com \(3 attempts\): getaddrinfo ENOTFOUND/) });
+    expect(error).toMatchObject({
+      cause,
+      message: expect.stringMatching(
+        /no response from https:\/\/api\.piriod\.com \(3 attempts\): getaddrinfo ENOTFOUND/,
+      ),
+    });
     expect(fetch.requests).toHaveLength(3);
   });
 
   it("as many times as a call's maxRetries says, over the client's", async () => {
     const fetch = recordingFetch(busy(500));
     const piriod = testClient({ fetch, maxRetries: 5 });
-    await expect(piriod.customers.update(CUSTOMER_ID, body, { maxRetries: 1 })).rejects.toBeInstanceOf(PiriodServerError);
+    await expect(piriod.customers.update(CUSTOMER_ID, body, { maxRetries: 1 })).rejects.toBeInstanceOf(
+      PiriodServerError,
+    );
     expect(fetch.requests).toHaveLength(2);
   });
 
   it("not at all with maxRetries 0", async () => {
     const fetch = recordingFetch(busy(500));
-    await expect(testClient({ fetch, maxRetries: 0 }).customers.update(CUSTOMER_ID, body)).rejects.toBeInstanceOf(PiriodServerError);
+    await expect(testClient({ fetch, maxRetries: 0 }).customers.update(CUSTOMER_ID, body)).rejects.toBeInstanceOf(
+      PiriodServerError,
+    );
     expect(fetch.requests).toHaveLength(1);
   });
 });
@@ -71,7 +89,9 @@ describe("how long the client waits", () => {
   });
 
   it("honours retry-after-ms before Retry-After, and Retry-After up to 60 s", async () => {
-    expect(await waitsFor(busy(429, { "retry-after-ms": "1500", "retry-after": "9" }), busy(503, { "retry-after": "60" }))).toEqual([1_500, 60_000]);
+    expect(
+      await waitsFor(busy(429, { "retry-after-ms": "1500", "retry-after": "9" }), busy(503, { "retry-after": "60" })),
+    ).toEqual([1_500, 60_000]);
   });
 
   it("falls back to backoff when Retry-After is unreadable", async () => {
@@ -95,7 +115,9 @@ describe("timeouts and aborts", () => {
 
   it("ends an attempt after timeoutMs even when the fetch ignores the signal, and retries it", async () => {
     const fetch = recordingFetch(deaf);
-    const error = await testClient({ fetch, timeoutMs: 20 }).customers.update(CUSTOMER_ID, body).catch((reason: unknown) => reason);
+    const error = await testClient({ fetch, timeoutMs: 20 })
+      .customers.update(CUSTOMER_ID, body)
+      .catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(PiriodTimeoutError);
     expect((error as Error).message).toMatch(/no complete response within 20 ms \(3 attempts\)/);
     expect(fetch.requests).toHaveLength(3);
@@ -104,19 +126,25 @@ describe("timeouts and aborts", () => {
   it("lets a call's timeoutMs override the client's", async () => {
     const fetch = recordingFetch(deaf);
     const piriod = testClient({ fetch, timeoutMs: 600_000, maxRetries: 0 });
-    await expect(piriod.customers.update(CUSTOMER_ID, body, { timeoutMs: 20 })).rejects.toBeInstanceOf(PiriodTimeoutError);
+    await expect(piriod.customers.update(CUSTOMER_ID, body, { timeoutMs: 20 })).rejects.toBeInstanceOf(
+      PiriodTimeoutError,
+    );
   });
 
   it("leaves no unhandled rejection when an abandoned fetch fails late", async () => {
     const late = () => new Promise<Response>((_resolve, reject) => setTimeout(() => reject(new Error("late")), 5));
     const fetch = recordingFetch(late);
-    await expect(testClient({ fetch, timeoutMs: 1, maxRetries: 0 }).customers.update(CUSTOMER_ID, body)).rejects.toBeInstanceOf(PiriodTimeoutError);
+    await expect(
+      testClient({ fetch, timeoutMs: 1, maxRetries: 0 }).customers.update(CUSTOMER_ID, body),
+    ).rejects.toBeInstanceOf(PiriodTimeoutError);
     await new Promise((resolve) => setTimeout(resolve, 10));
   });
 
   it("ends the call in a PiriodAbortError with the TimeoutError as cause when the caller's own AbortSignal.timeout() fires, without retrying", async () => {
     const fetch = recordingFetch(deaf);
-    const error = await testClient({ fetch }).customers.update(CUSTOMER_ID, body, { signal: AbortSignal.timeout(20) }).catch((reason: unknown) => reason);
+    const error = await testClient({ fetch })
+      .customers.update(CUSTOMER_ID, body, { signal: AbortSignal.timeout(20) })
+      .catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(PiriodAbortError);
     expect(error).not.toBeInstanceOf(PiriodTimeoutError);
     expect((error as Error).cause).toBeInstanceOf(DOMException);
@@ -127,7 +155,9 @@ describe("timeouts and aborts", () => {
   it("sends nothing when the signal is already aborted", async () => {
     const fetch = recordingFetch(jsonResponse(200, customer));
     const signal = AbortSignal.abort(new Error("user left"));
-    const error = await testClient({ fetch }).customers.update(CUSTOMER_ID, body, { signal }).catch((reason: unknown) => reason);
+    const error = await testClient({ fetch })
+      .customers.update(CUSTOMER_ID, body, { signal })
+      .catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(PiriodAbortError);
     expect((error as Error).cause).toEqual(new Error("user left"));
     expect(fetch.requests).toEqual([]);
@@ -137,7 +167,9 @@ describe("timeouts and aborts", () => {
     const controller = new AbortController();
     const fetch = recordingFetch(async () => (controller.abort(), deaf()));
     const piriod = testClient({ fetch });
-    await expect(piriod.customers.update(CUSTOMER_ID, body, { signal: controller.signal })).rejects.toBeInstanceOf(PiriodAbortError);
+    await expect(piriod.customers.update(CUSTOMER_ID, body, { signal: controller.signal })).rejects.toBeInstanceOf(
+      PiriodAbortError,
+    );
     expect(fetch.requests).toHaveLength(1);
     expect(piriod.sleep.waits).toEqual([]);
   });
@@ -145,7 +177,9 @@ describe("timeouts and aborts", () => {
 
 describe("retry-delay", () => {
   it("computes backoff from the random draw: none takes the full wait, the most takes a quarter off", () => {
-    expect([backoffMs(0, () => 0), backoffMs(0, () => 1), backoffMs(3, () => 0), backoffMs(10, () => 0)]).toEqual([500, 375, 4_000, 8_000]);
+    expect([backoffMs(0, () => 0), backoffMs(0, () => 1), backoffMs(3, () => 0), backoffMs(10, () => 0)]).toEqual([
+      500, 375, 4_000, 8_000,
+    ]);
   });
 
   it("reads Retry-After as seconds, as an HTTP date (never negative) and retry-after-ms as milliseconds", () => {

@@ -3,7 +3,7 @@ import { PiriodApiError, PiriodError } from "../../src/errors.js";
 import { createPiriodClient } from "../../src/node.js";
 import { API_KEY, body, CUSTOMER_ID, testClient, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { expectNoApiKey, renderings } from "../helpers/client-secrets.ts";
-import { json, reply, startFaultServer, type Answer, type FaultServer } from "../helpers/http-fault-server.ts";
+import { type Answer, type FaultServer, json, reply, startFaultServer } from "../helpers/http-fault-server.ts";
 
 // The API key must not leak through anything the client produces: errors (message, stack,
 // toJSON, util.inspect), the client object itself, or logs.
@@ -15,21 +15,33 @@ afterAll(() => server.close());
 const echo =
   (status: number): Answer =>
   (response, request) =>
-    json(status, { detail: `bad credentials: ${request.headers.authorization}`, seen: { authorization: request.headers.authorization } }, {
-      "x-echo": String(request.headers.authorization),
-    })(response, request, () => {});
+    json(
+      status,
+      {
+        detail: `bad credentials: ${request.headers.authorization}`,
+        seen: { authorization: request.headers.authorization },
+      },
+      {
+        "x-echo": String(request.headers.authorization),
+      },
+    )(response, request, () => {});
 
 describe("the API key", () => {
   it("is in the request: the checks below would see it if it leaked", async () => {
     server.answer(json(200, {}));
-    await testClient({ baseUrl: server.url, validate: { request: false } }).raw.PATCH("/customers/{id}/", { params: { path: { id: "x" } }, body });
+    await testClient({ baseUrl: server.url, validate: { request: false } }).raw.PATCH("/customers/{id}/", {
+      params: { path: { id: "x" } },
+      body,
+    });
     expect(server.received.at(-1)!.headers.authorization).toBe(`Token ${API_KEY}`);
     expect(renderings({ echoed: API_KEY }).inspect).toContain(API_KEY);
   });
 
   it.each([400, 401, 500])("is redacted from a %i whose body and headers echo it", async (status) => {
     server.answer(echo(status));
-    const error = await testClient({ baseUrl: server.url, maxRetries: 0 }).customers.update(CUSTOMER_ID, body).catch((reason: unknown) => reason);
+    const error = await testClient({ baseUrl: server.url, maxRetries: 0 })
+      .customers.update(CUSTOMER_ID, body)
+      .catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(PiriodApiError);
     expectNoApiKey(error);
     expect((error as PiriodApiError).headers.get("x-echo")).toBe("Token [redacted]");
@@ -38,7 +50,9 @@ describe("the API key", () => {
 
   it("is redacted from a 200 that is not JSON and echoes it", async () => {
     server.answer(reply(200, `<p>Token ${API_KEY}</p>`, { "content-type": "text/html" }));
-    const error = await testClient({ baseUrl: server.url }).customers.update(CUSTOMER_ID, body).catch((reason: unknown) => reason);
+    const error = await testClient({ baseUrl: server.url })
+      .customers.update(CUSTOMER_ID, body)
+      .catch((reason: unknown) => reason);
     expect(error).toBeInstanceOf(PiriodError);
     expectNoApiKey(error);
   });
@@ -67,7 +81,9 @@ describe("the API key", () => {
       server.answer(echo(503), json(200, {}));
       const piriod = testClient({ baseUrl: server.url, maxRetries: 1 });
       await piriod.customers.update(CUSTOMER_ID, body).catch(() => {});
-      await piriod.customers.update(CUSTOMER_ID, { ...body, name: undefined } as unknown as typeof body).catch(() => {});
+      await piriod.customers
+        .update(CUSTOMER_ID, { ...body, name: undefined } as unknown as typeof body)
+        .catch(() => {});
       expect(spies.map((spy) => spy.mock.calls)).toEqual(methods.map(() => []));
     } finally {
       for (const spy of spies) spy.mockRestore();

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { createPiriodClient, toCustomerUpdate, type Customer, type CustomerUpdate } from "../../src/index.js";
+import { type Customer, type CustomerUpdate, createPiriodClient, toCustomerUpdate } from "../../src/index.js";
 
 declare const customer: Customer;
 const piriod = createPiriodClient({ apiKey: "sk_test", workspace: "acc_01H8XYZ123ABC" });
@@ -7,7 +7,9 @@ const piriod = createPiriodClient({ apiKey: "sk_test", workspace: "acc_01H8XYZ12
 describe("toCustomerUpdate", () => {
   it("returns a CustomerUpdate that an update accepts with a field changed", () => {
     expectTypeOf(toCustomerUpdate(customer)).toEqualTypeOf<CustomerUpdate>();
-    expectTypeOf(piriod.customers.update("cus_1", { ...toCustomerUpdate(customer), email: "pagos@andes.cl" })).resolves.toEqualTypeOf<Customer>();
+    expectTypeOf(
+      piriod.customers.update("cus_1", { ...toCustomerUpdate(customer), email: "pagos@andes.cl" }),
+    ).resolves.toEqualTypeOf<Customer>();
   });
 
   it("refuses a wrong field or a wrong type beside it", () => {

@@ -14,28 +14,44 @@ describe("toCustomerUpdate", () => {
     expect(validResponses.length).toBeGreaterThanOrEqual(20);
   });
 
-  it.each(validResponses.map((entry) => [entry.name, entry.payload as Customer] as const))("makes a valid CustomerUpdate of %s", (_name, customer) => {
-    expect(validateCustomer(customer).ok).toBe(true);
-    const update = toCustomerUpdate(customer);
-    const result = validateCustomerUpdate(update);
-    expect(result.ok ? [] : result.errors).toEqual([]);
-    expect(update.country).toBe(customer.country.id);
-    expect(update.state).toBe(customer.state.id);
-    for (const [field, value] of Object.entries(update)) {
-      if (field !== "country" && field !== "state") expect(value, field).toEqual(customer[field as keyof Customer]);
-    }
-    for (const field of RESPONSE_ONLY) expect(update).not.toHaveProperty(field);
-  });
+  it.each(validResponses.map((entry) => [entry.name, entry.payload as Customer] as const))(
+    "makes a valid CustomerUpdate of %s",
+    (_name, customer) => {
+      expect(validateCustomer(customer).ok).toBe(true);
+      const update = toCustomerUpdate(customer);
+      const result = validateCustomerUpdate(update);
+      expect(result.ok ? [] : result.errors).toEqual([]);
+      expect(update.country).toBe(customer.country.id);
+      expect(update.state).toBe(customer.state.id);
+      for (const [field, value] of Object.entries(update)) {
+        if (field !== "country" && field !== "state") expect(value, field).toEqual(customer[field as keyof Customer]);
+      }
+      for (const field of RESPONSE_ONLY) expect(update).not.toHaveProperty(field);
+    },
+  );
 
   it("keeps every field of the update as the customer had it, and only those", () => {
-    const { id, status, contacts, sources, aggregations, test_mode, created, updated, country, state, ...kept } = chileanCustomer;
+    const { id, status, contacts, sources, aggregations, test_mode, created, updated, country, state, ...kept } =
+      chileanCustomer;
     void [id, status, contacts, sources, aggregations, test_mode, created, updated];
     expect(toCustomerUpdate(chileanCustomer)).toEqual({ ...kept, country: country.id, state: state.id });
   });
 
   it("leaves absent fields absent and keeps null", () => {
-    const update = toCustomerUpdate({ name: "Andes SpA", address: "Av. Providencia 1234", country: { id: "CL" }, state: { id: 13 }, email: null });
-    expect(update).toEqual({ name: "Andes SpA", address: "Av. Providencia 1234", country: "CL", state: 13, email: null });
+    const update = toCustomerUpdate({
+      name: "Andes SpA",
+      address: "Av. Providencia 1234",
+      country: { id: "CL" },
+      state: { id: 13 },
+      email: null,
+    });
+    expect(update).toEqual({
+      name: "Andes SpA",
+      address: "Av. Providencia 1234",
+      country: "CL",
+      state: 13,
+      email: null,
+    });
     expect(Object.keys(update)).not.toContain("phone");
   });
 
@@ -91,7 +107,9 @@ describe("toCustomerUpdate on an incomplete customer", () => {
 
   it("names every missing or malformed field at once", () => {
     const broken = { ...chileanCustomer, country: undefined, state: "13", name: undefined } as unknown as Customer;
-    expect(() => toCustomerUpdate(broken)).toThrow(/^toCustomerUpdate: .*\/name is required; \/country is required; \/state must be an object with an id$/);
+    expect(() => toCustomerUpdate(broken)).toThrow(
+      /^toCustomerUpdate: .*\/name is required; \/country is required; \/state must be an object with an id$/,
+    );
   });
 
   it("throws exactly when a field the update needs is unusable, naming each such path; otherwise the update is valid", () => {

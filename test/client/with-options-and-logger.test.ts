@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
-import { API_KEY, body, customer, CUSTOMER_ID, WORKSPACE } from "../helpers/client-fixtures.ts";
-import { json, startFaultServer, type FaultServer } from "../helpers/http-fault-server.ts";
+import { API_KEY, body, CUSTOMER_ID, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
+import { type FaultServer, json, startFaultServer } from "../helpers/http-fault-server.ts";
 
 let server: FaultServer;
 /** The client port of each request the server took: one port, one connection. */
@@ -22,19 +22,34 @@ describe.each([
   ["the node entry", nodeEntry],
   ["the fetch entry", fetchEntry],
 ] as const)("%s", (_entry, { createPiriodClient, PiriodError }) => {
-  const client = (options = {}) => createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl: server.url, maxRetries: 0, ...options });
+  const client = (options = {}) =>
+    createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl: server.url, maxRetries: 0, ...options });
 
   describe("withOptions", () => {
     it("makes a client for another workspace that shares the key, the transport and its connections", async () => {
       const piriod = client({ headers: { "x-team": "billing" } });
-      const other = piriod.withOptions({ workspace: "acc_other", testMode: true, headers: { "x-request-source": "sync" } });
+      const other = piriod.withOptions({
+        workspace: "acc_other",
+        testMode: true,
+        headers: { "x-request-source": "sync" },
+      });
       await piriod.customers.retrieve(CUSTOMER_ID);
       await other.customers.retrieve(CUSTOMER_ID);
       await piriod.customers.retrieve(CUSTOMER_ID);
       const [first, second, third] = server.received.map((request) => request.headers);
-      expect(first).toMatchObject({ authorization: `Token ${API_KEY}`, "x-simple-workspace": WORKSPACE, "x-team": "billing" });
+      expect(first).toMatchObject({
+        authorization: `Token ${API_KEY}`,
+        "x-simple-workspace": WORKSPACE,
+        "x-team": "billing",
+      });
       expect(first).not.toHaveProperty("x-piriod-test-mode");
-      expect(second).toMatchObject({ authorization: `Token ${API_KEY}`, "x-simple-workspace": "acc_other", "x-piriod-test-mode": "true", "x-team": "billing", "x-request-source": "sync" });
+      expect(second).toMatchObject({
+        authorization: `Token ${API_KEY}`,
+        "x-simple-workspace": "acc_other",
+        "x-piriod-test-mode": "true",
+        "x-team": "billing",
+        "x-request-source": "sync",
+      });
       expect(third).toMatchObject({ "x-simple-workspace": WORKSPACE });
       // One keep-alive connection of the Node transport served all three: the clients share it. (The global fetch pools as its runtime does.)
       if (createPiriodClient === nodeEntry.createPiriodClient) expect(new Set(ports).size).toBe(1);
@@ -48,9 +63,17 @@ describe.each([
     });
 
     it.each<[string, object, RegExp]>([
-      ["a key of its own", { apiKey: "sk_other" }, /^withOptions: unknown option "apiKey"; the options are workspace, testMode, timeoutMs, maxRetries, headers$/],
+      [
+        "a key of its own",
+        { apiKey: "sk_other" },
+        /^withOptions: unknown option "apiKey"; the options are workspace, testMode, timeoutMs, maxRetries, headers$/,
+      ],
       ["a workspace with a line break", { workspace: "acc\nX: 1" }, /^withOptions: workspace is required/],
-      ["a header the client sets", { headers: { authorization: "Token other" } }, /^withOptions: headers: "authorization" is set by the client/],
+      [
+        "a header the client sets",
+        { headers: { authorization: "Token other" } },
+        /^withOptions: headers: "authorization" is set by the client/,
+      ],
       ["a zero timeout", { timeoutMs: 0 }, /^withOptions: timeoutMs must be/],
     ])("refuses %s, naming the option", (_case, overrides, message) => {
       expect(() => client().withOptions(overrides as never)).toThrow(PiriodError);
@@ -67,9 +90,15 @@ describe.each([
     };
 
     it("reports each attempt at debug, each retry with its reason and wait at info, and the failure at error, never with the key", async () => {
-      server.answer(json(503, { detail: "Busy." }, { "retry-after": "0" }), json(503, { detail: "Busy." }, { "retry-after": "0" }), json(503, { detail: `Busy, Token ${API_KEY}.` }));
+      server.answer(
+        json(503, { detail: "Busy." }, { "retry-after": "0" }),
+        json(503, { detail: "Busy." }, { "retry-after": "0" }),
+        json(503, { detail: `Busy, Token ${API_KEY}.` }),
+      );
       const { lines, logger } = recorder();
-      await expect(client({ logger, logLevel: "debug", maxRetries: 2 }).customers.update(CUSTOMER_ID, body)).rejects.toThrow(/failed with 503/);
+      await expect(
+        client({ logger, logLevel: "debug", maxRetries: 2 }).customers.update(CUSTOMER_ID, body),
+      ).rejects.toThrow(/failed with 503/);
       const path = `/customers/${CUSTOMER_ID}/`;
       expect(lines).toEqual([
         ["debug", `PATCH ${path}: attempt 1 of 3`],
@@ -89,8 +118,12 @@ describe.each([
     });
 
     it("is refused without a console's methods, and so is an unknown level", () => {
-      expect(() => client({ logger: { info: () => {} } })).toThrow(/^createPiriodClient: logger must have debug, info, warn and error methods, as console has$/);
-      expect(() => client({ logger: console, logLevel: "verbose" })).toThrow(/^createPiriodClient: logLevel must be one of debug, info, warn, error$/);
+      expect(() => client({ logger: { info: () => {} } })).toThrow(
+        /^createPiriodClient: logger must have debug, info, warn and error methods, as console has$/,
+      );
+      expect(() => client({ logger: console, logLevel: "verbose" })).toThrow(
+        /^createPiriodClient: logLevel must be one of debug, info, warn, error$/,
+      );
     });
   });
 });

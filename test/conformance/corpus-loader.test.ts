@@ -15,8 +15,19 @@ describe("loadCorpus", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const good = { name: "minimal update", schema: "CustomerUpdate", valid: true, payload: { name: "A", address: "B", country: "CL", state: 1 } };
-  const refused = { name: "no name", schema: "CustomerUpdate", valid: false, errors: [{ path: "/name", keyword: "required" }], payload: {} };
+  const good = {
+    name: "minimal update",
+    schema: "CustomerUpdate",
+    valid: true,
+    payload: { name: "A", address: "B", country: "CL", state: 1 },
+  };
+  const refused = {
+    name: "no name",
+    schema: "CustomerUpdate",
+    valid: false,
+    errors: [{ path: "/name", keyword: "required" }],
+    payload: {},
+  };
 
   async function write(file: string, content: unknown): Promise<string> {
     const target = path.join(dir, file);
@@ -69,7 +80,9 @@ describe("loadCorpus", () => {
   });
 
   it("fails on a case without a name, giving its position", async () => {
-    expect(await failure([good, { schema: "CustomerUpdate", valid: true, payload: {} }])).toMatch(/case #2: "name" must be a non-empty string/);
+    expect(await failure([good, { schema: "CustomerUpdate", valid: true, payload: {} }])).toMatch(
+      /case #2: "name" must be a non-empty string/,
+    );
   });
 
   it("fails on a schema that has no generated validator, naming the case and the schema", async () => {
@@ -81,17 +94,49 @@ describe("loadCorpus", () => {
   it.each([
     ["a missing payload", { name: "x", schema: "Customer", valid: true }, `"payload" is missing`],
     ["a missing verdict", { name: "x", schema: "Customer", payload: {} }, `"valid" must be true or false`],
-    ["a verdict given as a string", { name: "x", schema: "Customer", valid: "false", payload: {} }, `"valid" must be true or false`],
+    [
+      "a verdict given as a string",
+      { name: "x", schema: "Customer", valid: "false", payload: {} },
+      `"valid" must be true or false`,
+    ],
     ["a missing schema", { name: "x", valid: true, payload: {} }, `"schema" must be the name`],
-    ["an invalid case without errors", { name: "x", schema: "Customer", valid: false, payload: {} }, `an invalid case lists its "errors"`],
-    ["an error path that is not a JSON Pointer", { ...refused, name: "x", errors: [{ path: "name", keyword: "required" }] }, "errors[0] must be"],
+    [
+      "an invalid case without errors",
+      { name: "x", schema: "Customer", valid: false, payload: {} },
+      `an invalid case lists its "errors"`,
+    ],
+    [
+      "an error path that is not a JSON Pointer",
+      { ...refused, name: "x", errors: [{ path: "name", keyword: "required" }] },
+      "errors[0] must be",
+    ],
     ["an error without a keyword", { ...refused, name: "x", errors: [{ path: "/name" }] }, "errors[0] must be"],
-    ["an error with an extra field", { ...refused, name: "x", errors: [{ path: "/name", keyword: "required", message: "m" }] }, "errors[0] must be"],
-    ["a valid case with errors", { ...good, name: "x", errors: [{ path: "/name", keyword: "type" }] }, `a valid case lists no "errors"`],
+    [
+      "an error with an extra field",
+      { ...refused, name: "x", errors: [{ path: "/name", keyword: "required", message: "m" }] },
+      "errors[0] must be",
+    ],
+    [
+      "a valid case with errors",
+      { ...good, name: "x", errors: [{ path: "/name", keyword: "type" }] },
+      `a valid case lists no "errors"`,
+    ],
     ["a misspelt field", { ...good, name: "x", vaild: true }, `unknown field "vaild"`],
-    ["an override without its reason", { ...good, name: "x", typescript: "errors" }, `an override of "typescript" says why, in "because"`],
-    ["an override with an unknown verdict", { ...good, name: "x", typescript: "fails", because: "b" }, `"typescript" overrides the type rule with "compiles" or "errors"`],
-    ["a reason without an override", { ...good, name: "x", because: "b" }, `"typescript" overrides the type rule with "compiles" or "errors"`],
+    [
+      "an override without its reason",
+      { ...good, name: "x", typescript: "errors" },
+      `an override of "typescript" says why, in "because"`,
+    ],
+    [
+      "an override with an unknown verdict",
+      { ...good, name: "x", typescript: "fails", because: "b" },
+      `"typescript" overrides the type rule with "compiles" or "errors"`,
+    ],
+    [
+      "a reason without an override",
+      { ...good, name: "x", because: "b" },
+      `"typescript" overrides the type rule with "compiles" or "errors"`,
+    ],
   ])("fails on %s, naming the case", async (_what, entry, problem) => {
     expect(await failure([entry])).toContain(`case "x": ${problem}`);
   });
@@ -101,6 +146,8 @@ describe("loadCorpus", () => {
     await rm(path.join(dir, "cases.json"));
     await write("a.json", { cases: [good] });
     const second = await write("b.json", { cases: [{ ...refused, name: good.name }] });
-    expect(() => loadCorpus(dir)).toThrow(`${second}, case "minimal update": the name is already used in ${path.join(dir, "a.json")}`);
+    expect(() => loadCorpus(dir)).toThrow(
+      `${second}, case "minimal update": the name is already used in ${path.join(dir, "a.json")}`,
+    );
   });
 });

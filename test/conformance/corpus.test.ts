@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadCorpus, schemaValidators, type CorpusCase, type ExpectedIssue } from "../helpers/conformance-corpus.ts";
+import { type CorpusCase, type ExpectedIssue, loadCorpus, schemaValidators } from "../helpers/conformance-corpus.ts";
 import { sameSchemas } from "../helpers/conformance-schemas.ts";
 
 const corpus = loadCorpus();
@@ -15,22 +15,32 @@ function verdictsOf(entry: CorpusCase) {
   return Object.fromEntries(
     validatorsOf(entry).map((name) => {
       const result = validators.get(name)!(entry.payload);
-      return [name, result.ok ? { ok: true as const, value: result.value } : { ok: false as const, issues: sorted(result.errors) }];
+      return [
+        name,
+        result.ok ? { ok: true as const, value: result.value } : { ok: false as const, issues: sorted(result.errors) },
+      ];
     }),
   );
 }
 
 /** The same verdict from each of them. */
-const fromEach = (entry: CorpusCase, verdict: unknown) => Object.fromEntries(validatorsOf(entry).map((name) => [name, verdict]));
+const fromEach = (entry: CorpusCase, verdict: unknown) =>
+  Object.fromEntries(validatorsOf(entry).map((name) => [name, verdict]));
 
 describe.each([...new Set(corpus.map((entry) => entry.file))])("%s", (file) => {
   const cases = corpus.filter((entry) => entry.file === file);
 
-  it.each(cases.filter((entry) => entry.valid).map((entry) => [entry.name, entry] as const))("accepts: %s", (_name, entry) => {
-    expect(verdictsOf(entry)).toEqual(fromEach(entry, { ok: true, value: entry.payload }));
-  });
+  it.each(cases.filter((entry) => entry.valid).map((entry) => [entry.name, entry] as const))(
+    "accepts: %s",
+    (_name, entry) => {
+      expect(verdictsOf(entry)).toEqual(fromEach(entry, { ok: true, value: entry.payload }));
+    },
+  );
 
-  it.each(cases.filter((entry) => !entry.valid).map((entry) => [entry.name, entry] as const))("refuses: %s", (_name, entry) => {
-    expect(verdictsOf(entry)).toEqual(fromEach(entry, { ok: false, issues: sorted(entry.errors) }));
-  });
+  it.each(cases.filter((entry) => !entry.valid).map((entry) => [entry.name, entry] as const))(
+    "refuses: %s",
+    (_name, entry) => {
+      expect(verdictsOf(entry)).toEqual(fromEach(entry, { ok: false, issues: sorted(entry.errors) }));
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadCorpus, schemaValidators } from "../helpers/conformance-corpus.ts";
-import { loadKnownDivergences, oracleFor, type Oracle } from "../helpers/conformance-oracle.ts";
+import { loadKnownDivergences, type Oracle, oracleFor } from "../helpers/conformance-oracle.ts";
 
 const corpus = loadCorpus();
 const divergences = loadKnownDivergences();

@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { loadCorpus } from "../helpers/conformance-corpus.ts";
-import { expectedTypeVerdict, typeCheckCorpus, type TypedCase } from "../helpers/conformance-types.ts";
+import { expectedTypeVerdict, type TypedCase, typeCheckCorpus } from "../helpers/conformance-types.ts";
 
 // One compilation of a file generated from the whole corpus: request bodies as object literals
 // typed by their schema (what a caller writes), responses as typed values from the network.
 const check = typeCheckCorpus(loadCorpus());
 
-const rows = (role: string) => check.cases.filter((typed) => typed.role === role).map((typed) => [typed.entry.name, typed] as const);
+const rows = (role: string) =>
+  check.cases.filter((typed) => typed.role === role).map((typed) => [typed.entry.name, typed] as const);
 
 function expectAgreement(typed: TypedCase) {
   const expected = expectedTypeVerdict(typed.entry, typed.role);
   const line = check.source.split("\n")[typed.line - 1];
   // Shows the line and the compiler's words when the verdicts differ.
-  expect({ verdict: typed.errors.length > 0 ? "errors" : "compiles", line, errors: typed.errors }).toMatchObject({ verdict: expected });
+  expect({ verdict: typed.errors.length > 0 ? "errors" : "compiles", line, errors: typed.errors }).toMatchObject({
+    verdict: expected,
+  });
 }
 
 describe("the types agree with the validators", () => {

@@ -31,7 +31,9 @@ describe("npm run mock", () => {
 
   it("prints a client to point at it and curl examples that work against it, and keeps what they change", async () => {
     const { script, url } = await startServing();
-    expect(script.stdout).toContain(`createPiriodClient({ apiKey: "sk_test_fake", workspace: "acc_01H8XYZ123ABC", baseUrl: "${url}" })`);
+    expect(script.stdout).toContain(
+      `createPiriodClient({ apiKey: "sk_test_fake", workspace: "acc_01H8XYZ123ABC", baseUrl: "${url}" })`,
+    );
     const [read, update, list, ...more] = printedCurlCommands(script.stdout);
     expect(more).toEqual([]);
     expect([read, update, list].map((command) => command?.split(" \\\n")[0])).toEqual([
@@ -100,7 +102,9 @@ describe("npm run mock", () => {
     try {
       const script = run("--port", String(port));
       expect(await script.exited).toEqual({ code: 1, signal: null });
-      expect(script.stderr).toBe(`piriod-fake: port ${port} is already in use on 127.0.0.1; choose another with --port N\n`);
+      expect(script.stderr).toBe(
+        `piriod-fake: port ${port} is already in use on 127.0.0.1; choose another with --port N\n`,
+      );
     } finally {
       await new Promise((resolve) => taken.close(resolve));
     }

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { schemaUses } from "../helpers/conformance-schemas.ts";
 import { fixtureSpec } from "../helpers/operations-fixture.ts";
-import { codeSample, documentedResponse, filledPath, specOperations, successResponse } from "../helpers/operations-of-spec.ts";
+import {
+  codeSample,
+  documentedResponse,
+  filledPath,
+  specOperations,
+  successResponse,
+} from "../helpers/operations-of-spec.ts";
 import { API_TOKEN, operationCall, queryPairs } from "../helpers/prism-operations.ts";
 
 // The suites learn the spec's operations from here: these tests prove it reads every operation of
@@ -9,7 +15,15 @@ import { API_TOKEN, operationCall, queryPairs } from "../helpers/prism-operation
 describe("the operations of a spec", () => {
   it("are every method of every path, in the spec's order, each with what the suites check it by", () => {
     const operations = specOperations(fixtureSpec());
-    expect(operations.map((operation) => [operation.method, operation.path, operation.operationId, operation.summary, operation.tags])).toEqual([
+    expect(
+      operations.map((operation) => [
+        operation.method,
+        operation.path,
+        operation.operationId,
+        operation.summary,
+        operation.tags,
+      ]),
+    ).toEqual([
       ["get", "/people/{id}/", "getPerson", "Get person", ["people"]],
       ["put", "/people/{id}/", "replacePerson", "Replace person", ["people"]],
       ["delete", "/runs/{id}", "cancelRun", "Cancel run", ["billing runs"]],
@@ -21,13 +35,33 @@ describe("the operations of a spec", () => {
     ]);
     expect(get).not.toHaveProperty("requestBody");
     expect(get.responses).toEqual([
-      { status: "200", schema: "Person", schemaPointer: "/components/schemas/Person", examples: [{ id: "p/1", name: "Ana" }] },
-      { status: "404", schema: "Problem", schemaPointer: "/components/schemas/Problem", examples: [{ detail: "Not found." }] },
+      {
+        status: "200",
+        schema: "Person",
+        schemaPointer: "/components/schemas/Person",
+        examples: [{ id: "p/1", name: "Ana" }],
+      },
+      {
+        status: "404",
+        schema: "Problem",
+        schemaPointer: "/components/schemas/Problem",
+        examples: [{ detail: "Not found." }],
+      },
     ]);
-    expect(get.codeSamples).toEqual({ curl: expect.stringContaining("curl"), TypeScript: expect.stringContaining("import") });
+    expect(get.codeSamples).toEqual({
+      curl: expect.stringContaining("curl"),
+      TypeScript: expect.stringContaining("import"),
+    });
     // The operation's own x-account wins over the path's, in the path's place.
-    expect(put.parameters.find((parameter) => parameter.name === "x-account")).toMatchObject({ required: false, example: "acc_2" });
-    expect(put.requestBody).toEqual({ schema: "PersonInput", schemaPointer: "/components/schemas/PersonInput", examples: [{ name: "Ana" }] });
+    expect(put.parameters.find((parameter) => parameter.name === "x-account")).toMatchObject({
+      required: false,
+      example: "acc_2",
+    });
+    expect(put.requestBody).toEqual({
+      schema: "PersonInput",
+      schemaPointer: "/components/schemas/PersonInput",
+      examples: [{ name: "Ana" }],
+    });
     expect(remove.apiKeyHeaders).toEqual(["X-Run-Key"]);
     expect(successResponse(remove)).toEqual({ status: "204", examples: [] });
     expect(documentedResponse(remove, "404")?.examples).toEqual([{ detail: "Not found." }]);
@@ -36,8 +70,17 @@ describe("the operations of a spec", () => {
 
   it("give each a valid call: path examples percent-encoded, required headers from their examples, the API key, the example body", () => {
     const [get, put, remove] = specOperations(fixtureSpec()).map(operationCall);
-    expect(get).toEqual({ method: "GET", path: "/people/p%2F1/", headers: { authorization: API_TOKEN, "x-account": "acc_1" } });
-    expect(put).toEqual({ method: "PUT", path: "/people/p%2F1/", headers: { authorization: API_TOKEN, "content-type": "application/json" }, body: '{"name":"Ana"}' });
+    expect(get).toEqual({
+      method: "GET",
+      path: "/people/p%2F1/",
+      headers: { authorization: API_TOKEN, "x-account": "acc_1" },
+    });
+    expect(put).toEqual({
+      method: "PUT",
+      path: "/people/p%2F1/",
+      headers: { authorization: API_TOKEN, "content-type": "application/json" },
+      body: '{"name":"Ana"}',
+    });
     expect(remove).toEqual({ method: "DELETE", path: "/runs/p%2F1", headers: { "x-run-key": API_TOKEN } });
   });
 
@@ -60,17 +103,28 @@ describe("the operations of a spec", () => {
     const [get, , remove] = specOperations(fixtureSpec());
     expect(codeSample(get!, "curl")).toBe("curl 'https://api.example.com/people/p%2F1/'\n");
     expect(filledPath(get!)).toBe("/people/p%2F1/");
-    expect(() => codeSample(remove!, "curl")).toThrow("DELETE /runs/{id} (cancelRun) has no curl sample in x-codeSamples");
+    expect(() => codeSample(remove!, "curl")).toThrow(
+      "DELETE /runs/{id} (cancelRun) has no curl sample in x-codeSamples",
+    );
   });
 
   it("of Piriod's spec include retrieving and updating a customer, and give the conformance suite their bodies", () => {
-    expect(specOperations().map((operation) => `${operation.operationId} ${operation.method} ${operation.path}`)).toEqual(
+    expect(
+      specOperations().map((operation) => `${operation.operationId} ${operation.method} ${operation.path}`),
+    ).toEqual(
       expect.arrayContaining(["retrieveCustomer get /customers/{id}/", "updateCustomer patch /customers/{id}/"]),
     );
     expect(schemaUses()).toEqual(
       expect.arrayContaining([
         { method: "get", path: "/customers/{id}/", role: "response", schema: "Customer" },
-        { method: "patch", path: "/customers/{id}/", role: "request", schema: "CustomerUpdate", answeredWith: "Customer", answeredStatus: 200 },
+        {
+          method: "patch",
+          path: "/customers/{id}/",
+          role: "request",
+          schema: "CustomerUpdate",
+          answeredWith: "Customer",
+          answeredStatus: 200,
+        },
         { method: "patch", path: "/customers/{id}/", role: "response", schema: "Customer" },
       ]),
     );

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { loadCorpus, schemaValidators, type CorpusCase } from "../helpers/conformance-corpus.ts";
+import { type CorpusCase, loadCorpus, schemaValidators } from "../helpers/conformance-corpus.ts";
 import { sameSchemas } from "../helpers/conformance-schemas.ts";
 import { documentedResponse, operationTitle, specOperations, successResponse } from "../helpers/operations-of-spec.ts";
-import { send, usePrismMock } from "../helpers/prism-mock.ts";
 import { PRISM_DIVERGENCES } from "../helpers/prism-divergences.ts";
+import { send, usePrismMock } from "../helpers/prism-mock.ts";
 import { operationCall } from "../helpers/prism-operations.ts";
 import { namesIssue, parseViolations } from "../helpers/prism-violations.ts";
 import { compileAt } from "../helpers/spec-ajv.ts";
@@ -14,15 +14,22 @@ const validators = schemaValidators();
 const divergence = (entry: CorpusCase) => PRISM_DIVERGENCES.find((candidate) => candidate.name === entry.name);
 
 it("every case Prism is known to judge otherwise is in the corpus", () => {
-  expect(PRISM_DIVERGENCES.map((entry) => entry.name).filter((name) => !corpus.some((entry) => entry.name === name))).toEqual([]);
+  expect(
+    PRISM_DIVERGENCES.map((entry) => entry.name).filter((name) => !corpus.some((entry) => entry.name === name)),
+  ).toEqual([]);
 });
 
 // Every operation that takes a JSON body gets every corpus case of its body's schema; one that
 // takes none has no body to vary (headers.test.ts sends it as it is).
-describe.each(specOperations().filter((operation) => operation.requestBody?.schema).map((operation) => [operationTitle(operation), operation] as const))("the mock of %s", (_title, operation) => {
+describe.each(
+  specOperations()
+    .filter((operation) => operation.requestBody?.schema)
+    .map((operation) => [operationTitle(operation), operation] as const),
+)("the mock of %s", (_title, operation) => {
   const call = operationCall(operation);
   const cases = corpus.filter((entry) => sameSchemas(operation.requestBody!.schema!).includes(entry.schema));
-  const request = (entry: CorpusCase) => send(prism().url + call.path, { method: call.method, headers: call.headers, body: JSON.stringify(entry.payload) });
+  const request = (entry: CorpusCase) =>
+    send(prism().url + call.path, { method: call.method, headers: call.headers, body: JSON.stringify(entry.payload) });
   // Prism answers a refused body with the spec's 422 where there is one, else its 400.
   const refusal = documentedResponse(operation, "422") ? "422" : "400";
   const documented = documentedResponse(operation, refusal)!;
@@ -45,34 +52,45 @@ describe.each(specOperations().filter((operation) => operation.requestBody?.sche
     }
     expect(response.status).toBe(Number(refusal));
     const issue = known.prism;
-    expect(parseViolations(response.headers.get("sl-violations")).filter((violation) => namesIssue(violation, issue))).not.toEqual([]);
+    expect(
+      parseViolations(response.headers.get("sl-violations")).filter((violation) => namesIssue(violation, issue)),
+    ).not.toEqual([]);
   }
 
-  it.each(cases.filter((entry) => divergence(entry)).map((entry) => [entry.name, entry] as const))("judges otherwise, as recorded in test/helpers/prism-divergences.ts: %s", async (_name, entry) => {
-    await expectPrismDivergence(entry);
-  });
+  it.each(cases.filter((entry) => divergence(entry)).map((entry) => [entry.name, entry] as const))(
+    "judges otherwise, as recorded in test/helpers/prism-divergences.ts: %s",
+    async (_name, entry) => {
+      await expectPrismDivergence(entry);
+    },
+  );
 
-  it.each(cases.filter((entry) => entry.valid && !divergence(entry)).map((entry) => [entry.name, entry] as const))(`answers ${success.status} with a valid body to: %s`, async (_name, entry) => {
-    const response = await request(entry);
-    expect(response.status).toBe(Number(success.status));
-    expect(response.headers.get("sl-violations")).toBeNull();
-    expect(answered(response.body)).toEqual({ ok: true, value: response.body });
-  });
+  it.each(cases.filter((entry) => entry.valid && !divergence(entry)).map((entry) => [entry.name, entry] as const))(
+    `answers ${success.status} with a valid body to: %s`,
+    async (_name, entry) => {
+      const response = await request(entry);
+      expect(response.status).toBe(Number(success.status));
+      expect(response.headers.get("sl-violations")).toBeNull();
+      expect(answered(response.body)).toEqual({ ok: true, value: response.body });
+    },
+  );
 
-  it.each(cases.filter((entry) => !entry.valid && !divergence(entry)).map((entry) => [entry.name, entry] as const))(`answers ${refusal}, naming each fault, to: %s`, async (_name, entry) => {
-    const response = await request(entry);
-    expect(response.status).toBe(Number(refusal));
-    expect(documented.examples).toContainEqual(response.body);
-    expect(compileAt(documented.schemaPointer!)(response.body)).toBe(true);
-    const violations = parseViolations(response.headers.get("sl-violations"));
-    if (entry.payload === null) {
-      // Prism reads a JSON null body as no body at all, so it refuses it for being absent (at
-      // ["request"], "Body parameter is required") rather than for its type: the same refusal,
-      // reported under another name.
-      expect(violations).toContainEqual(expect.objectContaining({ location: ["request"], code: "required" }));
-      return;
-    }
-    const unnamed = entry.errors.filter((issue) => !violations.some((violation) => namesIssue(violation, issue)));
-    expect(unnamed, `sl-violations: ${JSON.stringify(violations)}`).toEqual([]);
-  });
+  it.each(cases.filter((entry) => !entry.valid && !divergence(entry)).map((entry) => [entry.name, entry] as const))(
+    `answers ${refusal}, naming each fault, to: %s`,
+    async (_name, entry) => {
+      const response = await request(entry);
+      expect(response.status).toBe(Number(refusal));
+      expect(documented.examples).toContainEqual(response.body);
+      expect(compileAt(documented.schemaPointer!)(response.body)).toBe(true);
+      const violations = parseViolations(response.headers.get("sl-violations"));
+      if (entry.payload === null) {
+        // Prism reads a JSON null body as no body at all, so it refuses it for being absent (at
+        // ["request"], "Body parameter is required") rather than for its type: the same refusal,
+        // reported under another name.
+        expect(violations).toContainEqual(expect.objectContaining({ location: ["request"], code: "required" }));
+        return;
+      }
+      const unnamed = entry.errors.filter((issue) => !violations.some((violation) => namesIssue(violation, issue)));
+      expect(unnamed, `sl-violations: ${JSON.stringify(violations)}`).toEqual([]);
+    },
+  );
 });

@@ -6,8 +6,10 @@ import { CONTENT_SECURITY_POLICY, selfContained } from "../../scripts/build-docs
 import { useProjectCopy } from "../helpers/project-copy.ts";
 
 // The shape of the page Redocly renders, reduced to what the build changes.
-const BADGE = "(0,V.jsx)(`img`,{alt:`redocly logo`,onError:()=>n(!1),src:e?`https://cdn.redoc.ly/redoc/logo-mini-full.svg`:`https://cdn.redoc.ly/redoc/logo-mini.svg`})";
-const redoclyPage = (script: string) => `<!DOCTYPE html>\n<html>\n<head>\n  <title>Piriod API</title>\n</head>\n<body><script type="module">${script}</script></body>\n</html>\n`;
+const BADGE =
+  "(0,V.jsx)(`img`,{alt:`redocly logo`,onError:()=>n(!1),src:e?`https://cdn.redoc.ly/redoc/logo-mini-full.svg`:`https://cdn.redoc.ly/redoc/logo-mini.svg`})";
+const redoclyPage = (script: string) =>
+  `<!DOCTYPE html>\n<html>\n<head>\n  <title>Piriod API</title>\n</head>\n<body><script type="module">${script}</script></body>\n</html>\n`;
 
 describe("npm run docs", () => {
   const project = useProjectCopy();
@@ -37,7 +39,9 @@ describe("npm run docs", () => {
 describe("selfContained", () => {
   it("puts the policy and an inline favicon in the head, and the word Redocly in place of the badge logo", () => {
     const page = selfContained(redoclyPage(`function y4(){return ${BADGE}}`));
-    expect(page).toContain(`<head>\n  <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`);
+    expect(page).toContain(
+      `<head>\n  <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    );
     expect(page).toContain('<link rel="icon" href="data:,">');
     expect(page).toContain("(0,V.jsx)(`span`,{style:");
     expect(page).toContain("children:`Redocly`})");
@@ -45,11 +49,16 @@ describe("selfContained", () => {
   });
 
   it("refuses a page whose badge it does not recognise, since the logo would still come from a CDN", () => {
-    expect(() => selfContained(redoclyPage("const logo=`https://cdn.redoc.ly/redoc/logo-mini.svg`"))).toThrow(/badge logo .* found it 0 times/);
+    expect(() => selfContained(redoclyPage("const logo=`https://cdn.redoc.ly/redoc/logo-mini.svg`"))).toThrow(
+      /badge logo .* found it 0 times/,
+    );
   });
 
   it("refuses a page that loads a script from another host", () => {
-    const page = redoclyPage(`function y4(){return ${BADGE}}`).replace("</head>", '<script src="https://cdn.redocly.com/redoc.js"></script></head>');
+    const page = redoclyPage(`function y4(){return ${BADGE}}`).replace(
+      "</head>",
+      '<script src="https://cdn.redocly.com/redoc.js"></script></head>',
+    );
     expect(() => selfContained(page)).toThrow(/still loads from another host:\n.*<script src="https:\/\//);
   });
 });

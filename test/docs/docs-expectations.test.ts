@@ -22,15 +22,33 @@ describe("what the rendered docs must show, derived from the spec", () => {
   const operations = specOperations(spec);
 
   it("expects a navigation entry for the title, each guide heading, then each tag in the spec's order followed by its operations, if any", () => {
-    expect(navigationLabels(spec.info, spec.tags, operations)).toEqual(["Fixture API", "Sign in", "Limits", "people", "Get person", "Replace person", "billing runs", "Cancel run", "archive"]);
+    expect(navigationLabels(spec.info, spec.tags, operations)).toEqual([
+      "Fixture API",
+      "Sign in",
+      "Limits",
+      "people",
+      "Get person",
+      "Replace person",
+      "billing runs",
+      "Cancel run",
+      "archive",
+    ]);
   });
 
   it("takes every heading of the guide, at any level, but none inside fenced code", () => {
-    expect(markdownHeadings("# One\n\ntext\n\n### Two ###\n\n```sh\n# a comment\n```\n\n  ```ts\n  # not either\n  ```\n## Three\n")).toEqual(["One", "Two", "Three"]);
+    expect(
+      markdownHeadings(
+        "# One\n\ntext\n\n### Two ###\n\n```sh\n# a comment\n```\n\n  ```ts\n  # not either\n  ```\n## Three\n",
+      ),
+    ).toEqual(["One", "Two", "Three"]);
   });
 
   it("routes an operation by its tag and operationId, where its section and field ids start", () => {
-    expect(operations.map(operationRoute)).toEqual(["#/people/getperson", "#/people/replaceperson", "#/billing-runs/cancelrun"]);
+    expect(operations.map(operationRoute)).toEqual([
+      "#/people/getperson",
+      "#/people/replaceperson",
+      "#/billing-runs/cancelrun",
+    ]);
     expect(operationSectionId(operations[1]!)).toBe("/people/replaceperson");
     expect(requestFieldIdPrefix(operations[1]!)).toBe("people/replaceperson/t=request&path=");
   });
@@ -63,7 +81,9 @@ describe("what the rendered docs must show, derived from the spec", () => {
   });
 
   it("refuses to word a keyword it does not know, rather than expect a line the page does not show", () => {
-    expect(() => renderedTypeLine({ type: "string", pattern: "^a" })).toThrow("renderedTypeLine does not know how Redoc words pattern");
+    expect(() => renderedTypeLine({ type: "string", pattern: "^a" })).toThrow(
+      "renderedTypeLine does not know how Redoc words pattern",
+    );
   });
 
   it("expects each request field in order, with required and the default as shown, and no read-only field", () => {

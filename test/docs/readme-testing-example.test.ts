@@ -8,10 +8,10 @@ import { REPO_ROOT } from "../helpers/project-copy.ts";
 // and run, as this file, by test/package/testing-entry.test.ts against the installed package.
 const EXAMPLE = path.join(REPO_ROOT, "test", "package", "consumers", "fake-example.test.ts");
 
-it("the README's vitest example under \"Testing your integration\" is test/package/consumers/fake-example.test.ts, as it is", () => {
+it('the README\'s vitest example under "Testing your integration" is test/package/consumers/fake-example.test.ts, as it is', () => {
   const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
   const section = readme.match(/^## Testing your integration\n([\s\S]*?)(?=^## )/m)?.[1];
-  expect(section, "README.md has no section \"## Testing your integration\"").toBeDefined();
+  expect(section, 'README.md has no section "## Testing your integration"').toBeDefined();
   const [example] = markdownCodeBlocks(section!, "ts");
   expect(example).toBe(readFileSync(EXAMPLE, "utf8"));
 });

@@ -2,7 +2,14 @@ import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { componentSchema } from "../helpers/conformance-schemas.ts";
-import { fullPageScreenshot, launchChromium, recordPages, requestsElsewhere, skipWithoutChromium, type PageRecord } from "../helpers/docs-browser.ts";
+import {
+  fullPageScreenshot,
+  launchChromium,
+  type PageRecord,
+  recordPages,
+  requestsElsewhere,
+  skipWithoutChromium,
+} from "../helpers/docs-browser.ts";
 import {
   navigationLabels,
   operationRoute,
@@ -13,12 +20,12 @@ import {
   SAMPLE_LANGUAGES,
   sampleMenu,
 } from "../helpers/docs-expectations.ts";
-import { visitNavigation, type VisitedPage } from "../helpers/docs-navigation.ts";
+import { type VisitedPage, visitNavigation } from "../helpers/docs-navigation.ts";
 import { SamplePanel } from "../helpers/docs-sample-panel.ts";
 import { renderedSite } from "../helpers/docs-site.ts";
 import { codeSample, operationTitle, specOperations } from "../helpers/operations-of-spec.ts";
 import { bundledSpec } from "../helpers/spec-examples.ts";
-import { startStaticServer, type StaticServer } from "../helpers/static-server.ts";
+import { type StaticServer, startStaticServer } from "../helpers/static-server.ts";
 
 const operations = specOperations();
 
@@ -61,7 +68,9 @@ describe.skipIf(skip)("the rendered API docs, in headless Chromium", () => {
   });
 
   it("links from its navigation to the overview, each section of the guide, each tag and each of its operations", () => {
-    expect(visited.map((page) => page.label)).toEqual(navigationLabels(bundledSpec.info, bundledSpec.tags ?? [], operations));
+    expect(visited.map((page) => page.label)).toEqual(
+      navigationLabels(bundledSpec.info, bundledSpec.tags ?? [], operations),
+    );
     expect(new Set(visited.map((page) => page.route)).size).toBe(visited.length);
     // Each operation's entry carries its method, and leads to the address a shared link uses.
     const entries = operations.map((operation) => visited.find((page) => page.label === operation.summary));
@@ -71,81 +80,91 @@ describe.skipIf(skip)("the rendered API docs, in headless Chromium", () => {
     expect(visited.filter((page) => !page.headingInView).map((page) => page.label)).toEqual([]);
   });
 
-  describe.each(operations.map((operation) => [operationTitle(operation), operation] as const))("%s", (_title, operation) => {
-    const menu = sampleMenu(operation);
-    let page: Page;
-    let section: Locator;
-    let heading: Locator;
-    let panel: SamplePanel;
-    let firstChoice: string;
+  describe.each(operations.map((operation) => [operationTitle(operation), operation] as const))(
+    "%s",
+    (_title, operation) => {
+      const menu = sampleMenu(operation);
+      let page: Page;
+      let section: Locator;
+      let heading: Locator;
+      let panel: SamplePanel;
+      let firstChoice: string;
 
-    beforeAll(async () => {
-      // The operation's own address, as a reader opens a shared link: in a fresh browser, since the
-      // sample menu's choice outlives the page. Redoc paints a section only while it is near the
-      // window, so every check below looks at the one just opened.
-      page = await openAsNewReader(operationRoute(operation));
-      section = page.locator(`[data-section-id="${operationSectionId(operation)}"]`);
-      heading = section.getByRole("heading", { level: 2 });
-      await heading.waitFor();
-      panel = new SamplePanel(page, section.locator(".panel-request-samples"), menu);
-      firstChoice = await panel.chosen();
-    });
-
-    afterAll(async () => {
-      await page?.context().close();
-    });
-
-    it("renders its heading, with its method and path beside it", async () => {
-      await expect(heading.isVisible()).resolves.toBe(true);
-      expect(await heading.innerText()).toBe(operation.summary);
-      const request = await panel.locator.innerText();
-      expect(request).toMatch(new RegExp(`^${operation.method.toUpperCase()}\\s+${escapeRegExp(operation.path)}\\s`));
-    });
-
-    it("has a response tab for each status the spec documents, and no other", async () => {
-      const tabs = await section.getByRole("tab").allInnerTexts();
-      expect(tabs).toEqual(operation.responses.map((response) => response.status));
-    });
-
-    it(`offers ${menu.join(", ")} in its sample menu, and nothing else, opening on ${menu[0]}`, async () => {
-      expect(firstChoice).toBe(menu[0]);
-      expect(await panel.choose(firstChoice)).toEqual(menu);
-    });
-
-    if (operation.requestBody) {
-      const schema = operation.requestBody.schema!;
-      const rows = requestFieldRows(componentSchema(schema));
-
-      it(`lists exactly the request fields of ${schema}, in its order`, async () => {
-        const prefix = requestFieldIdPrefix(operation);
-        const ids = await section.locator(`[id^="${prefix}"]`).evaluateAll((found) => found.map((element) => element.id));
-        const topLevel = ids.map((id) => id.slice(prefix.length)).filter((name) => !/[./[]/.test(name));
-        expect(topLevel).toEqual(rows.map(([name]) => name));
+      beforeAll(async () => {
+        // The operation's own address, as a reader opens a shared link: in a fresh browser, since the
+        // sample menu's choice outlives the page. Redoc paints a section only while it is near the
+        // window, so every check below looks at the one just opened.
+        page = await openAsNewReader(operationRoute(operation));
+        section = page.locator(`[data-section-id="${operationSectionId(operation)}"]`);
+        heading = section.getByRole("heading", { level: 2 });
+        await heading.waitFor();
+        panel = new SamplePanel(page, section.locator(".panel-request-samples"), menu);
+        firstChoice = await panel.chosen();
       });
 
-      it.each(rows)("shows request field %s as %j, required: %s, default: %s", async (name, typeLine, required, shownDefault) => {
-        const anchor = section.locator(`a[href$="t=request&path=${name}"]`);
-        const row = anchor.locator("xpath=ancestor::*[contains(concat(' ', @class, ' '), ' schema-property-item ')][1]");
-        const lines = (await row.innerText()).split("\n").filter((line) => line.trim() !== "");
-        expect(lines.slice(0, 2)).toEqual([name, typeLine]);
-        expect(lines.includes("required")).toBe(required);
-        const defaultLine = lines.indexOf("Default:");
-        expect(defaultLine < 0 ? undefined : lines[defaultLine + 1]).toBe(shownDefault);
+      afterAll(async () => {
+        await page?.context().close();
       });
 
-      it("shows the request example beside the operation", async () => {
-        expect(operation.requestBody!.examples.length).toBeGreaterThan(0);
-        const example = await panel.showing(PAYLOAD, () => panel.locator.getByTestId("json-viewer").innerText());
-        expect(JSON.parse(example)).toEqual(operation.requestBody!.examples[0]);
+      it("renders its heading, with its method and path beside it", async () => {
+        await expect(heading.isVisible()).resolves.toBe(true);
+        expect(await heading.innerText()).toBe(operation.summary);
+        const request = await panel.locator.innerText();
+        expect(request).toMatch(new RegExp(`^${operation.method.toUpperCase()}\\s+${escapeRegExp(operation.path)}\\s`));
       });
-    }
 
-    it.each(SAMPLE_LANGUAGES)("offers the %s sample of the spec, exactly", async (lang) => {
-      const expected = codeSample(operation, lang);
-      const shown = await panel.showing(lang, () => panel.locator.getByTestId("source-code").innerText());
-      expect(shown.trim()).toBe(expected.trim());
-    });
-  });
+      it("has a response tab for each status the spec documents, and no other", async () => {
+        const tabs = await section.getByRole("tab").allInnerTexts();
+        expect(tabs).toEqual(operation.responses.map((response) => response.status));
+      });
+
+      it(`offers ${menu.join(", ")} in its sample menu, and nothing else, opening on ${menu[0]}`, async () => {
+        expect(firstChoice).toBe(menu[0]);
+        expect(await panel.choose(firstChoice)).toEqual(menu);
+      });
+
+      if (operation.requestBody) {
+        const schema = operation.requestBody.schema!;
+        const rows = requestFieldRows(componentSchema(schema));
+
+        it(`lists exactly the request fields of ${schema}, in its order`, async () => {
+          const prefix = requestFieldIdPrefix(operation);
+          const ids = await section
+            .locator(`[id^="${prefix}"]`)
+            .evaluateAll((found) => found.map((element) => element.id));
+          const topLevel = ids.map((id) => id.slice(prefix.length)).filter((name) => !/[./[]/.test(name));
+          expect(topLevel).toEqual(rows.map(([name]) => name));
+        });
+
+        it.each(rows)(
+          "shows request field %s as %j, required: %s, default: %s",
+          async (name, typeLine, required, shownDefault) => {
+            const anchor = section.locator(`a[href$="t=request&path=${name}"]`);
+            const row = anchor.locator(
+              "xpath=ancestor::*[contains(concat(' ', @class, ' '), ' schema-property-item ')][1]",
+            );
+            const lines = (await row.innerText()).split("\n").filter((line) => line.trim() !== "");
+            expect(lines.slice(0, 2)).toEqual([name, typeLine]);
+            expect(lines.includes("required")).toBe(required);
+            const defaultLine = lines.indexOf("Default:");
+            expect(defaultLine < 0 ? undefined : lines[defaultLine + 1]).toBe(shownDefault);
+          },
+        );
+
+        it("shows the request example beside the operation", async () => {
+          expect(operation.requestBody!.examples.length).toBeGreaterThan(0);
+          const example = await panel.showing(PAYLOAD, () => panel.locator.getByTestId("json-viewer").innerText());
+          expect(JSON.parse(example)).toEqual(operation.requestBody!.examples[0]);
+        });
+      }
+
+      it.each(SAMPLE_LANGUAGES)("offers the %s sample of the spec, exactly", async (lang) => {
+        const expected = codeSample(operation, lang);
+        const shown = await panel.showing(lang, () => panel.locator.getByTestId("source-code").innerText());
+        expect(shown.trim()).toBe(expected.trim());
+      });
+    },
+  );
 
   // Last, so that they cover every page, click and menu of the checks above.
   it("logs no console error and throws nothing on any page", () => {
@@ -155,7 +174,12 @@ describe.skipIf(skip)("the rendered API docs, in headless Chromium", () => {
   it("requests nothing from any host but the local server, and tries to load nothing else", () => {
     expect(records.length).toBe(operations.length + 1);
     for (const record of records) expect(record.requests.length).toBeGreaterThan(0);
-    expect(requestsElsewhere(records.flatMap((record) => record.requests), new URL(server.url).origin)).toEqual([]);
+    expect(
+      requestsElsewhere(
+        records.flatMap((record) => record.requests),
+        new URL(server.url).origin,
+      ),
+    ).toEqual([]);
     expect(records.flatMap((record) => record.refusedLoads)).toEqual([]);
     expect(server.served.filter((served) => served !== "/")).toEqual([]);
   });

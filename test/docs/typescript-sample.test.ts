@@ -3,8 +3,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { componentSchema, resolve } from "../helpers/conformance-schemas.ts";
 import { guide, markdownCodeBlocks } from "../helpers/docs-code-samples.ts";
-import { typeCheckSamples, type SampleDiagnostic } from "../helpers/docs-typecheck.ts";
-import { codeSample, operationTitle, specOperations, type SpecOperation } from "../helpers/operations-of-spec.ts";
+import { type SampleDiagnostic, typeCheckSamples } from "../helpers/docs-typecheck.ts";
+import { codeSample, operationTitle, type SpecOperation, specOperations } from "../helpers/operations-of-spec.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
 
 // The client as the package exports it, compiled from source: the docs are checked against the
@@ -35,7 +35,11 @@ function misspelledCall(sample: string): Mistake | undefined {
   if (!call) return undefined;
   const [whole, group, method] = call;
   const source = sample.replace(whole, `piriod.${group}.${method}_misspelled(`);
-  return { source, line: sample.slice(0, call.index).split("\n").length, says: new RegExp(`'${method}_misspelled' does not exist`) };
+  return {
+    source,
+    line: sample.slice(0, call.index).split("\n").length,
+    says: new RegExp(`'${method}_misspelled' does not exist`),
+  };
 }
 
 /** The sample giving the first field of its request body that it writes as a literal a literal of another type. */
@@ -47,7 +51,11 @@ function wrongFieldType(operation: SpecOperation, sample: string): Mistake | und
     if (!written) continue;
     const [whole, key, literal, comma] = written;
     const other = literal!.startsWith('"') ? "0" : JSON.stringify(literal);
-    return { source: sample.replace(whole, `${key}${other}${comma}`), line: sample.slice(0, written.index).split("\n").length, says: /is not assignable to type/ };
+    return {
+      source: sample.replace(whole, `${key}${other}${comma}`),
+      line: sample.slice(0, written.index).split("\n").length,
+      says: /is not assignable to type/,
+    };
   }
   return undefined;
 }
@@ -75,24 +83,35 @@ function diagnosticsOf(sample: string): Promise<SampleDiagnostic[]> {
     ]),
     MODULES,
   );
-  return checked.then((all) => all.filter((diagnostic) => diagnostic.sample === sample || diagnostic.sample === "(project)"));
+  return checked.then((all) =>
+    all.filter((diagnostic) => diagnostic.sample === sample || diagnostic.sample === "(project)"),
+  );
 }
 
 /** Asserts the compiler refuses the mistake, on its line, for want of nothing but the mistake. */
 async function expectRefused(name: string, mistake: Mistake) {
   const errors = await diagnosticsOf(name);
   expect(errors.map((error) => error.message).join("\n")).not.toMatch(/Cannot find module/);
-  expect(errors.filter((error) => error.line === mistake.line).map((error) => error.message).join("\n")).toMatch(mistake.says);
+  expect(
+    errors
+      .filter((error) => error.line === mistake.line)
+      .map((error) => error.message)
+      .join("\n"),
+  ).toMatch(mistake.says);
 }
 
 describe("the TypeScript code in the docs", () => {
-  it("the guide's client call is found, importing @piriod/api, and compiles against the client", { timeout: 60_000 }, async () => {
+  it("the guide's client call is found, importing @piriod/api, and compiles against the client", {
+    timeout: 60_000,
+  }, async () => {
     expect(guideSamples).toHaveLength(1);
     expect(guideSamples[0]).toContain('from "@piriod/api"');
     expect(await diagnosticsOf("guide-0")).toEqual([]);
   });
 
-  it("the README's snippets each import what they use from @piriod/api and compile against the client", { timeout: 60_000 }, async () => {
+  it("the README's snippets each import what they use from @piriod/api and compile against the client", {
+    timeout: 60_000,
+  }, async () => {
     expect(readmeSamples.length).toBeGreaterThanOrEqual(4);
     for (const [index, sample] of readmeSamples.entries()) {
       expect(sample, `README snippet ${index}`).toMatch(/^import .* from "@piriod\/api(\/validators)?";$/m);
@@ -100,27 +119,35 @@ describe("the TypeScript code in the docs", () => {
     }
   });
 
-  describe.each(operations.map((entry) => [operationTitle(entry.operation), entry] as const))("the sample of %s", (_title, { operation, sample, misspelled, wrongType }) => {
-    it("is found: it imports @piriod/api and calls the client", () => {
-      expect(sample).toContain('from "@piriod/api"');
-      expect(sample).toMatch(CLIENT_CALL);
-      expect(misspelled?.source).not.toBe(sample);
-    });
-
-    it("compiles against the client", { timeout: 60_000 }, async () => {
-      expect(await diagnosticsOf(operation.operationId)).toEqual([]);
-    });
-
-    it("does not compile with its client call misspelled, on the line of the call", { timeout: 60_000 }, async () => {
-      await expectRefused(`${operation.operationId}-misspelled-call`, misspelled!);
-    });
-
-    if (operation.requestBody) {
-      it(`does not compile with a field of ${operation.requestBody.schema} of the wrong type, on the line that does it`, { timeout: 60_000 }, async () => {
-        expect(wrongType, `the sample writes no field of ${operation.requestBody!.schema} as a literal`).toBeDefined();
-        expect(wrongType!.source).not.toBe(sample);
-        await expectRefused(`${operation.operationId}-wrong-field-type`, wrongType!);
+  describe.each(operations.map((entry) => [operationTitle(entry.operation), entry] as const))(
+    "the sample of %s",
+    (_title, { operation, sample, misspelled, wrongType }) => {
+      it("is found: it imports @piriod/api and calls the client", () => {
+        expect(sample).toContain('from "@piriod/api"');
+        expect(sample).toMatch(CLIENT_CALL);
+        expect(misspelled?.source).not.toBe(sample);
       });
-    }
-  });
+
+      it("compiles against the client", { timeout: 60_000 }, async () => {
+        expect(await diagnosticsOf(operation.operationId)).toEqual([]);
+      });
+
+      it("does not compile with its client call misspelled, on the line of the call", { timeout: 60_000 }, async () => {
+        await expectRefused(`${operation.operationId}-misspelled-call`, misspelled!);
+      });
+
+      if (operation.requestBody) {
+        it(`does not compile with a field of ${operation.requestBody.schema} of the wrong type, on the line that does it`, {
+          timeout: 60_000,
+        }, async () => {
+          expect(
+            wrongType,
+            `the sample writes no field of ${operation.requestBody!.schema} as a literal`,
+          ).toBeDefined();
+          expect(wrongType!.source).not.toBe(sample);
+          await expectRefused(`${operation.operationId}-wrong-field-type`, wrongType!);
+        });
+      }
+    },
+  );
 });

@@ -10,7 +10,10 @@ import type { Answer } from "./http-fault-server.ts";
 export type PiriodModule = typeof import("../../src/index.js");
 
 /** The options a page or worker passes to `createPiriodClient`: plain data, as it crosses into the browser. */
-export type BrowserClientOptions = Pick<PiriodClientOptions, "apiKey" | "workspace" | "baseUrl" | "dangerouslyAllowBrowser" | "maxRetries" | "timeoutMs">;
+export type BrowserClientOptions = Pick<
+  PiriodClientOptions,
+  "apiKey" | "workspace" | "baseUrl" | "dangerouslyAllowBrowser" | "maxRetries" | "timeoutMs"
+>;
 
 /** What the worker answers: where it ran, and how `createPiriodClient` went there. */
 export interface WorkerReport {
@@ -103,6 +106,12 @@ export function corsJson(origin: string, payload: unknown): Answer {
       return;
     }
     const text = JSON.stringify(payload);
-    response.writeHead(200, { ...cors, "content-type": "application/json", "content-length": String(Buffer.byteLength(text)) }).end(text);
+    response
+      .writeHead(200, {
+        ...cors,
+        "content-type": "application/json",
+        "content-length": String(Buffer.byteLength(text)),
+      })
+      .end(text);
   };
 }

@@ -1,6 +1,6 @@
 import { createClient, type PiriodClient } from "../../src/client.js";
-import { nodeTransport } from "../../src/node-transport.js";
 import type { NodeClientOptions } from "../../src/node.js";
+import { nodeTransport } from "../../src/node-transport.js";
 import { abortableSleep, type Sleep } from "../../src/send.js";
 import { chileanCustomer, chileanCustomerUpdate } from "./spec-examples.ts";
 
@@ -26,7 +26,9 @@ export interface RecordingFetch {
  * A `fetch` that answers each call with the next of `answers` (the last one repeats): a Response,
  * an Error to throw, or a function of the request.
  */
-export function recordingFetch(...answers: (Response | Error | ((request: Request) => Promise<Response>))[]): RecordingFetch {
+export function recordingFetch(
+  ...answers: (Response | Error | ((request: Request) => Promise<Response>))[]
+): RecordingFetch {
   const requests: RecordingFetch["requests"] = [];
   const fetch = async (request: Request) => {
     const answer = answers[Math.min(requests.length, answers.length - 1)]!;
@@ -57,8 +59,16 @@ export function recordingSleep(sleep: Sleep = (_ms, signal) => abortableSleep(1,
 }
 
 /** The Node client with fast, recorded retry waits; `options` over a valid base. */
-export function testClient(options: Partial<NodeClientOptions> = {}, sleep: RecordingSleep = recordingSleep()): PiriodClient & { sleep: RecordingSleep } {
-  const client = createClient({ apiKey: API_KEY, workspace: WORKSPACE, ...options }, ({ baseUrl }) => nodeTransport(new URL(baseUrl).protocol), [], sleep);
+export function testClient(
+  options: Partial<NodeClientOptions> = {},
+  sleep: RecordingSleep = recordingSleep(),
+): PiriodClient & { sleep: RecordingSleep } {
+  const client = createClient(
+    { apiKey: API_KEY, workspace: WORKSPACE, ...options },
+    ({ baseUrl }) => nodeTransport(new URL(baseUrl).protocol),
+    [],
+    sleep,
+  );
   return Object.assign(client, { sleep });
 }
 
@@ -66,7 +76,10 @@ export function testClient(options: Partial<NodeClientOptions> = {}, sleep: Reco
  * A middleware that rebuilds every request it is given from that request (`new Request(request,
  * init)`), adding `x-trace: <trace>`, and records what it was given.
  */
-export function rebuildingMiddleware(trace: string): { seen: Request[]; onRequest(context: { request: Request }): Request } {
+export function rebuildingMiddleware(trace: string): {
+  seen: Request[];
+  onRequest(context: { request: Request }): Request;
+} {
   const seen: Request[] = [];
   return {
     seen,

@@ -16,7 +16,9 @@ export interface ScriptExit {
  * by itself; after `graceMs` it is killed (by its PID), which the caller sees as `signal`.
  */
 export function runFixture(name: string, args: string[], graceMs = 15_000): Promise<ScriptExit> {
-  const child = spawn(process.execPath, [TSX_CLI, path.join(REPO_ROOT, "test", "client", "fixtures", name), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [TSX_CLI, path.join(REPO_ROOT, "test", "client", "fixtures", name), ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (chunk) => (output += chunk));
   child.stderr.on("data", (chunk) => (output += chunk));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import * as generatedValidators from "../../generated/validators.js";
 import type { ValidationResult } from "../../generated/validators.js";
+import * as generatedValidators from "../../generated/validators.js";
 import { REPO_ROOT } from "./project-copy.ts";
 
 /** Where the labelled samples live: every `*.json` file below it is part of the corpus. */
@@ -50,14 +50,19 @@ const FILE_FIELDS = ["description", "cases"];
 
 /** Reads and checks every corpus file below `dir`; throws a `CorpusError` at the first mistake. */
 export function loadCorpus(dir: string = CORPUS_DIR, validators = schemaValidators()): CorpusCase[] {
-  const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".json")).sort();
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".json"))
+    .sort();
   if (files.length === 0) throw new CorpusError(`${displayPath(dir)}: no corpus file (*.json)`);
   const cases: CorpusCase[] = [];
   const seen = new Map<string, string>();
   for (const name of files) {
     for (const entry of readCorpusFile(path.join(dir, name), validators)) {
       const first = seen.get(entry.name);
-      if (first !== undefined) throw new CorpusError(`${entry.file}, case "${entry.name}": the name is already used in ${first}; names must be unique`);
+      if (first !== undefined)
+        throw new CorpusError(
+          `${entry.file}, case "${entry.name}": the name is already used in ${first}; names must be unique`,
+        );
       seen.set(entry.name, entry.file);
       cases.push(entry);
     }
@@ -73,16 +78,24 @@ function readCorpusFile(file: string, validators: Map<string, SchemaValidator>):
   } catch (error) {
     throw new CorpusError(`${where}: not valid JSON (${(error as Error).message})`);
   }
-  if (!isObject(document) || !Array.isArray(document.cases)) throw new CorpusError(`${where}: must be an object with a "cases" array`);
+  if (!isObject(document) || !Array.isArray(document.cases))
+    throw new CorpusError(`${where}: must be an object with a "cases" array`);
   const extra = Object.keys(document).filter((key) => !FILE_FIELDS.includes(key));
-  if (extra.length > 0) throw new CorpusError(`${where}: unknown field "${extra[0]}" (a file has ${FILE_FIELDS.join(", ")})`);
+  if (extra.length > 0)
+    throw new CorpusError(`${where}: unknown field "${extra[0]}" (a file has ${FILE_FIELDS.join(", ")})`);
   if (document.cases.length === 0) throw new CorpusError(`${where}: "cases" is empty`);
   return document.cases.map((entry, index) => readCase(entry, `${where}, case #${index + 1}`, where, validators));
 }
 
-function readCase(entry: unknown, position: string, file: string, validators: Map<string, SchemaValidator>): CorpusCase {
+function readCase(
+  entry: unknown,
+  position: string,
+  file: string,
+  validators: Map<string, SchemaValidator>,
+): CorpusCase {
   if (!isObject(entry)) throw new CorpusError(`${position}: must be an object`);
-  if (typeof entry.name !== "string" || entry.name.trim() === "") throw new CorpusError(`${position}: "name" must be a non-empty string`);
+  if (typeof entry.name !== "string" || entry.name.trim() === "")
+    throw new CorpusError(`${position}: "name" must be a non-empty string`);
   const fail = (problem: string): never => {
     throw new CorpusError(`${file}, case "${entry.name}": ${problem}`);
   };
@@ -90,10 +103,20 @@ function readCase(entry: unknown, position: string, file: string, validators: Ma
   if (extra.length > 0) fail(`unknown field "${extra[0]}" (a case has ${CASE_FIELDS.join(", ")})`);
   if (typeof entry.schema !== "string") fail(`"schema" must be the name of a component schema`);
   const schema = entry.schema as string;
-  if (!validators.has(schema)) fail(`schema "${schema}" has no validator in generated/validators.js (there are: ${[...validators.keys()].join(", ")})`);
+  if (!validators.has(schema))
+    fail(
+      `schema "${schema}" has no validator in generated/validators.js (there are: ${[...validators.keys()].join(", ")})`,
+    );
   if (!Object.hasOwn(entry, "payload")) fail(`"payload" is missing`);
   if (typeof entry.valid !== "boolean") fail(`"valid" must be true or false`);
-  const found: CorpusCase = { file, name: entry.name, schema, payload: entry.payload, valid: entry.valid as boolean, errors: [] };
+  const found: CorpusCase = {
+    file,
+    name: entry.name,
+    schema,
+    payload: entry.payload,
+    valid: entry.valid as boolean,
+    errors: [],
+  };
   if (found.valid && entry.errors !== undefined) fail(`a valid case lists no "errors"`);
   if (!found.valid) found.errors = readErrors(entry.errors, fail);
   if (entry.typescript !== undefined || entry.because !== undefined) found.typescript = readOverride(entry, fail);
@@ -101,10 +124,17 @@ function readCase(entry: unknown, position: string, file: string, validators: Ma
 }
 
 function readErrors(errors: unknown, fail: (problem: string) => never): ExpectedIssue[] {
-  if (!Array.isArray(errors) || errors.length === 0) fail(`an invalid case lists its "errors": [{ "path": "/field", "keyword": "…" }, …]`);
+  if (!Array.isArray(errors) || errors.length === 0)
+    fail(`an invalid case lists its "errors": [{ "path": "/field", "keyword": "…" }, …]`);
   return (errors as unknown[]).map((error, index) => {
     const ok = isObject(error) && Object.keys(error).sort().join() === "keyword,path";
-    if (!ok || typeof error.path !== "string" || !/^(\/.*)?$/.test(error.path) || typeof error.keyword !== "string" || error.keyword === "") {
+    if (
+      !ok ||
+      typeof error.path !== "string" ||
+      !/^(\/.*)?$/.test(error.path) ||
+      typeof error.keyword !== "string" ||
+      error.keyword === ""
+    ) {
       fail(`errors[${index}] must be { "path": a JSON Pointer ("" or "/…"), "keyword": a JSON Schema keyword }`);
     }
     const { path: pointer, keyword } = error as unknown as ExpectedIssue;
@@ -113,8 +143,10 @@ function readErrors(errors: unknown, fail: (problem: string) => never): Expected
 }
 
 function readOverride(entry: Record<string, unknown>, fail: (problem: string) => never): CorpusCase["typescript"] {
-  if (entry.typescript !== "compiles" && entry.typescript !== "errors") fail(`"typescript" overrides the type rule with "compiles" or "errors"`);
-  if (typeof entry.because !== "string" || entry.because.trim() === "") fail(`an override of "typescript" says why, in "because"`);
+  if (entry.typescript !== "compiles" && entry.typescript !== "errors")
+    fail(`"typescript" overrides the type rule with "compiles" or "errors"`);
+  if (typeof entry.because !== "string" || entry.because.trim() === "")
+    fail(`an override of "typescript" says why, in "because"`);
   return { verdict: entry.typescript as "compiles" | "errors", because: entry.because as string };
 }
 

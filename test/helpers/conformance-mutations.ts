@@ -1,5 +1,13 @@
 import type { ExpectedIssue } from "./conformance-corpus.ts";
-import { childPointer, codePoints, hasAllowedType, pointerTokens, resolve, typesOf, type JsonSchema } from "./conformance-schemas.ts";
+import {
+  childPointer,
+  codePoints,
+  hasAllowedType,
+  type JsonSchema,
+  pointerTokens,
+  resolve,
+  typesOf,
+} from "./conformance-schemas.ts";
 
 /** One way to break a valid payload at one place, and the issue that must then be reported. */
 export interface Mutation {
@@ -14,7 +22,11 @@ const SAMPLES: unknown[] = ["swapped", 7, 7.5, true, null, [], { swapped: true }
 export const MUTATION_CHOICES = SAMPLES.length;
 const PADDING = ["x", "ñ", "🧾"];
 // Not a valid value of the format in any reading of its RFC: spaces are allowed in none of them.
-const BROKEN_FORMATS: Record<string, string> = { email: "not an email", uri: "not a uri", "date-time": "not a date-time" };
+const BROKEN_FORMATS: Record<string, string> = {
+  email: "not an email",
+  uri: "not a uri",
+  "date-time": "not a date-time",
+};
 
 /** Every mutation that makes `payload` (valid by `schema`) invalid, each with the issue it causes. */
 export function mutationsOf(payload: unknown, schema: JsonSchema, pointer = ""): Mutation[] {
@@ -23,21 +35,34 @@ export function mutationsOf(payload: unknown, schema: JsonSchema, pointer = ""):
   const at = (expected: string, keyword: string) => ({ path: expected, keyword });
   if (typesOf(resolved).length > 0) {
     const wrong = SAMPLES.filter((sample) => !hasAllowedType(resolved, sample));
-    found.push({ what: `swap the type at ${pointer || "the body"}`, apply: (root, choice) => replaceAt(root, pointer, wrong[choice % wrong.length]), expected: at(pointer, "type") });
+    found.push({
+      what: `swap the type at ${pointer || "the body"}`,
+      apply: (root, choice) => replaceAt(root, pointer, wrong[choice % wrong.length]),
+      expected: at(pointer, "type"),
+    });
   }
   if (resolved.enum && typeof payload === "string") {
-    found.push({ what: `step outside the enum at ${pointer}`, apply: (root) => replaceAt(root, pointer, outsideEnum(resolved.enum!)), expected: at(pointer, "enum") });
+    found.push({
+      what: `step outside the enum at ${pointer}`,
+      apply: (root) => replaceAt(root, pointer, outsideEnum(resolved.enum!)),
+      expected: at(pointer, "enum"),
+    });
   }
   if (typeof payload === "string" && resolved.maxLength !== undefined) {
     const missing = resolved.maxLength + 1 - codePoints(payload);
     found.push({
       what: `overflow the string at ${pointer}`,
-      apply: (root, choice) => replaceAt(root, pointer, missing > 0 ? payload + PADDING[choice % PADDING.length]!.repeat(missing) : payload),
+      apply: (root, choice) =>
+        replaceAt(root, pointer, missing > 0 ? payload + PADDING[choice % PADDING.length]!.repeat(missing) : payload),
       expected: at(pointer, "maxLength"),
     });
   }
   if (typeof payload === "string" && resolved.format !== undefined && BROKEN_FORMATS[resolved.format]) {
-    found.push({ what: `break the ${resolved.format} at ${pointer}`, apply: (root) => replaceAt(root, pointer, BROKEN_FORMATS[resolved.format!]), expected: at(pointer, "format") });
+    found.push({
+      what: `break the ${resolved.format} at ${pointer}`,
+      apply: (root) => replaceAt(root, pointer, BROKEN_FORMATS[resolved.format!]),
+      expected: at(pointer, "format"),
+    });
   }
   if (isPlainObject(payload)) found.push(...objectMutations(payload, resolved, pointer));
   if (Array.isArray(payload) && resolved.items) {
@@ -51,7 +76,11 @@ function objectMutations(payload: Record<string, unknown>, schema: JsonSchema, p
   const properties = schema.properties ?? {};
   for (const name of (schema.required ?? []).filter((name) => Object.hasOwn(payload, name))) {
     const target = childPointer(pointer, name);
-    found.push({ what: `drop the required ${target}`, apply: (root) => replaceAt(root, target, undefined), expected: { path: target, keyword: "required" } });
+    found.push({
+      what: `drop the required ${target}`,
+      apply: (root) => replaceAt(root, target, undefined),
+      expected: { path: target, keyword: "required" },
+    });
   }
   if (schema.additionalProperties === false) {
     let name = "unknown_field";
@@ -64,7 +93,8 @@ function objectMutations(payload: Record<string, unknown>, schema: JsonSchema, p
     });
   }
   for (const [name, value] of Object.entries(payload)) {
-    const property = properties[name] ?? (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
+    const property =
+      properties[name] ?? (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
     if (property) found.push(...mutationsOf(value, property, childPointer(pointer, name)));
   }
   return found;

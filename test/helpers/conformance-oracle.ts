@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { setShouldValidateFormat, validate } from "@hyperjump/json-schema/openapi-3-1";
 import { registerSchema, validate as validate2020 } from "@hyperjump/json-schema/draft-2020-12";
+import { setShouldValidateFormat, validate } from "@hyperjump/json-schema/openapi-3-1";
 import "@hyperjump/json-schema/formats";
 import { REPO_ROOT } from "./project-copy.ts";
 
@@ -63,10 +63,21 @@ export function loadKnownDivergences(file = KNOWN_DIVERGENCES_FILE): KnownDiverg
   if (!Array.isArray(divergences)) throw new Error(`${where}: must hold a "divergences" array`);
   return divergences.map((entry: Partial<KnownDivergence>, index) => {
     const complete =
-      typeof entry.name === "string" && typeof entry.schema === "string" && Object.hasOwn(entry, "payload") &&
-      typeof entry.generated === "boolean" && typeof entry.oracle === "boolean" && typeof entry.why === "string" && entry.why !== "";
-    if (!complete) throw new Error(`${where}, entry #${index + 1} ${entry.name ?? ""}: needs name, schema, payload, generated, oracle and why`);
-    if (entry.generated === entry.oracle) throw new Error(`${where}, "${entry.name}": generated and oracle agree, so it is no divergence: move it to the corpus`);
+      typeof entry.name === "string" &&
+      typeof entry.schema === "string" &&
+      Object.hasOwn(entry, "payload") &&
+      typeof entry.generated === "boolean" &&
+      typeof entry.oracle === "boolean" &&
+      typeof entry.why === "string" &&
+      entry.why !== "";
+    if (!complete)
+      throw new Error(
+        `${where}, entry #${index + 1} ${entry.name ?? ""}: needs name, schema, payload, generated, oracle and why`,
+      );
+    if (entry.generated === entry.oracle)
+      throw new Error(
+        `${where}, "${entry.name}": generated and oracle agree, so it is no divergence: move it to the corpus`,
+      );
     return entry as KnownDivergence;
   });
 }

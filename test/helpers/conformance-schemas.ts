@@ -20,7 +20,17 @@ export interface JsonSchema {
 const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
 
 /** Keywords that say nothing about which values are valid. */
-export const ANNOTATIONS = new Set(["title", "description", "examples", "example", "default", "readOnly", "writeOnly", "deprecated", "$comment"]);
+export const ANNOTATIONS = new Set([
+  "title",
+  "description",
+  "examples",
+  "example",
+  "default",
+  "readOnly",
+  "writeOnly",
+  "deprecated",
+  "$comment",
+]);
 
 /** A component schema of the bundled spec, by name; throws naming the known ones. */
 export function componentSchema(name: string): JsonSchema {
@@ -126,7 +136,17 @@ export function schemaUses(): SchemaUse[] {
     const answeredWith = success?.schema;
     const request = operation.requestBody?.schema;
     return [
-      ...(request ? [{ method, path, role: "request" as const, schema: request, ...(answeredWith && { answeredWith, answeredStatus: Number(success!.status) }) }] : []),
+      ...(request
+        ? [
+            {
+              method,
+              path,
+              role: "request" as const,
+              schema: request,
+              ...(answeredWith && { answeredWith, answeredStatus: Number(success!.status) }),
+            },
+          ]
+        : []),
       ...(answeredWith ? [{ method, path, role: "response" as const, schema: answeredWith }] : []),
     ];
   });

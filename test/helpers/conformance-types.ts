@@ -56,8 +56,15 @@ const PRELUDE = [
 
 /** The roles each schema plays in the spec's operations: request body, response, or both. */
 function rolesOf(schema: string): Role[] {
-  const roles = [...new Set(schemaUses().filter((use) => use.schema === schema).map((use) => use.role))];
-  if (roles.length === 0) throw new Error(`schema "${schema}" is neither a request body nor a response of any operation`);
+  const roles = [
+    ...new Set(
+      schemaUses()
+        .filter((use) => use.schema === schema)
+        .map((use) => use.role),
+    ),
+  ];
+  if (roles.length === 0)
+    throw new Error(`schema "${schema}" is neither a request body nor a response of any operation`);
   return roles.sort();
 }
 
@@ -67,7 +74,8 @@ export function typeCheckCorpus(corpus: CorpusCase[]): CorpusTypeCheck {
   const cases: TypedCase[] = [];
   corpus.forEach((entry, index) => {
     for (const role of rolesOf(entry.schema)) {
-      const value = role === "request" ? JSON.stringify(entry.payload) : `fromNetwork(${JSON.stringify(entry.payload)})`;
+      const value =
+        role === "request" ? JSON.stringify(entry.payload) : `fromNetwork(${JSON.stringify(entry.payload)})`;
       lines.push(`const ${role}${index}: Schema<${JSON.stringify(entry.schema)}> = ${value};`);
       cases.push({ entry, role, line: lines.length, errors: [] });
     }
@@ -85,21 +93,35 @@ export function typeCheckCorpus(corpus: CorpusCase[]): CorpusTypeCheck {
 }
 
 function compile(source: string): { line?: number; message: string }[] {
-  const config = ts.getParsedCommandLineOfConfigFile(path.join(REPO_ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(REPO_ROOT, "tsconfig.json"),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  );
   if (!config) throw new Error("tsconfig.json could not be read");
   // The project's strictness, without the ambient Node types the file does not use.
   const options: ts.CompilerOptions = { ...config.options, noEmit: true, types: [] };
   const host = ts.createCompilerHost(options);
   const { getSourceFile, fileExists, readFile } = host;
   host.getSourceFile = (name, version, ...rest) =>
-    path.resolve(name) === VIRTUAL_FILE ? ts.createSourceFile(name, source, version) : getSourceFile.call(host, name, version, ...rest);
+    path.resolve(name) === VIRTUAL_FILE
+      ? ts.createSourceFile(name, source, version)
+      : getSourceFile.call(host, name, version, ...rest);
   host.fileExists = (name) => path.resolve(name) === VIRTUAL_FILE || fileExists.call(host, name);
   host.readFile = (name) => (path.resolve(name) === VIRTUAL_FILE ? source : readFile.call(host, name));
   const program = ts.createProgram({ rootNames: [VIRTUAL_FILE], options, host });
   const file = program.getSourceFile(VIRTUAL_FILE)!;
-  const all = [...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(), ...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)];
+  const all = [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...program.getSyntacticDiagnostics(file),
+    ...program.getSemanticDiagnostics(file),
+  ];
   return all.map((diagnostic) => ({
-    line: diagnostic.file === file && diagnostic.start !== undefined ? file.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : undefined,
+    line:
+      diagnostic.file === file && diagnostic.start !== undefined
+        ? file.getLineAndCharacterOfPosition(diagnostic.start).line + 1
+        : undefined,
     message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"),
   }));
 }

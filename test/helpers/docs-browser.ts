@@ -39,7 +39,9 @@ export async function recordPages(context: BrowserContext): Promise<PageRecord> 
   await context.exposeBinding("reportRefusedLoad", (_source, refused: string) => record.refusedLoads.push(refused));
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { reportRefusedLoad(refused: string): void }).reportRefusedLoad(`${event.violatedDirective} ${event.blockedURI}`);
+      (window as unknown as { reportRefusedLoad(refused: string): void }).reportRefusedLoad(
+        `${event.violatedDirective} ${event.blockedURI}`,
+      );
     });
   });
   return record;

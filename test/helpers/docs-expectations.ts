@@ -1,5 +1,5 @@
 import { REDOC_OPTIONS } from "../../scripts/build-docs.ts";
-import { resolve, typesOf, type JsonSchema } from "./conformance-schemas.ts";
+import { type JsonSchema, resolve, typesOf } from "./conformance-schemas.ts";
 import type { SpecOperation } from "./operations-of-spec.ts";
 
 /**
@@ -12,9 +12,15 @@ import type { SpecOperation } from "./operations-of-spec.ts";
 export const PAYLOAD = "Payload";
 
 /** The languages the docs offer samples in: every operation must carry one in each. */
-export const SAMPLE_LANGUAGES: string[] = REDOC_OPTIONS.codeSamples.languages.map((language) => language.lang).filter((lang) => lang !== PAYLOAD);
+export const SAMPLE_LANGUAGES: string[] = REDOC_OPTIONS.codeSamples.languages
+  .map((language) => language.lang)
+  .filter((lang) => lang !== PAYLOAD);
 
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /** The hash route of an operation (`#/customers/updatecustomer`): its first tag and its operationId. */
 export function operationRoute(operation: SpecOperation): string {
@@ -25,7 +31,8 @@ export function operationRoute(operation: SpecOperation): string {
 export const operationSectionId = (operation: SpecOperation): string => operationRoute(operation).slice(1);
 
 /** How the ids of an operation's request fields begin (`customers/updatecustomer/t=request&path=`); the field's name follows. */
-export const requestFieldIdPrefix = (operation: SpecOperation): string => `${operationRoute(operation).slice(2)}/t=request&path=`;
+export const requestFieldIdPrefix = (operation: SpecOperation): string =>
+  `${operationRoute(operation).slice(2)}/t=request&path=`;
 
 /** Every heading of a Markdown text, at any level, outside fenced code: Redoc lists each in its navigation. */
 export function markdownHeadings(markdown: string): string[] {
@@ -38,12 +45,19 @@ export function markdownHeadings(markdown: string): string[] {
  * spec's `tags` followed by the summaries of the operations it is the first tag of. The spec's lint (operation-tag-defined)
  * holds every operation's tag to that list.
  */
-export function navigationLabels(info: { title: string; description?: string }, tags: { name: string }[], operations: SpecOperation[]): string[] {
+export function navigationLabels(
+  info: { title: string; description?: string },
+  tags: { name: string }[],
+  operations: SpecOperation[],
+): string[] {
   return [
     info.title,
     ...markdownHeadings(info.description ?? ""),
     // A tag with no operation is listed all the same, as a page of its description.
-    ...tags.flatMap(({ name }) => [name, ...operations.filter((operation) => operation.tags[0] === name).map((operation) => operation.summary)]),
+    ...tags.flatMap(({ name }) => [
+      name,
+      ...operations.filter((operation) => operation.tags[0] === name).map((operation) => operation.summary),
+    ]),
   ];
 }
 
@@ -63,22 +77,40 @@ export function requestFieldRows(schema: JsonSchema): FieldRow[] {
     .map(([name, property]): FieldRow => {
       const resolved = resolve(property);
       const [typeLine, required] = [renderedTypeLine(resolved), body.required?.includes(name) ?? false];
-      return "default" in resolved ? [name, typeLine, required, JSON.stringify(resolved.default)] : [name, typeLine, required];
+      return "default" in resolved
+        ? [name, typeLine, required, JSON.stringify(resolved.default)]
+        : [name, typeLine, required];
     });
 }
 
 // Keywords that change how Redoc words a type but are not worded below: a schema using one fails
 // loudly, rather than being compared with a line the page does not show.
-const UNWORDED = ["pattern", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "const", "oneOf", "anyOf", "allOf"];
+const UNWORDED = [
+  "pattern",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minItems",
+  "maxItems",
+  "const",
+  "oneOf",
+  "anyOf",
+  "allOf",
+];
 
 /** A field's type line: `string or null, (uri), <= 200 characters`, `integer, [ 0 .. 10 ]`, `Array of strings`. */
 export function renderedTypeLine(schema: JsonSchema): string {
   const unworded = UNWORDED.filter((keyword) => keyword in schema);
   if (unworded.length > 0) throw new Error(`renderedTypeLine does not know how Redoc words ${unworded.join(", ")}`);
   const types = typesOf(schema);
-  const parts = [types[0] === "array" ? `Array of ${typesOf(resolve(schema.items ?? {}))[0] ?? "any"}s` : types.join(" or ")];
+  const parts = [
+    types[0] === "array" ? `Array of ${typesOf(resolve(schema.items ?? {}))[0] ?? "any"}s` : types.join(" or "),
+  ];
   if (schema.format !== undefined) parts.push(`(${schema.format})`);
-  const length = schema.minLength === 1 && schema.maxLength === undefined ? "non-empty" : range(schema.minLength, schema.maxLength, " characters");
+  const length =
+    schema.minLength === 1 && schema.maxLength === undefined
+      ? "non-empty"
+      : range(schema.minLength, schema.maxLength, " characters");
   const size = range(schema.minimum as number | undefined, schema.maximum as number | undefined, "");
   return [...parts, length, size].filter((part) => part !== undefined).join(", ");
 }

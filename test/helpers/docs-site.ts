@@ -8,7 +8,11 @@ const PAGE = path.join(SITE_DIR, "index.html");
 // What the page is made from: the bundled spec and the script that renders it.
 const INPUTS = [path.join(REPO_ROOT, "generated", "openapi.json"), path.join(REPO_ROOT, "scripts", "build-docs.ts")];
 
-const modified = (file: string) => stat(file).then((stats) => stats.mtimeMs, () => undefined);
+const modified = (file: string) =>
+  stat(file).then(
+    (stats) => stats.mtimeMs,
+    () => undefined,
+  );
 
 /**
  * The folder holding the rendered docs, rendered first when the page is missing or older than

@@ -40,7 +40,11 @@ export async function typeCheckSamples(
     };
     const configFile = path.join(project, "tsconfig.json");
     await writeFile(configFile, JSON.stringify(config, null, 2));
-    const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+    const parsed = ts.getParsedCommandLineOfConfigFile(
+      configFile,
+      {},
+      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+    );
     if (!parsed) throw new Error(`TypeScript could not read ${configFile}`);
     const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
     return ts

@@ -14,7 +14,8 @@ export interface PageField {
   description?: string;
 }
 
-const FIELD_TYPE = /^(string|integer|number|boolean|object|enum<string>|string\[\]|object\[\])(?:<(\w[\w-]*)>)?( \| null)?$/;
+const FIELD_TYPE =
+  /^(string|integer|number|boolean|object|enum<string>|string\[\]|object\[\])(?:<(\w[\w-]*)>)?( \| null)?$/;
 
 /** The fields listed between `start` (a line such as "Body") and `end` (or the end of the page). */
 export function pageFields(page: string, start: string, end?: string): PageField[] {
@@ -32,7 +33,11 @@ export function pageFields(page: string, start: string, end?: string): PageField
     if (format) field.format = format;
     if (nullable) field.types.push("null");
     index += 2;
-    for (; index < section.length && !(/^[a-z_]+$/.test(section[index]!) && FIELD_TYPE.test(section[index + 1] ?? "")); index++) {
+    for (
+      ;
+      index < section.length && !(/^[a-z_]+$/.test(section[index]!) && FIELD_TYPE.test(section[index + 1] ?? ""));
+      index++
+    ) {
       const line = section[index]!;
       if (line === "") continue;
       if (line === "required") field.required = true;

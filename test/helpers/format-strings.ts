@@ -7,11 +7,13 @@ import fc from "fast-check";
  * grammar differs on such strings; on arbitrary text, nearly everything is refused by both.
  */
 export function nearly(valid: fc.Arbitrary<string>, noise: string): fc.Arbitrary<string> {
-  const edited = fc.tuple(valid, fc.nat(), fc.constantFrom(...noise), fc.constantFrom("insert", "replace", "delete")).map(([text, at, character, edit]) => {
-    const index = at % (text.length + 1);
-    if (edit === "insert") return text.slice(0, index) + character + text.slice(index);
-    return text.slice(0, index) + (edit === "replace" ? character : "") + text.slice(index + 1);
-  });
+  const edited = fc
+    .tuple(valid, fc.nat(), fc.constantFrom(...noise), fc.constantFrom("insert", "replace", "delete"))
+    .map(([text, at, character, edit]) => {
+      const index = at % (text.length + 1);
+      if (edit === "insert") return text.slice(0, index) + character + text.slice(index);
+      return text.slice(0, index) + (edit === "replace" ? character : "") + text.slice(index + 1);
+    });
   return fc.oneof({ arbitrary: valid, weight: 2 }, { arbitrary: edited, weight: 3 });
 }
 

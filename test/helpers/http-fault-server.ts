@@ -1,7 +1,11 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 
 /** How the server answers one request (its body is already read and recorded); `later` runs a step after a delay. */
-export type Answer = (response: ServerResponse, request: IncomingMessage, later: (ms: number, then: () => void) => void) => void;
+export type Answer = (
+  response: ServerResponse,
+  request: IncomingMessage,
+  later: (ms: number, then: () => void) => void,
+) => void;
 
 export interface ReceivedRequest {
   method: string;
@@ -33,7 +37,12 @@ export async function startFaultServer(): Promise<FaultServer> {
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
       const answer = answers[Math.min(received.length, answers.length - 1)]!;
-      received.push({ method: request.method!, url: request.url!, headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
+      received.push({
+        method: request.method!,
+        url: request.url!,
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
       answer(response, request, later);
     });
   });
@@ -104,7 +113,9 @@ export function pagedList(total: number, size: number, item: (number: number) =>
   return (response, request) => {
     const url = new URL(request.url!, "http://localhost");
     const page = Number(url.searchParams.get("page") ?? 1);
-    const results = Array.from({ length: Math.max(0, Math.min(size, total - (page - 1) * size)) }, (_, index) => item((page - 1) * size + index + 1));
+    const results = Array.from({ length: Math.max(0, Math.min(size, total - (page - 1) * size)) }, (_, index) =>
+      item((page - 1) * size + index + 1),
+    );
     url.searchParams.set("page", String(page + 1));
     const next = page * size < total ? `https://api.piriod.com${url.pathname}?${url.searchParams}` : null;
     json(200, { count: total, next, previous: null, results })(response, request, () => {});

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { ConsumerProject, packPackage, packRuntimeDependencies, type PackedPackage } from "./packed-package.ts";
+import { ConsumerProject, type PackedPackage, packPackage, packRuntimeDependencies } from "./packed-package.ts";
 
 export interface InstalledPackage {
   packed: PackedPackage;

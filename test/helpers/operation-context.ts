@@ -1,9 +1,9 @@
 import type { Operation } from "../../generated/operations.js";
-import { call, type ClientContext } from "../../src/call.js";
+import { type ClientContext, call } from "../../src/call.js";
 import { createRedactor } from "../../src/errors.js";
 import { fetchTransport } from "../../src/fetch-transport.js";
 import { nodeTransport } from "../../src/node-transport.js";
-import { resolveOptions, type PiriodClientOptions } from "../../src/options.js";
+import { type PiriodClientOptions, resolveOptions } from "../../src/options.js";
 import { PagePromise, PiriodPromise } from "../../src/promises.js";
 import type { Log, Transport } from "../../src/send.js";
 import { API_KEY, recordingSleep, WORKSPACE } from "./client-fixtures.ts";
@@ -15,14 +15,25 @@ export type Logged = [level: string, message: string];
  * A method of the client for an operation the spec does not have (yet), through the client's own call path and either transport:
  * for behaviour that belongs to a shape of operation (a list, a POST) rather than to one of the spec's.
  */
-export function operationMethod(operation: Operation, options: Partial<PiriodClientOptions> & { transport?: "node" | "fetch" } = {}) {
+export function operationMethod(
+  operation: Operation,
+  options: Partial<PiriodClientOptions> & { transport?: "node" | "fetch" } = {},
+) {
   const { transport = "node", ...clientOptions } = options;
   const resolved = resolveOptions({ apiKey: API_KEY, workspace: WORKSPACE, ...clientOptions });
   const logged: Logged[] = [];
   const log: Log = (level, message) => void logged.push([level, message()]);
   const sleep = recordingSleep();
-  const chosen: Transport = transport === "node" ? nodeTransport(new URL(resolved.baseUrl).protocol) : fetchTransport(resolved.fetch);
-  const context: ClientContext = { options: resolved, transport: chosen, sleep, redact: createRedactor(resolved.apiKey), headers: {}, log };
+  const chosen: Transport =
+    transport === "node" ? nodeTransport(new URL(resolved.baseUrl).protocol) : fetchTransport(resolved.fetch);
+  const context: ClientContext = {
+    options: resolved,
+    transport: chosen,
+    sleep,
+    redact: createRedactor(resolved.apiKey),
+    headers: {},
+    log,
+  };
   const Promised = operation.paginated ? PagePromise : PiriodPromise;
   const method = (...args: unknown[]) => new Promised(call(context, operation, "widgets.test", args) as Promise<never>);
   return Object.assign(method, { logged, sleep });

@@ -8,10 +8,16 @@
  * and a `#` inside fenced code.
  */
 export function fixtureSpec() {
-  const json = (schema: string, example: unknown) => ({ content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` }, example } } });
+  const json = (schema: string, example: unknown) => ({
+    content: { "application/json": { schema: { $ref: `#/components/schemas/${schema}` }, example } },
+  });
   return {
     openapi: "3.1.0",
-    info: { title: "Fixture API", version: "1.0.0", description: "Intro.\n\n## Sign in\n\n```sh\n# not a heading\n```\n\n### Limits\n\nText.\n" },
+    info: {
+      title: "Fixture API",
+      version: "1.0.0",
+      description: "Intro.\n\n## Sign in\n\n```sh\n# not a heading\n```\n\n### Limits\n\nText.\n",
+    },
     security: [{ KeyAuth: [] }],
     tags: [{ name: "people" }, { name: "billing runs" }, { name: "archive", description: "No operation yet." }],
     paths: {
@@ -25,14 +31,26 @@ export function fixtureSpec() {
             { lang: "curl", source: "curl 'https://api.example.com/people/p%2F1/'\n" },
             { lang: "TypeScript", source: 'import { client } from "fixture";\n' },
           ],
-          responses: { "200": { $ref: "#/components/responses/Person" }, "404": { $ref: "#/components/responses/Missing" } },
+          responses: {
+            "200": { $ref: "#/components/responses/Person" },
+            "404": { $ref: "#/components/responses/Missing" },
+          },
         },
         put: {
           operationId: "replacePerson",
           summary: "Replace person",
           tags: ["people"],
-          parameters: [{ name: "x-account", in: "header", required: false, schema: { type: "string" }, example: "acc_2" }],
-          requestBody: { content: { "application/json": { schema: { $ref: "#/components/schemas/PersonInput" }, examples: { ana: { value: { name: "Ana" } } } } } },
+          parameters: [
+            { name: "x-account", in: "header", required: false, schema: { type: "string" }, example: "acc_2" },
+          ],
+          requestBody: {
+            content: {
+              "application/json": {
+                schema: { $ref: "#/components/schemas/PersonInput" },
+                examples: { ana: { value: { name: "Ana" } } },
+              },
+            },
+          },
           responses: { "200": { $ref: "#/components/responses/Person" } },
         },
       },
@@ -44,8 +62,21 @@ export function fixtureSpec() {
           tags: ["billing runs"],
           security: [{ RunKey: [] }],
           parameters: [
-            { name: "reason", in: "query", schema: { type: "array", items: { type: "string" } }, style: "form", explode: false, example: ["late", "duplicate"] },
-            { name: "labels", in: "query", schema: { type: "object", additionalProperties: { type: "string" } }, "x-piriod-query-prefix": "label__", example: { team: "ops" } },
+            {
+              name: "reason",
+              in: "query",
+              schema: { type: "array", items: { type: "string" } },
+              style: "form",
+              explode: false,
+              example: ["late", "duplicate"],
+            },
+            {
+              name: "labels",
+              in: "query",
+              schema: { type: "object", additionalProperties: { type: "string" } },
+              "x-piriod-query-prefix": "label__",
+              example: { team: "ops" },
+            },
           ],
           responses: { "204": { description: "Cancelled." }, "404": { $ref: "#/components/responses/Missing" } },
         },
@@ -57,12 +88,27 @@ export function fixtureSpec() {
         RunKey: { type: "apiKey", in: "header", name: "X-Run-Key" },
       },
       parameters: {
-        Id: { name: "id", in: "path", required: true, schema: { type: "string" }, examples: { slashed: { value: "p/1" } } },
+        Id: {
+          name: "id",
+          in: "path",
+          required: true,
+          schema: { type: "string" },
+          examples: { slashed: { value: "p/1" } },
+        },
         Account: { name: "x-account", in: "header", required: true, schema: { type: "string" }, example: "acc_1" },
       },
       schemas: {
-        Person: { type: "object", required: ["id", "name"], properties: { id: { type: "string", readOnly: true }, name: { type: "string" } } },
-        PersonInput: { type: "object", additionalProperties: false, required: ["name"], properties: { name: { type: "string", maxLength: 40 } } },
+        Person: {
+          type: "object",
+          required: ["id", "name"],
+          properties: { id: { type: "string", readOnly: true }, name: { type: "string" } },
+        },
+        PersonInput: {
+          type: "object",
+          additionalProperties: false,
+          required: ["name"],
+          properties: { name: { type: "string", maxLength: 40 } },
+        },
         Problem: { type: "object", properties: { detail: { type: "string" } } },
       },
       responses: {

@@ -123,8 +123,16 @@ export function specOperations(spec: Spec = bundledSpec): SpecOperation[] {
         parameters: [...parameters.values()],
         apiKeyHeaders: apiKeyHeadersOf(spec, operation),
         ...(requestBody && { requestBody }),
-        responses: Object.entries<any>(operation.responses ?? {}).map(([status, response]) => ({ status, ...(documentedBody(spec, response) ?? { examples: [] }) })),
-        codeSamples: Object.fromEntries((operation["x-codeSamples"] ?? []).map((sample: { lang: string; source: string }) => [sample.lang, sample.source])),
+        responses: Object.entries<any>(operation.responses ?? {}).map(([status, response]) => ({
+          status,
+          ...(documentedBody(spec, response) ?? { examples: [] }),
+        })),
+        codeSamples: Object.fromEntries(
+          (operation["x-codeSamples"] ?? []).map((sample: { lang: string; source: string }) => [
+            sample.lang,
+            sample.source,
+          ]),
+        ),
       });
     }
   }
@@ -132,7 +140,8 @@ export function specOperations(spec: Spec = bundledSpec): SpecOperation[] {
 }
 
 /** `PATCH /customers/{id}/`: how the suites name an operation. */
-export const operationTitle = (operation: SpecOperation): string => `${operation.method.toUpperCase()} ${operation.path}`;
+export const operationTitle = (operation: SpecOperation): string =>
+  `${operation.method.toUpperCase()} ${operation.path}`;
 
 /** The response the spec documents for a status, if it documents one. */
 export function documentedResponse(operation: SpecOperation, status: string): DocumentedResponse | undefined {
@@ -145,18 +154,23 @@ export function successResponse(operation: SpecOperation): DocumentedResponse | 
 }
 
 /** The operation's headers, required or not. */
-export const headerParameters = (operation: SpecOperation): SpecParameter[] => operation.parameters.filter((parameter) => parameter.in === "header");
+export const headerParameters = (operation: SpecOperation): SpecParameter[] =>
+  operation.parameters.filter((parameter) => parameter.in === "header");
 
 /** The path with every path parameter filled in from its example, percent-encoded as one segment. */
 export function filledPath(operation: SpecOperation): string {
   return operation.parameters
     .filter((parameter) => parameter.in === "path")
-    .reduce((path, parameter) => path.replace(`{${parameter.name}}`, encodeURIComponent(String(parameter.example))), operation.path);
+    .reduce(
+      (path, parameter) => path.replace(`{${parameter.name}}`, encodeURIComponent(String(parameter.example))),
+      operation.path,
+    );
 }
 
 /** The operation's sample in one language; fails naming the operation when there is none. */
 export function codeSample(operation: SpecOperation, lang: string): string {
   const source = operation.codeSamples[lang];
-  if (typeof source !== "string") throw new Error(`${operationTitle(operation)} (${operation.operationId}) has no ${lang} sample in x-codeSamples`);
+  if (typeof source !== "string")
+    throw new Error(`${operationTitle(operation)} (${operation.operationId}) has no ${lang} sample in x-codeSamples`);
   return source;
 }

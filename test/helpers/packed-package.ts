@@ -34,9 +34,16 @@ export async function packRuntimeDependencies(destination: string): Promise<stri
 }
 
 async function npmPack(folders: string[], destination: string): Promise<PackedPackage[]> {
-  const { stdout } = await execFileAsync("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", destination, ...folders], { cwd: REPO_ROOT });
+  const { stdout } = await execFileAsync(
+    "npm",
+    ["pack", "--json", "--ignore-scripts", "--pack-destination", destination, ...folders],
+    { cwd: REPO_ROOT },
+  );
   const reports = JSON.parse(stdout) as { filename: string; files: { path: string }[] }[];
-  return reports.map((report) => ({ tarball: path.join(destination, report.filename), files: report.files.map((file) => file.path) }));
+  return reports.map((report) => ({
+    tarball: path.join(destination, report.filename),
+    files: report.files.map((file) => file.path),
+  }));
 }
 
 export interface TypecheckOptions {
@@ -59,9 +66,16 @@ export class ConsumerProject {
   static async create(tarballs: string[]): Promise<ConsumerProject> {
     const root = await mkdtemp(path.join(tmpdir(), "piriod-consumer-"));
     const cache = await mkdtemp(path.join(tmpdir(), "piriod-npm-cache-"));
-    await writeFile(path.join(root, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2));
+    await writeFile(
+      path.join(root, "package.json"),
+      JSON.stringify({ name: "consumer", private: true, type: "module" }, null, 2),
+    );
     try {
-      await execFileAsync("npm", ["install", "--offline", "--cache", cache, "--no-audit", "--no-fund", "--ignore-scripts", ...tarballs], { cwd: root });
+      await execFileAsync(
+        "npm",
+        ["install", "--offline", "--cache", cache, "--no-audit", "--no-fund", "--ignore-scripts", ...tarballs],
+        { cwd: root },
+      );
     } catch (error) {
       await rm(root, { recursive: true, force: true });
       throw error;
@@ -90,7 +104,9 @@ export class ConsumerProject {
           lib: ["ES2022", "DOM"],
           module,
           moduleResolution: options.moduleResolution,
-          ...(options.nodeTypes ? { typeRoots: [path.join(REPO_ROOT, "node_modules", "@types")], types: ["node"] } : { types: [] }),
+          ...(options.nodeTypes
+            ? { typeRoots: [path.join(REPO_ROOT, "node_modules", "@types")], types: ["node"] }
+            : { types: [] }),
         },
         files,
       }),
@@ -108,12 +124,29 @@ export class ConsumerProject {
    * Runs an ES module (or, with `commonjs`, a CommonJS script) in the consumer project; `conditions`
    * are export conditions Node resolves by before its own (`browser`), and `flags` other options of node's.
    */
-  async node(code: string, { commonjs = false, env = {}, conditions = [], flags = [] }: { commonjs?: boolean; env?: Record<string, string>; conditions?: readonly string[]; flags?: readonly string[] } = {}): Promise<string> {
+  async node(
+    code: string,
+    {
+      commonjs = false,
+      env = {},
+      conditions = [],
+      flags = [],
+    }: {
+      commonjs?: boolean;
+      env?: Record<string, string>;
+      conditions?: readonly string[];
+      flags?: readonly string[];
+    } = {},
+  ): Promise<string> {
     const options = [...conditions.map((condition) => `--conditions=${condition}`), ...flags];
-    const { stdout } = await execFileAsync(process.execPath, [...options, commonjs ? "--input-type=commonjs" : "--input-type=module", "-e", code], {
-      cwd: this.root,
-      env: { ...process.env, ...env },
-    });
+    const { stdout } = await execFileAsync(
+      process.execPath,
+      [...options, commonjs ? "--input-type=commonjs" : "--input-type=module", "-e", code],
+      {
+        cwd: this.root,
+        env: { ...process.env, ...env },
+      },
+    );
     return stdout;
   }
 

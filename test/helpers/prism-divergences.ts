@@ -29,7 +29,10 @@ export const PRISM_DIVERGENCES: PrismDivergence[] = [
     prism: { path: "/email", keyword: "format" },
     why: "ajv-formats' email is dot-atoms at a domain of two labels or more: no quoted local part, single label or address literal.",
   })),
-  ...["CustomerUpdate: website with an empty path and a query (mailto:?to=…)", "CustomerUpdate: website that is a scheme alone (https:, an empty path)"].map((name) => ({
+  ...[
+    "CustomerUpdate: website with an empty path and a query (mailto:?to=…)",
+    "CustomerUpdate: website that is a scheme alone (https:, an empty path)",
+  ].map((name) => ({
     name,
     prism: { path: "/website", keyword: "format" },
     why: "ajv-formats' uri wants a path, an authority or a slash after the scheme; RFC 3986's path may be empty.",

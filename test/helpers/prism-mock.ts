@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { startPrism, type PrismServer } from "../../scripts/lib/prism-server.ts";
+import { type PrismServer, startPrism } from "../../scripts/lib/prism-server.ts";
 import { REPO_ROOT } from "./project-copy.ts";
 
 /** The bundled spec, the one document the mock serves. */
@@ -29,7 +29,10 @@ export interface MockResponse {
 }
 
 /** Sends one request and reads the whole answer. */
-export async function send(url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<MockResponse> {
+export async function send(
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string },
+): Promise<MockResponse> {
   const response = await fetch(url, init);
   const text = await response.text();
   let body: unknown = text;

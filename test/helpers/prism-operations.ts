@@ -16,7 +16,8 @@ export interface OperationCall {
 /** A valid request to the operation: every required header, the API key, and its example body if it takes one. */
 export function operationCall(operation: SpecOperation): OperationCall {
   const headers: Record<string, string> = {};
-  for (const parameter of headerParameters(operation).filter((header) => header.required)) headers[parameter.name.toLowerCase()] = String(parameter.example);
+  for (const parameter of headerParameters(operation).filter((header) => header.required))
+    headers[parameter.name.toLowerCase()] = String(parameter.example);
   for (const name of operation.apiKeyHeaders) headers[name.toLowerCase()] = API_TOKEN;
   const call: OperationCall = { method: operation.method.toUpperCase(), path: filledPath(operation), headers };
   if (!operation.requestBody) return call;
@@ -31,8 +32,12 @@ export function operationCall(operation: SpecOperation): OperationCall {
  * after the parameter's `x-piriod-query-prefix` (`{ segment: "retail" }` → `metadata__segment=retail`).
  */
 export function queryPairs(parameter: SpecParameter, value: unknown): [string, string][] {
-  if (Array.isArray(value)) return parameter.explode ? value.map((item) => [parameter.name, String(item)]) : [[parameter.name, value.join(",")]];
+  if (Array.isArray(value))
+    return parameter.explode
+      ? value.map((item) => [parameter.name, String(item)])
+      : [[parameter.name, value.join(",")]];
   if (value === null || typeof value !== "object") return [[parameter.name, String(value)]];
-  if (!parameter.explode) throw new Error(`query parameter ${parameter.name}: an object that is not exploded has no form this helper writes`);
+  if (!parameter.explode)
+    throw new Error(`query parameter ${parameter.name}: an object that is not exploded has no form this helper writes`);
   return Object.entries(value).map(([key, item]) => [`${parameter.queryPrefix ?? ""}${key}`, String(item)]);
 }

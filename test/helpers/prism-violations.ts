@@ -26,6 +26,7 @@ export function namesIssue(violation: Violation, issue: ExpectedIssue): boolean 
   const tokens = pointerTokens(issue.path);
   const location = ["request", "body", ...tokens];
   if (violation.code !== issue.keyword) return false;
-  if (issue.keyword !== "required" && issue.keyword !== "additionalProperties") return same(violation.location, location);
+  if (issue.keyword !== "required" && issue.keyword !== "additionalProperties")
+    return same(violation.location, location);
   return same(violation.location, location.slice(0, -1)) && violation.message.includes(`'${tokens.at(-1)}'`);
 }

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach } from "vitest";
 import { spawn } from "node:child_process";
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach } from "vitest";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TSX_CLI = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -50,7 +50,10 @@ export class ProjectCopy {
   async edit(file: string, search: string | RegExp, replacement: string): Promise<void> {
     const target = path.join(this.root, file);
     const before = await readFile(target, "utf8");
-    const found = typeof search === "string" ? before.includes(search) : new RegExp(search.source, search.flags.replace("g", "")).test(before);
+    const found =
+      typeof search === "string"
+        ? before.includes(search)
+        : new RegExp(search.source, search.flags.replace("g", "")).test(before);
     if (!found) throw new Error(`edit of ${file}: ${String(search)} not found`);
     await writeFile(target, before.replace(search, replacement));
   }

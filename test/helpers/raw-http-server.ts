@@ -12,7 +12,9 @@ export interface RawHttpServer {
  * what no HTTP server library would send (a protocol switch nobody asked for, a status line that
  * is not HTTP, an endless body).
  */
-export async function startRawHttpServer(answer: (socket: Socket, requestLine: string) => void): Promise<RawHttpServer> {
+export async function startRawHttpServer(
+  answer: (socket: Socket, requestLine: string) => void,
+): Promise<RawHttpServer> {
   const requests: string[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
@@ -47,7 +49,10 @@ export async function startRawHttpServer(answer: (socket: Socket, requestLine: s
 }
 
 /** Writes a body that never ends, a chunk at a time as the socket drains, until the client goes away. */
-export function endlessBody(socket: Socket, head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n"): void {
+export function endlessBody(
+  socket: Socket,
+  head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\n",
+): void {
   const chunk = Buffer.alloc(64 * 1024, "x");
   const frame = Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from("\r\n")]);
   socket.write(head);

@@ -17,8 +17,12 @@ export interface CurlResult {
 export async function runCurl(command: string): Promise<CurlResult> {
   const lines = command.split("\n");
   const start = lines.findIndex((line) => line.startsWith("curl "));
-  if (start < 0 || lines.filter((line) => line.startsWith("curl ")).length !== 1) throw new Error("the sample must be one curl command");
-  lines[start] = lines[start]!.replace(/^curl /, "/usr/bin/curl --silent --show-error --write-out '\\n%{http_code}\\n%header{sl-violations}' ");
+  if (start < 0 || lines.filter((line) => line.startsWith("curl ")).length !== 1)
+    throw new Error("the sample must be one curl command");
+  lines[start] = lines[start]!.replace(
+    /^curl /,
+    "/usr/bin/curl --silent --show-error --write-out '\\n%{http_code}\\n%header{sl-violations}' ",
+  );
   const { stdout } = await run("/bin/sh", ["-c", lines.join("\n")], { timeout: 10_000 });
   const [violations = "", status = "", ...body] = stdout.split("\n").reverse();
   return { status: Number(status), body: body.reverse().join("\n"), violations };
@@ -26,5 +30,7 @@ export async function runCurl(command: string): Promise<CurlResult> {
 
 /** The curl commands printed in a text, in order, each as its lines (continued by a trailing backslash), unindented. */
 export function printedCurlCommands(text: string): string[] {
-  return [...text.matchAll(/^( *)curl (?:.*\\\n)*.*$/gm)].map(([command, indent]) => command.replace(new RegExp(`^${indent}`, "gm"), ""));
+  return [...text.matchAll(/^( *)curl (?:.*\\\n)*.*$/gm)].map(([command, indent]) =>
+    command.replace(new RegExp(`^${indent}`, "gm"), ""),
+  );
 }

@@ -26,7 +26,9 @@ export async function runtimeDependencyFolders(packageRoot: string): Promise<str
       const installed = installedFolder(name, folder, root);
       if (installed === undefined) {
         if (optional) continue;
-        throw new Error(`${name}, which ${manifest.name} needs at run time, is not installed under ${root}: run \`npm ci\``);
+        throw new Error(
+          `${name}, which ${manifest.name} needs at run time, is not installed under ${root}: run \`npm ci\``,
+        );
       }
       if (found.has(installed)) continue;
       found.add(installed);
@@ -41,7 +43,9 @@ function neededAtRunTime(manifest: Manifest): { name: string; optional: boolean 
   return [
     ...Object.keys(manifest.dependencies ?? {}).map((name) => ({ name, optional: false })),
     ...Object.keys(manifest.optionalDependencies ?? {}).map((name) => ({ name, optional: true })),
-    ...Object.keys(manifest.peerDependencies ?? {}).filter((name) => !optionalPeer(name)).map((name) => ({ name, optional: false })),
+    ...Object.keys(manifest.peerDependencies ?? {})
+      .filter((name) => !optionalPeer(name))
+      .map((name) => ({ name, optional: false })),
   ];
 }
 

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { REPO_ROOT } from "./project-copy.ts";
 
@@ -14,7 +14,12 @@ export class ServingCommand {
   constructor(file: string, args: readonly string[], cwd: string) {
     // Its own group, so a signal to the group reaches every process of it at once (tsx and the
     // script it runs), as Ctrl-C in a terminal does; and so that cleanup can reach them all by the group's PID.
-    this.child = spawn(file, args, { cwd, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    this.child = spawn(file, args, {
+      cwd,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     this.child.stdout!.on("data", (chunk) => (this.stdout += chunk));
     this.child.stderr!.on("data", (chunk) => (this.stderr += chunk));
     this.exited = new Promise((resolve) => this.child.once("exit", (code, signal) => resolve({ code, signal })));
@@ -58,5 +63,9 @@ export class ServingCommand {
 
 /** `scripts/mock.ts` running as `npm run mock` runs it, through tsx. */
 export function runMockScript(args: readonly string[]): ServingCommand {
-  return new ServingCommand(process.execPath, [TSX_CLI, path.join(REPO_ROOT, "scripts", "mock.ts"), ...args], REPO_ROOT);
+  return new ServingCommand(
+    process.execPath,
+    [TSX_CLI, path.join(REPO_ROOT, "scripts", "mock.ts"), ...args],
+    REPO_ROOT,
+  );
 }

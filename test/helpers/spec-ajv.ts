@@ -1,5 +1,5 @@
-import { Ajv2020 } from "ajv/dist/2020.js";
 import type { ValidateFunction } from "ajv";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { addSpecFormats } from "../../scripts/lib/spec-formats.ts";
 import { bundledSpec } from "./spec-examples.ts";
 

@@ -13,4 +13,5 @@ export const chileanCustomerUpdate: CustomerUpdate =
   operation.requestBody.content["application/json"].examples.chileanCustomer.value;
 
 /** The 200 example of the PATCH operation. */
-export const chileanCustomer: Customer = operation.responses["200"].content["application/json"].examples.chileanCustomer.value;
+export const chileanCustomer: Customer =
+  operation.responses["200"].content["application/json"].examples.chileanCustomer.value;

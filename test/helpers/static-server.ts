@@ -36,7 +36,9 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       response.writeHead(404, { "content-type": "text/plain" }).end("Not found");
       return;
     }
-    response.writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" }).end(body);
+    response
+      .writeHead(200, { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" })
+      .end(body);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -1,12 +1,19 @@
 // What a team that depends on @piriod/api writes. The package test type-checks it against the
 // packed package; each release keeps a copy (release/consumer.ts) that every later build must
 // still compile, so a change that breaks consumers' code is caught even when the spec did not change.
+
+import type { Contact, Country, Customer, CustomerStatus, CustomerUpdate, components, paths, State } from "@piriod/api";
 import { createPiriodClient, PiriodApiError, PiriodError, PiriodValidationError, toContactUpdate } from "@piriod/api";
-import type { components, Contact, Country, Customer, CustomerStatus, CustomerUpdate, paths, State } from "@piriod/api";
 import { validateCustomer, validateCustomerUpdate } from "@piriod/api/validators";
 
 export async function renameCustomer(apiKey: string, id: string, name: string): Promise<Customer> {
-  const piriod = createPiriodClient({ apiKey, workspace: "acc_01H8XYZ123ABC", testMode: true, maxRetries: 1, timeoutMs: 10_000 });
+  const piriod = createPiriodClient({
+    apiKey,
+    workspace: "acc_01H8XYZ123ABC",
+    testMode: true,
+    maxRetries: 1,
+    timeoutMs: 10_000,
+  });
   const body: CustomerUpdate = {
     name,
     address: "Av. Providencia 1234, of. 501",
@@ -55,7 +62,11 @@ export function describeCustomer(customer: Customer): string {
 export async function archiveChileanWholesale(apiKey: string): Promise<number> {
   const piriod = createPiriodClient({ apiKey, workspace: "acc_01H8XYZ123ABC", logger: console, logLevel: "warn" });
   const ids: string[] = [];
-  for await (const customer of piriod.customers.list({ country: "CL", created__gte: new Date("2026-01-01"), metadata__segment: "wholesale" })) {
+  for await (const customer of piriod.customers.list({
+    country: "CL",
+    created__gte: new Date("2026-01-01"),
+    metadata__segment: "wholesale",
+  })) {
     if (customer.id) ids.push(customer.id);
   }
   const first = await piriod.customers.list({ page_size: 100 });
@@ -63,9 +74,18 @@ export async function archiveChileanWholesale(apiKey: string): Promise<number> {
   const next = first.hasNextPage() ? await first.getNextPage() : undefined;
   void next?.items;
   for (const id of ids) await piriod.customers.delete(id);
-  const created = await piriod.customers.create({ name: "Andes SpA", address: "Av. Providencia 1234", country: "CL", state: 13 });
+  const created = await piriod.customers.create({
+    name: "Andes SpA",
+    address: "Av. Providencia 1234",
+    country: "CL",
+    state: 13,
+  });
   const other = piriod.withOptions({ workspace: "acc_other", testMode: true });
-  const contact = await other.contacts.create({ name: "Ignacio Fuentes", email: "ignacio.fuentes@andes.cl", customer: created.id ?? null });
+  const contact = await other.contacts.create({
+    name: "Ignacio Fuentes",
+    email: "ignacio.fuentes@andes.cl",
+    customer: created.id ?? null,
+  });
   await other.contacts.update(contact.id!, { ...toContactUpdate(contact), invoicing: false });
   return count;
 }

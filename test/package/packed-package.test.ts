@@ -17,21 +17,37 @@ const installed = useInstalledPackage();
 describe("the packed package", () => {
   it("ships dist/ and the package's own documents, nothing else", () => {
     const { packed } = installed();
-    const outside = packed.files.filter((file) => !file.startsWith("dist/") && !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(file));
+    const outside = packed.files.filter(
+      (file) => !file.startsWith("dist/") && !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(file),
+    );
     expect(outside).toEqual([]);
-    expect(packed.files).toEqual(expect.arrayContaining(["dist/src/index.js", "dist/src/node.js", "dist/generated/validators.js", "dist/generated/operations.js", "dist/generated/openapi.json"]));
+    expect(packed.files).toEqual(
+      expect.arrayContaining([
+        "dist/src/index.js",
+        "dist/src/node.js",
+        "dist/generated/validators.js",
+        "dist/generated/operations.js",
+        "dist/generated/openapi.json",
+      ]),
+    );
     expect(packed.files.some((file) => /site\/|test\/|\.test\.|screenshot/.test(file))).toBe(false);
   });
 
   it("installs from its own tarball and its dependencies' tarballs alone, as the lockfile pinned them", async () => {
     const { consumer } = installed();
-    const lock = JSON.parse(await readFile(path.join(consumer.root, "package-lock.json"), "utf8")) as { packages: Record<string, { version?: string; resolved?: string }> };
+    const lock = JSON.parse(await readFile(path.join(consumer.root, "package-lock.json"), "utf8")) as {
+      packages: Record<string, { version?: string; resolved?: string }>;
+    };
     const entries = Object.entries(lock.packages).filter(([where]) => where !== "");
     expect(entries.length).toBeGreaterThan(1);
     for (const [where, entry] of entries) expect(entry.resolved, where).toMatch(/^file:.*\.tgz$/);
-    const { dependencies } = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    const { dependencies } = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
     for (const name of Object.keys(dependencies)) {
-      const pinned = JSON.parse(await readFile(path.join(REPO_ROOT, "node_modules", name, "package.json"), "utf8")) as { version: string };
+      const pinned = JSON.parse(await readFile(path.join(REPO_ROOT, "node_modules", name, "package.json"), "utf8")) as {
+        version: string;
+      };
       expect(lock.packages[`node_modules/${name}`]?.version, name).toBe(pinned.version);
     }
     // npm ls fails on a dependency that is missing or outside its declared range.
@@ -47,7 +63,10 @@ describe("the packed package", () => {
         `console.log(typeof api.createPiriodClient, typeof v.validateCustomerUpdate, spec.default.info.title);`,
     );
     expect(esm.trim()).toBe("function function Piriod API");
-    const cjs = await consumer.node(`const api = require("@piriod/api"); console.log(typeof api.createPiriodClient, typeof api.PiriodApiError);`, { commonjs: true });
+    const cjs = await consumer.node(
+      `const api = require("@piriod/api"); console.log(typeof api.createPiriodClient, typeof api.PiriodApiError);`,
+      { commonjs: true },
+    );
     expect(cjs.trim()).toBe("function function");
   });
 
@@ -65,14 +84,21 @@ describe("the packed package", () => {
       ["require", `const api = require("@piriod/api");`, { commonjs: true }],
     ] as const;
     for (const [way, load, options] of ways) {
-      const types = await consumer.node(`${load} console.log(JSON.stringify(${JSON.stringify(converters)}.map((name) => typeof api[name])));`, options);
+      const types = await consumer.node(
+        `${load} console.log(JSON.stringify(${JSON.stringify(converters)}.map((name) => typeof api[name])));`,
+        options,
+      );
       expect(JSON.parse(types), way).toEqual(converters.map(() => "function"));
     }
   });
 
   it.each([
     ["a bundler for browsers", { platform: "browser" }, "dist/src/index.js"],
-    ["a bundler for Cloudflare workers", { platform: "neutral", conditions: ["workerd", "worker", "browser"] }, "dist/src/index.js"],
+    [
+      "a bundler for Cloudflare workers",
+      { platform: "neutral", conditions: ["workerd", "worker", "browser"] },
+      "dist/src/index.js",
+    ],
     ["a bundler for Deno", { platform: "neutral", conditions: ["deno"] }, "dist/src/index.js"],
     ["a bundler for Node", { platform: "node" }, "dist/src/node.js"],
   ] as const)("gives %s the entry meant for it", async (_bundler, options, expected) => {
@@ -89,7 +115,9 @@ describe("the packed package", () => {
       ...options,
       conditions: "conditions" in options ? [...options.conditions] : undefined,
     });
-    const entries = Object.keys(result.metafile.inputs).filter((input) => /node_modules\/@piriod\/api\/dist\/src\/[^/]+\.js$/.test(input));
+    const entries = Object.keys(result.metafile.inputs).filter((input) =>
+      /node_modules\/@piriod\/api\/dist\/src\/[^/]+\.js$/.test(input),
+    );
     expect(entries.map((input) => input.replace(/^.*node_modules\/@piriod\/api\//, ""))).toEqual([expected]);
   });
 
@@ -102,7 +130,9 @@ describe("the packed package", () => {
       request.on("end", () => {
         seen.push({ method: request.method, url: request.url, headers: request.headers, body });
         response.writeHead(200, { "content-type": "application/json" });
-        response.end(JSON.stringify({ ...JSON.parse(body), country: { id: "CL" }, state: { id: 13 }, id: "cus_01H8XYZ123ABC" }));
+        response.end(
+          JSON.stringify({ ...JSON.parse(body), country: { id: "CL" }, state: { id: 13 }, id: "cus_01H8XYZ123ABC" }),
+        );
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

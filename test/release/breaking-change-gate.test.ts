@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { bundleSpec } from "../../scripts/bundle-spec.ts";
 import { projectPaths } from "../../scripts/lib/project-paths.ts";
 import { bumpVersion } from "../../scripts/release/semver.ts";
-import { useProjectCopy, type ProjectCopy } from "../helpers/project-copy.ts";
+import { type ProjectCopy, useProjectCopy } from "../helpers/project-copy.ts";
 
 const execFileAsync = promisify(execFile);
 const REQUEST_SCHEMA = "openapi/components/schemas/CustomerWrite.yaml";
@@ -17,7 +17,12 @@ const edits: { name: string; bump: "minor" | "major"; apply: (copy: ProjectCopy)
   {
     name: "an added optional request field",
     bump: "minor",
-    apply: (copy) => copy.edit(REQUEST_SCHEMA, "properties:\n", "properties:\n  nickname:\n    type: string\n    description: Short name.\n"),
+    apply: (copy) =>
+      copy.edit(
+        REQUEST_SCHEMA,
+        "properties:\n",
+        "properties:\n  nickname:\n    type: string\n    description: Short name.\n",
+      ),
   },
   {
     name: "a removed request field",
@@ -127,7 +132,8 @@ describe("npm run check:breaking", () => {
   });
 
   it("wants at least a patch changeset for a change to src/ since the release", async () => {
-    const git = (...args: string[]) => execFileAsync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: project().root });
+    const git = (...args: string[]) =>
+      execFileAsync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: project().root });
     await mkdir(path.join(project().root, "src"));
     await project().write("src/client.ts", "export const version = 1;\n");
     await git("init", "-q");

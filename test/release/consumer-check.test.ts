@@ -21,7 +21,9 @@ it("consumer code that uses what the package no longer offers fails, naming the 
         `const piriod = createPiriodClient({ apiKey: "sk_test", workspace: "acc_1" });\n` +
         `export const removed = piriod.customers.remove("cus_1");\n`,
     );
-    expect(await typecheckConsumer(REPO_ROOT, file)).toMatch(/consumer\.ts\(3,\d+\): error TS2339: Property 'remove' does not exist/);
+    expect(await typecheckConsumer(REPO_ROOT, file)).toMatch(
+      /consumer\.ts\(3,\d+\): error TS2339: Property 'remove' does not exist/,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { readFile, readdir, rm, symlink } from "node:fs/promises";
+import { readdir, readFile, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { highestBump, pendingChangesets } from "../../scripts/release/pending-changesets.ts";
@@ -17,8 +17,15 @@ it("turns pending changesets into a release the breaking-change gate accepts", a
   const { name, version } = JSON.parse(await read("package.json"));
   // The minor change below, released with whatever the repository's pending changesets already ask for.
   const next = bumpVersion(version, maxBump("minor", highestBump(await pendingChangesets(copy.root, name))));
-  await copy.edit("openapi/components/schemas/CustomerWrite.yaml", "properties:\n", "properties:\n  nickname:\n    type: string\n    description: Short name.\n");
-  await copy.write(".changeset/nickname.md", `---\n"@piriod/api": minor\n---\n\nCustomerUpdate gains an optional \`nickname\`.\n`);
+  await copy.edit(
+    "openapi/components/schemas/CustomerWrite.yaml",
+    "properties:\n",
+    "properties:\n  nickname:\n    type: string\n    description: Short name.\n",
+  );
+  await copy.write(
+    ".changeset/nickname.md",
+    `---\n"@piriod/api": minor\n---\n\nCustomerUpdate gains an optional \`nickname\`.\n`,
+  );
   expect((await copy.runScript("check-breaking")).status).toBe(0);
 
   const run = await copy.runScript("release/version-packages");
@@ -26,11 +33,19 @@ it("turns pending changesets into a release the breaking-change gate accepts", a
   expect(run.status).toBe(0);
 
   expect(JSON.parse(await read("package.json")).version).toBe(next);
-  expect(await read("CHANGELOG.md")).toMatch(new RegExp(`## ${next.replace(/\./g, "\\.")}[\\s\\S]*Minor Changes[\\s\\S]*CustomerUpdate gains an optional \`nickname\``));
+  expect(await read("CHANGELOG.md")).toMatch(
+    new RegExp(
+      `## ${next.replace(/\./g, "\\.")}[\\s\\S]*Minor Changes[\\s\\S]*CustomerUpdate gains an optional \`nickname\``,
+    ),
+  );
   expect(await read("openapi/openapi.yaml")).toContain(`\n  version: ${next}\n`);
   expect(JSON.parse(await read("generated/openapi.json")).info.version).toBe(next);
-  expect(JSON.parse(await read("release/openapi.json")).components.schemas.CustomerWrite.properties.nickname).toBeDefined();
-  expect((await readdir(path.join(copy.root, ".changeset"))).filter((name) => name.endsWith(".md"))).toEqual(["README.md"]);
+  expect(
+    JSON.parse(await read("release/openapi.json")).components.schemas.CustomerWrite.properties.nickname,
+  ).toBeDefined();
+  expect((await readdir(path.join(copy.root, ".changeset"))).filter((name) => name.endsWith(".md"))).toEqual([
+    "README.md",
+  ]);
 
   const gate = await copy.runScript("check-breaking");
   expect(gate.stderr).toBe("");

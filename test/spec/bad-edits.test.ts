@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { useProjectCopy, type ProjectCopy } from "../helpers/project-copy.ts";
+import { type ProjectCopy, useProjectCopy } from "../helpers/project-copy.ts";
 
 // A spec edit that breaks the contract must stop the pipeline with a message that names the file
 // and the problem, and must leave generated/ exactly as it was.
@@ -87,7 +87,9 @@ describe("a schema keyword the validators have no message for", () => {
     const before = await copy.snapshot("generated");
     const generate = await copy.runScript("generate");
     expect(generate.status).not.toBe(0);
-    expect(generate.stderr).toMatch(/components\/schemas\/CustomerWrite uses `pattern`, for which scripts\/templates\/validator-runtime\.js has no message/);
+    expect(generate.stderr).toMatch(
+      /components\/schemas\/CustomerWrite uses `pattern`, for which scripts\/templates\/validator-runtime\.js has no message/,
+    );
     expect(await copy.snapshot("generated")).toEqual(before);
   });
 });
@@ -97,22 +99,40 @@ describe("a schema named as an export of the client", () => {
 
   it("stops generate, naming the schema and the clash, and leaves generated/ untouched", async () => {
     const copy = project();
-    await copy.write("openapi/components/schemas/PiriodError.yaml", "type: object\ndescription: A schema whose name the client's error class has.\n");
-    await copy.edit("openapi/components/schemas/Customer.yaml", "  aggregations:\n", "  problem:\n    $ref: ./PiriodError.yaml\n  aggregations:\n");
+    await copy.write(
+      "openapi/components/schemas/PiriodError.yaml",
+      "type: object\ndescription: A schema whose name the client's error class has.\n",
+    );
+    await copy.edit(
+      "openapi/components/schemas/Customer.yaml",
+      "  aggregations:\n",
+      "  problem:\n    $ref: ./PiriodError.yaml\n  aggregations:\n",
+    );
     expect((await copy.runScript("lint-spec")).status).toBe(0);
     const before = await copy.snapshot("generated");
     const generate = await copy.runScript("generate");
     expect(generate.status).not.toBe(0);
-    expect(generate.stderr).toMatch(/components\/schemas\/PiriodError has the name of an export of the package's entry points \(src\/\); rename the schema/);
+    expect(generate.stderr).toMatch(
+      /components\/schemas\/PiriodError has the name of an export of the package's entry points \(src\/\); rename the schema/,
+    );
     expect(await copy.snapshot("generated")).toEqual(before);
   });
 
   it("or one that is no TypeScript identifier, stops generate naming the rule", async () => {
     const copy = project();
-    await copy.write("openapi/components/schemas/Tax-Settings.yaml", "type: object\ndescription: A schema whose name has a dash.\n");
-    await copy.edit("openapi/components/schemas/Customer.yaml", "  aggregations:\n", "  taxes:\n    $ref: ./Tax-Settings.yaml\n  aggregations:\n");
+    await copy.write(
+      "openapi/components/schemas/Tax-Settings.yaml",
+      "type: object\ndescription: A schema whose name has a dash.\n",
+    );
+    await copy.edit(
+      "openapi/components/schemas/Customer.yaml",
+      "  aggregations:\n",
+      "  taxes:\n    $ref: ./Tax-Settings.yaml\n  aggregations:\n",
+    );
     const generate = await copy.runScript("generate");
     expect(generate.status).not.toBe(0);
-    expect(generate.stderr).toMatch(/components\/schemas\/Tax-Settings cannot be exported under its own name: a schema's name must be a TypeScript identifier/);
+    expect(generate.stderr).toMatch(
+      /components\/schemas\/Tax-Settings cannot be exported under its own name: a schema's name must be a TypeScript identifier/,
+    );
   });
 });

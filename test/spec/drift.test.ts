@@ -17,17 +17,28 @@ describe("generate --check", () => {
   it("names each stale file when the spec changed, and writes nothing", async () => {
     // A new description changes the bundle and the types, but no validator: validators carry
     // no annotations, so exactly two files are stale.
-    await project().edit("openapi/components/schemas/CustomerWrite.yaml", "description: Postal code.", "description: Postal code (código postal).");
+    await project().edit(
+      "openapi/components/schemas/CustomerWrite.yaml",
+      "description: Postal code.",
+      "description: Postal code (código postal).",
+    );
     const before = await project().snapshot("generated");
     const run = await project().runScript("generate", "--check");
     expect(run.status).not.toBe(0);
-    const named = run.stderr.split("\n").filter((line) => line.startsWith("  generated/")).map((line) => line.trim());
+    const named = run.stderr
+      .split("\n")
+      .filter((line) => line.startsWith("  generated/"))
+      .map((line) => line.trim());
     expect(named).toEqual(["generated/openapi.json", "generated/schema.d.ts"]);
     expect(await project().snapshot("generated")).toEqual(before);
   });
 
   it("names a validator that a constraint change makes stale", async () => {
-    await project().edit("openapi/components/schemas/CustomerWrite.yaml", "    maxLength: 100\n", "    maxLength: 90\n");
+    await project().edit(
+      "openapi/components/schemas/CustomerWrite.yaml",
+      "    maxLength: 100\n",
+      "    maxLength: 90\n",
+    );
     const run = await project().runScript("generate", "--check");
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("generated/validators/customer-update.js");
@@ -60,7 +71,11 @@ describe("generate", () => {
   });
 
   it("replaces generated/ with exactly what the spec produces", async () => {
-    await project().edit("openapi/components/schemas/CustomerWrite.yaml", "    maxLength: 100\n", "    maxLength: 90\n");
+    await project().edit(
+      "openapi/components/schemas/CustomerWrite.yaml",
+      "    maxLength: 100\n",
+      "    maxLength: 90\n",
+    );
     await project().write("generated/leftover.js", "export {};\n");
     const run = await project().runScript("generate");
     expect(run.status).toBe(0);

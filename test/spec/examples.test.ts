@@ -21,15 +21,25 @@ function findExamples(node: unknown, pointer = ""): FoundExample[] {
   if (node === null || typeof node !== "object") return [];
   const found: FoundExample[] = [];
   const object = node as Record<string, unknown>;
-  const isSchema = pointer.includes("/schemas/") || /\/schema(\/|$)/.test(pointer) || /\/(properties\/[^/]+|items|anyOf\/\d+|additionalProperties)$/.test(pointer);
+  const isSchema =
+    pointer.includes("/schemas/") ||
+    /\/schema(\/|$)/.test(pointer) ||
+    /\/(properties\/[^/]+|items|anyOf\/\d+|additionalProperties)$/.test(pointer);
   if ("schema" in object && typeof object.schema === "object") {
-    if ("example" in object) found.push({ where: `${pointer}/example`, schema: `${pointer}/schema`, value: object.example });
+    if ("example" in object)
+      found.push({ where: `${pointer}/example`, schema: `${pointer}/schema`, value: object.example });
     for (const [name, example] of Object.entries((object.examples ?? {}) as Record<string, { value?: unknown }>)) {
-      found.push({ where: `${pointer}/examples/${escape(name)}/value`, schema: `${pointer}/schema`, value: example.value });
+      found.push({
+        where: `${pointer}/examples/${escape(name)}/value`,
+        schema: `${pointer}/schema`,
+        value: example.value,
+      });
     }
   } else if (isSchema && !("$ref" in object)) {
     if (Array.isArray(object.examples)) {
-      object.examples.forEach((value, index) => found.push({ where: `${pointer}/examples/${index}`, schema: pointer, value }));
+      object.examples.forEach((value, index) =>
+        found.push({ where: `${pointer}/examples/${index}`, schema: pointer, value }),
+      );
     }
     if ("default" in object) found.push({ where: `${pointer}/default`, schema: pointer, value: object.default });
   }
@@ -46,7 +56,9 @@ const examples = findExamples(bundledSpec);
 describe("every example in the spec", () => {
   it("is found: the walk reaches media types, parameters and schemas", () => {
     const where = examples.map((example) => example.where);
-    expect(where).toContain("/paths/~1customers~1{id}~1/patch/requestBody/content/application~1json/examples/chileanCustomer/value");
+    expect(where).toContain(
+      "/paths/~1customers~1{id}~1/patch/requestBody/content/application~1json/examples/chileanCustomer/value",
+    );
     expect(where).toContain("/components/parameters/IdPath/example");
     expect(where).toContain("/components/schemas/CustomerWrite/properties/name/examples/0");
     expect(where).toContain("/components/schemas/Customer/properties/send_invoices/default");
@@ -63,10 +75,14 @@ describe("every example in the spec", () => {
 describe("the operation's examples", () => {
   const operation = bundledSpec.paths["/customers/{id}/"].patch;
   it("pass the generated validators too", () => {
-    for (const example of Object.values(operation.requestBody.content["application/json"].examples) as { value: unknown }[]) {
+    for (const example of Object.values(operation.requestBody.content["application/json"].examples) as {
+      value: unknown;
+    }[]) {
       expect(validateCustomerUpdate(example.value).ok).toBe(true);
     }
-    for (const example of Object.values(operation.responses["200"].content["application/json"].examples) as { value: unknown }[]) {
+    for (const example of Object.values(operation.responses["200"].content["application/json"].examples) as {
+      value: unknown;
+    }[]) {
       expect(validateCustomer(example.value).ok).toBe(true);
     }
   });

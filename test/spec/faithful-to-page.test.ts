@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { pageFields, type PageField } from "../helpers/endpoint-page.ts";
+import { type PageField, pageFields } from "../helpers/endpoint-page.ts";
 import { bundledSpec } from "../helpers/spec-examples.ts";
 
 // The endpoint page is the contract of record; fixtures/customers-patch.page.txt is a copy of it.
@@ -30,7 +30,12 @@ function asPageField(name: string, property: Schema, required: string[]): Omit<P
   const schema = resolve(property);
   const types = ([] as string[]).concat(schema.type ?? []);
   const pageType = schema.enum ? "enum<string>" : types[0] === "array" ? `${resolve(schema.items!).type}[]` : types[0]!;
-  const field: Omit<PageField, "description"> = { name, types: [pageType, ...types.slice(1)], required: required.includes(name), readOnly: property.readOnly === true };
+  const field: Omit<PageField, "description"> = {
+    name,
+    types: [pageType, ...types.slice(1)],
+    required: required.includes(name),
+    readOnly: property.readOnly === true,
+  };
   if (schema.format) field.format = schema.format;
   if (schema.maxLength !== undefined) field.maxLength = schema.maxLength;
   if (schema.default !== undefined) field.default = String(schema.default);
@@ -44,11 +49,15 @@ function expectFaithful(schemaName: string, fields: PageField[]) {
   it("lists the page's fields in the page's order, and no other", () => {
     expect(Object.keys(schema.properties!)).toEqual(fields.map((field) => field.name));
   });
-  it.each(fields.map((field) => [field.name, field] as const))("%s: type, format, nullability, maxLength, default, enum, required, read-only", (name, field) => {
-    const { description, ...constraints } = field;
-    expect(asPageField(name, schema.properties![name]!, schema.required ?? [])).toEqual(constraints);
-    if (description) expect(plain(resolve(schema.properties![name]!).description ?? "")).toContain(plain(description));
-  });
+  it.each(fields.map((field) => [field.name, field] as const))(
+    "%s: type, format, nullability, maxLength, default, enum, required, read-only",
+    (name, field) => {
+      const { description, ...constraints } = field;
+      expect(asPageField(name, schema.properties![name]!, schema.required ?? [])).toEqual(constraints);
+      if (description)
+        expect(plain(resolve(schema.properties![name]!).description ?? "")).toContain(plain(description));
+    },
+  );
 }
 
 describe("CustomerUpdate is the page's request body", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { PiriodAbortError, PiriodConnectionError, PiriodError, PiriodRateLimitError, PiriodServerError } from "../../src/index.ts";
+import {
+  PiriodAbortError,
+  PiriodConnectionError,
+  PiriodError,
+  PiriodRateLimitError,
+  PiriodServerError,
+} from "../../src/index.ts";
 import { createPiriodFake } from "../../src/testing/index.ts";
 import { customerBody, fakeAndClient, send } from "../helpers/fake-client.ts";
 
@@ -45,10 +51,15 @@ describe("faults on demand", () => {
 
   it("sends a given body: an object as JSON, a string as text or HTML", async () => {
     const { fake, piriod } = fakeAndClient();
-    fake.failNext("customers.list", { status: 429, body: { detail: "Request was throttled. Expected available in 2 seconds." } });
+    fake.failNext("customers.list", {
+      status: 429,
+      body: { detail: "Request was throttled. Expected available in 2 seconds." },
+    });
     const error = await piriod.customers.list().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PiriodRateLimitError);
-    expect((error as PiriodRateLimitError).body).toEqual({ detail: "Request was throttled. Expected available in 2 seconds." });
+    expect((error as PiriodRateLimitError).body).toEqual({
+      detail: "Request was throttled. Expected available in 2 seconds.",
+    });
     fake.failNext("customers.list", { status: 502, body: "Bad gateway" });
     const text = await send(fake, "/customers/");
     expect([text.headers.get("content-type"), await text.text()]).toEqual(["text/plain; charset=utf-8", "Bad gateway"]);
@@ -77,12 +88,20 @@ describe("faults on demand", () => {
   });
 
   it.each([
-    ["customers.archive", { status: 500 }, 'failNext: no operation "customers.archive"; the spec has customers.list, customers.create'],
+    [
+      "customers.archive",
+      { status: 500 },
+      'failNext: no operation "customers.archive"; the spec has customers.list, customers.create',
+    ],
     ["customers.list", {}, "failNext: the fault needs a status, a delay or drop: true"],
     ["customers.list", { status: 42 }, "failNext: status must be a whole number from 100 to 599, not 42"],
     ["customers.list", { status: 500, drop: true }, "failNext: a dropped connection has no status"],
     ["customers.list", { delay: -1 }, "failNext: delay must be a number of milliseconds, 0 or more, not -1"],
-    ["customers.list", { status: 503, headers: { "retry-after": 5 } }, "failNext: headers must be an object of strings"],
+    [
+      "customers.list",
+      { status: 503, headers: { "retry-after": 5 } },
+      "failNext: headers must be an object of strings",
+    ],
   ])("refuses failNext(%j, %j), saying why", (operation, fault, message) => {
     const fake = createPiriodFake();
     expect(() => fake.failNext(operation as never, fault as never)).toThrow(PiriodError);

@@ -36,7 +36,9 @@ describe("the fake reads the headers as Piriod does", () => {
     const response = await send(fake, "/customers/", { headers: { "x-simple-workspace": undefined } });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({ non_field_errors: ["x-simple-workspace header is required."] });
-    const both = await send(fake, "/customers/", { headers: { "x-simple-workspace": undefined, authorization: undefined } });
+    const both = await send(fake, "/customers/", {
+      headers: { "x-simple-workspace": undefined, authorization: undefined },
+    });
     expect(both.status).toBe(401);
   });
 
@@ -44,7 +46,9 @@ describe("the fake reads the headers as Piriod does", () => {
     const { piriod } = fakeAndClient({ workspaces: ["acc_mine"] }, { workspace: "acc_other" });
     const error = await piriod.customers.list().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PiriodPermissionDeniedError);
-    expect((error as PiriodPermissionDeniedError).body).toEqual({ detail: "You do not have permission to perform this action." });
+    expect((error as PiriodPermissionDeniedError).body).toEqual({
+      detail: "You do not have permission to perform this action.",
+    });
   });
 
   it("keeps each workspace's data apart", async () => {
@@ -54,7 +58,12 @@ describe("the fake reads the headers as Piriod does", () => {
     await expect(elsewhere.customers.retrieve(created.id!)).rejects.toBeInstanceOf(PiriodNotFoundError);
     expect((await elsewhere.customers.list()).count).toBe(0);
     expect((await piriod.customers.list()).count).toBe(1);
-    expect(fake.requests.map((request) => request.headers["x-simple-workspace"])).toEqual([WORKSPACE, "acc_other", "acc_other", WORKSPACE]);
+    expect(fake.requests.map((request) => request.headers["x-simple-workspace"])).toEqual([
+      WORKSPACE,
+      "acc_other",
+      "acc_other",
+      WORKSPACE,
+    ]);
   });
 
   it("keeps test mode apart: a customer made in test mode is 404 without x-piriod-test-mode: true", async () => {
@@ -86,7 +95,14 @@ describe("the fake reads the headers as Piriod does", () => {
     const broken = await send(fake, "/customers/", { method: "POST", body: '{"name": ' });
     expect(broken.status).toBe(400);
     expect((await broken.json()).detail).toMatch(/^JSON parse error - /);
-    const text = await send(fake, "/customers/", { method: "POST", body: "name=x", headers: { "content-type": "text/plain" } });
-    expect([text.status, await text.json()]).toEqual([415, { detail: 'Unsupported media type "text/plain" in request.' }]);
+    const text = await send(fake, "/customers/", {
+      method: "POST",
+      body: "name=x",
+      headers: { "content-type": "text/plain" },
+    });
+    expect([text.status, await text.json()]).toEqual([
+      415,
+      { detail: 'Unsupported media type "text/plain" in request.' },
+    ]);
   });
 });

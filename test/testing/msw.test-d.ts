@@ -1,5 +1,5 @@
-import { http, type HttpHandler } from "msw";
-import { setupServer, type SetupServer } from "msw/node";
+import { type HttpHandler, http } from "msw";
+import { type SetupServer, setupServer } from "msw/node";
 import { describe, expectTypeOf, it } from "vitest";
 import { createPiriodFake } from "../../src/testing/index.js";
 
@@ -8,12 +8,19 @@ const fake = createPiriodFake();
 describe("fake.handlers with msw 2.x", () => {
   it("takes msw's own http namespace and returns msw's handlers", () => {
     expectTypeOf(fake.handlers(http)).toEqualTypeOf<HttpHandler[]>();
-    expectTypeOf(fake.handlers(http, { baseUrl: "https://gateway.example.test/piriod" })).toEqualTypeOf<HttpHandler[]>();
+    expectTypeOf(fake.handlers(http, { baseUrl: "https://gateway.example.test/piriod" })).toEqualTypeOf<
+      HttpHandler[]
+    >();
   });
 
   it("spreads into setupServer", () => {
     expectTypeOf(setupServer(...fake.handlers(http))).toEqualTypeOf<SetupServer>();
-    expectTypeOf(setupServer(...fake.handlers(http), http.get("https://other.example.test/", () => new Response("ok")))).toEqualTypeOf<SetupServer>();
+    expectTypeOf(
+      setupServer(
+        ...fake.handlers(http),
+        http.get("https://other.example.test/", () => new Response("ok")),
+      ),
+    ).toEqualTypeOf<SetupServer>();
   });
 
   it("refuses what is not an http namespace, and a base URL that is not a string", () => {

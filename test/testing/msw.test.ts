@@ -1,7 +1,14 @@
 import { http } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createPiriodClient as createFetchClient, PiriodBadRequestError, PiriodConnectionError, PiriodNotFoundError, type PiriodClient, type PiriodClientOptions } from "../../src/index.ts";
+import {
+  createPiriodClient as createFetchClient,
+  PiriodBadRequestError,
+  type PiriodClient,
+  type PiriodClientOptions,
+  PiriodConnectionError,
+  PiriodNotFoundError,
+} from "../../src/index.ts";
 import { createPiriodClient as createNodeClient } from "../../src/node.ts";
 import { createPiriodFake } from "../../src/testing/index.ts";
 import { customerBody, WORKSPACE } from "../helpers/fake-client.ts";
@@ -23,13 +30,18 @@ afterAll(() => server.close());
 /** A customer's whole life through `piriod`, and what the fake saw of it. */
 async function customerLifecycle(piriod: PiriodClient) {
   const created = await piriod.customers.create(customerBody({ email: "pagos@andes.cl" }));
-  expect(created).toMatchObject({ id: expect.stringMatching(/^cus_/), name: "Comercializadora Andes SpA", email: "pagos@andes.cl" });
+  expect(created).toMatchObject({
+    id: expect.stringMatching(/^cus_/),
+    name: "Comercializadora Andes SpA",
+    email: "pagos@andes.cl",
+  });
   const id = created.id!;
   expect(await piriod.customers.retrieve(id)).toEqual(created);
   const updated = await piriod.customers.update(id, customerBody({ name: "Andes Ltda" }));
   expect(updated).toMatchObject({ id, name: "Andes Ltda" });
   const listed: string[] = [];
-  for await (const customer of piriod.customers.list({ ordering: "name" })) listed.push(`${customer.id} ${customer.name}`);
+  for await (const customer of piriod.customers.list({ ordering: "name" }))
+    listed.push(`${customer.id} ${customer.name}`);
   expect(listed).toEqual([`${id} Andes Ltda`]);
   await piriod.customers.delete(id);
   await expect(piriod.customers.retrieve(id)).rejects.toBeInstanceOf(PiriodNotFoundError);
@@ -45,7 +57,10 @@ async function customerLifecycle(piriod: PiriodClient) {
   expect(fake.requests[0]!.body).toEqual(customerBody({ email: "pagos@andes.cl" }));
   expect(fake.requests[2]!.body).toEqual(customerBody({ name: "Andes Ltda" }));
   expect(fake.requests[3]!.query).toEqual({ ordering: "name" });
-  expect(fake.requests[0]!.headers).toMatchObject({ authorization: "Token [redacted]", "x-simple-workspace": WORKSPACE });
+  expect(fake.requests[0]!.headers).toMatchObject({
+    authorization: "Token [redacted]",
+    "x-simple-workspace": WORKSPACE,
+  });
 }
 
 describe("the fake as msw handlers", () => {
@@ -63,30 +78,40 @@ describe("the fake as msw handlers", () => {
   describe.each([
     ["Node", createNodeClient],
     ["fetch", createFetchClient],
-  ] as const)("faults, through the %s entry", (_entry, createPiriodClient: (options: PiriodClientOptions) => PiriodClient) => {
-    it("answers a 429 the client retries, then serves the call", async () => {
-      const [customer] = fake.seed({ customers: [customerBody()] }).customers;
-      fake.failNext("customers.retrieve", { status: 429, headers: { "retry-after": "0" } });
-      expect(await createPiriodClient({ ...options, maxRetries: 1 }).customers.retrieve(customer!.id!)).toEqual(customer);
-      expect(fake.requests.map(({ operation, status }) => `${operation} ${status}`)).toEqual(["customers.retrieve 429", "customers.retrieve 200"]);
-    });
+  ] as const)(
+    "faults, through the %s entry",
+    (_entry, createPiriodClient: (options: PiriodClientOptions) => PiriodClient) => {
+      it("answers a 429 the client retries, then serves the call", async () => {
+        const [customer] = fake.seed({ customers: [customerBody()] }).customers;
+        fake.failNext("customers.retrieve", { status: 429, headers: { "retry-after": "0" } });
+        expect(await createPiriodClient({ ...options, maxRetries: 1 }).customers.retrieve(customer!.id!)).toEqual(
+          customer,
+        );
+        expect(fake.requests.map(({ operation, status }) => `${operation} ${status}`)).toEqual([
+          "customers.retrieve 429",
+          "customers.retrieve 200",
+        ]);
+      });
 
-    it("drops the connection as a network error, which the client raises as its connection error", async () => {
-      fake.failNext("customers.list", { drop: true });
-      const error = await createPiriodClient({ ...options, maxRetries: 0 }).customers.list().catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(PiriodConnectionError);
-      expect((error as Error).message).toContain("GET /customers/ failed: no response from https://api.piriod.com");
-      expect(fake.requests.map(({ operation, status }) => `${operation} ${status}`)).toEqual(["customers.list 0"]);
-    });
+      it("drops the connection as a network error, which the client raises as its connection error", async () => {
+        fake.failNext("customers.list", { drop: true });
+        const error = await createPiriodClient({ ...options, maxRetries: 0 })
+          .customers.list()
+          .catch((caught: unknown) => caught);
+        expect(error).toBeInstanceOf(PiriodConnectionError);
+        expect((error as Error).message).toContain("GET /customers/ failed: no response from https://api.piriod.com");
+        expect(fake.requests.map(({ operation, status }) => `${operation} ${status}`)).toEqual(["customers.list 0"]);
+      });
 
-    it("refuses a bad body sent through raw with DRF's field errors, naming the field", async () => {
-      const body = customerBody({ email: "not an email", state: "trece" });
-      const { error, response } = await createPiriodClient(options).raw.POST("/customers/", { body: body as never });
-      expect(response.status).toBe(400);
-      expect(error).toEqual({ email: ["Enter a valid email address."], state: ["A valid integer is required."] });
-      expect(fake.requests.map(({ body: sent, status }) => [sent, status])).toEqual([[body, 400]]);
-    });
-  });
+      it("refuses a bad body sent through raw with DRF's field errors, naming the field", async () => {
+        const body = customerBody({ email: "not an email", state: "trece" });
+        const { error, response } = await createPiriodClient(options).raw.POST("/customers/", { body: body as never });
+        expect(response.status).toBe(400);
+        expect(error).toEqual({ email: ["Enter a valid email address."], state: ["A valid integer is required."] });
+        expect(fake.requests.map(({ body: sent, status }) => [sent, status])).toEqual([[body, 400]]);
+      });
+    },
+  );
 
   it("serves a base URL with a path, and nothing outside it", async () => {
     const gateway = "https://gateway.example.test/piriod";
@@ -94,7 +119,10 @@ describe("the fake as msw handlers", () => {
     const reported = vi.spyOn(console, "error").mockImplementation(() => {});
     const piriod = createNodeClient({ ...options, baseUrl: gateway, maxRetries: 0 });
 
-    const created = [await piriod.customers.create(customerBody()), await piriod.customers.create(customerBody({ name: "Andes Ltda" }))];
+    const created = [
+      await piriod.customers.create(customerBody()),
+      await piriod.customers.create(customerBody({ name: "Andes Ltda" })),
+    ];
     const listed = [];
     for await (const customer of piriod.customers.list({ page_size: 1 })) listed.push(customer);
     expect(listed).toEqual(created);
@@ -107,7 +135,9 @@ describe("the fake as msw handlers", () => {
 
     for (const baseUrl of ["https://api.piriod.com", "https://elsewhere.example.test/piriod"]) {
       reported.mockClear();
-      await expect(createNodeClient({ ...options, baseUrl, maxRetries: 0 }).customers.list()).rejects.toBeInstanceOf(PiriodConnectionError);
+      await expect(createNodeClient({ ...options, baseUrl, maxRetries: 0 }).customers.list()).rejects.toBeInstanceOf(
+        PiriodConnectionError,
+      );
       expect(reported).toHaveBeenCalledOnce();
       const report = reported.mock.calls[0]!.join(" ");
       expect(report).toContain("without a matching request handler");

@@ -72,7 +72,8 @@ properties:
     items:
       $ref: ./Gadget.yaml
 `;
-const gadgetExample = (id: string) => `              value:\n                id: ${id}\n                label: Ventas\n                size: 3\n                created: '2026-01-01T00:00:00Z'\n`;
+const gadgetExample = (id: string) =>
+  `              value:\n                id: ${id}\n                label: Ventas\n                size: 3\n                created: '2026-01-01T00:00:00Z'\n`;
 const answer = (status: number, schema: string, example: string) =>
   `    '${status}':\n      description: The answer.\n      content:\n        application/json:\n          schema:\n            $ref: ../components/schemas/${schema}.yaml\n          examples:\n            one:\n              summary: One\n${example}`;
 const body = `  requestBody:\n    required: true\n    content:\n      application/json:\n        schema:\n          $ref: ../components/schemas/GadgetWrite.yaml\n        examples:\n          one:\n            summary: One\n            value:\n              label: Ventas\n`;
@@ -140,7 +141,11 @@ beforeAll(async () => {
   await copy.write("openapi/components/schemas/GadgetList.yaml", GADGET_LIST);
   await copy.write("openapi/paths/gadgets_.yaml", GADGETS_PATH);
   await copy.write("openapi/paths/gadgets_{id}_.yaml", GADGET_PATH);
-  await copy.edit("openapi/openapi.yaml", "paths:\n", "paths:\n  /gadgets/:\n    $ref: paths/gadgets_.yaml\n  /gadgets/{id}/:\n    $ref: paths/gadgets_{id}_.yaml\n");
+  await copy.edit(
+    "openapi/openapi.yaml",
+    "paths:\n",
+    "paths:\n  /gadgets/:\n    $ref: paths/gadgets_.yaml\n  /gadgets/{id}/:\n    $ref: paths/gadgets_{id}_.yaml\n",
+  );
   await copy.write("consumer.ts", CONSUMER);
 }, 60_000);
 
@@ -160,7 +165,12 @@ describe("a resource added to the spec", () => {
     const result = JSON.parse(stdout);
     expect(result.made).toMatchObject({ label: "Ventas", size: 3 });
     expect(result.made.id).toMatch(/^gad_[0-9A-Z]{14}$/);
-    expect(result.updated).toMatchObject({ id: result.made.id, label: "Ventas 2", size: 3, created: result.made.created });
+    expect(result.updated).toMatchObject({
+      id: result.made.id,
+      label: "Ventas 2",
+      size: 3,
+      created: result.made.created,
+    });
     expect(result.listed).toEqual(["Compras"]);
     expect(result.refused).toEqual({ label: ["Ensure this field has no more than 20 characters."] });
     expect(result.gone).toBe(true);
@@ -172,14 +182,26 @@ describe("a resource added to the spec", () => {
     await copy.edit("openapi/components/schemas/Gadget.yaml", "x-piriod-id-prefix: gad\n", "");
     const generate = await copy.runScript("generate");
     expect(generate.status).not.toBe(0);
-    expect(generate.stderr).toContain("gadgets: Gadget has an id and a create; declare the prefix of its ids as x-piriod-id-prefix (cus)");
+    expect(generate.stderr).toContain(
+      "gadgets: Gadget has an id and a create; declare the prefix of its ids as x-piriod-id-prefix (cus)",
+    );
   }, 60_000);
 
   it("fails generation, naming the field, when a request field declares the id of an object its response does not embed", async () => {
-    await copy.edit("openapi/components/schemas/Gadget.yaml", "description: A gadget of the workspace.\n", "description: A gadget of the workspace.\nx-piriod-id-prefix: gad\n");
-    await copy.edit("openapi/components/schemas/GadgetWrite.yaml", "    description: What the gadget shows.\n", "    description: What the gadget shows.\n    x-piriod-id-of: Country\n");
+    await copy.edit(
+      "openapi/components/schemas/Gadget.yaml",
+      "description: A gadget of the workspace.\n",
+      "description: A gadget of the workspace.\nx-piriod-id-prefix: gad\n",
+    );
+    await copy.edit(
+      "openapi/components/schemas/GadgetWrite.yaml",
+      "    description: What the gadget shows.\n",
+      "    description: What the gadget shows.\n    x-piriod-id-of: Country\n",
+    );
     const generate = await copy.runScript("generate");
     expect(generate.status).not.toBe(0);
-    expect(generate.stderr).toContain("GadgetWrite.label declares x-piriod-id-of: Country, but Gadget.label is not a $ref to Country");
+    expect(generate.stderr).toContain(
+      "GadgetWrite.label declares x-piriod-id-of: Country, but Gadget.label is not a $ref to Country",
+    );
   }, 60_000);
 });

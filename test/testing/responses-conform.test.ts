@@ -3,9 +3,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createPiriodFake } from "../../src/testing/index.ts";
 import { validValues } from "../helpers/conformance-arbitraries.ts";
 import { mutationsOf } from "../helpers/conformance-mutations.ts";
-import { oracleFor, type Oracle } from "../helpers/conformance-oracle.ts";
+import { type Oracle, oracleFor } from "../helpers/conformance-oracle.ts";
 import { componentSchema } from "../helpers/conformance-schemas.ts";
-import { documentedResponse, operationTitle, specOperations, type SpecOperation } from "../helpers/operations-of-spec.ts";
+import {
+  documentedResponse,
+  operationTitle,
+  type SpecOperation,
+  specOperations,
+} from "../helpers/operations-of-spec.ts";
 
 // Every answer of the fake, over generated sequences of calls to every operation of the spec (valid
 // and broken bodies, known and unknown ids, filters and pages, good and bad headers), must be a
@@ -18,7 +23,9 @@ const oracles = new Map<string, Oracle>();
 
 beforeAll(async () => {
   for (const operation of operations) {
-    for (const response of operation.responses) if (response.schema && !oracles.has(response.schema)) oracles.set(response.schema, await oracleFor(response.schema));
+    for (const response of operation.responses)
+      if (response.schema && !oracles.has(response.schema))
+        oracles.set(response.schema, await oracleFor(response.schema));
   }
 });
 
@@ -41,12 +48,19 @@ function queries(operation: SpecOperation): fc.Arbitrary<[string, string][]> {
   const entries = parameters.map((parameter) => {
     const examples: [string, string][][] =
       parameter.queryPrefix !== undefined
-        ? [Object.entries(parameter.example as Record<string, string>).map(([key, value]) => [`${parameter.queryPrefix}${key}`, value])]
+        ? [
+            Object.entries(parameter.example as Record<string, string>).map(([key, value]) => [
+              `${parameter.queryPrefix}${key}`,
+              value,
+            ]),
+          ]
         : [[[parameter.name, String(parameter.example)]]];
     return fc.oneof(
       fc.constant([] as [string, string][]),
       fc.constantFrom(...examples),
-      fc.oneof(fc.integer({ min: -1, max: 4 }).map(String), fc.constantFrom("", "yesterday", "true", "CL", "-created")).map((text) => [[parameter.name, text]] as [string, string][]),
+      fc
+        .oneof(fc.integer({ min: -1, max: 4 }).map(String), fc.constantFrom("", "yesterday", "true", "CL", "-created"))
+        .map((text) => [[parameter.name, text]] as [string, string][]),
     );
   });
   return fc.tuple(...entries).map((lists) => lists.flat());
@@ -59,7 +73,13 @@ const steps = fc.array(
       body: bodies(operations[index]!),
       query: queries(operations[index]!),
       target: fc.nat(),
-      authorization: fc.constantFrom<string | undefined>("Token sk_test_fake", "Token sk_test_fake", "Token sk_test_fake", undefined, "Token"),
+      authorization: fc.constantFrom<string | undefined>(
+        "Token sk_test_fake",
+        "Token sk_test_fake",
+        "Token sk_test_fake",
+        undefined,
+        "Token",
+      ),
       workspace: fc.constantFrom<string | undefined>(WORKSPACE, WORKSPACE, WORKSPACE, "acc_not_mine", undefined),
       testMode: fc.boolean(),
     }),
@@ -78,18 +98,22 @@ describe("every answer of the fake conforms to the spec, by an independent valid
         for (const step of sequence) {
           const { operation } = step;
           // A known id (of whichever resource: a wrong one is a 404 too), or one nobody has.
-          const id = step.target % (ids.length + 1) === ids.length ? "cus_NOBODY" : ids[step.target % (ids.length + 1)]!;
+          const id =
+            step.target % (ids.length + 1) === ids.length ? "cus_NOBODY" : ids[step.target % (ids.length + 1)]!;
           const query = new URLSearchParams(step.query).toString();
           const headers: Record<string, string> = {};
           if (step.authorization !== undefined) headers.authorization = step.authorization;
           if (step.workspace !== undefined) headers["x-simple-workspace"] = step.workspace;
           if (step.testMode) headers["x-piriod-test-mode"] = "true";
           if (step.body !== undefined) headers["content-type"] = "application/json";
-          const response = await fake.fetch(`https://api.piriod.com${operation.path.replace("{id}", encodeURIComponent(id))}${query ? `?${query}` : ""}`, {
-            method: operation.method.toUpperCase(),
-            headers,
-            ...(step.body === undefined ? {} : { body: JSON.stringify(step.body) }),
-          });
+          const response = await fake.fetch(
+            `https://api.piriod.com${operation.path.replace("{id}", encodeURIComponent(id))}${query ? `?${query}` : ""}`,
+            {
+              method: operation.method.toUpperCase(),
+              headers,
+              ...(step.body === undefined ? {} : { body: JSON.stringify(step.body) }),
+            },
+          );
           const where = `${operationTitle(operation)} ${query} answered ${response.status}`;
           const documented = documentedResponse(operation, String(response.status));
           expect(documented, `${where}, which the spec does not document for it`).toBeDefined();
@@ -99,10 +123,16 @@ describe("every answer of the fake conforms to the spec, by an independent valid
           } else {
             expect(response.headers.get("content-type"), where).toBe("application/json");
             const body: unknown = JSON.parse(text);
-            expect(oracles.get(documented!.schema)!(body), `${where} with ${text}, which is not a valid ${documented!.schema}`).toBe(true);
+            expect(
+              oracles.get(documented!.schema)!(body),
+              `${where} with ${text}, which is not a valid ${documented!.schema}`,
+            ).toBe(true);
             if (response.status === 201) ids.push((body as { id: string }).id);
           }
-          seen.set(`${operation.method} ${response.status}`, (seen.get(`${operation.method} ${response.status}`) ?? 0) + 1);
+          seen.set(
+            `${operation.method} ${response.status}`,
+            (seen.get(`${operation.method} ${response.status}`) ?? 0) + 1,
+          );
           answers++;
         }
       }),

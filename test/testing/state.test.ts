@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PiriodNotFoundError, toContactUpdate, toCustomerUpdate } from "../../src/index.ts";
 import { validateContact, validateCustomer } from "../../generated/validators.js";
+import { PiriodNotFoundError, toContactUpdate, toCustomerUpdate } from "../../src/index.ts";
 import { customerBody, fakeAndClient, send } from "../helpers/fake-client.ts";
 
 const NOW = new Date("2026-12-06T12:00:00.000Z");
@@ -8,7 +8,9 @@ const NOW = new Date("2026-12-06T12:00:00.000Z");
 describe("the fake keeps state as Piriod does", () => {
   it("stores a create with an id in Piriod's style, the schema's defaults, the server's fields and the embedded objects", async () => {
     const { piriod } = fakeAndClient({ now: () => NOW });
-    const customer = await piriod.customers.create(customerBody({ email: "pagos@andes.cl", metadata: { segment: "retail" } }));
+    const customer = await piriod.customers.create(
+      customerBody({ email: "pagos@andes.cl", metadata: { segment: "retail" } }),
+    );
     expect(customer.id).toMatch(/^cus_[0-9A-Z]{14}$/);
     expect(customer).toMatchObject({
       name: "Comercializadora Andes SpA",
@@ -45,8 +47,18 @@ describe("the fake keeps state as Piriod does", () => {
     const { piriod } = fakeAndClient({ now: () => now });
     const made = await piriod.customers.create(customerBody({ email: "pagos@andes.cl", phone: "+56 2 2345 6789" }));
     now = new Date("2026-12-07T08:30:00.000Z");
-    const updated = await piriod.customers.update(made.id!, { ...toCustomerUpdate(made), email: "cobranza@andes.cl", phone: null });
-    expect(updated).toMatchObject({ id: made.id, email: "cobranza@andes.cl", phone: null, created: NOW.toISOString(), updated: now.toISOString() });
+    const updated = await piriod.customers.update(made.id!, {
+      ...toCustomerUpdate(made),
+      email: "cobranza@andes.cl",
+      phone: null,
+    });
+    expect(updated).toMatchObject({
+      id: made.id,
+      email: "cobranza@andes.cl",
+      phone: null,
+      created: NOW.toISOString(),
+      updated: now.toISOString(),
+    });
     expect(await piriod.customers.retrieve(made.id!)).toEqual(updated);
     const contact = await piriod.contacts.create({ name: "Ana Rojas", email: "ana@andes.cl" });
     const moved = await piriod.contacts.update(contact.id!, { ...toContactUpdate(contact), orgunit: "Finanzas" });
@@ -58,7 +70,11 @@ describe("the fake keeps state as Piriod does", () => {
     const made = await piriod.customers.create(customerBody());
     expect(await piriod.customers.delete(made.id!)).toBeUndefined();
     expect(fake.requests.at(-1)?.status).toBe(204);
-    for (const call of [() => piriod.customers.retrieve(made.id!), () => piriod.customers.update(made.id!, customerBody()), () => piriod.customers.delete(made.id!)]) {
+    for (const call of [
+      () => piriod.customers.retrieve(made.id!),
+      () => piriod.customers.update(made.id!, customerBody()),
+      () => piriod.customers.delete(made.id!),
+    ]) {
       const error = await call().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(PiriodNotFoundError);
       expect((error as PiriodNotFoundError).body).toEqual({ detail: "Not found." });

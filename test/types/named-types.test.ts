@@ -57,14 +57,19 @@ function diagnosticsOn(name: string): string {
   const line = SOURCE.split("\n").findIndex((text) => text.includes(`const ${name}`));
   return ts
     .getPreEmitDiagnostics(program, source)
-    .filter((diagnostic) => diagnostic.start !== undefined && source.getLineAndCharacterOfPosition(diagnostic.start).line === line)
+    .filter(
+      (diagnostic) =>
+        diagnostic.start !== undefined && source.getLineAndCharacterOfPosition(diagnostic.start).line === line,
+    )
     .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"))
     .join("\n");
 }
 
 describe("the spec's schemas, as consumers see them", () => {
   it("are all exported from the package root under their own names", () => {
-    const unresolved = ts.getPreEmitDiagnostics(program, source).filter((diagnostic) => diagnostic.code === 2305 || diagnostic.code === 2724);
+    const unresolved = ts
+      .getPreEmitDiagnostics(program, source)
+      .filter((diagnostic) => diagnostic.code === 2305 || diagnostic.code === 2724);
     expect(unresolved.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n"))).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { components, Customer, CustomerStatus, CustomerUpdate } from "../../generated/schema.js";
+import type { Customer, CustomerStatus, CustomerUpdate, components } from "../../generated/schema.js";
 import { validateCustomer, validateCustomerUpdate } from "../../generated/validators.js";
 
 /** The keys of T that may not be absent. */
@@ -21,7 +21,9 @@ describe("CustomerUpdate", () => {
   });
 
   it("lets metadata and tax_settings hold arbitrary keys", () => {
-    expectTypeOf({ segment: "wholesale", tier: 2, nested: { ok: true } }).toExtend<NonNullable<CustomerUpdate["metadata"]>>();
+    expectTypeOf({ segment: "wholesale", tier: 2, nested: { ok: true } }).toExtend<
+      NonNullable<CustomerUpdate["metadata"]>
+    >();
     expectTypeOf({ activity: "retail" }).toExtend<NonNullable<CustomerUpdate["tax_settings"]>>();
   });
 
@@ -74,7 +76,13 @@ describe("validators", () => {
     const input: unknown = JSON.parse("{}");
     const update = validateCustomerUpdate(input);
     if (update.ok) expectTypeOf(update.value).toEqualTypeOf<CustomerUpdate>();
-    else expectTypeOf(update.errors[0]!).toEqualTypeOf<{ path: string; keyword: string; params?: Record<string, unknown>; message: string }>();
+    else
+      expectTypeOf(update.errors[0]!).toEqualTypeOf<{
+        path: string;
+        keyword: string;
+        params?: Record<string, unknown>;
+        message: string;
+      }>();
     const customer = validateCustomer(input);
     if (customer.ok) expectTypeOf(customer.value).toEqualTypeOf<Customer>();
   });

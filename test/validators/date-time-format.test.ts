@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isDateTime } from "../../scripts/templates/date-time-format.js";
-import { formatOracle, type FormatOracle } from "../helpers/conformance-oracle.ts";
+import { type FormatOracle, formatOracle } from "../helpers/conformance-oracle.ts";
 import { nearly } from "../helpers/format-strings.ts";
 
 // The validators check `date-time` with scripts/templates/date-time-format.js (bundled into
@@ -34,18 +34,38 @@ function expectAgreement(value: string) {
 }
 
 // Days around every leap second, and month ends that had none, for second 60.
-const LEAP_DAYS = ["1960-12-31", "1965-02-28", "1971-12-31", "1972-06-30", "1972-12-31", "1998-12-31", "2012-06-30", "2015-06-30", "2016-12-31"];
+const LEAP_DAYS = [
+  "1960-12-31",
+  "1965-02-28",
+  "1971-12-31",
+  "1972-06-30",
+  "1972-12-31",
+  "1998-12-31",
+  "2012-06-30",
+  "2015-06-30",
+  "2016-12-31",
+];
 const OTHER_MONTH_ENDS = ["2016-06-30", "2023-12-31", "2017-12-31", "1969-12-31", "2000-02-29"];
 
 /** An instant at second 60 near 23:59 UTC of `day`, written with `offsetMinutes` as the local time. */
-function atSecond60(day: string, utcMinute: number, offsetMinutes: number, separator: string, fraction: string, zulu: string): string {
+function atSecond60(
+  day: string,
+  utcMinute: number,
+  offsetMinutes: number,
+  separator: string,
+  fraction: string,
+  zulu: string,
+): string {
   const [year, month, date] = day.split("-").map(Number) as [number, number, number];
   const instant = new Date(0);
   instant.setUTCFullYear(year, month - 1, date);
   instant.setUTCHours(0, utcMinute + offsetMinutes, 0, 0);
   const local = `${pad(instant.getUTCFullYear(), 4)}-${pad(instant.getUTCMonth() + 1)}-${pad(instant.getUTCDate())}${separator}${pad(instant.getUTCHours())}:${pad(instant.getUTCMinutes())}:60${fraction}`;
   const size = Math.abs(offsetMinutes);
-  const offset = offsetMinutes === 0 && zulu ? zulu : `${offsetMinutes < 0 ? "-" : "+"}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
+  const offset =
+    offsetMinutes === 0 && zulu
+      ? zulu
+      : `${offsetMinutes < 0 ? "-" : "+"}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
   return local + offset;
 }
 
@@ -53,12 +73,25 @@ describe("date-time", () => {
   it("agrees with the oracle on date-times, leap seconds near and far, and both one character off", () => {
     const offset = fc.oneof(
       fc.constantFrom("Z", "z"),
-      fc.tuple(fc.constantFrom("+", "-"), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([sign, hours, minutes]) => `${sign}${pad(hours)}:${pad(minutes)}`),
+      fc
+        .tuple(fc.constantFrom("+", "-"), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+        .map(([sign, hours, minutes]) => `${sign}${pad(hours)}:${pad(minutes)}`),
     );
-    const fraction = fc.oneof(fc.constant(""), fc.nat().map((value) => `.${value}`));
+    const fraction = fc.oneof(
+      fc.constant(""),
+      fc.nat().map((value) => `.${value}`),
+    );
     const dateTime = fc
-      .tuple(fc.date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }), fc.constantFrom("T", "t"), fraction, offset)
-      .map(([date, separator, secfrac, zone]) => `${date.toISOString().slice(0, 10)}${separator}${date.toISOString().slice(11, 19)}${secfrac}${zone}`);
+      .tuple(
+        fc.date({ min: new Date("0000-01-01T00:00:00Z"), max: new Date("9999-12-31T23:59:59Z"), noInvalidDate: true }),
+        fc.constantFrom("T", "t"),
+        fraction,
+        offset,
+      )
+      .map(
+        ([date, separator, secfrac, zone]) =>
+          `${date.toISOString().slice(0, 10)}${separator}${date.toISOString().slice(11, 19)}${secfrac}${zone}`,
+      );
     // Month ends with a leap second and without, around 23:59 UTC, in any offset.
     const second60 = fc
       .tuple(
@@ -71,7 +104,11 @@ describe("date-time", () => {
       )
       .map((parts) => atSecond60(...parts));
     const noise = "0123456789-:.+ Tt_Zz6x";
-    const dateTimeLike = fc.oneof({ arbitrary: nearly(dateTime, noise), weight: 4 }, { arbitrary: nearly(second60, noise), weight: 4 }, fc.string());
+    const dateTimeLike = fc.oneof(
+      { arbitrary: nearly(dateTime, noise), weight: 4 },
+      { arbitrary: nearly(second60, noise), weight: 4 },
+      fc.string(),
+    );
     fc.assert(fc.property(dateTimeLike, expectAgreement), { numRuns: 20_000 });
   });
 
@@ -120,7 +157,12 @@ describe("date-time", () => {
   });
 
   it("takes the June leap seconds of the table, which the oracle misses", () => {
-    for (const june of ["2015-06-30T23:59:60Z", "1972-06-30T23:59:60Z", "2015-06-30T20:59:60-03:00", "2015-07-01T01:59:60+02:00"]) {
+    for (const june of [
+      "2015-06-30T23:59:60Z",
+      "1972-06-30T23:59:60Z",
+      "2015-06-30T20:59:60-03:00",
+      "2015-07-01T01:59:60+02:00",
+    ]) {
       expect(isDateTime(june), june).toBe(true);
       expect(oracle(june), june).toBe(false);
       expect(oracleMissesLeapSecond(june), june).toBe(true);

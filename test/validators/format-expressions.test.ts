@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EMAIL, URI } from "../../scripts/lib/format-expressions.ts";
-import { formatOracle, type FormatOracle } from "../helpers/conformance-oracle.ts";
+import { type FormatOracle, formatOracle } from "../helpers/conformance-oracle.ts";
 import { hexString, ipv4, ipv6, joined, nearly } from "../helpers/format-strings.ts";
 
 // The validators check `email` and `uri` with one regular expression each, written from the RFCs'
@@ -17,11 +17,32 @@ beforeAll(async () => {
 describe("email", () => {
   const atext = [..."aZ09_!#$%&'*+/=?^`{|}~-"];
   const dotString = fc.array(joined(atext, 6, 1), { minLength: 1, maxLength: 3 }).map((atoms) => atoms.join("."));
-  const quotedString = joined([..."aZ0 !#[]~@.(),:;<>", '\\"', "\\\\", "\\a", "\\ "], 8).map((content) => `"${content}"`);
-  const label = fc.tuple(joined([..."aZ09"], 1, 1), joined([..."aZ09-"], 6), joined([..."aZ09"], 1, 1)).map(([first, middle, last]) => first + middle + last);
-  const domain = fc.oneof(label, fc.array(fc.oneof(label, joined([..."aZ09"], 1, 1)), { minLength: 2, maxLength: 4 }).map((labels) => labels.join(".")), fc.domain());
-  const addressLiteral = fc.oneof(ipv4, ipv6.map((address) => `IPv6:${address}`), ipv6.map((address) => `ipv6:${address}`)).map((literal) => `[${literal}]`);
-  const mailbox = fc.tuple(fc.oneof(dotString, quotedString), fc.oneof({ arbitrary: domain, weight: 3 }, { arbitrary: addressLiteral, weight: 2 })).map(([local, at]) => `${local}@${at}`);
+  const quotedString = joined([..."aZ0 !#[]~@.(),:;<>", '\\"', "\\\\", "\\a", "\\ "], 8).map(
+    (content) => `"${content}"`,
+  );
+  const label = fc
+    .tuple(joined([..."aZ09"], 1, 1), joined([..."aZ09-"], 6), joined([..."aZ09"], 1, 1))
+    .map(([first, middle, last]) => first + middle + last);
+  const domain = fc.oneof(
+    label,
+    fc
+      .array(fc.oneof(label, joined([..."aZ09"], 1, 1)), { minLength: 2, maxLength: 4 })
+      .map((labels) => labels.join(".")),
+    fc.domain(),
+  );
+  const addressLiteral = fc
+    .oneof(
+      ipv4,
+      ipv6.map((address) => `IPv6:${address}`),
+      ipv6.map((address) => `ipv6:${address}`),
+    )
+    .map((literal) => `[${literal}]`);
+  const mailbox = fc
+    .tuple(
+      fc.oneof(dotString, quotedString),
+      fc.oneof({ arbitrary: domain, weight: 3 }, { arbitrary: addressLiteral, weight: 2 }),
+    )
+    .map(([local, at]) => `${local}@${at}`);
   const emailLike = nearly(mailbox, '@.-[]:"\\ \tñ_aF0:\x7f');
 
   /** Where the oracle throws, the address literal's tag is not IPv6, or its IPv6 address is malformed: no address, by RFC 5321. */
@@ -36,7 +57,10 @@ describe("email", () => {
   }
 
   it("agrees with the oracle on address-like strings, real addresses and arbitrary text", () => {
-    fc.assert(fc.property(fc.oneof({ arbitrary: emailLike, weight: 8 }, fc.emailAddress(), fc.string()), expectAgreement), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.oneof({ arbitrary: emailLike, weight: 8 }, fc.emailAddress(), fc.string()), expectAgreement),
+      { numRuns: RUNS },
+    );
   });
 
   it("takes RFC 5321 mailboxes a reader might not expect", () => {
@@ -93,23 +117,48 @@ describe("email", () => {
 describe("uri", () => {
   const unreservedOrSubDelim = [..."aZ09-._~!$&'()*+,;=", "%41", "%c3%B1"];
   const pchar = [...unreservedOrSubDelim, ":", "@"];
-  const scheme = fc.tuple(fc.constantFrom("https", "mailto", "urn", "X"), joined([..."aZ09+-."], 3)).map(([start, rest]) => start + rest);
+  const scheme = fc
+    .tuple(fc.constantFrom("https", "mailto", "urn", "X"), joined([..."aZ09+-."], 3))
+    .map(([start, rest]) => start + rest);
   const host = fc.oneof(
     joined(unreservedOrSubDelim, 8),
     ipv4,
     fc.domain(),
     ipv6.map((address) => `[${address}]`),
-    fc.tuple(hexString(1, 2), joined([...unreservedOrSubDelim, ":"], 5, 1)).map(([version, address]) => `[v${version}.${address}]`),
+    fc
+      .tuple(hexString(1, 2), joined([...unreservedOrSubDelim, ":"], 5, 1))
+      .map(([version, address]) => `[v${version}.${address}]`),
   );
   const authority = fc
-    .tuple(fc.option(joined([...unreservedOrSubDelim, ":"], 5).map((userinfo) => `${userinfo}@`), { nil: "" }), host, fc.option(fc.nat(65535).map((port) => `:${port}`), { nil: "" }))
+    .tuple(
+      fc.option(
+        joined([...unreservedOrSubDelim, ":"], 5).map((userinfo) => `${userinfo}@`),
+        { nil: "" },
+      ),
+      host,
+      fc.option(
+        fc.nat(65535).map((port) => `:${port}`),
+        { nil: "" },
+      ),
+    )
     .map((parts) => parts.join(""));
   const segments = fc.array(joined(pchar, 5), { maxLength: 4 });
   const path = fc.tuple(fc.constantFrom("", "/"), segments).map(([start, parts]) => start + parts.join("/"));
   const queryOrFragment = joined([...pchar, "/", "?"], 8);
   const uri = fc
-    .tuple(scheme, fc.oneof(fc.tuple(authority, segments).map(([at, parts]) => `//${at}${parts.map((part) => `/${part}`).join("")}`), path), fc.option(queryOrFragment, { nil: undefined }), fc.option(queryOrFragment, { nil: undefined }))
-    .map(([name, hier, query, fragment]) => `${name}:${hier}${query === undefined ? "" : `?${query}`}${fragment === undefined ? "" : `#${fragment}`}`);
+    .tuple(
+      scheme,
+      fc.oneof(
+        fc.tuple(authority, segments).map(([at, parts]) => `//${at}${parts.map((part) => `/${part}`).join("")}`),
+        path,
+      ),
+      fc.option(queryOrFragment, { nil: undefined }),
+      fc.option(queryOrFragment, { nil: undefined }),
+    )
+    .map(
+      ([name, hier, query, fragment]) =>
+        `${name}:${hier}${query === undefined ? "" : `?${query}`}${fragment === undefined ? "" : `#${fragment}`}`,
+    );
   const uriLike = nearly(uri, ":/?#[]@%!'() \\\"{}<>|^`ñaZ09-._~v");
 
   /** Where the oracle throws, the host is an IPvFuture literal, which RFC 3986's grammar takes. */
@@ -124,7 +173,17 @@ describe("uri", () => {
   }
 
   it("agrees with the oracle on URI-like strings, URLs and arbitrary text", () => {
-    fc.assert(fc.property(fc.oneof({ arbitrary: uriLike, weight: 8 }, fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string()), expectAgreement), { numRuns: RUNS });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          { arbitrary: uriLike, weight: 8 },
+          fc.webUrl({ withQueryParameters: true, withFragments: true }),
+          fc.string(),
+        ),
+        expectAgreement,
+      ),
+      { numRuns: RUNS },
+    );
   });
 
   it("takes RFC 3986 URIs, an empty path included", () => {

@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { promisify } from "node:util";
 import path from "node:path";
+import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { validateCustomer, validateCustomerUpdate } from "../../generated/validators.js";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
@@ -58,7 +58,9 @@ describe("validateCustomerUpdate", () => {
   it("takes null exactly where the schema allows it", () => {
     expect(validateCustomerUpdate({ ...chileanCustomerUpdate, email: null, tax_id: null }).ok).toBe(true);
     const result = validateCustomerUpdate({ ...chileanCustomerUpdate, currency: null });
-    expect(result.ok ? [] : result.errors).toEqual([{ path: "/currency", keyword: "type", params: { type: "string" }, message: "/currency must be string" }]);
+    expect(result.ok ? [] : result.errors).toEqual([
+      { path: "/currency", keyword: "type", params: { type: "string" }, message: "/currency must be string" },
+    ]);
     const nullable = validateCustomerUpdate({ ...chileanCustomerUpdate, phone: 56 });
     expect(nullable.ok ? [] : nullable.errors.map((error) => error.message)).toEqual(["/phone must be string or null"]);
   });
@@ -72,7 +74,13 @@ describe("validateCustomerUpdate", () => {
   });
 
   it("reports every violation at once", () => {
-    const result = validateCustomerUpdate({ name: 1, address: "x".repeat(65), country: "CL", state: 1.5, send_invoices: "true" });
+    const result = validateCustomerUpdate({
+      name: 1,
+      address: "x".repeat(65),
+      country: "CL",
+      state: 1.5,
+      send_invoices: "true",
+    });
     expect(result.ok ? [] : result.errors.map((error) => `${error.path} ${error.keyword}`)).toEqual([
       "/name type",
       "/address maxLength",
@@ -83,11 +91,17 @@ describe("validateCustomerUpdate", () => {
 
   it.each([null, [], "customer", 42, true])("refuses a body that is not an object (%j)", (body) => {
     const result = validateCustomerUpdate(body);
-    expect(result.ok ? [] : result.errors).toEqual([{ path: "", keyword: "type", params: { type: "object" }, message: "body must be object" }]);
+    expect(result.ok ? [] : result.errors).toEqual([
+      { path: "", keyword: "type", params: { type: "object" }, message: "body must be object" },
+    ]);
   });
 
   it("lets metadata and tax_settings hold any keys", () => {
-    const body = { ...chileanCustomerUpdate, metadata: { a: 1, b: { c: [true] } }, tax_settings: { regime: "general" } };
+    const body = {
+      ...chileanCustomerUpdate,
+      metadata: { a: 1, b: { c: [true] } },
+      tax_settings: { regime: "general" },
+    };
     expect(validateCustomerUpdate(body).ok).toBe(true);
   });
 });
@@ -128,13 +142,18 @@ describe("the generated validator modules", () => {
   const dir = path.join(REPO_ROOT, "generated");
 
   it("import no package and compile no code when loaded", async () => {
-    const modules = (await readdir(dir, { recursive: true })).map(String).filter((name) => /^validators(\.js$|\/.*\.js$)/.test(name));
+    const modules = (await readdir(dir, { recursive: true }))
+      .map(String)
+      .filter((name) => /^validators(\.js$|\/.*\.js$)/.test(name));
     expect(modules).toContain("validators.js");
     expect(modules).toContain("validators/customer.js");
     for (const file of modules) {
       const code = await readFile(path.join(dir, file), "utf8");
       const specifiers = [...code.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+"([^"]+)"/gm)].map((match) => match[1]);
-      expect(specifiers.filter((specifier) => !specifier!.startsWith("./")), file).toEqual([]);
+      expect(
+        specifiers.filter((specifier) => !specifier!.startsWith("./")),
+        file,
+      ).toEqual([]);
       expect(code, file).not.toMatch(/createRequire|new Function|\beval\(|\bimport\(/);
     }
   });
@@ -147,10 +166,17 @@ describe("the generated validator modules", () => {
       await cp(path.join(dir, "validators.js"), path.join(isolated, "validators.js"));
       await cp(path.join(dir, "validators"), path.join(isolated, "validators"), { recursive: true });
       const script = `import("./validators.js").then((v) => console.log(JSON.stringify(v.validateCustomerUpdate({ name: "ñ".repeat(101) }))))`;
-      const { stdout } = await execFileAsync(process.execPath, ["--input-type=module", "-e", script], { cwd: isolated });
+      const { stdout } = await execFileAsync(process.execPath, ["--input-type=module", "-e", script], {
+        cwd: isolated,
+      });
       const result = JSON.parse(stdout);
       expect(result.ok).toBe(false);
-      expect(result.errors.map((error: { path: string }) => error.path)).toEqual(["/address", "/country", "/state", "/name"]);
+      expect(result.errors.map((error: { path: string }) => error.path)).toEqual([
+        "/address",
+        "/country",
+        "/state",
+        "/name",
+      ]);
     } finally {
       await rm(isolated, { recursive: true, force: true });
     }

@@ -1,5 +1,5 @@
 // In a CommonJS file an `import` statement compiles to `require`, so it too needs TypeScript 5.8.
-import { createPiriodClient, PiriodNotFoundError, type Customer } from "@piriod/api";
+import { type Customer, createPiriodClient, PiriodNotFoundError } from "@piriod/api";
 import { validateCustomer } from "@piriod/api/validators";
 
 export async function findCustomer(apiKey: string, id: string): Promise<Customer | undefined> {

@@ -1,6 +1,6 @@
 // The fake in a CommonJS test file: its `import` statements compile to `require`, which can load
 // the ES modules of @piriod/api/testing as it loads the client's (TypeScript 5.8 or later).
-import { createPiriodClient, type Customer } from "@piriod/api";
+import { type Customer, createPiriodClient } from "@piriod/api";
 import { createPiriodFake } from "@piriod/api/testing";
 
 export async function seededCustomer(): Promise<Customer> {

@@ -1,16 +1,33 @@
 // A project's test helpers built on @piriod/api/testing, compiled without msw and without
 // @types/node: the fake's declarations must need neither. `http` stands in for msw 2.x's, by shape.
-import { createPiriodClient, type Contact, type Customer } from "@piriod/api";
-import { createPiriodFake, type FakeFault, type FakeServer, type PiriodFake, type ReceivedRequest } from "@piriod/api/testing";
+import { type Contact, type Customer, createPiriodClient } from "@piriod/api";
+import {
+  createPiriodFake,
+  type FakeFault,
+  type FakeServer,
+  type PiriodFake,
+  type ReceivedRequest,
+} from "@piriod/api/testing";
 
 /** What msw's `http.all` returns; the fake hands back whatever the caller's `http` makes. */
 interface StandInHandler {
   readonly path: string;
   readonly resolve: (info: { request: Request }) => Promise<Response>;
 }
-const http = { all: (path: string, resolve: (info: { request: Request }) => Promise<Response>): StandInHandler => ({ path, resolve }) };
+const http = {
+  all: (path: string, resolve: (info: { request: Request }) => Promise<Response>): StandInHandler => ({
+    path,
+    resolve,
+  }),
+};
 
-export async function exerciseTheFake(): Promise<{ customer: Customer; contact: Contact; statuses: number[]; handlers: StandInHandler[]; url: string }> {
+export async function exerciseTheFake(): Promise<{
+  customer: Customer;
+  contact: Contact;
+  statuses: number[];
+  handlers: StandInHandler[];
+  url: string;
+}> {
   const fake: PiriodFake = createPiriodFake({
     apiKey: "sk_test_fake",
     workspaces: ["acc_01H8XYZ123ABC"],
@@ -18,12 +35,19 @@ export async function exerciseTheFake(): Promise<{ customer: Customer; contact: 
     now: () => new Date("2026-03-01T12:00:00Z"),
     examples: true,
   });
-  const { customers } = fake.seed({ customers: [fake.build.customers({ name: "Andes SpA", country: "CL", state: 13 })] }, { testMode: false });
+  const { customers } = fake.seed(
+    { customers: [fake.build.customers({ name: "Andes SpA", country: "CL", state: 13 })] },
+    { testMode: false },
+  );
   const andes: Customer = customers[0]!;
   const contact: Contact = fake.build.contacts({ name: "Ana Rojas", customer: andes.id });
   fake.seed({ contacts: [contact] });
 
-  const throttled: FakeFault = { status: 429, headers: { "retry-after": "0" }, body: { detail: "Request was throttled." } };
+  const throttled: FakeFault = {
+    status: 429,
+    headers: { "retry-after": "0" },
+    body: { detail: "Request was throttled." },
+  };
   fake.failNext("customers.retrieve", throttled);
   fake.failNext("contacts.list", { delay: 5 });
   fake.failNext("customers.delete", { drop: true });
