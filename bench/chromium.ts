@@ -11,7 +11,17 @@ import { API_KEY, HEADERS, WORKSPACE } from "./child/senders.ts";
 import { bundleApp, writeBundle } from "./lib/bundle-size.ts";
 import { startLoopbackServer } from "./lib/child-process.ts";
 import { CHROMIUM_PATH, chromiumFound, launchChromium } from "./lib/chromium.ts";
-import { type Benchmark, formatNumber, MODES, type Rates, ratesTable, type Target, times } from "./lib/report.ts";
+import { defined } from "./lib/defined.ts";
+import {
+  type Benchmark,
+  formatNumber,
+  MODES,
+  type Rates,
+  rateOf,
+  ratesTable,
+  type Target,
+  times,
+} from "./lib/report.ts";
 import { CUSTOMERS_UPDATE, callName } from "./lib/spec-fixtures.ts";
 import { callsPerSecond, spread, summarize } from "./lib/stats.ts";
 import { workspace } from "./lib/workspace.ts";
@@ -101,7 +111,12 @@ async function inChromium(input: { rounds: number; ms: number; warmCalls: number
       return Object.fromEntries(
         WAYS.map((way) => [
           way,
-          Object.fromEntries(MODES.map(([inFlight]) => [inFlight, summarize(samples[way]![inFlight]!)])),
+          Object.fromEntries(
+            MODES.map(([inFlight]) => [
+              inFlight,
+              summarize(defined(samples[way]?.[inFlight], `the page's samples of ${way} with ${inFlight} in flight`)),
+            ]),
+          ),
         ]),
       );
     } finally {
@@ -142,7 +157,7 @@ export const benchChromium: Benchmark = async ({ quick }) => {
     met: against(CLIENT, inFlight) >= LEAST,
     why:
       `the page's fetch given a fresh AbortSignal per request, as the client's per-attempt timeout needs, runs at ${against(WITH_SIGNAL, inFlight).toFixed(2)}× here, and openapi-fetch alone at ${against(OPENAPI_FETCH, inFlight).toFixed(2)}×; ` +
-      `the rounds spread ${spread(rates[CLIENT]![inFlight]!)} for the client and ${spread(rates[BASELINE]![inFlight]!)} for the page's fetch`,
+      `the rounds spread ${spread(rateOf(rates, CLIENT, inFlight))} for the client and ${spread(rateOf(rates, BASELINE, inFlight))} for the page's fetch`,
   }));
   return {
     title: "Speed in Chromium",

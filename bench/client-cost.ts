@@ -5,6 +5,7 @@
  */
 import { runChild } from "./lib/child-process.ts";
 import { canPin, oneCore } from "./lib/cpu-pinning.ts";
+import { defined } from "./lib/defined.ts";
 import { type Benchmark, figure, formatNumber, signed, type Table } from "./lib/report.ts";
 import { CLIENT_CALLS, callName } from "./lib/spec-fixtures.ts";
 import type { Summary } from "./lib/stats.ts";
@@ -24,7 +25,7 @@ export const benchClientCost: Benchmark = async ({ quick }) => {
       input,
       oneCore(),
     );
-    const base = measured.summaries["openapi-fetch alone"]!.median;
+    const base = defined(measured.summaries["openapi-fetch alone"], "the times of openapi-fetch alone").median;
     const rows = Object.entries(measured.summaries).map(([name, summary]) => [
       name,
       figure(summary, 1),

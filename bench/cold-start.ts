@@ -3,6 +3,7 @@
  * takes against a local server.
  */
 import { processWallMs, runChild, startLoopbackServer } from "./lib/child-process.ts";
+import { defined } from "./lib/defined.ts";
 import { type Benchmark, figure, formatNumber, signed } from "./lib/report.ts";
 import { CUSTOMERS_UPDATE } from "./lib/spec-fixtures.ts";
 import { alternatingRounds, summarize } from "./lib/stats.ts";
@@ -41,7 +42,7 @@ export const benchColdStart: Benchmark = async ({ quick }) => {
   } finally {
     server.stop();
   }
-  const phase = (name: string) => summarize(runs.map((run) => run.phases[name]!));
+  const phase = (name: string) => summarize(runs.map((run) => defined(run.phases[name], `the ${name} phase`)));
   const importPhase = phase("import");
   const listed = (names: string[]) =>
     names.length === 0 ? "none" : [...new Set(names)].map((name) => `\`${name}\``).join(", ");
@@ -63,7 +64,7 @@ export const benchColdStart: Benchmark = async ({ quick }) => {
       {
         caption: "In a fresh process, importing and calling:",
         headers: ["phase", "ms"],
-        rows: Object.keys(runs[0]!.phases).map((name) => [name, figure(phase(name), 1)]),
+        rows: Object.keys(defined(runs[0], "a first-call run").phases).map((name) => [name, figure(phase(name), 1)]),
       },
     ],
     notes: [

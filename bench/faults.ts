@@ -5,6 +5,7 @@
  * and the fetch entry.
  */
 import { runChild } from "./lib/child-process.ts";
+import { defined } from "./lib/defined.ts";
 import { type Benchmark, figure, formatNumber } from "./lib/report.ts";
 import { summarize } from "./lib/stats.ts";
 
@@ -25,12 +26,12 @@ export const benchFaults: Benchmark = async ({ quick }) => {
     tables: [
       {
         headers: ["fault", "Node entry (ms)", "error", "fetch entry (ms)", "error"],
-        rows: Object.keys(node.times).map((fault) => [
+        rows: Object.entries(node.times).map(([fault, nodeTimes]) => [
           fault,
-          figure(summarize(node.times[fault]!), 1),
-          node.errors[fault]!,
-          figure(summarize(fetch.times[fault]!), 1),
-          fetch.errors[fault]!,
+          figure(summarize(nodeTimes), 1),
+          defined(node.errors[fault], `the Node entry's error for ${fault}`),
+          figure(summarize(defined(fetch.times[fault], `the fetch entry's times for ${fault}`)), 1),
+          defined(fetch.errors[fault], `the fetch entry's error for ${fault}`),
         ]),
       },
       {

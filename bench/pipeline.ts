@@ -5,6 +5,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { defined } from "./lib/defined.ts";
 import { type GenerateRun, generateIn } from "./lib/generate-run.ts";
 import { type Benchmark, figure, formatNumber, ratio } from "./lib/report.ts";
 import { summarize } from "./lib/stats.ts";
@@ -33,11 +34,12 @@ export const benchPipeline: Benchmark = async ({ quick }) => {
     const sizes = quick ? [1, 10] : [1, 10, 100];
     const growth = [];
     for (const copies of sizes) growth.push({ copies, runs: await generateRounds(scratch, copies, rounds) });
-    const steps = Object.keys(growth[0]!.runs[0]!.steps);
-    const stepMs = (runs: GenerateRun[], step: string) => summarize(runs.map((run) => run.steps[step]!));
+    const first = defined(growth[0], "the runs of one copy");
+    const steps = Object.keys(defined(first.runs[0], "a run of one copy").steps);
+    const stepMs = (runs: GenerateRun[], step: string) =>
+      summarize(runs.map((run) => defined(run.steps[step], `the ${step} step's time`)));
     // The ratio counts the steps alone: Node's and tsx's fixed start would flatter it.
     const stepsTotal = (runs: GenerateRun[]) => steps.reduce((total, step) => total + stepMs(runs, step).median, 0);
-    const first = growth[0]!;
     const rows = growth.map(({ copies, runs }) => [
       String(copies),
       String(copies * 2),
@@ -46,10 +48,9 @@ export const benchPipeline: Benchmark = async ({ quick }) => {
       figure(summarize(runs.map((run) => run.peakMemoryMb))),
       ratio(stepsTotal(runs), stepsTotal(first.runs)),
     ]);
-    const largest = growth.at(-1)!;
-    const dominant = steps
-      .map((step) => [step, stepMs(largest.runs, step).median] as const)
-      .sort((a, b) => b[1] - a[1])[0]!;
+    const largest = defined(growth.at(-1), "the runs of the most copies");
+    const byTime = steps.map((step) => [step, stepMs(largest.runs, step).median] as const).sort((a, b) => b[1] - a[1]);
+    const dominant = defined(byTime[0], "a step of the pipeline");
     return {
       title: "The pipeline",
       intro:

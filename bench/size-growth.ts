@@ -10,6 +10,7 @@ import path from "node:path";
 import { buildPackage } from "../scripts/build-package.ts";
 import { operationCount, PER_OPERATION_BUDGET, piriodApp, sizeBudget } from "./lib/browser-apps.ts";
 import { gzipTotal } from "./lib/bundle-size.ts";
+import { defined } from "./lib/defined.ts";
 import { generateIn } from "./lib/generate-run.ts";
 import { type Benchmark, formatNumber } from "./lib/report.ts";
 import { growthPerStep } from "./lib/stats.ts";
@@ -41,12 +42,15 @@ export const benchSizeGrowth: Benchmark = async ({ quick }) => {
   const perOperation = (kind: "upFront" | "withRequestValidator") =>
     growthPerStep(sizes.map((size) => [size.operations, size[kind]]));
   const growth = { upFront: perOperation("upFront"), withRequestValidator: perOperation("withRequestValidator") };
+  /** The growth from the size before `index` to it: none for the first size. */
+  const growthTo = (kind: keyof typeof growth, index: number) =>
+    index === 0 ? "" : formatNumber(defined(growth[kind][index - 1], `the growth to size ${index}`), 1);
   const rows = sizes.map((size, index) => [
     formatNumber(size.operations),
     formatNumber(size.upFront),
     formatNumber(size.withRequestValidator),
-    index === 0 ? "" : formatNumber(growth.upFront[index - 1]!, 1),
-    index === 0 ? "" : formatNumber(growth.withRequestValidator[index - 1]!, 1),
+    growthTo("upFront", index),
+    growthTo("withRequestValidator", index),
     `≤ ${formatNumber(sizeBudget(size.operations).upFront)} / ≤ ${formatNumber(sizeBudget(size.operations).withRequestValidator)}`,
   ]);
   const most = Math.max(...growth.upFront, ...growth.withRequestValidator);

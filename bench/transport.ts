@@ -7,6 +7,7 @@
  */
 import { type Placement, runChild, startLoopbackServer } from "./lib/child-process.ts";
 import { canPin, oneCore, PINNED_CORE } from "./lib/cpu-pinning.ts";
+import { defined } from "./lib/defined.ts";
 import {
   type Benchmark,
   formatNumber,
@@ -52,7 +53,14 @@ async function throughput({ rounds, ms, warmCalls }: Rounds, placement: Placemen
       ways.map((way) => [
         way,
         Object.fromEntries(
-          MODES.map(([inFlight]) => [inFlight, summarize(samples[way]!.map((rates) => rates[inFlight]!))]),
+          MODES.map(([inFlight]) => [
+            inFlight,
+            summarize(
+              defined(samples[way], `the samples of ${way}`).map((rates) =>
+                defined(rates[inFlight], `a rate of ${way} with ${inFlight} in flight`),
+              ),
+            ),
+          ]),
         ),
       ]),
     );

@@ -5,6 +5,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { processWallMs } from "./lib/child-process.ts";
+import { defined } from "./lib/defined.ts";
 import { type Benchmark, figure, signed } from "./lib/report.ts";
 import { alternatingRounds } from "./lib/stats.ts";
 import { REPO, workspace } from "./lib/workspace.ts";
@@ -45,8 +46,9 @@ export const benchTypecheck: Benchmark = async ({ quick }) => {
   }
   const results = await alternatingRounds(contenders, rounds);
   const rows = [true, false].map((skipLibCheck) => {
-    const empty = results[`empty.ts\t${skipLibCheck}`]!;
-    const consumer = results[`consumer.ts\t${skipLibCheck}`]!;
+    const result = (file: string) => defined(results[`${file}\t${skipLibCheck}`], `the times of ${file}`);
+    const empty = result("empty.ts");
+    const consumer = result("consumer.ts");
     return [skipLibCheck ? "on" : "off", figure(empty), figure(consumer), signed(consumer.median - empty.median, 0)];
   });
   return {

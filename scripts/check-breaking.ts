@@ -34,7 +34,7 @@ export async function checkBreaking(root = process.cwd()): Promise<string> {
   const { document, text } = await bundleSpec(paths);
 
   const scratch = await mkdtemp(path.join(tmpdir(), "piriod-diff-"));
-  let diff;
+  let diff: Awaited<ReturnType<typeof diffSpecs>>;
   try {
     const revision = path.join(scratch, "openapi.json");
     await writeFile(revision, text);

@@ -71,7 +71,8 @@ function resourceModel(
   const where = `fake model: ${resource}`;
   const items = new Set<string>();
   for (const method of methods) {
-    const item = method.paginated ? schemaName(listItems(document, method.success.schema!)) : method.success.schema;
+    const { schema } = method.success;
+    const item = method.paginated && schema !== undefined ? schemaName(listItems(document, schema)) : schema;
     if (item !== undefined) items.add(item);
   }
   if (items.size === 0) return undefined;
@@ -79,7 +80,7 @@ function resourceModel(
     throw new PipelineError(
       `${where}: its operations answer with different objects (${[...items].join(", ")}); the fake stores one kind per resource`,
     );
-  const schema = [...items][0]!;
+  const [schema = ""] = items;
   const node = deref(document, { $ref: `#/components/schemas/${schema}` });
   const properties: Record<string, SpecNode> = node.properties ?? {};
   const idPrefix: unknown = node["x-piriod-id-prefix"];
@@ -200,7 +201,8 @@ function listModel(
       continue;
     }
     const match = parameter.name.match(/^(.+)__(\w+)$/);
-    const [field, lookup] = match && LOOKUPS.has(match[2]!) ? [match[1]!, match[2]!] : [parameter.name, "exact"];
+    const [, named = parameter.name, suffix = "exact"] = match ?? [];
+    const [field, lookup] = LOOKUPS.has(suffix) ? [named, suffix] : [parameter.name, "exact"];
     // `page` and `ordering` are Piriod's paging and sorting; a parameter naming no field (a search, say) is not modelled.
     if (properties[field] === undefined) continue;
     filters[parameter.name] = { field, lookup, kind: fieldKind(document, properties[field]) };

@@ -76,7 +76,7 @@ export function clientMethods(document: OpenApiDocument): ClientMethod[] {
         `operations: ${where} and ${seen.get(declared as string)} both declare x-piriod-method ${declared}`,
       );
     seen.set(declared as string, where);
-    const pathParams = [...found.path.matchAll(/\{([^}]+)\}/g)].map(([, param]) => param!);
+    const pathParams = [...found.path.matchAll(/\{([^}]+)\}/g)].map(([, param = ""]) => param);
     for (const param of pathParams) {
       if (!IDENTIFIER.test(param))
         throw new PipelineError(
@@ -268,7 +268,7 @@ function docComment(text: string, indent: string): string {
 }
 
 function pascalCase(name: string): string {
-  return name[0]!.toUpperCase() + name.slice(1);
+  return name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /** The converters that operations declare with `x-piriod-to-body`: what each field of the body is made of. */
@@ -301,7 +301,7 @@ function converters(
         .map(([key, list]) => `  ${key}: ${JSON.stringify(list)},\n`)
         .join("")}});\n`,
     );
-    const parameter = success.schema[0]!.toLowerCase() + success.schema.slice(1);
+    const parameter = success.schema.charAt(0).toLowerCase() + success.schema.slice(1);
     const doc =
       `A ${success.schema} as the body of \`${method.resource}.${method.name}\` (a ${to}): ${fields.ids.map((field) => `\`${field}\``).join(", ") || "no field"} as ${fields.ids.length === 1 ? "its object's id" : "their objects' ids"}, ` +
       `the fields only a ${success.schema} has left out, and every other field as it was (absent stays absent, \`null\` stays \`null\`; objects are copies). Spread it and change what you need.\n\n` +

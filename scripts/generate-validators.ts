@@ -104,7 +104,7 @@ async function validatorModule(ajv: Ajv2020, name: string): Promise<string> {
   if (!entry) throw new PipelineError(`validators: ajv's standalone code for ${name} has no entry function`);
   let body = code.replace(/^"use strict";/, "").replace(entry[0], "");
   // Compiled without ajv's messages: every keyword that can fail needs one of the runtime's own.
-  const undescribed = [...new Set([...body.matchAll(/keyword:\s*"(\w+)"/g)].map((match) => match[1]!))].filter(
+  const undescribed = [...new Set([...body.matchAll(/keyword:\s*"(\w+)"/g)].map(([, keyword = ""]) => keyword))].filter(
     (keyword) => keywordMessage(keyword, ANY_PARAMS) === undefined,
   );
   if (undescribed.length > 0) {
@@ -146,7 +146,7 @@ async function validatorModule(ajv: Ajv2020, name: string): Promise<string> {
     logLevel: "silent",
     absWorkingDir: PROJECT_DIR,
   });
-  return GENERATED_HEADER + result.outputFiles[0]!.text;
+  return GENERATED_HEADER + bundled(result.outputFiles);
 }
 
 function validatorTypes(name: string, schemaModule: string, runtimeModule: string): string {
@@ -170,7 +170,7 @@ async function bundleTemplate(name: string): Promise<string> {
     logLevel: "silent",
     absWorkingDir: PROJECT_DIR,
   });
-  return GENERATED_HEADER + result.outputFiles[0]!.text;
+  return GENERATED_HEADER + bundled(result.outputFiles);
 }
 
 function withoutAnnotations(value: unknown, key?: string): unknown {
@@ -186,4 +186,11 @@ function withoutAnnotations(value: unknown, key?: string): unknown {
   return Object.fromEntries(
     entries.map(([name, child]) => [name, withoutAnnotations(child, isPropertyMap ? undefined : name)]),
   );
+}
+
+/** The one file esbuild wrote. */
+function bundled(files: { text: string }[] | undefined): string {
+  const [file] = files ?? [];
+  if (file === undefined) throw new PipelineError("validators: esbuild wrote no output");
+  return file.text;
 }

@@ -1,6 +1,6 @@
 /**
- * `npm run lint`: Redocly's lint with the rules in redocly.yaml. Any problem fails, warnings
- * included, and each is printed as `file:line:col  rule  message`.
+ * `npm run lint:spec` (the first half of `npm run lint`): Redocly's lint with the rules in
+ * redocly.yaml. Any problem fails, warnings included, each printed as `file:line:col  rule  message`.
  */
 import { PipelineError, reportFailure } from "./lib/pipeline-error.ts";
 import { projectPaths } from "./lib/project-paths.ts";

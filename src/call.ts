@@ -39,9 +39,9 @@ export async function call(
   let query: string;
   let options: CallOptions;
   try {
-    operation.pathParams.forEach(
-      (name, index) => (path = path.replace(`{${name}}`, encodeURIComponent(checkId(args[index], name, where)))),
-    );
+    for (const [index, name] of operation.pathParams.entries()) {
+      path = path.replace(`{${name}}`, encodeURIComponent(checkId(args[index], name, where)));
+    }
     query = operation.query ? serializeQuery(checkQuery(args[queryAt], operation.query, where)) : "";
     options = resolveRequestOptions(
       args[queryAt + (operation.query ? 1 : 0)] as RequestOptions | undefined,

@@ -83,7 +83,9 @@ function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, share
       authorization: `Token ${resolved.apiKey}`,
       "x-simple-workspace": resolved.workspace,
     },
-    log: (level, message) => logger && LEVELS.indexOf(level) >= LEVELS.indexOf(logLevel) && logger[level](message()),
+    log: (level, message) => {
+      if (logger && LEVELS.indexOf(level) >= LEVELS.indexOf(logLevel)) logger[level](message());
+    },
   };
   const client: Record<string, unknown> = {
     raw: rawClient(context),

@@ -97,7 +97,9 @@ const NAMES =
     PiriodProtocolError,
     PiriodResponseValidationError,
   ],
-].forEach((ErrorClass, index) => (ErrorClass.prototype.name = `Piriod${NAMES.split(" ")[index]}`));
+].forEach((ErrorClass, index) => {
+  ErrorClass.prototype.name = `Piriod${NAMES.split(" ")[index]}`;
+});
 
 const CLASS_BY_STATUS: Record<number, typeof PiriodApiError> = {
   401: PiriodAuthenticationError,
@@ -160,8 +162,9 @@ export function flattenDrfErrors(body: unknown): { fieldErrors: FieldError[]; no
   const isMap = (value: unknown): value is Record<string, unknown> =>
     typeof value === "object" && value !== null && !Array.isArray(value);
   const visit = (value: unknown, path: string): void => {
-    if (Array.isArray(value)) value.forEach((item, index) => visit(item, isMap(item) ? `${path}/${index}` : path));
-    else if (isMap(value)) {
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) visit(item, isMap(item) ? `${path}/${index}` : path);
+    } else if (isMap(value)) {
       for (const [key, inner] of Object.entries(value))
         visit(
           inner,

@@ -36,16 +36,23 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
         new PiriodResponseTooLargeError(
           `${call()} failed: the response's body is larger than maxResponseBytes (${request.maxResponseBytes} bytes)`,
         );
-      if (Number(response.headers.get("content-length") ?? 0) > request.maxResponseBytes)
-        throw (response.body?.cancel().catch(() => {}), tooLarge());
+      if (Number(response.headers.get("content-length") ?? 0) > request.maxResponseBytes) {
+        response.body?.cancel().catch(() => {});
+        throw tooLarge();
+      }
       let body = "";
       let size = 0;
       const decoder = new TextDecoder();
       const reader = response.body?.getReader();
-      for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader!.read()) {
-        if ((size += chunk.value.byteLength) > request.maxResponseBytes)
-          throw (reader!.cancel().catch(() => {}), tooLarge());
-        body += decoder.decode(chunk.value, { stream: true });
+      if (reader) {
+        for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+          size += chunk.value.byteLength;
+          if (size > request.maxResponseBytes) {
+            reader.cancel().catch(() => {});
+            throw tooLarge();
+          }
+          body += decoder.decode(chunk.value, { stream: true });
+        }
       }
       // A browser answers a redirect that is not followed with an opaque response: status 0, no headers.
       const status = response.type === "opaqueredirect" ? 0 : response.status;

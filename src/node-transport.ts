@@ -2,6 +2,7 @@ import type * as http from "node:http";
 import type { Transform } from "node:stream";
 import type * as zlib from "node:zlib";
 import { describeCall, PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
+import { headersFromRaw } from "./raw-headers.js";
 import type { ReceivedResponse, Transport } from "./send.js";
 
 /** An `http.Agent` or `https.Agent`, as the Node entry's `agent` option takes it: declared by its shape, so the package's types need no `@types/node`. */
@@ -58,9 +59,14 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
       const settle = () => {
         if (settled) return false;
         signal.removeEventListener("abort", onAbort);
-        return (settled = true);
+        settled = true;
+        return true;
       };
-      const fail = (error: unknown) => settle() && (outgoing.destroy(), reject(error));
+      const fail = (error: unknown) => {
+        if (!settle()) return;
+        outgoing.destroy();
+        reject(error);
+      };
       const onAbort = () => fail(signal.reason);
       let responded = false;
       const outgoing = httpModule(url.protocol).request(options, (incoming) => {
@@ -82,16 +88,18 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
         const body = decoder ? incoming.pipe(decoder(builtin<typeof zlib>("node:zlib"))) : incoming;
         const chunks: Buffer[] = [];
         let size = 0;
-        body.on("data", (chunk: Buffer) => ((size += chunk.length) > limit ? fail(tooLarge()) : chunks.push(chunk)));
+        body.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > limit) fail(tooLarge());
+          else chunks.push(chunk);
+        });
         body.on("end", () => {
           if (!settle()) return;
-          const received = new Headers();
-          for (let index = 0; index < incoming.rawHeaders.length; index += 2)
-            received.append(incoming.rawHeaders[index]!, incoming.rawHeaders[index + 1]!);
           resolve({
-            status: incoming.statusCode!,
+            // A response to a client request always has its status code.
+            status: incoming.statusCode ?? 0,
             statusText: incoming.statusMessage ?? "",
-            headers: received,
+            headers: headersFromRaw(incoming.rawHeaders),
             body: Buffer.concat(chunks).toString("utf8"),
             url: request.url,
           });
@@ -137,7 +145,10 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
 /** One keep-alive agent per protocol for every client of the process, as the global fetch shares its pool. Node unrefs an idle socket, so a process exits once its last call is done. */
 function sharedAgent(protocol: string): http.Agent {
   // Idle sockets close after 4 s: servers commonly drop idle connections after 5 s, and sending on one being closed fails.
-  if (!agents.has(protocol))
-    agents.set(protocol, new (httpModule(protocol).Agent)({ keepAlive: true, timeout: 4_000 }));
-  return agents.get(protocol)!;
+  let agent = agents.get(protocol);
+  if (agent === undefined) {
+    agent = new (httpModule(protocol).Agent)({ keepAlive: true, timeout: 4_000 });
+    agents.set(protocol, agent);
+  }
+  return agent;
 }

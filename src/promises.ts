@@ -20,7 +20,8 @@ export class CallResult<T> implements WithResponse<T> {
     this.#received = received;
   }
   get response(): Response {
-    return (this.#response ??= toResponse(this.#received));
+    this.#response ??= toResponse(this.#received);
+    return this.#response;
   }
   get requestId(): string | null {
     return this.#received.headers.get("x-request-id");
@@ -46,11 +47,13 @@ export class PiriodPromise<T> extends Promise<T> {
   withResponse(): Promise<WithResponse<T>> {
     return this.#result;
   }
+  // biome-ignore lint/suspicious/noThenProperty: this class is a Promise; its then derives the data promise lazily.
   override then<Fulfilled = T, Rejected = never>(
     onFulfilled?: ((value: T) => Fulfilled | PromiseLike<Fulfilled>) | null,
     onRejected?: ((reason: unknown) => Rejected | PromiseLike<Rejected>) | null,
   ): Promise<Fulfilled | Rejected> {
-    return (this.#data ??= this.#result.then(({ data }) => data)).then(onFulfilled, onRejected);
+    this.#data ??= this.#result.then(({ data }) => data);
+    return this.#data.then(onFulfilled, onRejected);
   }
 }
 

@@ -68,8 +68,12 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
         middleware.push(item);
       }
     },
-    eject: (...removed: Middleware[]) =>
-      removed.forEach((item) => middleware.includes(item) && middleware.splice(middleware.indexOf(item), 1)),
+    eject: (...removed: Middleware[]) => {
+      for (const item of removed) {
+        const index = middleware.indexOf(item);
+        if (index !== -1) middleware.splice(index, 1);
+      }
+    },
   };
   for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"])
     raw[method] = (path: string, init?: object) => request(method, path, init);

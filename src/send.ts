@@ -101,21 +101,23 @@ export async function send(
     context.log("debug", () => `${call()}: attempt ${attempt} of ${policy.maxRetries + 1}`);
     const outcome = await sendAttempt(context.transport, request, policy);
     const retriesLeft = attempt <= policy.maxRetries;
-    let delay: number | undefined;
+    let delay: number;
     let reason: string;
     if ("kind" in outcome) {
       if (outcome.kind === "aborted") throw new PiriodAbortError(`${call()} was aborted`, { cause: outcome.cause });
       const failure = failureError(call(), request, outcome, attempt, policy, context.redact);
       const unsent = outcome.kind === "connection" && NOT_SENT.has((outcome.cause as { code?: string })?.code ?? "");
       if (!retriesLeft || (creates && !unsent)) throw failure;
-      [delay, reason] = [backoffMs(attempt - 1), failure.message];
+      delay = backoffMs(attempt - 1);
+      reason = failure.message;
     } else {
       const requested = requestedDelayMs(outcome.headers);
       const retryable = creates
         ? outcome.status === 429 || (outcome.status === 503 && requested !== undefined)
         : RETRYABLE_STATUSES.has(outcome.status);
       if (!retriesLeft || !retryable || (requested ?? 0) > MAX_RETRY_AFTER_MS) return outcome;
-      [delay, reason] = [requested ?? backoffMs(attempt - 1), `${call()} answered ${outcome.status}`];
+      delay = requested ?? backoffMs(attempt - 1);
+      reason = `${call()} answered ${outcome.status}`;
     }
     context.log(
       "info",
@@ -164,7 +166,10 @@ export function whenAborted(signal: AbortSignal, listener: () => void): () => vo
   let fanOut = fanOuts.get(signal);
   if (!fanOut) {
     const listeners = new Set<() => void>();
-    fanOut = { listeners, fire: () => listeners.forEach((each) => each()) };
+    const fire = () => {
+      for (const each of listeners) each();
+    };
+    fanOut = { listeners, fire };
     fanOuts.set(signal, fanOut);
     signal.addEventListener("abort", fanOut.fire, { once: true });
   }
@@ -200,8 +205,16 @@ export function requestedDelayMs(headers: Headers, now: number = Date.now()): nu
 export const abortableSleep: Sleep = (ms, signal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
-    const stopListening = signal ? whenAborted(signal, () => (clearTimeout(timer), reject(signal.reason))) : undefined;
-    const timer = setTimeout(() => (stopListening?.(), resolve()), ms);
+    const stopListening = signal
+      ? whenAborted(signal, () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        })
+      : undefined;
+    const timer = setTimeout(() => {
+      stopListening?.();
+      resolve();
+    }, ms);
   });
 
 function failureError(

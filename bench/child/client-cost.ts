@@ -4,6 +4,7 @@
  * prints the summaries, and the largest heap seen, as JSON.
  */
 import { alternatingRounds, sequentialCallsPerSecond } from "../lib/stats.ts";
+import { childInput } from "./input.ts";
 import { fetchSender, openApiFetchSender, piriodSender, type Target } from "./senders.ts";
 
 interface Input extends Target {
@@ -12,7 +13,7 @@ interface Input extends Target {
   callsPerTurn: number;
 }
 
-const input = JSON.parse(process.argv[2]!) as Input;
+const input = childInput<Input>();
 const answer = JSON.stringify(input.call.response);
 /** Answers every call at once with the example response, as a fresh standard Response. */
 const answeringFetch = (async () =>

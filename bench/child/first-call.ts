@@ -4,9 +4,10 @@
  * Prints both as JSON.
  */
 import type { ClientCall } from "../lib/spec-fixtures.ts";
-import { API_KEY, importPackage, WORKSPACE } from "./senders.ts";
+import { childInput } from "./input.ts";
+import { API_KEY, clientMethod, importPackage, WORKSPACE } from "./senders.ts";
 
-const { baseUrl, call } = JSON.parse(process.argv[2]!) as { baseUrl: string; call: ClientCall };
+const { baseUrl, call } = childInput<{ baseUrl: string; call: ClientCall }>();
 /** Node's HTTP stacks: what importing should leave for the first call to load. */
 const http = () =>
   (process as unknown as { moduleLoadList: string[] }).moduleLoadList
@@ -19,10 +20,11 @@ const imported = performance.now();
 const loadedAtImport = http();
 const client = createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl });
 const created = performance.now();
-await client[call.resource]![call.method]!(call.id, call.body);
+const invoke = clientMethod(client, call.resource, call.method);
+await invoke(call.id, call.body);
 const firstCall = performance.now();
 const loadedByFirstCall = http().filter((name) => !loadedAtImport.includes(name));
-await client[call.resource]![call.method]!(call.id, call.body);
+await invoke(call.id, call.body);
 const secondCall = performance.now();
 console.log(
   JSON.stringify({

@@ -8,25 +8,29 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import path from "node:path";
+import { childInput } from "./input.ts";
 
-const { response, site } = JSON.parse(process.argv[2]!) as { response: unknown; site?: string };
+const { response, site } = childInput<{ response: unknown; site?: string }>();
 const payload = Buffer.from(JSON.stringify(response));
 const headers = { "content-type": "application/json", "content-length": String(payload.length) };
 
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8" };
 /** The site's files by URL path, `/` for its index.html. */
 const files = new Map<string, { type: string; bytes: Buffer }>();
-for (const name of site ? readdirSync(site) : []) {
-  const type = TYPES[path.extname(name)];
-  if (type) files.set(name === "index.html" ? "/" : `/${name}`, { type, bytes: readFileSync(path.join(site!, name)) });
+if (site) {
+  for (const name of readdirSync(site)) {
+    const type = TYPES[path.extname(name)];
+    if (type) files.set(name === "index.html" ? "/" : `/${name}`, { type, bytes: readFileSync(path.join(site, name)) });
+  }
 }
 
 const server = createServer((request, reply) => {
-  const file = request.method === "GET" ? files.get(request.url!) : undefined;
-  if (file)
-    return void reply
-      .writeHead(200, { "content-type": file.type, "content-length": String(file.bytes.length) })
-      .end(file.bytes);
+  // A server's request always has its URL: only a client's response lacks one.
+  const file = request.method === "GET" && request.url !== undefined ? files.get(request.url) : undefined;
+  if (file) {
+    reply.writeHead(200, { "content-type": file.type, "content-length": String(file.bytes.length) }).end(file.bytes);
+    return;
+  }
   request.resume();
   request.on("end", () => reply.writeHead(200, headers).end(payload));
 });

@@ -24,7 +24,8 @@ export const HEADERS = {
   "x-simple-workspace": WORKSPACE,
 };
 
-type Client = Record<string, Record<string, (...args: unknown[]) => Promise<unknown>>>;
+type Method = (...args: unknown[]) => Promise<unknown>;
+export type Client = Record<string, Record<string, Method>>;
 
 /**
  * `import "@piriod/api"`, as a consumer in Node writes it. The name is held in a variable so that
@@ -34,6 +35,13 @@ type Client = Record<string, Record<string, (...args: unknown[]) => Promise<unkn
 export async function importPackage(): Promise<{ createPiriodClient(options: Record<string, unknown>): Client }> {
   const name = "@piriod/api";
   return import(name);
+}
+
+/** The client's `resource.method` (`customers.update`): a name the client lacks stops the benchmark, naming it. */
+export function clientMethod(client: Client, resource: string, method: string): Method {
+  const invoke = client[resource]?.[method];
+  if (!invoke) throw new Error(`the client has no ${resource}.${method}`);
+  return invoke;
 }
 
 const pathOf = ({ call }: Target) =>
@@ -73,7 +81,7 @@ export async function piriodSender(target: Target, options: Record<string, unkno
   const client = createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl: target.baseUrl, ...options });
   const { resource, method, id, body, query } = target.call;
   const args = [id, body, query].filter((arg) => arg !== undefined);
-  const invoke = client[resource]![method]!;
+  const invoke = clientMethod(client, resource, method);
   return () => invoke(...args);
 }
 

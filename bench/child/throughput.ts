@@ -5,6 +5,7 @@
  * as JSON; asked for no way, prints the names of them all.
  */
 import { callsPerSecond } from "../lib/stats.ts";
+import { childInput } from "./input.ts";
 import { axiosSender, fetchSender, nodeHttpSender, piriodSender, type Send, type Target } from "./senders.ts";
 
 interface Input extends Target {
@@ -31,7 +32,7 @@ const WAYS: Record<string, (input: Input) => Send | Promise<Send>> = {
   "@piriod/api, default options (request validation on)": (input) => piriodSender(input),
 };
 
-const input = JSON.parse(process.argv[2]!) as Input;
+const input = childInput<Input>();
 if (input.way === undefined) {
   console.log(JSON.stringify(Object.keys(WAYS)));
 } else {

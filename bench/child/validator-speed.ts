@@ -5,6 +5,7 @@
  */
 import { compileAtRunTime } from "../lib/runtime-ajv.ts";
 import { opsPerSecond } from "../lib/stats.ts";
+import { childInput } from "./input.ts";
 
 export type Contender = "generated" | "ajv at run time";
 
@@ -16,7 +17,7 @@ interface Input {
   ms: number;
 }
 
-const { schema, payload, valid, contender, ms } = JSON.parse(process.argv[2]!) as Input;
+const { schema, payload, valid, contender, ms } = childInput<Input>();
 
 // As a consumer imports them: the names in variables, so that they resolve where the benchmark runs.
 const PACKAGE = { validators: "@piriod/api/validators", spec: "@piriod/api/openapi.json" };

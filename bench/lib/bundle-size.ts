@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
+import { defined } from "./defined.ts";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -50,10 +51,12 @@ export async function bundleApp(
     logLevel: "silent",
   });
   const outputs = (result.metafile as Metafile).outputs;
-  const chunks = result.outputFiles.map((output): Chunk => {
-    const file = Object.keys(outputs).find((name) => output.path.endsWith(name))!;
-    const meta = outputs[file]!;
-    return {
+  const built = result.outputFiles.map((output) => {
+    const [file, meta] = defined(
+      Object.entries(outputs).find(([name]) => output.path.endsWith(name)),
+      `the metafile's entry for ${output.path}`,
+    );
+    const chunk: Chunk = {
       file,
       text: output.text,
       minifiedBytes: output.contents.length,
@@ -68,10 +71,14 @@ export async function bundleApp(
         .filter((imported) => imported.kind === "dynamic-import" && !imported.external)
         .map((imported) => imported.path),
     };
+    return { chunk, entryPoint: meta.entryPoint };
   });
   // Every chunk a dynamic import starts is an entry point to esbuild too: the app is the one read from stdin, as app.ts.
-  const entry = chunks.find((chunk) => outputs[chunk.file]!.entryPoint === "app.ts")!;
-  return { entry, chunks };
+  const app = defined(
+    built.find(({ entryPoint }) => entryPoint === "app.ts"),
+    "the chunk of app.ts",
+  );
+  return { entry: app.chunk, chunks: built.map(({ chunk }) => chunk) };
 }
 
 /** A chunk with every chunk it imports statically, transitively: what loads when it does. */
@@ -80,7 +87,10 @@ export function withStaticImports(bundle: AppBundle, start: Chunk): Chunk[] {
   const visit = (chunk: Chunk) => {
     if (loaded.has(chunk.file)) return;
     loaded.set(chunk.file, chunk);
-    for (const file of chunk.imports) visit(bundle.chunks.find((candidate) => candidate.file === file)!);
+    for (const file of chunk.imports) {
+      const imported = bundle.chunks.find((candidate) => candidate.file === file);
+      visit(defined(imported, `the chunk ${file}, which ${chunk.file} imports`));
+    }
   };
   visit(start);
   return [...loaded.values()];

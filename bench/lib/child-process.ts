@@ -51,7 +51,9 @@ async function spawnNode(args: string[], { core }: Placement = {}): Promise<Spaw
     const started = performance.now();
     const child = spawn(...onCore(core, process.execPath, args), { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
     let stdout = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
     child.on("error", reject);
     child.on("close", (code) => resolve({ stdout, code, wallMs: performance.now() - started }));
   });
@@ -66,7 +68,8 @@ export async function runChild<T>(
 ): Promise<T> {
   const { stdout, code } = await spawnNode([...nodeArgs, await compiled(name), JSON.stringify(input)], placement);
   if (code !== 0) throw new Error(`bench/child/${name}.ts exited with ${code}`);
-  return JSON.parse(stdout.trim().split("\n").at(-1)!) as T;
+  const output = stdout.trim();
+  return JSON.parse(output.slice(output.lastIndexOf("\n") + 1)) as T;
 }
 
 /** Wall time, in ms, from starting `node args` (in the workspace) to its exit. */

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { defined } from "./defined.ts";
 import { REPO } from "./workspace.ts";
 
 const execFileAsync = promisify(execFile);
@@ -48,7 +49,10 @@ export async function generateIn(dir: string, { viaNpm = false } = {}): Promise<
     .map((line) => Number(line.split(" ")[1]));
   await rm(memoryFile);
   const steps = Object.fromEntries(
-    [...stdout.matchAll(STEP_LINE)].map(([, step, value, unit]) => [step!, Number(value) * (unit === "s" ? 1000 : 1)]),
+    [...stdout.matchAll(STEP_LINE)].map(([line, step, value, unit]) => [
+      defined(step, `the step's name in ${line}`),
+      Number(value) * (unit === "s" ? 1000 : 1),
+    ]),
   );
   return { wallMs, steps, peakMemoryMb: Math.max(...peaks) / 1024 };
 }

@@ -1,5 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { arch, cpus, loadavg, platform, release, totalmem } from "node:os";
+import { defined } from "./defined.ts";
 import { type Summary, spread } from "./stats.ts";
 
 export interface Table {
@@ -120,17 +121,21 @@ export const MODES = [
 /** Requests per second by way of sending, then by calls in flight (`"1"`, `"16"`). */
 export type Rates = Record<string, Record<string, Summary>>;
 
+/** The rate of `way` with `inFlight` calls in flight. */
+export const rateOf = (rates: Rates, way: string, inFlight: string): Summary =>
+  defined(rates[way]?.[inFlight], `the rate of ${way} with ${inFlight} in flight`);
+
 /** How many times the baseline's rate a way reaches, in the same run. */
 export const times = (rates: Rates, way: string, baseline: string, inFlight: string): number =>
-  rates[way]![inFlight]!.median / rates[baseline]![inFlight]!.median;
+  rateOf(rates, way, inFlight).median / rateOf(rates, baseline, inFlight).median;
 
 /** Each way's rate, one at a time and with 16 in flight, each beside the baseline's (`label` names it in the headers). */
 export function ratesTable(caption: string, rates: Rates, baseline: string, label: string): Table {
   const rows = Object.keys(rates).map((way) => [
     way,
     ...MODES.flatMap(([inFlight]) => [
-      figure(rates[way]![inFlight]!),
-      ratio(rates[way]![inFlight]!.median, rates[baseline]![inFlight]!.median),
+      figure(rateOf(rates, way, inFlight)),
+      ratio(rateOf(rates, way, inFlight).median, rateOf(rates, baseline, inFlight).median),
     ]),
   ]);
   return {

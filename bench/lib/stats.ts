@@ -1,3 +1,5 @@
+import { defined } from "./defined.ts";
+
 /** A figure measured over several rounds: its median and how far the rounds spread around it. */
 export interface Summary {
   median: number;
@@ -9,9 +11,10 @@ export interface Summary {
 export function summarize(samples: number[]): Summary {
   if (samples.length === 0) throw new Error("no samples to summarize");
   const sorted = [...samples].sort((a, b) => a - b);
+  const at = (index: number) => defined(sorted[index], `sample ${index} of ${sorted.length}, sorted`);
   const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-  return { median, min: sorted[0]!, max: sorted.at(-1)!, rounds: samples.length };
+  const median = sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+  return { median, min: at(0), max: at(sorted.length - 1), rounds: samples.length };
 }
 
 /** Half the range of the rounds, relative to the median (0.031 for ±3.1%). */
@@ -47,7 +50,8 @@ export async function alternatingSamples<K extends string, T>(
   const samples = Object.fromEntries(names.map((name) => [name, [] as T[]])) as Record<K, T[]>;
   for (let round = 0; round < rounds; round++) {
     // Rotate the order each round: no contender always runs first, right after a warm-up.
-    const order = names.map((_, index) => names[(index + round) % names.length]!);
+    const shift = round % names.length;
+    const order = [...names.slice(shift), ...names.slice(0, shift)];
     for (const name of order) samples[name].push(await contenders[name]());
   }
   return samples;
@@ -112,5 +116,11 @@ export async function sequentialCallsPerSecond(
 
 /** How much `y` grows per unit of `x` between each point and the next: `[[2, 100], [20, 460]]` → `[20]`. */
 export function growthPerStep(points: [x: number, y: number][]): number[] {
-  return points.slice(1).map(([x, y], index) => (y - points[index]![1]) / (x - points[index]![0]));
+  const growth: number[] = [];
+  let previous: [x: number, y: number] | undefined;
+  for (const point of points) {
+    if (previous) growth.push((point[1] - previous[1]) / (point[0] - previous[0]));
+    previous = point;
+  }
+  return growth;
 }

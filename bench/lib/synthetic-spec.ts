@@ -28,8 +28,11 @@ export async function writeSyntheticSpec(dir: string, copies: number): Promise<v
   const target = path.join(dir, "openapi");
   await cp(source, target, { recursive: true });
   const pathTemplate = await readFile(path.join(source, "paths", PATH_FILE), "utf8");
-  const schemaTexts = await Promise.all(
-    OWN_SCHEMAS.map((name) => readFile(path.join(source, "components", "schemas", `${name}.yaml`), "utf8")),
+  const schemas = await Promise.all(
+    OWN_SCHEMAS.map(async (name) => ({
+      name,
+      text: await readFile(path.join(source, "components", "schemas", `${name}.yaml`), "utf8"),
+    })),
   );
   // A schema's file and the names of schemas its `x-piriod-id-of` declares (`Country` → `Country7`).
   const rename = (text: string, copy: number) =>
@@ -43,10 +46,10 @@ export async function writeSyntheticSpec(dir: string, copies: number): Promise<v
 
   const pathEntries: string[] = [];
   for (let copy = 2; copy <= copies; copy++) {
-    for (const [index, name] of OWN_SCHEMAS.entries()) {
+    for (const { name, text } of schemas) {
       await writeFile(
         path.join(target, "components", "schemas", `${name}${copy}.yaml`),
-        rename(schemaTexts[index]!, copy).replace(/^title: .*$/m, `title: ${name}${copy}`),
+        rename(text, copy).replace(/^title: .*$/m, `title: ${name}${copy}`),
       );
     }
     const pathText = rename(pathTemplate, copy)
@@ -59,6 +62,6 @@ export async function writeSyntheticSpec(dir: string, copies: number): Promise<v
   const root = await readFile(path.join(source, "openapi.yaml"), "utf8");
   await writeFile(
     path.join(target, "openapi.yaml"),
-    root.replace(/^paths:\n(  .*\n)+/m, (paths) => paths + pathEntries.join("")),
+    root.replace(/^paths:\n( {2}.*\n)+/m, (paths) => paths + pathEntries.join("")),
   );
 }

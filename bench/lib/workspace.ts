@@ -45,16 +45,19 @@ let sharedDir: string | undefined;
 
 /** The workspace of this run, built on first use (a few seconds: esbuild bundles src/, tsc writes its declarations). */
 export function workspace(): Promise<Workspace> {
-  return (shared ??= createWorkspace());
+  shared ??= createWorkspace();
+  return shared;
 }
 
 export async function removeWorkspace(): Promise<void> {
   if (sharedDir) await rm(sharedDir, { recursive: true, force: true });
-  shared = sharedDir = undefined;
+  shared = undefined;
+  sharedDir = undefined;
 }
 
 async function createWorkspace(): Promise<Workspace> {
-  const dir = (sharedDir = await mkdtemp(path.join(tmpdir(), "piriod-bench-")));
+  const dir = await mkdtemp(path.join(tmpdir(), "piriod-bench-"));
+  sharedDir = dir;
   const source = path.join(dir, "source");
   await copyProject(source);
   await buildPackage(source);

@@ -291,7 +291,11 @@ function isDateTime(value) {
   const utcMinute = hour * 60 + minute - offset;
   if (utcMinute === -1) {
     if (--day === 0) {
-      if (--month === 0) [year, month] = [year - 1, 12];
+      month--;
+      if (month === 0) {
+        year--;
+        month = 12;
+      }
       day = daysInMonth(year, month);
     }
   } else if (utcMinute !== 23 * 60 + 59) {

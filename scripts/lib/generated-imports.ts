@@ -83,6 +83,6 @@ export function pointAtShippedGenerated(file: string, text: string, shippedDir: 
   let relative = path.relative(path.dirname(file), shippedDir).split(path.sep).join("/");
   if (!relative.startsWith(".")) relative = `./${relative}`;
   const imports: string[] = [];
-  for (const match of text.matchAll(MARKED)) imports.push(path.join(shippedDir, match[2]!));
+  for (const [, , target = ""] of text.matchAll(MARKED)) imports.push(path.join(shippedDir, target));
   return { text: text.replace(MARKED, `$1${relative}/$2`), imports };
 }

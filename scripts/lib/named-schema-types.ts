@@ -26,14 +26,16 @@ export function nameSchemaTypes(
 
   const aliases = schemas.map((member, index) => {
     const comment = leadingComment(declarations, member);
-    const type = dedent(declarations.slice(member.type!.getStart(source), member.type!.end), 8);
+    const { type: node } = member;
+    if (node === undefined) throw new PipelineError(`types: components.schemas has a member without a type`);
+    const type = dedent(declarations.slice(node.getStart(source), node.end), 8);
     return `${comment}export type ${names[index]} = ${type};\n`;
   });
   // Inside `components`, each schema becomes a reference to its alias (its comment moves with it).
   let text = "";
   let position = 0;
   schemas.forEach((member, index) => {
-    text += declarations.slice(position, member.getFullStart()) + `\n        ${names[index]}: ${names[index]};`;
+    text += `${declarations.slice(position, member.getFullStart())}\n        ${names[index]}: ${names[index]};`;
     position = member.end;
   });
   text += declarations.slice(position);

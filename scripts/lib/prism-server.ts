@@ -52,9 +52,11 @@ export async function startPrism(
   // Kept only until Prism listens (to explain a failed start): a long-running mock's request
   // log must not grow in memory.
   let output = "";
-  const collect = (chunk: Buffer) => (output += chunk);
-  child.stdout!.on("data", collect);
-  child.stderr!.on("data", collect);
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+  };
+  const streams = outputStreams(child);
+  for (const stream of streams) stream.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const url = `http://127.0.0.1:${chosen}`;
   try {
@@ -63,12 +65,15 @@ export async function startPrism(
     await stopProcess(child, exited);
     throw error;
   }
-  for (const stream of [child.stdout!, child.stderr!]) {
+  for (const stream of streams) {
     stream.off("data", collect);
     // Still read, so a full pipe never blocks Prism; forwarded or dropped.
     stream.on("data", (chunk: Buffer) => onOutput?.(chunk.toString("utf8")));
   }
-  return { url, pid: child.pid!, stop: () => stopProcess(child, exited) };
+  // Listening, so started: a child that could not be spawned has no pid and never listens.
+  const { pid } = child;
+  if (pid === undefined) throw new Error("Prism listens but has no process id");
+  return { url, pid, stop: () => stopProcess(child, exited) };
 }
 
 function waitForListening(child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
@@ -83,14 +88,12 @@ function waitForListening(child: ChildProcess, output: () => string, timeoutMs: 
     const onExit = (code: number | null) => finish(new Error(`Prism exited (${code}) before listening:\n${output()}`));
     function finish(error?: Error) {
       clearTimeout(timer);
-      child.stdout!.off("data", onData);
-      child.stderr!.off("data", onData);
+      for (const stream of outputStreams(child)) stream.off("data", onData);
       child.off("exit", onExit);
       if (error) reject(error);
       else resolve();
     }
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
+    for (const stream of outputStreams(child)) stream.on("data", onData);
     child.once("exit", onExit);
     onData();
   });
@@ -98,8 +101,16 @@ function waitForListening(child: ChildProcess, output: () => string, timeoutMs: 
 
 async function stopProcess(child: ChildProcess, exited: Promise<void>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  process.kill(child.pid!, "SIGTERM");
-  const killer = setTimeout(() => child.exitCode === null && process.kill(child.pid!, "SIGKILL"), 3_000);
+  child.kill("SIGTERM");
+  const killer = setTimeout(() => {
+    if (child.exitCode === null) child.kill("SIGKILL");
+  }, 3_000);
   await exited;
   clearTimeout(killer);
+}
+
+/** The child's standard output and error, which it was spawned to pipe. */
+function outputStreams(child: ChildProcess): NodeJS.ReadableStream[] {
+  if (child.stdout === null || child.stderr === null) throw new Error("Prism was started without piped output");
+  return [child.stdout, child.stderr];
 }

@@ -5,7 +5,7 @@ const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch"
 const COMPONENT_REF = /^#\/components\/(\w+)\/([^/]+)$/;
 
 /** A schema, a parameter or a body as the bundled spec writes it: JSON whose shape its lint checks. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the bundled spec is walked as the JSON Redocly checked, not yet as openapi-typescript's types.
 export type SpecNode = any;
 
 /** One operation of the bundled spec, its `$ref`s to components followed. */

@@ -21,13 +21,14 @@ export async function pendingChangesets(root: string, packageName: string): Prom
     const text = await readFile(path.join(dir, file), "utf8");
     const match = text.match(/^---\n([\s\S]*?)\n---\n?([\s\S]*)$/);
     if (!match) throw new PipelineError(`.changeset/${file}: no front matter (--- "${packageName}": minor ---)`);
-    for (const line of match[1]!.split("\n").filter((entry) => entry.trim() !== "")) {
-      const entry = line.match(/^\s*["']?([^"':]+)["']?\s*:\s*(\w+)\s*$/);
-      if (!entry || !(BUMPS as readonly string[]).includes(entry[2]!) || entry[2] === "none") {
+    const [, frontMatter = "", summary = ""] = match;
+    for (const line of frontMatter.split("\n").filter((entry) => entry.trim() !== "")) {
+      const [, name, bump = ""] = line.match(/^\s*["']?([^"':]+)["']?\s*:\s*(\w+)\s*$/) ?? [];
+      if (!(BUMPS as readonly string[]).includes(bump) || bump === "none") {
         throw new PipelineError(`.changeset/${file}: "${line}" is not \`"package": patch|minor|major\``);
       }
-      if (entry[1] !== packageName) throw new PipelineError(`.changeset/${file}: unknown package "${entry[1]}"`);
-      changesets.push({ file, bump: entry[2] as Bump, summary: match[2]!.trim() });
+      if (name !== packageName) throw new PipelineError(`.changeset/${file}: unknown package "${name}"`);
+      changesets.push({ file, bump: bump as Bump, summary: summary.trim() });
     }
   }
   return changesets;

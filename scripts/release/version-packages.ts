@@ -25,7 +25,7 @@ export async function versionPackages(root = process.cwd()): Promise<string> {
   const specRoot = path.join(root, SPEC_ROOT);
   const spec = await readFile(specRoot, "utf8");
   // info.version is the only `version:` indented by two spaces in the root file.
-  const updated = spec.replace(/^  version: .*$/m, `  version: ${version}`);
+  const updated = spec.replace(/^ {2}version: .*$/m, `  version: ${version}`);
   if (updated === spec && !spec.includes(`  version: ${version}`))
     throw new PipelineError(`version-packages: no info.version in ${SPEC_ROOT}`);
   await writeFile(specRoot, updated);

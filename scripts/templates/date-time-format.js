@@ -81,7 +81,11 @@ export function isDateTime(value) {
   if (utcMinute === -1) {
     // The local day's first minutes, east of Greenwich: 23:59 UTC is on the day before.
     if (--day === 0) {
-      if (--month === 0) [year, month] = [year - 1, 12];
+      month--;
+      if (month === 0) {
+        year--;
+        month = 12;
+      }
       day = daysInMonth(year, month);
     }
   } else if (utcMinute !== 23 * 60 + 59) {

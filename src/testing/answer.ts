@@ -24,8 +24,7 @@ export type Caller = { workspace: string; testMode: boolean } | { refusal: Respo
  */
 export function callerOf(headers: Headers, access: Access): Caller {
   const authorization = (headers.get("authorization") ?? "").trim().split(/\s+/).filter(Boolean);
-  if (authorization.length === 0 || authorization[0]!.toLowerCase() !== "token")
-    return refused(401, "Authentication credentials were not provided.");
+  if (authorization[0]?.toLowerCase() !== "token") return refused(401, "Authentication credentials were not provided.");
   if (authorization.length === 1) return refused(401, "Invalid token header. No credentials provided.");
   if (authorization.length > 2) return refused(401, "Invalid token header. Token string should not contain spaces.");
   if (access.apiKey !== undefined && authorization[1] !== access.apiKey) return refused(401, "Invalid token.");
@@ -49,32 +48,43 @@ export async function answer(
   context: ServerContext,
 ): Promise<Response> {
   const model = resources[route.resource];
-  if (route.shape === "unserved" || model === undefined) {
-    return json(501, {
-      detail: `The fake does not serve ${route.operation.method} ${route.operation.path} (${route.name}): only lists, creates, retrieves, partial updates and deletes of a resource.`,
-    });
-  }
+  const notServed = json(501, {
+    detail: `The fake does not serve ${route.operation.method} ${route.operation.path} (${route.name}): only lists, creates, retrieves, partial updates and deletes of a resource.`,
+  });
+  if (route.shape === "unserved" || model === undefined) return notServed;
   let objects = space.get(route.resource);
-  if (objects === undefined) space.set(route.resource, (objects = new Map()));
-  const stored = params[0] === undefined ? undefined : objects.get(params[0]);
-  if (params[0] !== undefined && stored === undefined) return json(404, { detail: "Not found." });
-
-  switch (route.shape) {
-    case "list": {
-      const page = listPage(model.list!, [...objects.values()], request.url);
-      return json(page.status, page.body);
-    }
-    case "retrieve":
-      return json(route.operation.status, stored);
-    case "delete":
-      objects.delete(params[0]!);
-      return new Response(null, { status: route.operation.status });
+  if (objects === undefined) {
+    objects = new Map();
+    space.set(route.resource, objects);
+  }
+  if (route.shape === "list") {
+    if (model.list === undefined) return notServed;
+    const page = listPage(model.list, [...objects.values()], request.url);
+    return json(page.status, page.body);
+  }
+  if (route.shape === "create") {
+    const body = await checkedBody(route, request);
+    if (body instanceof Response) return body;
+    return stored(route, objects, createdObject(model, body, context));
+  }
+  // A retrieve, an update or a delete: the object its path names.
+  const id = params[0];
+  const object = id === undefined ? undefined : objects.get(id);
+  if (id === undefined || object === undefined) return json(404, { detail: "Not found." });
+  if (route.shape === "retrieve") return json(route.operation.status, object);
+  if (route.shape === "delete") {
+    objects.delete(id);
+    return new Response(null, { status: route.operation.status });
   }
   const body = await checkedBody(route, request);
   if (body instanceof Response) return body;
-  const written =
-    route.shape === "create" ? createdObject(model, body, context) : updatedObject(model, stored!, body, context);
-  objects.set(String(written[model.server.id ?? "id"]), written);
+  return stored(route, objects, updatedObject(model, object, body, context));
+}
+
+/** Keeps a created or updated object under its id and answers with it. */
+function stored(route: Route, objects: Map<string, StoredObject>, written: StoredObject): Response {
+  const model = resources[route.resource];
+  objects.set(String(written[model?.server.id ?? "id"]), written);
   return json(route.operation.status, written);
 }
 
@@ -92,7 +102,9 @@ async function checkedBody(
   } catch (error) {
     return json(400, { detail: `JSON parse error - ${(error as Error).message}` });
   }
-  const result = (await route.operation.body!())(body);
+  const load = route.operation.body;
+  if (load === undefined) return body as StoredObject;
+  const result = (await load())(body);
   return result.ok ? (body as StoredObject) : json(400, validationErrorBody(result.errors, body));
 }
 

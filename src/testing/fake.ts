@@ -131,11 +131,14 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
   const spaceOf = (workspace: string, testMode: boolean): Space => {
     const key = JSON.stringify([workspace, testMode]);
     let space = spaces.get(key);
-    if (space === undefined) spaces.set(key, (space = new Map()));
+    if (space === undefined) {
+      space = new Map();
+      spaces.set(key, space);
+    }
     return space;
   };
   const contextOf = (resource: string, testMode: boolean): ServerContext => ({
-    newId: () => newId(resources[resource]!.idPrefix),
+    newId: () => newId(resources[resource]?.idPrefix),
     now: now().toISOString(),
     testMode,
   });
@@ -191,7 +194,8 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     build: boolean,
     label: string,
   ): StoredObject {
-    const model = resources[resource]!;
+    const model = resources[resource];
+    if (model === undefined) throw new PiriodError(`${label}: no resource "${resource}"`);
     if (fields === null || typeof fields !== "object" || Array.isArray(fields))
       throw new PiriodError(`${label} must be an object of ${model.schema}'s fields`);
     const context = contextOf(resource, where?.testMode ?? false);
@@ -225,8 +229,12 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     const space = spaceOf(where.workspace ?? defaultWorkspace, where.testMode ?? false);
     for (const [resource, list] of Object.entries(made)) {
       let objectsById = space.get(resource);
-      if (objectsById === undefined) space.set(resource, (objectsById = new Map()));
-      for (const object of list) objectsById.set(String(object[resources[resource]!.server.id ?? "id"]), object);
+      if (objectsById === undefined) {
+        objectsById = new Map();
+        space.set(resource, objectsById);
+      }
+      const idField = resources[resource]?.server.id ?? "id";
+      for (const object of list) objectsById.set(String(object[idField]), object);
     }
     return structuredClone(made);
   }
@@ -290,7 +298,7 @@ function redacted(headers: Headers): Record<string, string> {
   if (result.authorization !== undefined)
     result.authorization = result.authorization
       .replace(/^(\s*token\s+).*$/i, "$1[redacted]")
-      .replace(/^(?!\s*token\s)[^]*$/i, "[redacted]");
+      .replace(/^(?!\s*token\s)[\s\S]*$/i, "[redacted]");
   return result;
 }
 

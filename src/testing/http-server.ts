@@ -1,4 +1,5 @@
 import type * as Http from "node:http";
+import { headersFromRaw } from "../raw-headers.js";
 
 /** The fake served over HTTP. */
 export interface FakeServer {
@@ -33,9 +34,7 @@ export async function listenOn(
   async function serve(incoming: Http.IncomingMessage, outgoing: Http.ServerResponse): Promise<void> {
     const chunks: Uint8Array[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Uint8Array);
-    const headers = new Headers();
-    for (let index = 0; index < incoming.rawHeaders.length; index += 2)
-      headers.append(incoming.rawHeaders[index]!, incoming.rawHeaders[index + 1]!);
+    const headers = headersFromRaw(incoming.rawHeaders);
     const abort = new AbortController();
     outgoing.once("close", () => abort.abort());
     const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";

@@ -22,16 +22,16 @@ export function listPage(list: ListModel, objects: StoredObject[], url: URL): Li
   for (const [name, value] of query) {
     if (value === "") continue;
     const filter = list.filters[name];
-    const prefix = Object.keys(list.prefixes).find(
-      (candidate) => name.startsWith(candidate) && name.length > candidate.length,
+    const prefixed = Object.entries(list.prefixes).find(
+      ([candidate]) => name.startsWith(candidate) && name.length > candidate.length,
     );
     if (filter) {
       const test = filterTest(filter.lookup, filter.kind, value);
       if (typeof test === "string") invalid[name] = [test];
       else tests.push((object) => test(object[filter.field]));
-    } else if (prefix !== undefined) {
+    } else if (prefixed !== undefined) {
+      const [prefix, field] = prefixed;
       const key = name.slice(prefix.length);
-      const field = list.prefixes[prefix]!;
       tests.push((object) => String((object[field] as Record<string, unknown> | undefined)?.[key]) === value);
     }
   }
@@ -134,17 +134,21 @@ function sorted(objects: StoredObject[], ordering: string | null, orderable: Lis
   const keys = (ordering ?? "")
     .split(",")
     .map((term) => term.trim())
-    .map((term) => ({ field: term.replace(/^-/, ""), descending: term.startsWith("-") }))
-    .filter(({ field }) => field in orderable);
+    .flatMap((term) => {
+      const field = term.replace(/^-/, "");
+      const kind = Object.hasOwn(orderable, field) ? orderable[field] : undefined;
+      return kind === undefined ? [] : [{ field, kind, descending: term.startsWith("-") }];
+    });
   if (keys.length === 0) return objects;
   return [...objects].sort((a, b) => {
-    for (const { field, descending } of keys) {
-      const kind = orderable[field]!;
-      const [left, right] = [comparable(kind, a[field]), comparable(kind, b[field])];
+    for (const { field, kind, descending } of keys) {
+      const left = comparable(kind, a[field]);
+      const right = comparable(kind, b[field]);
       if (left === right) continue;
-      const missing = left === undefined || left === null ? 1 : right === undefined || right === null ? -1 : 0;
-      if (missing !== 0) return descending ? -missing : missing;
-      return (left! < right! ? -1 : 1) * (descending ? -1 : 1);
+      // Missing values last, as PostgreSQL puts NULLs.
+      if (left === undefined || left === null) return descending ? -1 : 1;
+      if (right === undefined || right === null) return descending ? 1 : -1;
+      return (left < right ? -1 : 1) * (descending ? -1 : 1);
     }
     return 0;
   });

@@ -1,4 +1,5 @@
 import { createPiriodFake } from "./fake.js";
+import type { FakeServer } from "./http-server.js";
 
 const DEFAULT_PORT = 4010;
 
@@ -13,11 +14,17 @@ export async function serveCommand(args: readonly string[], usage: string): Prom
 Serves a fake Piriod API on http://127.0.0.1:N (default ${DEFAULT_PORT}; 0 takes a free port): every
 operation of the spec, in memory, starting from the spec's example objects. Ctrl-C stops it.`;
   const parsed = parsePort(args);
-  if ("help" in parsed) return (console.log(help), 0);
-  if ("error" in parsed) return (console.error(`piriod-fake: ${parsed.error}\n\n${help}`), 2);
+  if ("help" in parsed) {
+    console.log(help);
+    return 0;
+  }
+  if ("error" in parsed) {
+    console.error(`piriod-fake: ${parsed.error}\n\n${help}`);
+    return 2;
+  }
 
   const fake = createPiriodFake({ examples: true });
-  let server;
+  let server: FakeServer;
   try {
     server = await fake.listen(parsed.port);
   } catch (error) {
@@ -33,8 +40,14 @@ operation of the spec, in memory, starting from the spec's example objects. Ctrl
   const stop = (signal: string) => {
     console.log(`\n${signal}: stopping the fake…`);
     server.close().then(
-      () => (console.log("Stopped."), process.exit(0)),
-      (error: unknown) => (console.error(`piriod-fake: ${(error as Error).message}`), process.exit(1)),
+      () => {
+        console.log("Stopped.");
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`piriod-fake: ${(error as Error).message}`);
+        process.exit(1);
+      },
     );
   };
   process.once("SIGINT", () => stop("SIGINT"));
@@ -46,7 +59,7 @@ operation of the spec, in memory, starting from the spec's example objects. Ctrl
 function parsePort(args: readonly string[]): { port: number } | { help: true } | { error: string } {
   let port = DEFAULT_PORT;
   for (let index = 0; index < args.length; index++) {
-    const arg = args[index]!;
+    const arg = args[index] ?? "";
     if (arg === "--help" || arg === "-h") return { help: true };
     const value = arg.startsWith("--port=")
       ? arg.slice(7)

@@ -9,6 +9,7 @@ import {
   spread,
   summarize,
 } from "../../bench/lib/stats.ts";
+import { defined } from "../helpers/defined.ts";
 
 /** An async job that sleeps `ms`, and how many of it ran at once at most and completed. */
 function trackedJob(ms: number) {
@@ -118,7 +119,11 @@ describe("sequentialCallsPerSecond", () => {
     );
     expect(groups.length).toBeGreaterThan(1);
     expect(groups.every((group) => new Set(group).size === 1)).toBe(true);
-    expect(groups.every((group, index) => index === 0 || group[0]! > groups[index - 1]![0]!)).toBe(true);
+    const firstTurns = groups.map((group) => defined(group[0], "a group's first turn"));
+    const rising = firstTurns.every(
+      (turn, index) => index === 0 || turn > defined(firstTurns[index - 1], "the previous group's first turn"),
+    );
+    expect(rising).toBe(true);
   });
 
   it("counts whole groups against its own clock", async () => {

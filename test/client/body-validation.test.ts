@@ -6,6 +6,7 @@ import { fetchTransport } from "../../src/fetch-transport.js";
 import { resolveOptions } from "../../src/options.js";
 import { abortableSleep } from "../../src/send.js";
 import { API_KEY, jsonResponse, recordingFetch, WORKSPACE } from "../helpers/client-fixtures.ts";
+import { defined } from "../helpers/defined.ts";
 
 // The validators load on first use (a chunk of their own in a browser bundle). A load that fails
 // (a network blip fetching the chunk) must not stick: the next call tries again.
@@ -34,7 +35,10 @@ function setup(load: LoadValidator) {
 describe("a lazily loaded validator", () => {
   it("loads once, however many calls wait for it", async () => {
     let loads = 0;
-    const { fetch, update } = setup(async () => (loads++, accept));
+    const { fetch, update } = setup(async () => {
+      loads++;
+      return accept;
+    });
     await Promise.all([update({}), update({}), update({})]);
     await update({});
     expect([loads, fetch.requests.length]).toEqual([1, 4]);
@@ -42,7 +46,7 @@ describe("a lazily loaded validator", () => {
 
   it("loads again after a failed load, having sent nothing", async () => {
     const outcomes = [() => Promise.reject(new Error("chunk failed to load")), () => Promise.resolve(accept)];
-    const { fetch, update } = setup(() => outcomes.shift()!());
+    const { fetch, update } = setup(() => defined(outcomes.shift(), "a load's outcome")());
     await expect(update({})).rejects.toThrow("chunk failed to load");
     expect(fetch.requests).toEqual([]);
     await expect(update({})).resolves.toMatchObject({ data: undefined });

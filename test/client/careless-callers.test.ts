@@ -4,6 +4,7 @@ import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, body, CUSTOMER_ID, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
+import { defined } from "../helpers/defined.ts";
 import { type FaultServer, json, startFaultServer } from "../helpers/http-fault-server.ts";
 
 // Callers that pass odd values, against both entries over a real local server: every bad input is a
@@ -120,7 +121,7 @@ describe.each(ENTRIES)("%s", (_entry, { createPiriodClient, PiriodError, PiriodV
 
     it("sends what toJSON gives when that passes the schema", async () => {
       await client().customers.update(CUSTOMER_ID, new Draft(body) as unknown as typeof body);
-      expect(JSON.parse(server.received[0]!.body)).toEqual(body);
+      expect(JSON.parse(defined(server.received[0], "the request sent").body)).toEqual(body);
     });
   });
 
@@ -256,7 +257,7 @@ describe.each(ENTRIES)("%s", (_entry, { createPiriodClient, PiriodError, PiriodV
         .catch((reason: Error) => reason)) as Error;
       expect(error.message.length).toBeLessThan(300);
       expect(error.message).toMatch(/^GET \/customers\/cus_x+…\(10016 characters\) failed with 404: Not found\.$/);
-      expect(server.received[0]!.url).toBe(`/customers/${id}/`);
+      expect(defined(server.received[0], "the request sent").url).toBe(`/customers/${id}/`);
     });
   });
 

@@ -14,10 +14,10 @@ import * as fetchEntry from "../../src/index.js";
 import type * as nodeEntry from "../../src/node.js";
 import {
   createPiriodClient,
-  PiriodBadRequestError,
-  PiriodPromise,
-  PiriodResponseValidationError,
-  PiriodValidationError,
+  type PiriodBadRequestError,
+  type PiriodPromise,
+  type PiriodResponseValidationError,
+  type PiriodValidationError,
 } from "../../src/node.js";
 
 const piriod = createPiriodClient({ apiKey: "sk_test", workspace: "acc_1" });

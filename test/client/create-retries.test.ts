@@ -34,7 +34,9 @@ const created = json(201, { id: "wid_1" });
 let server: FaultServer;
 beforeAll(async () => (server = await startFaultServer()));
 afterAll(() => server.close());
-beforeEach(() => void (server.received.length = 0));
+beforeEach(() => {
+  server.received.length = 0;
+});
 
 describe.each(["node", "fetch"] as const)("a POST through the %s transport", (transport) => {
   const create = (options = {}) =>

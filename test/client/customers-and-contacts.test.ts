@@ -3,24 +3,31 @@ import type { Contact, Customer } from "../../generated/schema.js";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
+import { defined } from "../helpers/defined.ts";
 import { type FaultServer, json, pagedList, reply, startFaultServer } from "../helpers/http-fault-server.ts";
 import { bundledSpec } from "../helpers/spec-examples.ts";
 
 // The whole customers resource and contacts, through the methods the spec declares, against a real
 // local server: the requests they send, exactly, and what they resolve to.
 /** The spec's example of a retrieved contact. */
-const contactExample: Contact = Object.values(
-  bundledSpec.paths["/contacts/{id}/"].get.responses["200"].content["application/json"].examples as Record<
-    string,
-    { value: Contact }
-  >,
-)[0]!.value;
+const contactExample: Contact = defined(
+  Object.values(
+    bundledSpec.paths["/contacts/{id}/"].get.responses["200"].content["application/json"].examples as Record<
+      string,
+      { value: Contact }
+    >,
+  )[0],
+  "the spec's example of a contact",
+).value;
+const contactId = defined(contactExample.id, "the example contact's id");
 const writeBody = { name: "Andes SpA", address: "Av. Providencia 1234", country: "CL", state: 13 };
 
 let server: FaultServer;
 beforeAll(async () => (server = await startFaultServer()));
 afterAll(() => server.close());
-beforeEach(() => void (server.received.length = 0));
+beforeEach(() => {
+  server.received.length = 0;
+});
 
 const customerPages = (total: number, size: number) =>
   pagedList(total, size, (number): Customer => ({ ...customer, id: `cus_${number}` }));
@@ -51,7 +58,8 @@ describe.each([
     it("iterates every customer of every page, asking each page of its own base URL, never of the next link's host", async () => {
       server.answer(customerPages(45, 20));
       const ids: string[] = [];
-      for await (const found of client().customers.list({ country: "CL" })) ids.push(found.id!);
+      for await (const found of client().customers.list({ country: "CL" }))
+        ids.push(defined(found.id, "a customer's id"));
       expect(ids).toEqual(Array.from({ length: 45 }, (_, index) => `cus_${index + 1}`));
       expect(server.received.map((request) => request.url)).toEqual([
         "/customers/?country=CL",
@@ -67,7 +75,7 @@ describe.each([
       server.answer(customerPages(45, 20));
       const page = await client().customers.list();
       expect([page.items.length, page.count, page.hasNextPage()]).toEqual([20, 45, true]);
-      expect((await page.getNextPage()).items[0]!.id).toBe("cus_21");
+      expect(defined((await page.getNextPage()).items[0], "the next page's first customer").id).toBe("cus_21");
     });
 
     it("refuses a filter the spec does not declare, sending nothing", async () => {
@@ -82,7 +90,9 @@ describe.each([
     it("shares its serializer with raw", async () => {
       server.answer(customerPages(0, 20));
       await client().raw.GET("/customers/", { params: { query: { created__gte: "2026-01-01T00:00:00Z", page: 2 } } });
-      expect(server.received[0]!.url).toBe("/customers/?created__gte=2026-01-01T00%3A00%3A00Z&page=2");
+      expect(defined(server.received[0], "the request sent").url).toBe(
+        "/customers/?created__gte=2026-01-01T00%3A00%3A00Z&page=2",
+      );
     });
   });
 
@@ -107,15 +117,20 @@ describe.each([
     it("lists with booleans as true and false", async () => {
       server.answer(json(200, { count: 0, next: null, previous: null, results: [] }));
       await client().contacts.list({ customer: "cus_1", invoicing: true, collections: false });
-      expect(server.received[0]!.url).toBe("/contacts/?customer=cus_1&invoicing=true&collections=false");
+      expect(defined(server.received[0], "the request sent").url).toBe(
+        "/contacts/?customer=cus_1&invoicing=true&collections=false",
+      );
     });
 
     it("retrieves, and updates with toContactUpdate of what it retrieved", async () => {
       server.answer(json(200, contactExample));
       const piriod = client();
-      const found = await piriod.contacts.retrieve(contactExample.id!);
-      await piriod.contacts.update(found.id!, { ...toContactUpdate(found), phone: "+56911112222" });
-      const sent = JSON.parse(server.received[1]!.body) as Record<string, unknown>;
+      const found = await piriod.contacts.retrieve(contactId);
+      await piriod.contacts.update(defined(found.id, "the retrieved contact's id"), {
+        ...toContactUpdate(found),
+        phone: "+56911112222",
+      });
+      const sent = JSON.parse(defined(server.received[1], "the PATCH sent").body) as Record<string, unknown>;
       expect(server.received.map(({ method, url }) => [method, url])).toEqual([
         ["GET", `/contacts/${contactExample.id}/`],
         ["PATCH", `/contacts/${contactExample.id}/`],
@@ -131,7 +146,7 @@ describe.each([
       await expect(
         piriod.contacts.create({ name: "Ignacio Fuentes", email: "ignacio.fuentes@andes.cl" }),
       ).resolves.toEqual(contactExample);
-      await expect(piriod.contacts.delete(contactExample.id!)).resolves.toBeUndefined();
+      await expect(piriod.contacts.delete(contactId)).resolves.toBeUndefined();
       expect(server.received.map(({ method }) => method)).toEqual(["POST", "DELETE"]);
     });
   });

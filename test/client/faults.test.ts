@@ -39,7 +39,9 @@ import {
 let server: FaultServer;
 beforeAll(async () => (server = await startFaultServer()));
 afterAll(() => server.close());
-beforeEach(() => void (server.received.length = 0));
+beforeEach(() => {
+  server.received.length = 0;
+});
 expectNoUnhandledRejections();
 
 const TIMEOUT_MS = 200;

@@ -11,6 +11,7 @@ import {
   rebuildingMiddleware,
   WORKSPACE,
 } from "../helpers/client-fixtures.ts";
+import { defined } from "../helpers/defined.ts";
 import { type FaultServer, json, reply, startFaultServer } from "../helpers/http-fault-server.ts";
 
 // The fetch entry (browsers, Deno, Bun, workers) sends through the global fetch.
@@ -45,7 +46,8 @@ describe("the fetch entry over the global fetch", () => {
     try {
       await expect(piriod.customers.retrieve(CUSTOMER_ID)).resolves.toMatchObject({ name: "Mocked SpA" });
       expect(mocked).toHaveBeenCalledTimes(1);
-      expect(String(mocked.mock.calls[0]![0])).toBe(`${server.url}/customers/${CUSTOMER_ID}/`);
+      const [input] = defined(mocked.mock.calls[0], "the mocked fetch's first call");
+      expect(String(input)).toBe(`${server.url}/customers/${CUSTOMER_ID}/`);
     } finally {
       mocked.mockRestore();
     }
@@ -65,7 +67,7 @@ describe("the fetch entry over the global fetch", () => {
       url: `/customers/${CUSTOMER_ID}/`,
       body: JSON.stringify(body),
     });
-    expect(server.received.at(-1)!.headers["x-trace"]).toBe("t-3");
+    expect(defined(server.received.at(-1), "the request sent").headers["x-trace"]).toBe("t-3");
   });
 
   it("keeps a response without a body without one", async () => {

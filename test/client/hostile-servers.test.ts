@@ -4,6 +4,7 @@ import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, body, CUSTOMER_ID, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
+import { defined } from "../helpers/defined.ts";
 import { type FaultServer, json, reply, startFaultServer } from "../helpers/http-fault-server.ts";
 import { endlessBody, startRawHttpServer } from "../helpers/raw-http-server.ts";
 
@@ -197,7 +198,7 @@ describe.each(ENTRIES)(
         await expect(client(server.url).customers.retrieve(CUSTOMER_ID)).resolves.toEqual(customer);
         // The Node entry asks for both; the global fetch asks for what its runtime decodes, and decodes what comes.
         if (createPiriodClient === nodeEntry.createPiriodClient)
-          expect(server.received[0]!.headers["accept-encoding"]).toBe("gzip, br");
+          expect(defined(server.received[0], "the request sent").headers["accept-encoding"]).toBe("gzip, br");
       });
     });
   },

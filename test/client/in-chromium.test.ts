@@ -10,6 +10,7 @@ import {
   type WorkerReport,
 } from "../helpers/browser-client-site.ts";
 import { API_KEY, CUSTOMER_ID, WORKSPACE } from "../helpers/client-fixtures.ts";
+import { defined } from "../helpers/defined.ts";
 import { launchChromium, skipWithoutChromium } from "../helpers/docs-browser.ts";
 import { type FaultServer, startFaultServer } from "../helpers/http-fault-server.ts";
 import { chileanCustomer, chileanCustomerUpdate } from "../helpers/spec-examples.ts";
@@ -26,9 +27,10 @@ interface Outcome {
 
 function expectRefusal(outcome: Outcome): void {
   expect(outcome).toMatchObject({ started: false, error: { piriodError: true, name: "PiriodError" } });
-  expect(outcome.error!.message).toMatch(/refusing to run in a browser/);
-  expect(outcome.error!.message).toContain("dangerouslyAllowBrowser: true");
-  expect(outcome.error!.message).not.toContain(API_KEY);
+  const { message } = defined(outcome.error, "the error createPiriodClient threw");
+  expect(message).toMatch(/refusing to run in a browser/);
+  expect(message).toContain("dangerouslyAllowBrowser: true");
+  expect(message).not.toContain(API_KEY);
 }
 
 describe.skipIf(skip)("the fetch entry (src/index.ts), bundled and run in headless Chromium", () => {
@@ -168,15 +170,16 @@ describe.skipIf(skip)("the fetch entry (src/index.ts), bundled and run in headle
     // The browser asked first whether this origin may send those headers: the call really crossed origins.
     const [preflight, ...sent] = api.received;
     expect(preflight).toMatchObject({ method: "OPTIONS", url: `/customers/${CUSTOMER_ID}/` });
-    expect(preflight!.headers["access-control-request-method"]).toBe("PATCH");
-    expect(preflight!.headers["access-control-request-headers"]?.split(",").sort()).toEqual([
+    const asked = defined(preflight, "the preflight request").headers;
+    expect(asked["access-control-request-method"]).toBe("PATCH");
+    expect(asked["access-control-request-headers"]?.split(",").sort()).toEqual([
       "authorization",
       "content-type",
       "x-simple-workspace",
     ]);
 
     expect(sent).toHaveLength(1);
-    const patch = sent[0]!;
+    const patch = defined(sent[0], "the PATCH");
     expect(patch).toMatchObject({ method: "PATCH", url: `/customers/${CUSTOMER_ID}/` });
     expect(patch.headers).toMatchObject({ authorization: `Token ${API_KEY}`, "x-simple-workspace": WORKSPACE, origin });
     expect(patch.headers["content-type"]).toMatch(/^application\/json\b/);
@@ -188,7 +191,8 @@ describe.skipIf(skip)("the fetch entry (src/index.ts), bundled and run in headle
     const broken = { ...chileanCustomerUpdate, name: 42 } as unknown as CustomerUpdate;
     const outcome = await updateInPage(options({ dangerouslyAllowBrowser: true }), CUSTOMER_ID, broken);
     expect(outcome.error).toMatchObject({ name: "PiriodValidationError", validationError: true });
-    expect(outcome.error!.validationErrors!.map((issue) => issue.path)).toEqual(["/name"]);
+    const { validationErrors } = defined(outcome.error, "the update's error");
+    expect(defined(validationErrors, "the error's issues").map((issue) => issue.path)).toEqual(["/name"]);
     expect(api.received).toEqual([]);
     // The validator came in a chunk of its own, fetched by the dynamic import once the client started.
     expect(files.served).toContain(site.requestValidatorChunk);
@@ -217,7 +221,7 @@ describe.skipIf(skip)("the fetch entry (src/index.ts), bundled and run in headle
         chileanCustomerUpdate,
       );
       expect(outcome.error).toMatchObject({ name: "PiriodApiError" });
-      expect(outcome.error!.message).toMatch(
+      expect(defined(outcome.error, "the update's error").message).toMatch(
         /failed with 0: redirected, and the browser does not say where \(not followed/,
       );
       expect(api.received.map((request) => request.method)).toEqual(["OPTIONS", "PATCH"]);

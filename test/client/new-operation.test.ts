@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
-import { symlink, writeFile } from "node:fs/promises";
+import { symlink } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import path from "node:path";
 import { promisify } from "node:util";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defined } from "../helpers/defined.ts";
 import { ProjectCopy, REPO_ROOT } from "../helpers/project-copy.ts";
 
 // Operations are data: an operation added to the spec becomes a client method by regenerating,
@@ -95,7 +96,8 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     seen.push(request);
     response.writeHead(200, { "content-type": "application/json" });
-    response.end(JSON.stringify({ id: decodeURIComponent(request.url!.split("/")[2]!), label: "Ventas" }));
+    const id = defined(request.url?.split("/")[2], "the widget's id in the URL");
+    response.end(JSON.stringify({ id: decodeURIComponent(id), label: "Ventas" }));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
 }, 60_000);
@@ -139,8 +141,9 @@ describe("an operation added to the spec", () => {
     });
     expect(JSON.parse(stdout)).toEqual({ label: "Ventas", id: "wid/1" });
     expect(seen).toHaveLength(1);
-    expect([seen[0]!.method, seen[0]!.url]).toEqual(["GET", "/widgets/wid%2F1/"]);
-    expect(seen[0]!.headers).toMatchObject({
+    const { method, url, headers } = defined(seen[0], "the request the server saw");
+    expect([method, url]).toEqual(["GET", "/widgets/wid%2F1/"]);
+    expect(headers).toMatchObject({
       authorization: "Token sk_test_widgets",
       "x-simple-workspace": "acc_1",
       "x-piriod-test-mode": "true",

@@ -179,9 +179,9 @@ describe("in a browser", () => {
 describe("in a worker", () => {
   // A worker's global object is an instance of WorkerGlobalScope; these stand in for the real ones.
   const workerScope = (userAgent: string) => {
-    class WorkerGlobalScope {
-      static [Symbol.hasInstance] = (value: unknown) => value === globalThis;
-    }
+    const WorkerGlobalScope = Object.defineProperty(function WorkerGlobalScope() {}, Symbol.hasInstance, {
+      value: (value: unknown) => value === globalThis,
+    });
     vi.stubGlobal("WorkerGlobalScope", WorkerGlobalScope);
     vi.stubGlobal("navigator", { userAgent });
   };

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LoadValidator, Operation } from "../../generated/operations.js";
 import { PiriodValidationError } from "../../src/errors.js";
 import type { Page } from "../../src/promises.js";
+import { defined } from "../helpers/defined.ts";
 import { type FaultServer, pagedList, startFaultServer } from "../helpers/http-fault-server.ts";
 import { operationMethod } from "../helpers/operation-context.ts";
 
@@ -21,7 +22,9 @@ const LIST: Operation = {
 let server: FaultServer;
 beforeAll(async () => (server = await startFaultServer()));
 afterAll(() => server.close());
-beforeEach(() => void (server.received.length = 0));
+beforeEach(() => {
+  server.received.length = 0;
+});
 
 const pages = (total: number, size: number) => pagedList(total, size, (number) => ({ id: `wid_${number}` }));
 
@@ -68,7 +71,7 @@ describe.each(["node", "fetch"] as const)("a list through the %s transport", (tr
       metadata__order_id: "12 345",
       ordering: "-created",
     });
-    expect(server.received[0]!.url).toBe(
+    expect(defined(server.received[0], "the request sent").url).toBe(
       "/widgets/?created__gte=2026-01-01T00%3A00%3A00.000Z&country__in=CL,MX&active=true&metadata__order_id=12%20345&ordering=-created",
     );
   });

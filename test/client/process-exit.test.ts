@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { customer } from "../helpers/client-fixtures.ts";
 import { runFixture } from "../helpers/client-scripts.ts";
+import { defined } from "../helpers/defined.ts";
 import { type FaultServer, json, startFaultServer } from "../helpers/http-fault-server.ts";
 
 // A script that makes a call and returns must end by itself: neither the keep-alive socket left
@@ -15,6 +16,7 @@ it("lets a Node process exit after its last call, with the connection still open
   const [id, resources] = lines;
   expect({ code, signal, id }).toEqual({ code: 0, signal: null, id: customer.id });
   // Only the pipe of the script's own output: no socket, no timer left holding the loop.
-  expect(JSON.parse(resources!).filter((resource: string) => resource !== "PipeWrap")).toEqual([]);
+  const active: string[] = JSON.parse(defined(resources, "the resources the script printed"));
+  expect(active.filter((resource) => resource !== "PipeWrap")).toEqual([]);
   expect(server.received.map((request) => request.headers.connection)).toEqual(["keep-alive"]);
 });

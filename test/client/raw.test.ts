@@ -11,6 +11,7 @@ import {
   testClient,
   WORKSPACE,
 } from "../helpers/client-fixtures.ts";
+import { defined } from "../helpers/defined.ts";
 
 // `piriod.raw`: openapi-fetch's `{ data, error, response }` style over the client's transport,
 // authentication, injected headers and retries.
@@ -22,7 +23,7 @@ describe("piriod.raw", () => {
       body,
     });
     expect([data, error, response.status]).toEqual([customer, undefined, 200]);
-    const { headers } = fetch.requests[0]!.request;
+    const { headers } = defined(fetch.requests[0], "the request sent").request;
     expect([
       headers.get("authorization"),
       headers.get("x-simple-workspace"),
@@ -36,7 +37,7 @@ describe("piriod.raw", () => {
       params: { path: { id: CUSTOMER_ID }, header: { "x-piriod-test-mode": true } },
       body,
     });
-    expect(fetch.requests[0]!.request.headers.get("x-piriod-test-mode")).toBe("true");
+    expect(defined(fetch.requests[0], "the request sent").request.headers.get("x-piriod-test-mode")).toBe("true");
   });
 
   it("returns HTTP errors as { error, response } after the client's retries", async () => {
@@ -68,7 +69,7 @@ describe("piriod.raw", () => {
     });
     expect(response.status).toBe(400);
     expect(error).toEqual({ name: ["Ensure this field has no more than 100 characters."] });
-    expect(JSON.parse(fetch.requests[0]!.body).name).toHaveLength(101);
+    expect(JSON.parse(defined(fetch.requests[0], "the request sent").body).name).toHaveLength(101);
   });
 
   it("lets a middleware replace the request with a standard one, whose body is re-sent on every retry", async () => {
@@ -94,7 +95,8 @@ describe("piriod.raw", () => {
     const { seen, onRequest } = rebuildingMiddleware("t-2");
     piriod.raw.use({ onRequest });
     await piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body });
-    expect(Object.getPrototypeOf(Object.getPrototypeOf(seen[0]!))).toBe(Request.prototype);
+    const first = defined(seen[0], "the request the middleware saw");
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(first))).toBe(Request.prototype);
     expect(
       fetch.requests.map(({ request, body: sent }) => [
         request.method,
@@ -133,6 +135,6 @@ describe("piriod.raw", () => {
     piriod.raw.use({ onRequest });
     await piriod.customers.update(CUSTOMER_ID, body);
     expect(seen).toEqual([]);
-    expect(fetch.requests[0]!.request.headers.get("x-trace")).toBeNull();
+    expect(defined(fetch.requests[0], "the request sent").request.headers.get("x-trace")).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import {
   recordingFetch,
   WORKSPACE,
 } from "../helpers/client-fixtures.ts";
+import { defined } from "../helpers/defined.ts";
 
 // What `customers.update` puts on the wire, seen by an injected fetch. The entry points share the
 // client, so each case runs against each.
@@ -43,7 +44,7 @@ describe.each([
   it("hands a caller's fetch a standard Request", async () => {
     const { fetch, piriod } = setup();
     await piriod.customers.update(CUSTOMER_ID, body);
-    const { request } = fetch.requests[0]!;
+    const { request } = defined(fetch.requests[0], "the request sent");
     expect(Object.getPrototypeOf(request)).toBe(Request.prototype);
     expect(request.body).toBeInstanceOf(ReadableStream);
   });
@@ -52,7 +53,7 @@ describe.each([
     const testModeHeader = async (clientTestMode: boolean, callTestMode?: boolean) => {
       const { fetch, piriod } = setup({ testMode: clientTestMode });
       await piriod.customers.update(CUSTOMER_ID, body, callTestMode === undefined ? {} : { testMode: callTestMode });
-      return fetch.requests[0]!.request.headers.get("x-piriod-test-mode");
+      return defined(fetch.requests[0], "the request sent").request.headers.get("x-piriod-test-mode");
     };
     expect(await testModeHeader(false)).toBeNull();
     expect(await testModeHeader(true)).toBe("true");
@@ -66,7 +67,7 @@ describe.each([
       baseUrl: "https://gateway.example.com/piriod/",
     });
     await piriod.customers.update(CUSTOMER_ID, body);
-    const { request } = fetch.requests[0]!;
+    const { request } = defined(fetch.requests[0], "the request sent");
     expect(request.url).toBe(`https://gateway.example.com/piriod/customers/${CUSTOMER_ID}/`);
     expect(request.headers.get("x-team")).toBe("billing");
   });
@@ -86,11 +87,12 @@ describe.each([
   ])("carries the id %j intact as one path segment", async (id) => {
     const { fetch, piriod } = setup();
     await piriod.customers.update(id, body);
-    const { pathname, search, hash } = new URL(fetch.requests[0]!.request.url);
+    const { pathname, search, hash } = new URL(defined(fetch.requests[0], "the request sent").request.url);
     const segments = pathname.split("/");
     expect([search, hash]).toEqual(["", ""]);
     expect(segments).toHaveLength(4);
-    expect([segments[1], decodeURIComponent(segments[2]!), segments[3]]).toEqual(["customers", id, ""]);
+    const idSegment = defined(segments[2], "the id's segment");
+    expect([segments[1], decodeURIComponent(idSegment), segments[3]]).toEqual(["customers", id, ""]);
   });
 
   it.each([
@@ -131,7 +133,7 @@ describe.each([
   it("sends the body as it is when request validation is off", async () => {
     const { fetch, piriod } = setup({ validate: { request: false } });
     await piriod.customers.update(CUSTOMER_ID, { ...body, nickname: "Andes" } as typeof body);
-    expect(JSON.parse(fetch.requests[0]!.body)).toMatchObject({ nickname: "Andes" });
+    expect(JSON.parse(defined(fetch.requests[0], "the request sent").body)).toMatchObject({ nickname: "Andes" });
   });
 
   it("gives the response, its status and its request id with .withResponse()", async () => {

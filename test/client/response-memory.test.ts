@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runFixture } from "../helpers/client-scripts.ts";
+import { defined } from "../helpers/defined.ts";
 import { endlessBody, type RawHttpServer, startRawHttpServer } from "../helpers/raw-http-server.ts";
 
 // A server that streams an endless body: under the default maxResponseBytes (16 MiB) the process
@@ -18,7 +19,8 @@ describe.each(["node", "fetch"])("the %s entry reading an endless body", (entry)
     const before = server.requests.length;
     const { code, lines } = await runFixture("read-endless-body.ts", [entry, server.url], 60_000);
     expect(code, lines.join("\n")).toBe(0);
-    const report = JSON.parse(lines.at(-1)!) as { error: string; maxRssBytes: number };
+    const last = defined(lines.at(-1), "the script's last line");
+    const report = JSON.parse(last) as { error: string; maxRssBytes: number };
     expect(report.error).toBe("PiriodResponseTooLargeError");
     expect(report.maxRssBytes).toBeLessThan(BOUND);
     expect(server.requests.length - before).toBe(1);

@@ -17,6 +17,7 @@ import {
   testClient,
   WORKSPACE,
 } from "../helpers/client-fixtures.ts";
+import { defined } from "../helpers/defined.ts";
 
 // `customers.retrieve` shares `update`'s machinery: what it puts on the wire, how it encodes the
 // id, its errors, retries, timeouts and test mode.
@@ -50,7 +51,7 @@ describe.each([
     const header = async (clientTestMode: boolean, callTestMode?: boolean) => {
       const { fetch, piriod } = setup({ testMode: clientTestMode });
       await piriod.customers.retrieve(CUSTOMER_ID, callTestMode === undefined ? {} : { testMode: callTestMode });
-      return fetch.requests[0]!.request.headers.get("x-piriod-test-mode");
+      return defined(fetch.requests[0], "the request sent").request.headers.get("x-piriod-test-mode");
     };
     expect([await header(false), await header(true), await header(true, false), await header(false, true)]).toEqual([
       null,
@@ -65,10 +66,10 @@ describe.each([
     async (id) => {
       const { fetch, piriod } = setup();
       await piriod.customers.retrieve(id);
-      const { pathname, search, hash } = new URL(fetch.requests[0]!.request.url);
+      const { pathname, search, hash } = new URL(defined(fetch.requests[0], "the request sent").request.url);
       const segments = pathname.split("/");
       expect([search, hash, segments.length]).toEqual(["", "", 4]);
-      expect(decodeURIComponent(segments[2]!)).toBe(id);
+      expect(decodeURIComponent(defined(segments[2], "the id's segment"))).toBe(id);
     },
   );
 

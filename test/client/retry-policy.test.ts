@@ -9,6 +9,7 @@ import {
 import { backoffMs, requestedDelayMs } from "../../src/send.js";
 import { body, CUSTOMER_ID, customer, jsonResponse, recordingFetch, testClient } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
+import { defined } from "../helpers/defined.ts";
 
 // Which failures are retried, how long the client waits, and when it gives up; the transport is
 // an injected fetch and the waits are recorded, not slept.
@@ -83,8 +84,9 @@ describe("how long the client waits", () => {
     const bases = [500, 1_000, 2_000, 4_000, 8_000, 8_000];
     expect(waits).toHaveLength(6);
     waits.forEach((wait, index) => {
-      expect(wait).toBeGreaterThanOrEqual(bases[index]! * 0.75);
-      expect(wait).toBeLessThanOrEqual(bases[index]!);
+      const base = defined(bases[index], `the base of wait ${index}`);
+      expect(wait).toBeGreaterThanOrEqual(base * 0.75);
+      expect(wait).toBeLessThanOrEqual(base);
     });
   });
 
@@ -165,7 +167,10 @@ describe("timeouts and aborts", () => {
 
   it("ends an attempt in flight when the caller aborts, without retrying", async () => {
     const controller = new AbortController();
-    const fetch = recordingFetch(async () => (controller.abort(), deaf()));
+    const fetch = recordingFetch(async () => {
+      controller.abort();
+      return deaf();
+    });
     const piriod = testClient({ fetch });
     await expect(piriod.customers.update(CUSTOMER_ID, body, { signal: controller.signal })).rejects.toBeInstanceOf(
       PiriodAbortError,

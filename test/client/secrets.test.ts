@@ -3,6 +3,7 @@ import { PiriodApiError, PiriodError } from "../../src/errors.js";
 import { createPiriodClient } from "../../src/node.js";
 import { API_KEY, body, CUSTOMER_ID, testClient, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { expectNoApiKey, renderings } from "../helpers/client-secrets.ts";
+import { defined } from "../helpers/defined.ts";
 import { type Answer, type FaultServer, json, reply, startFaultServer } from "../helpers/http-fault-server.ts";
 
 // The API key must not leak through anything the client produces: errors (message, stack,
@@ -33,7 +34,7 @@ describe("the API key", () => {
       params: { path: { id: "x" } },
       body,
     });
-    expect(server.received.at(-1)!.headers.authorization).toBe(`Token ${API_KEY}`);
+    expect(defined(server.received.at(-1), "the request sent").headers.authorization).toBe(`Token ${API_KEY}`);
     expect(renderings({ echoed: API_KEY }).inspect).toContain(API_KEY);
   });
 
@@ -68,10 +69,15 @@ describe("the API key", () => {
     server.answer(json(200, {}));
     const piriod = testClient({ baseUrl: server.url });
     let seen: Request | undefined;
-    piriod.raw.use({ onRequest: ({ request }) => void (seen = request) });
+    piriod.raw.use({
+      onRequest: ({ request }) => {
+        seen = request;
+      },
+    });
     await piriod.raw.PATCH("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } }, body });
-    expect(seen!.headers.get("authorization")).toBe(`Token ${API_KEY}`);
-    expect(renderings(seen).inspect).not.toContain(API_KEY);
+    const request = defined(seen, "the request the middleware saw");
+    expect(request.headers.get("authorization")).toBe(`Token ${API_KEY}`);
+    expect(renderings(request).inspect).not.toContain(API_KEY);
   });
 
   it("is never logged: the client writes nothing to the console", async () => {

@@ -4,6 +4,7 @@ import type { Customer } from "../../generated/schema.js";
 import { validateCustomer, validateCustomerUpdate } from "../../generated/validators.js";
 import { PiriodError, PiriodValidationError, toCustomerUpdate } from "../../src/index.js";
 import { loadCorpus } from "../helpers/conformance-corpus.ts";
+import { defined } from "../helpers/defined.ts";
 import { chileanCustomer } from "../helpers/spec-examples.ts";
 
 const RESPONSE_ONLY = ["id", "status", "contacts", "sources", "aggregations", "test_mode", "created", "updated"];
@@ -57,8 +58,8 @@ describe("toCustomerUpdate", () => {
 
   it("copies objects, so editing the update leaves the customer alone", () => {
     const update = toCustomerUpdate(chileanCustomer);
-    update.metadata!.segment = "retail";
-    expect(chileanCustomer.metadata!.segment).toBe("wholesale");
+    defined(update.metadata, "the update's metadata").segment = "retail";
+    expect(defined(chileanCustomer.metadata, "the customer's metadata").segment).toBe("wholesale");
   });
 
   it("drops fields Piriod adds that the update does not know", () => {

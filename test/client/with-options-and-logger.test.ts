@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, body, CUSTOMER_ID, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
+import { defined } from "../helpers/defined.ts";
 import { type FaultServer, json, startFaultServer } from "../helpers/http-fault-server.ts";
 
 let server: FaultServer;
@@ -13,7 +14,7 @@ beforeEach(() => {
   server.received.length = 0;
   ports.length = 0;
   server.answer((response, request) => {
-    ports.push(request.socket.remotePort!);
+    ports.push(defined(request.socket.remotePort, "the port the request came from"));
     json(200, customer)(response, request, () => {});
   });
 });
@@ -59,7 +60,7 @@ describe.each([
       const other = client().withOptions({ timeoutMs: 5_000, maxRetries: 1 }).withOptions({ workspace: "acc_third" });
       const { data } = await other.raw.GET("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } } });
       expect(data).toEqual(customer);
-      expect(server.received[0]!.headers["x-simple-workspace"]).toBe("acc_third");
+      expect(defined(server.received[0], "the request sent").headers["x-simple-workspace"]).toBe("acc_third");
     });
 
     it.each<[string, object, RegExp]>([

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorpusError, loadCorpus } from "../helpers/conformance-corpus.ts";
+import { defined } from "../helpers/defined.ts";
 
 // The corpus is edited by hand, so the loader is the last line of defence against a case that
 // would otherwise pass for the wrong reason (or not run at all).
@@ -58,7 +59,7 @@ describe("loadCorpus", () => {
       ["a.json", "minimal update", true],
       ["b.json", "no name", false],
     ]);
-    expect(cases[1]!.errors).toEqual([{ path: "/name", keyword: "required" }]);
+    expect(defined(cases[1], "the second case").errors).toEqual([{ path: "/name", keyword: "required" }]);
   });
 
   it("fails on a folder with no corpus file", () => {

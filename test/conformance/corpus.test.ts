@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type CorpusCase, type ExpectedIssue, loadCorpus, schemaValidators } from "../helpers/conformance-corpus.ts";
 import { sameSchemas } from "../helpers/conformance-schemas.ts";
+import { defined } from "../helpers/defined.ts";
 
 const corpus = loadCorpus();
 const validators = schemaValidators();
@@ -14,7 +15,7 @@ const validatorsOf = (entry: CorpusCase) => sameSchemas(entry.schema).filter((na
 function verdictsOf(entry: CorpusCase) {
   return Object.fromEntries(
     validatorsOf(entry).map((name) => {
-      const result = validators.get(name)!(entry.payload);
+      const result = defined(validators.get(name), `the validator of ${name}`)(entry.payload);
       return [
         name,
         result.ok ? { ok: true as const, value: result.value } : { ok: false as const, issues: sorted(result.errors) },

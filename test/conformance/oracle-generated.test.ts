@@ -5,11 +5,12 @@ import { loadCorpus, schemaValidators } from "../helpers/conformance-corpus.ts";
 import { MUTATION_CHOICES, type Mutation, mutationsOf } from "../helpers/conformance-mutations.ts";
 import { type Oracle, oracleFor } from "../helpers/conformance-oracle.ts";
 import { componentSchema, sameSchemas } from "../helpers/conformance-schemas.ts";
+import { defined } from "../helpers/defined.ts";
 
-/** A whole number from the environment, or the default when the variable is unset. */
-function fromEnvironment(name: string, fallback: number | undefined, minimum: number): number | undefined {
+/** A whole number from the environment, or undefined when the variable is unset. */
+function fromEnvironment(name: string, minimum: number): number | undefined {
   const text = process.env[name];
-  if (text === undefined || text === "") return fallback;
+  if (text === undefined || text === "") return undefined;
   const value = Number(text);
   if (!Number.isSafeInteger(value) || value < minimum)
     throw new Error(`${name} must be a whole number ≥ ${minimum}, not "${text}"`);
@@ -18,8 +19,8 @@ function fromEnvironment(name: string, fallback: number | undefined, minimum: nu
 
 // CONFORMANCE_RUNS payloads in all, shared evenly between valid and mutated payloads of every
 // schema; CONFORMANCE_SEED replays a run (fast-check prints the seed of a failing one).
-const TOTAL_RUNS = fromEnvironment("CONFORMANCE_RUNS", 10_000, 1)!;
-const SEED = fromEnvironment("CONFORMANCE_SEED", undefined, Number.MIN_SAFE_INTEGER);
+const TOTAL_RUNS = fromEnvironment("CONFORMANCE_RUNS", 1) ?? 10_000;
+const SEED = fromEnvironment("CONFORMANCE_SEED", Number.MIN_SAFE_INTEGER);
 const validators = schemaValidators();
 const runsEach = Math.ceil(TOTAL_RUNS / (validators.size * 2));
 
@@ -27,7 +28,7 @@ describe.each([...validators.keys()])(
   "generated payloads of %s: the oracle and the generated validator agree",
   (schemaName) => {
     const schema = componentSchema(schemaName);
-    const validate = validators.get(schemaName)!;
+    const validate = defined(validators.get(schemaName), `the validator of ${schemaName}`);
     const payloads = validValues(schema, `#/components/schemas/${schemaName}`);
     let oracle: Oracle;
     beforeAll(async () => {
@@ -76,7 +77,7 @@ describe.each([...validators.keys()])(
     it(`refuses ${runsEach} mutated payloads, both of them, the generated one naming the fault`, () => {
       const mutated = fc.tuple(payloads, fc.nat(), fc.nat()).map(([payload, where, choice]) => {
         const mutations = mutationsOf(payload, schema);
-        const mutation = mutations[where % mutations.length]!;
+        const mutation = defined(mutations[where % mutations.length], "a mutation of the payload");
         return { mutation, payload: mutation.apply(payload, choice) };
       });
       check(mutated, ({ mutation, payload }) => {

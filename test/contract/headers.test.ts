@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { schemaValidators } from "../helpers/conformance-corpus.ts";
+import { defined } from "../helpers/defined.ts";
 import {
   documentedResponse,
   headerParameters,
@@ -56,8 +57,9 @@ describe.each(specOperations().map((operation) => [operationTitle(operation), op
     function expectDocumented(status: string, body: unknown) {
       const documented = documentedResponse(operation, status);
       expect(documented, `${operationTitle(operation)} documents no ${status}`).toBeDefined();
-      expect(documented!.examples).toContainEqual(body);
-      expect(compileAt(documented!.schemaPointer!)(body)).toBe(true);
+      const { examples, schemaPointer } = defined(documented, `the ${status} response`);
+      expect(examples).toContainEqual(body);
+      expect(compileAt(defined(schemaPointer, `the ${status} response's schema`))(body)).toBe(true);
     }
 
     it(`declares the ${EVERY_CALL_NEEDS.apiKeyHeader} API key and the headers every call needs`, () => {
@@ -73,9 +75,13 @@ describe.each(specOperations().map((operation) => [operationTitle(operation), op
       if (operation.requestBody) expect(call.body).toBeDefined();
       const response = await request();
       expect(response.headers.get("sl-violations")).toBeNull();
-      expect(response.status).toBe(Number(success!.status));
-      if (success!.schema === undefined) expect(response.body).toBe("");
-      else expect(validators.get(success!.schema)!(response.body)).toEqual({ ok: true, value: response.body });
+      const { status, schema } = defined(success, "the 2xx response");
+      expect(response.status).toBe(Number(status));
+      if (schema === undefined) expect(response.body).toBe("");
+      else {
+        const validate = defined(validators.get(schema), `the validator of ${schema}`);
+        expect(validate(response.body)).toEqual({ ok: true, value: response.body });
+      }
     });
 
     it.each(operation.apiKeyHeaders)("refuses a request without %s with the spec's 401", async (name) => {
@@ -104,8 +110,8 @@ describe.each(specOperations().map((operation) => [operationTitle(operation), op
     );
 
     it.each(typed)("takes %s as its schema's type, and refuses anything else", async (name, values) => {
-      for (const value of values.valid)
-        expect((await request({ extra: { [name]: value } })).status).toBe(Number(success!.status));
+      const status = Number(defined(success, "the 2xx response").status);
+      for (const value of values.valid) expect((await request({ extra: { [name]: value } })).status).toBe(status);
       const response = await request({ extra: { [name]: values.invalid } });
       expect(response.status).toBe(400);
       expect(parseViolations(response.headers.get("sl-violations"))).toContainEqual(

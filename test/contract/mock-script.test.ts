@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/prism-server.ts";
+import { defined } from "../helpers/defined.ts";
 import { portIsFree } from "../helpers/port-is-free.ts";
 import { printedCurlCommands, runCurl } from "../helpers/run-curl.ts";
 import { runMockScript, type ServingCommand } from "../helpers/serving-command.ts";
@@ -26,7 +27,7 @@ describe("npm run mock", () => {
     const script = run("--port", String(port));
     const [, url, shown] = await script.waitForOutput(URL_LINE);
     expect(Number(shown)).toBe(port);
-    return { script, port, url: url! };
+    return { script, port, url: defined(url, "the URL it listens on") };
   }
 
   it("prints a client to point at it and curl examples that work against it, and keeps what they change", async () => {
@@ -43,16 +44,17 @@ describe("npm run mock", () => {
     ]);
 
     // Run as a reader who pastes them runs them; the fake starts from the spec's example customer.
-    const before = await runCurl(read!);
+    const readCommand = defined(read, "the command that reads the customer");
+    const before = await runCurl(readCommand);
     expect(before.status, before.body).toBe(200);
     expect(JSON.parse(before.body)).toMatchObject({ id: "cus_01H8XYZ123ABC", email: "facturacion@andes.cl" });
-    const patched = await runCurl(update!);
+    const patched = await runCurl(defined(update, "the command that updates the customer"));
     expect(patched.status, patched.body).toBe(200);
     expect(JSON.parse(patched.body)).toMatchObject({ id: "cus_01H8XYZ123ABC", email: "pagos@andes.cl" });
-    const after = await runCurl(read!);
+    const after = await runCurl(readCommand);
     expect(JSON.parse(after.body)).toMatchObject({ id: "cus_01H8XYZ123ABC", email: "pagos@andes.cl" });
 
-    const page = await runCurl(list!);
+    const page = await runCurl(defined(list, "the command that lists customers"));
     expect(page.status, page.body).toBe(200);
     const body = JSON.parse(page.body) as { results: { id: string; email: string }[] };
     expect(body).toMatchObject({ count: 1, next: null, previous: null });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { schemaUses } from "../helpers/conformance-schemas.ts";
+import { defined } from "../helpers/defined.ts";
 import { fixtureSpec } from "../helpers/operations-fixture.ts";
 import {
   codeSample,
@@ -85,25 +86,29 @@ describe("the operations of a spec", () => {
   });
 
   it("say how each query parameter is written, and give the pairs its value is sent as", () => {
-    const remove = specOperations(fixtureSpec())[2]!;
-    const [reason, labels] = remove.parameters.filter((parameter) => parameter.in === "query");
+    const remove = defined(specOperations(fixtureSpec())[2], "cancelRun");
+    const query = remove.parameters.filter((parameter) => parameter.in === "query");
+    const reason = defined(query[0], "the first query parameter");
+    const labels = defined(query[1], "the second query parameter");
     expect(reason).toMatchObject({ name: "reason", explode: false });
     // Form style, and so exploded, unless the parameter says otherwise.
     expect(labels).toMatchObject({ name: "labels", explode: true, queryPrefix: "label__" });
-    expect(queryPairs(reason!, reason!.example)).toEqual([["reason", "late,duplicate"]]);
-    expect(queryPairs({ ...reason!, explode: true }, ["late", "duplicate"])).toEqual([
+    expect(queryPairs(reason, reason.example)).toEqual([["reason", "late,duplicate"]]);
+    expect(queryPairs({ ...reason, explode: true }, ["late", "duplicate"])).toEqual([
       ["reason", "late"],
       ["reason", "duplicate"],
     ]);
-    expect(queryPairs(labels!, labels!.example)).toEqual([["label__team", "ops"]]);
-    expect(queryPairs(labels!, 3)).toEqual([["labels", "3"]]);
+    expect(queryPairs(labels, labels.example)).toEqual([["label__team", "ops"]]);
+    expect(queryPairs(labels, 3)).toEqual([["labels", "3"]]);
   });
 
   it("name the operation and language of a sample that is missing", () => {
-    const [get, , remove] = specOperations(fixtureSpec());
-    expect(codeSample(get!, "curl")).toBe("curl 'https://api.example.com/people/p%2F1/'\n");
-    expect(filledPath(get!)).toBe("/people/p%2F1/");
-    expect(() => codeSample(remove!, "curl")).toThrow(
+    const [first, , third] = specOperations(fixtureSpec());
+    const get = defined(first, "getPerson");
+    const remove = defined(third, "cancelRun");
+    expect(codeSample(get, "curl")).toBe("curl 'https://api.example.com/people/p%2F1/'\n");
+    expect(filledPath(get)).toBe("/people/p%2F1/");
+    expect(() => codeSample(remove, "curl")).toThrow(
       "DELETE /runs/{id} (cancelRun) has no curl sample in x-codeSamples",
     );
   });

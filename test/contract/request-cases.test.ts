@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type CorpusCase, loadCorpus, schemaValidators } from "../helpers/conformance-corpus.ts";
 import { sameSchemas } from "../helpers/conformance-schemas.ts";
+import { defined } from "../helpers/defined.ts";
 import { documentedResponse, operationTitle, specOperations, successResponse } from "../helpers/operations-of-spec.ts";
 import { PRISM_DIVERGENCES } from "../helpers/prism-divergences.ts";
 import { send, usePrismMock } from "../helpers/prism-mock.ts";
@@ -22,19 +23,21 @@ it("every case Prism is known to judge otherwise is in the corpus", () => {
 // Every operation that takes a JSON body gets every corpus case of its body's schema; one that
 // takes none has no body to vary (headers.test.ts sends it as it is).
 describe.each(
-  specOperations()
-    .filter((operation) => operation.requestBody?.schema)
-    .map((operation) => [operationTitle(operation), operation] as const),
-)("the mock of %s", (_title, operation) => {
+  specOperations().flatMap((operation) => {
+    const schema = operation.requestBody?.schema;
+    return schema ? [[operationTitle(operation), operation, schema] as const] : [];
+  }),
+)("the mock of %s", (_title, operation, schema) => {
   const call = operationCall(operation);
-  const cases = corpus.filter((entry) => sameSchemas(operation.requestBody!.schema!).includes(entry.schema));
+  const cases = corpus.filter((entry) => sameSchemas(schema).includes(entry.schema));
   const request = (entry: CorpusCase) =>
     send(prism().url + call.path, { method: call.method, headers: call.headers, body: JSON.stringify(entry.payload) });
   // Prism answers a refused body with the spec's 422 where there is one, else its 400.
   const refusal = documentedResponse(operation, "422") ? "422" : "400";
-  const documented = documentedResponse(operation, refusal)!;
-  const success = successResponse(operation)!;
-  const answered = validators.get(success.schema!)!;
+  const documented = defined(documentedResponse(operation, refusal), `the ${refusal} response`);
+  const success = defined(successResponse(operation), "the 2xx response");
+  const answeredWith = defined(success.schema, "the 2xx response's schema");
+  const answered = defined(validators.get(answeredWith), `the validator of ${answeredWith}`);
 
   it("has cases to send, and a documented refusal to expect", () => {
     expect(cases.filter((entry) => entry.valid).length).toBeGreaterThan(10);
@@ -44,7 +47,7 @@ describe.each(
 
   /** Prism's answer to a case it is known to judge otherwise: the refusal naming its fault, or success. */
   async function expectPrismDivergence(entry: CorpusCase) {
-    const known = divergence(entry)!;
+    const known = defined(divergence(entry), `the recorded divergence of ${entry.name}`);
     const response = await request(entry);
     if (known.prism === "accepts") {
       expect(response.status).toBe(Number(success.status));
@@ -80,7 +83,8 @@ describe.each(
       const response = await request(entry);
       expect(response.status).toBe(Number(refusal));
       expect(documented.examples).toContainEqual(response.body);
-      expect(compileAt(documented.schemaPointer!)(response.body)).toBe(true);
+      const refusalSchema = compileAt(defined(documented.schemaPointer, `the ${refusal} response's schema`));
+      expect(refusalSchema(response.body)).toBe(true);
       const violations = parseViolations(response.headers.get("sl-violations"));
       if (entry.payload === null) {
         // Prism reads a JSON null body as no body at all, so it refuses it for being absent (at

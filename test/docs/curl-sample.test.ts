@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { schemaValidators } from "../helpers/conformance-corpus.ts";
 import { componentSchema, resolve } from "../helpers/conformance-schemas.ts";
+import { defined } from "../helpers/defined.ts";
 import {
   codeSample,
   filledPath,
@@ -66,8 +67,9 @@ function refusedEdits(operation: SpecOperation, sample: string): RefusedEdit[] {
   // A closed body refuses a field it does not know: a misspelling of an optional field the sample sends.
   const body =
     operation.requestBody?.schema === undefined ? undefined : resolve(componentSchema(operation.requestBody.schema));
+  const required = body?.required ?? [];
   const sent = Object.keys(body?.additionalProperties === false ? (body.properties ?? {}) : {}).find(
-    (name) => !body!.required?.includes(name) && sample.includes(`"${name}"`),
+    (name) => !required.includes(name) && sample.includes(`"${name}"`),
   );
   if (sent) {
     const misspelled = `${sent[0]}_${sent.slice(1)}`;
@@ -98,12 +100,13 @@ describe.each(specOperations().map((operation) => [operationTitle(operation), op
       expect(success, `${operationTitle(operation)} documents no 2xx response`).toBeDefined();
       const result = await runCurl(asReaderRunsIt(sample, prism().url));
       expect(result.violations).toBe("");
-      expect(result.status).toBe(Number(success!.status));
-      if (success!.schema === undefined) {
+      const { status, schema } = defined(success, "the 2xx response");
+      expect(result.status).toBe(Number(status));
+      if (schema === undefined) {
         expect(result.body).toBe("");
         return;
       }
-      const body = validators.get(success!.schema)!(JSON.parse(result.body));
+      const body = defined(validators.get(schema), `the validator of ${schema}`)(JSON.parse(result.body));
       expect(body.ok, JSON.stringify(body)).toBe(true);
     });
 

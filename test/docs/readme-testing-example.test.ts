@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, it } from "vitest";
+import { defined } from "../helpers/defined.ts";
 import { markdownCodeBlocks } from "../helpers/docs-code-samples.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
 
@@ -12,6 +13,6 @@ it('the README\'s vitest example under "Testing your integration" is test/packag
   const readme = readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
   const section = readme.match(/^## Testing your integration\n([\s\S]*?)(?=^## )/m)?.[1];
   expect(section, 'README.md has no section "## Testing your integration"').toBeDefined();
-  const [example] = markdownCodeBlocks(section!, "ts");
+  const [example] = markdownCodeBlocks(defined(section, "the section's text"), "ts");
   expect(example).toBe(readFileSync(EXAMPLE, "utf8"));
 });

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { componentSchema } from "../helpers/conformance-schemas.ts";
+import { defined } from "../helpers/defined.ts";
 import {
   fullPageScreenshot,
   launchChromium,
@@ -108,7 +109,9 @@ describe.skipIf(skip)("the rendered API docs, in headless Chromium", () => {
 
       it("renders its heading, with its method and path beside it", async () => {
         await expect(heading.isVisible()).resolves.toBe(true);
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), the text as the reader sees it
         expect(await heading.innerText()).toBe(operation.summary);
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), the text as the reader sees it
         const request = await panel.locator.innerText();
         expect(request).toMatch(new RegExp(`^${operation.method.toUpperCase()}\\s+${escapeRegExp(operation.path)}\\s`));
       });
@@ -123,8 +126,9 @@ describe.skipIf(skip)("the rendered API docs, in headless Chromium", () => {
         expect(await panel.choose(firstChoice)).toEqual(menu);
       });
 
-      if (operation.requestBody) {
-        const schema = operation.requestBody.schema!;
+      const { requestBody } = operation;
+      if (requestBody) {
+        const schema = defined(requestBody.schema, "the request body's schema");
         const rows = requestFieldRows(componentSchema(schema));
 
         it(`lists exactly the request fields of ${schema}, in its order`, async () => {
@@ -143,6 +147,7 @@ describe.skipIf(skip)("the rendered API docs, in headless Chromium", () => {
             const row = anchor.locator(
               "xpath=ancestor::*[contains(concat(' ', @class, ' '), ' schema-property-item ')][1]",
             );
+            // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), the row as laid out in lines
             const lines = (await row.innerText()).split("\n").filter((line) => line.trim() !== "");
             expect(lines.slice(0, 2)).toEqual([name, typeLine]);
             expect(lines.includes("required")).toBe(required);
@@ -152,14 +157,16 @@ describe.skipIf(skip)("the rendered API docs, in headless Chromium", () => {
         );
 
         it("shows the request example beside the operation", async () => {
-          expect(operation.requestBody!.examples.length).toBeGreaterThan(0);
+          expect(requestBody.examples.length).toBeGreaterThan(0);
+          // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), the text as the reader sees it
           const example = await panel.showing(PAYLOAD, () => panel.locator.getByTestId("json-viewer").innerText());
-          expect(JSON.parse(example)).toEqual(operation.requestBody!.examples[0]);
+          expect(JSON.parse(example)).toEqual(requestBody.examples[0]);
         });
       }
 
       it.each(SAMPLE_LANGUAGES)("offers the %s sample of the spec, exactly", async (lang) => {
         const expected = codeSample(operation, lang);
+        // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), the text as the reader sees it
         const shown = await panel.showing(lang, () => panel.locator.getByTestId("source-code").innerText());
         expect(shown.trim()).toBe(expected.trim());
       });

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { componentSchema, resolve } from "../helpers/conformance-schemas.ts";
+import { defined } from "../helpers/defined.ts";
 import { guide, markdownCodeBlocks } from "../helpers/docs-code-samples.ts";
 import { type SampleDiagnostic, typeCheckSamples } from "../helpers/docs-typecheck.ts";
 import { codeSample, operationTitle, type SpecOperation, specOperations } from "../helpers/operations-of-spec.ts";
@@ -49,8 +50,8 @@ function wrongFieldType(operation: SpecOperation, sample: string): Mistake | und
   for (const name of Object.keys(resolve(componentSchema(schema)).properties ?? {})) {
     const written = sample.match(new RegExp(`^(\\s*${name}: )("[^"\\n]*"|-?\\d+(?:\\.\\d+)?|true|false)(,?)$`, "m"));
     if (!written) continue;
-    const [whole, key, literal, comma] = written;
-    const other = literal!.startsWith('"') ? "0" : JSON.stringify(literal);
+    const [whole, key, literal = "", comma] = written;
+    const other = literal.startsWith('"') ? "0" : JSON.stringify(literal);
     return {
       source: sample.replace(whole, `${key}${other}${comma}`),
       line: sample.slice(0, written.index).split("\n").length,
@@ -133,19 +134,21 @@ describe("the TypeScript code in the docs", () => {
       });
 
       it("does not compile with its client call misspelled, on the line of the call", { timeout: 60_000 }, async () => {
-        await expectRefused(`${operation.operationId}-misspelled-call`, misspelled!);
+        await expectRefused(
+          `${operation.operationId}-misspelled-call`,
+          defined(misspelled, "the sample with its client call misspelled"),
+        );
       });
 
-      if (operation.requestBody) {
-        it(`does not compile with a field of ${operation.requestBody.schema} of the wrong type, on the line that does it`, {
+      const { requestBody } = operation;
+      if (requestBody) {
+        it(`does not compile with a field of ${requestBody.schema} of the wrong type, on the line that does it`, {
           timeout: 60_000,
         }, async () => {
-          expect(
-            wrongType,
-            `the sample writes no field of ${operation.requestBody!.schema} as a literal`,
-          ).toBeDefined();
-          expect(wrongType!.source).not.toBe(sample);
-          await expectRefused(`${operation.operationId}-wrong-field-type`, wrongType!);
+          expect(wrongType, `the sample writes no field of ${requestBody.schema} as a literal`).toBeDefined();
+          const mistake = defined(wrongType, "the sample with a field of the wrong type");
+          expect(mistake.source).not.toBe(sample);
+          await expectRefused(`${operation.operationId}-wrong-field-type`, mistake);
         });
       }
     },

@@ -4,6 +4,7 @@ import path from "node:path";
 import { REQUEST_VALIDATOR } from "../../bench/lib/browser-apps.ts";
 import { bundleApp, loadedOnDemand, writeBundle } from "../../bench/lib/bundle-size.ts";
 import type { PiriodClientOptions } from "../../src/options.js";
+import { defined } from "./defined.ts";
 import type { Answer } from "./http-fault-server.ts";
 
 /** The browser entry, as a page holds it once `index.html` has loaded it. */
@@ -78,7 +79,7 @@ export async function buildBrowserClientSite(): Promise<BrowserClientSite> {
     await writeFile(path.join(root, "worker.js"), WORKER_JS);
     return {
       root,
-      requestValidatorChunk: `/${path.basename(holder!.file)}`,
+      requestValidatorChunk: `/${path.basename(defined(holder, "the request validator's chunk").file)}`,
       remove: () => rm(root, { recursive: true, force: true }),
     };
   } catch (error) {

@@ -2,6 +2,7 @@ import { createClient, type PiriodClient } from "../../src/client.js";
 import type { NodeClientOptions } from "../../src/node.js";
 import { nodeTransport } from "../../src/node-transport.js";
 import { abortableSleep, type Sleep } from "../../src/send.js";
+import { defined } from "./defined.ts";
 import { chileanCustomer, chileanCustomerUpdate } from "./spec-examples.ts";
 
 /** Long enough that a leak is unmistakable in any text. */
@@ -31,7 +32,7 @@ export function recordingFetch(
 ): RecordingFetch {
   const requests: RecordingFetch["requests"] = [];
   const fetch = async (request: Request) => {
-    const answer = answers[Math.min(requests.length, answers.length - 1)]!;
+    const answer = defined(answers[Math.min(requests.length, answers.length - 1)], "an answer to give");
     requests.push({ request, body: await request.clone().text() });
     if (answer instanceof Error) throw answer;
     return typeof answer === "function" ? answer(request) : answer.clone();

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { defined } from "./defined.ts";
 import { REPO_ROOT } from "./project-copy.ts";
 
 const TSX_CLI = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -20,9 +21,12 @@ export function runFixture(name: string, args: string[], graceMs = 15_000): Prom
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout.on("data", (chunk) => (output += chunk));
-  child.stderr.on("data", (chunk) => (output += chunk));
-  const killer = setTimeout(() => process.kill(child.pid!, "SIGKILL"), graceMs);
+  const collect = (chunk: Buffer) => {
+    output += chunk;
+  };
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
+  const killer = setTimeout(() => process.kill(defined(child.pid, "the fixture's PID"), "SIGKILL"), graceMs);
   return new Promise((resolve) =>
     child.on("exit", (code, signal) => {
       clearTimeout(killer);

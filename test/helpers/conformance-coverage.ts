@@ -13,6 +13,7 @@ import {
   typesOf,
   valueAt,
 } from "./conformance-schemas.ts";
+import { defined } from "./defined.ts";
 
 /** A place in a schema's instances: the root (`""`), a property, or the first item of an array (`/0`). */
 interface Location {
@@ -38,7 +39,8 @@ function locations(schema: JsonSchema, pointer = "", depth = 0, required = false
 /** Whether the payload has the property at `pointer` (escaped tokens hold no "/", so the parent is what precedes the last one). */
 const present = (entry: CorpusCase, pointer: string) => {
   const parent = valueAt(entry.payload, pointer.slice(0, pointer.lastIndexOf("/")));
-  return parent !== null && typeof parent === "object" && Object.hasOwn(parent, pointerTokens(pointer).at(-1)!);
+  const name = defined(pointerTokens(pointer).at(-1), `a property at "${pointer}"`);
+  return parent !== null && typeof parent === "object" && Object.hasOwn(parent, name);
 };
 
 /**
@@ -48,7 +50,9 @@ const present = (entry: CorpusCase, pointer: string) => {
 export function coverageGaps(schemaName: string, corpus: CorpusCase[]): string[] {
   const cases = corpus.filter((entry) => sameSchemas(schemaName).includes(entry.schema));
   const gaps: string[] = [];
-  const need = (covered: boolean, gap: string) => covered || gaps.push(gap);
+  const need = (covered: boolean, gap: string) => {
+    if (!covered) gaps.push(gap);
+  };
   const accepts = (test: (entry: CorpusCase) => boolean) => cases.some((entry) => entry.valid && test(entry));
   const refuses = (
     pointer: string,
@@ -99,15 +103,16 @@ export function coverageGaps(schemaName: string, corpus: CorpusCase[]): string[]
         refuses(pointer, "type", (value) => value === null),
         `${at}: no case sets it to null though it is not nullable`,
       );
-    if (schema.maxLength !== undefined) {
+    const { maxLength } = schema;
+    if (maxLength !== undefined) {
       const length = (value: unknown) => (typeof value === "string" ? codePoints(value) : -1);
       need(
-        accepts((entry) => length(valueAt(entry.payload, pointer)) === schema.maxLength),
-        `${at}: no valid case at exactly ${schema.maxLength} code points`,
+        accepts((entry) => length(valueAt(entry.payload, pointer)) === maxLength),
+        `${at}: no valid case at exactly ${maxLength} code points`,
       );
       need(
-        refuses(pointer, "maxLength", (value) => length(value) === schema.maxLength! + 1),
-        `${at}: no case at ${schema.maxLength! + 1} code points`,
+        refuses(pointer, "maxLength", (value) => length(value) === maxLength + 1),
+        `${at}: no case at ${maxLength + 1} code points`,
       );
     }
     if (schema.format !== undefined) {
@@ -123,18 +128,13 @@ export function coverageGaps(schemaName: string, corpus: CorpusCase[]): string[]
         refuses(pointer, "required", (_value, entry) => !present(entry, pointer)),
         `${at}: no case leaves out this required field`,
       );
-    if (types.includes("object")) gaps.push(...objectGaps(pointer, schema, cases, refuses));
+    if (types.includes("object")) gaps.push(...objectGaps(pointer, schema, cases));
   }
   gaps.push(...bodyGaps(schemaName, cases, refuses));
   return gaps;
 }
 
-function objectGaps(
-  pointer: string,
-  schema: JsonSchema,
-  cases: CorpusCase[],
-  refuses: (pointer: string, keyword: string) => boolean,
-): string[] {
+function objectGaps(pointer: string, schema: JsonSchema, cases: CorpusCase[]): string[] {
   const known = Object.keys(schema.properties ?? {});
   const unknownKeyIn = (value: unknown) =>
     value !== null &&
@@ -150,7 +150,7 @@ function objectGaps(
           (error) =>
             error.keyword === "additionalProperties" &&
             error.path.startsWith(`${pointer}/`) &&
-            !known.includes(pointerTokens(error.path).at(-1)!),
+            !known.includes(defined(pointerTokens(error.path).at(-1), `a property at "${error.path}"`)),
         ),
     );
     return refused ? [] : [`${at}: no case adds an unknown field to this closed object`];

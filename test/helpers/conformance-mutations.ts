@@ -8,6 +8,7 @@ import {
   resolve,
   typesOf,
 } from "./conformance-schemas.ts";
+import { defined } from "./defined.ts";
 
 /** One way to break a valid payload at one place, and the issue that must then be reported. */
 export interface Mutation {
@@ -31,6 +32,7 @@ const BROKEN_FORMATS: Record<string, string> = {
 /** Every mutation that makes `payload` (valid by `schema`) invalid, each with the issue it causes. */
 export function mutationsOf(payload: unknown, schema: JsonSchema, pointer = ""): Mutation[] {
   const resolved = resolve(schema);
+  const { enum: allowed, maxLength, format, items } = resolved;
   const found: Mutation[] = [];
   const at = (expected: string, keyword: string) => ({ path: expected, keyword });
   if (typesOf(resolved).length > 0) {
@@ -41,32 +43,37 @@ export function mutationsOf(payload: unknown, schema: JsonSchema, pointer = ""):
       expected: at(pointer, "type"),
     });
   }
-  if (resolved.enum && typeof payload === "string") {
+  if (allowed && typeof payload === "string") {
     found.push({
       what: `step outside the enum at ${pointer}`,
-      apply: (root) => replaceAt(root, pointer, outsideEnum(resolved.enum!)),
+      apply: (root) => replaceAt(root, pointer, outsideEnum(allowed)),
       expected: at(pointer, "enum"),
     });
   }
-  if (typeof payload === "string" && resolved.maxLength !== undefined) {
-    const missing = resolved.maxLength + 1 - codePoints(payload);
+  if (typeof payload === "string" && maxLength !== undefined) {
+    const missing = maxLength + 1 - codePoints(payload);
     found.push({
       what: `overflow the string at ${pointer}`,
-      apply: (root, choice) =>
-        replaceAt(root, pointer, missing > 0 ? payload + PADDING[choice % PADDING.length]!.repeat(missing) : payload),
+      apply: (root, choice) => {
+        const padding = defined(PADDING[choice % PADDING.length], "a padding character");
+        return replaceAt(root, pointer, missing > 0 ? payload + padding.repeat(missing) : payload);
+      },
       expected: at(pointer, "maxLength"),
     });
   }
-  if (typeof payload === "string" && resolved.format !== undefined && BROKEN_FORMATS[resolved.format]) {
+  const broken = format === undefined ? undefined : BROKEN_FORMATS[format];
+  if (typeof payload === "string" && broken) {
     found.push({
-      what: `break the ${resolved.format} at ${pointer}`,
-      apply: (root) => replaceAt(root, pointer, BROKEN_FORMATS[resolved.format!]),
+      what: `break the ${format} at ${pointer}`,
+      apply: (root) => replaceAt(root, pointer, broken),
       expected: at(pointer, "format"),
     });
   }
   if (isPlainObject(payload)) found.push(...objectMutations(payload, resolved, pointer));
-  if (Array.isArray(payload) && resolved.items) {
-    payload.forEach((item, index) => found.push(...mutationsOf(item, resolved.items!, childPointer(pointer, index))));
+  if (Array.isArray(payload) && items) {
+    for (const [index, item] of payload.entries()) {
+      found.push(...mutationsOf(item, items, childPointer(pointer, index)));
+    }
   }
   return found;
 }
@@ -109,11 +116,11 @@ function outsideEnum(allowed: unknown[]): string {
 /** A copy of `root` with the value at `pointer` replaced (or removed, for `undefined`). */
 function replaceAt(root: unknown, pointer: string, value: unknown): unknown {
   const tokens = pointerTokens(pointer);
-  if (tokens.length === 0) return value;
+  const last = tokens.pop();
+  if (last === undefined) return value;
   const copy = structuredClone(root);
   let parent = copy as Record<string, unknown>;
-  for (const token of tokens.slice(0, -1)) parent = parent[token] as Record<string, unknown>;
-  const last = tokens.at(-1)!;
+  for (const token of tokens) parent = parent[token] as Record<string, unknown>;
   if (value === undefined) delete parent[last];
   else parent[last] = value;
   return copy;

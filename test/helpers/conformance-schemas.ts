@@ -40,19 +40,25 @@ export function componentSchema(name: string): JsonSchema {
   return schema;
 }
 
+/** The component schema a `$ref` names, when it is `#/components/schemas/<Name>`. */
+function referencedSchema(ref: string | undefined): string | undefined {
+  const [, name] = ref?.match(COMPONENT_REF) ?? [];
+  return name === undefined ? undefined : decodeURIComponent(name);
+}
+
 /** Follows `$ref`s to component schemas until a schema with constraints of its own. */
 export function resolve(schema: JsonSchema): JsonSchema {
   if (schema.$ref === undefined) return schema;
-  const match = schema.$ref.match(COMPONENT_REF);
-  if (!match) throw new Error(`unsupported $ref "${schema.$ref}": only #/components/schemas/<Name> is followed`);
-  return resolve(componentSchema(decodeURIComponent(match[1]!)));
+  const name = referencedSchema(schema.$ref);
+  if (name === undefined)
+    throw new Error(`unsupported $ref "${schema.$ref}": only #/components/schemas/<Name> is followed`);
+  return resolve(componentSchema(name));
 }
 
 /** The component a schema names when it is nothing but a `$ref` to one (annotations aside). */
 function aliasTarget(schema: JsonSchema): string | undefined {
-  const match = schema.$ref?.match(COMPONENT_REF);
   const constraints = Object.keys(schema).filter((keyword) => keyword !== "$ref" && !ANNOTATIONS.has(keyword));
-  return match && constraints.length === 0 ? decodeURIComponent(match[1]!) : undefined;
+  return constraints.length === 0 ? referencedSchema(schema.$ref) : undefined;
 }
 
 /**
@@ -143,7 +149,7 @@ export function schemaUses(): SchemaUse[] {
               path,
               role: "request" as const,
               schema: request,
-              ...(answeredWith && { answeredWith, answeredStatus: Number(success!.status) }),
+              ...(success && answeredWith && { answeredWith, answeredStatus: Number(success.status) }),
             },
           ]
         : []),

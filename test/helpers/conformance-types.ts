@@ -2,6 +2,7 @@ import path from "node:path";
 import ts from "typescript";
 import type { CorpusCase } from "./conformance-corpus.ts";
 import { schemaUses } from "./conformance-schemas.ts";
+import { defined } from "./defined.ts";
 import { REPO_ROOT } from "./project-copy.ts";
 
 export type Role = "request" | "response";
@@ -110,7 +111,7 @@ function compile(source: string): { line?: number; message: string }[] {
   host.fileExists = (name) => path.resolve(name) === VIRTUAL_FILE || fileExists.call(host, name);
   host.readFile = (name) => (path.resolve(name) === VIRTUAL_FILE ? source : readFile.call(host, name));
   const program = ts.createProgram({ rootNames: [VIRTUAL_FILE], options, host });
-  const file = program.getSourceFile(VIRTUAL_FILE)!;
+  const file = defined(program.getSourceFile(VIRTUAL_FILE), "the compiled source file");
   const all = [
     ...program.getOptionsDiagnostics(),
     ...program.getGlobalDiagnostics(),

@@ -37,7 +37,7 @@ export const requestFieldIdPrefix = (operation: SpecOperation): string =>
 /** Every heading of a Markdown text, at any level, outside fenced code: Redoc lists each in its navigation. */
 export function markdownHeadings(markdown: string): string[] {
   const outsideFences = markdown.replace(/^( *)(```|~~~)[\s\S]*?^\1\2 *$/gm, "");
-  return [...outsideFences.matchAll(/^#{1,6} +(.+?) *#* *$/gm)].map(([, text]) => text!);
+  return [...outsideFences.matchAll(/^#{1,6} +(.+?) *#* *$/gm)].map(([, text = ""]) => text);
 }
 
 /**

@@ -24,15 +24,17 @@ export async function visitNavigation(page: Page): Promise<VisitedPage[]> {
   for (;;) {
     const texts = await entries.allInnerTexts();
     const index = texts.findIndex((text) => !seen.has(text));
-    if (index < 0) return visited;
-    seen.add(texts[index]!);
-    const [label = "", badge] = texts[index]!.split("\n").map((line) => line.trim());
+    const text = texts[index];
+    if (text === undefined) return visited;
+    seen.add(text);
+    const [label = "", badge] = text.split("\n").map((line) => line.trim());
     await entries.nth(index).click();
     const headingInView = await page
       .waitForFunction(
         (label) =>
           [...document.querySelectorAll<HTMLElement>("h1, h2")].some((heading) => {
             const { top } = heading.getBoundingClientRect();
+            // biome-ignore lint/performance/useDomNodeTextContent: the heading as the reader sees it, as the sidebar's label is
             return top > -10 && top < 300 && heading.innerText.startsWith(label);
           }),
         label,

@@ -15,11 +15,12 @@ export class SamplePanel {
   /** The entry the panel shows. */
   async chosen(): Promise<string> {
     const chosen = (await this.locator.getByRole("button").allInnerTexts()).filter((name) => this.menu.includes(name));
-    if (chosen.length !== 1)
+    const [entry] = chosen;
+    if (chosen.length !== 1 || entry === undefined)
       throw new Error(
         `the sample panel should name one of ${this.menu.join(", ")} as chosen, not ${JSON.stringify(chosen)}`,
       );
-    return chosen[0]!;
+    return entry;
   }
 
   /** Opens the menu and picks `choice`; returns what the menu offered. */

@@ -26,8 +26,11 @@ export async function typeCheckSamples(
 ): Promise<SampleDiagnostic[]> {
   const project = await mkdtemp(path.join(tmpdir(), "piriod-samples-"));
   try {
-    const files = Object.keys(samples).map((name) => path.join(project, `${name}.mts`));
-    await Promise.all(Object.values(samples).map((source, index) => writeFile(files[index]!, source)));
+    const sources = Object.entries(samples).map(
+      ([name, source]) => [path.join(project, `${name}.mts`), source] as const,
+    );
+    await Promise.all(sources.map(([file, source]) => writeFile(file, source)));
+    const files = sources.map(([file]) => file);
     const config = {
       extends: path.join(REPO_ROOT, "tsconfig.json"),
       compilerOptions: {

@@ -24,21 +24,20 @@ export function pageFields(page: string, start: string, end?: string): PageField
   const to = end ? lines.indexOf(end, from + 1) : lines.length;
   if (from < 0 || to < 0) throw new Error(`the page has no section "${start}"${end ? ` … "${end}"` : ""}`);
   const section = lines.slice(from + 1, to);
+  // A line past the section's end reads as an empty one.
+  const at = (index: number): string => section[index] ?? "";
   const fields: PageField[] = [];
   for (let index = 0; index < section.length; index++) {
-    const typeLine = section[index + 1]?.match(FIELD_TYPE);
-    if (!/^[a-z_]+$/.test(section[index]!) || !typeLine) continue;
-    const [, type, format, nullable] = typeLine;
-    const field: PageField = { name: section[index]!, types: [type!], required: false, readOnly: false };
+    const name = at(index);
+    const typeLine = at(index + 1).match(FIELD_TYPE);
+    if (!/^[a-z_]+$/.test(name) || !typeLine) continue;
+    const [, type = "", format, nullable] = typeLine;
+    const field: PageField = { name, types: [type], required: false, readOnly: false };
     if (format) field.format = format;
     if (nullable) field.types.push("null");
     index += 2;
-    for (
-      ;
-      index < section.length && !(/^[a-z_]+$/.test(section[index]!) && FIELD_TYPE.test(section[index + 1] ?? ""));
-      index++
-    ) {
-      const line = section[index]!;
+    for (; index < section.length && !(/^[a-z_]+$/.test(at(index)) && FIELD_TYPE.test(at(index + 1))); index++) {
+      const line = at(index);
       if (line === "") continue;
       if (line === "required") field.required = true;
       else if (line === "read-only") field.readOnly = true;
@@ -48,8 +47,12 @@ export function pageFields(page: string, start: string, end?: string): PageField
       else if (line === "Available options:") {
         field.enum = [];
         // Options are listed one a line, each but the last followed by a comma.
-        while (section[index + 1]?.match(/^\w+,$/)) field.enum.push(section[++index]!.slice(0, -1));
-        field.enum.push(section[++index]!);
+        while (/^\w+,$/.test(at(index + 1))) {
+          index++;
+          field.enum.push(at(index).slice(0, -1));
+        }
+        index++;
+        field.enum.push(at(index));
       } else field.description = field.description ? `${field.description} ${line}` : line;
     }
     index--;

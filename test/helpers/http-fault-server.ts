@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import { defined } from "./defined.ts";
 
 /** How the server answers one request (its body is already read and recorded); `later` runs a step after a delay. */
 export type Answer = (
@@ -29,17 +30,20 @@ export async function startFaultServer(): Promise<FaultServer> {
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let answers: Answer[] = [json(200, {})];
   const later = (ms: number, then: () => void) => {
-    const timer: ReturnType<typeof setTimeout> = setTimeout(() => (timers.delete(timer), then()), ms);
+    const timer: ReturnType<typeof setTimeout> = setTimeout(() => {
+      timers.delete(timer);
+      then();
+    }, ms);
     timers.add(timer);
   };
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
     request.on("end", () => {
-      const answer = answers[Math.min(received.length, answers.length - 1)]!;
+      const answer = defined(answers[Math.min(received.length, answers.length - 1)], "an answer to give");
       received.push({
-        method: request.method!,
-        url: request.url!,
+        method: defined(request.method, "the request's method"),
+        url: defined(request.url, "the request's URL"),
         headers: request.headers,
         body: Buffer.concat(chunks).toString("utf8"),
       });
@@ -53,7 +57,9 @@ export async function startFaultServer(): Promise<FaultServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
-    answer: (...next) => (answers = next),
+    answer: (...next) => {
+      answers = next;
+    },
     close: () => {
       for (const timer of timers) clearTimeout(timer);
       server.closeAllConnections();
@@ -78,7 +84,7 @@ export function resetMidBody(): Answer {
   return (response) => {
     response.writeHead(200, { "content-type": "application/json", "content-length": "2000" });
     response.write('{"name": "Comercializadora');
-    response.socket!.resetAndDestroy();
+    defined(response.socket, "the response's socket").resetAndDestroy();
   };
 }
 
@@ -87,13 +93,16 @@ export function closeMidBody(): Answer {
   return (response) => {
     response.writeHead(200, { "content-type": "application/json", "content-length": "2000" });
     response.write('{"name": "Comercializadora');
-    response.socket!.end();
+    defined(response.socket, "the response's socket").end();
   };
 }
 
 /** Waits `ms` before answering at all. */
 export function slowHeaders(ms: number, then: Answer = json(200, {})): Answer {
-  return (response, request, later) => later(ms, () => !response.destroyed && then(response, request, later));
+  return (response, request, later) =>
+    later(ms, () => {
+      if (!response.destroyed) then(response, request, later);
+    });
 }
 
 /** Sends the headers and part of the body at once, the rest after `ms`. */
@@ -101,7 +110,9 @@ export function slowBody(ms: number): Answer {
   return (response, _request, later) => {
     response.writeHead(200, { "content-type": "application/json", "content-length": "16" });
     response.write('{"name": ');
-    later(ms, () => !response.destroyed && response.end('"late"}'));
+    later(ms, () => {
+      if (!response.destroyed) response.end('"late"}');
+    });
   };
 }
 
@@ -111,7 +122,7 @@ export function slowBody(ms: number): Answer {
  */
 export function pagedList(total: number, size: number, item: (number: number) => object): Answer {
   return (response, request) => {
-    const url = new URL(request.url!, "http://localhost");
+    const url = new URL(defined(request.url, "the request's URL"), "http://localhost");
     const page = Number(url.searchParams.get("page") ?? 1);
     const results = Array.from({ length: Math.max(0, Math.min(size, total - (page - 1) * size)) }, (_, index) =>
       item((page - 1) * size + index + 1),

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import { defined } from "./defined.ts";
 import { ConsumerProject, type PackedPackage, packPackage, packRuntimeDependencies } from "./packed-package.ts";
 
 export interface InstalledPackage {
@@ -26,5 +27,5 @@ export function useInstalledPackage(): () => InstalledPackage {
     await installed?.consumer.remove();
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
-  return () => installed!;
+  return () => defined(installed, "the installed package, set up before the suite");
 }

@@ -1,4 +1,5 @@
 import type { JsonSchema } from "./conformance-schemas.ts";
+import { defined } from "./defined.ts";
 import { bundledSpec } from "./spec-examples.ts";
 
 /**
@@ -6,7 +7,7 @@ import { bundledSpec } from "./spec-examples.ts";
  * every suite covers each operation the spec gains without learning about it.
  */
 
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 const COMPONENT_REF = /^#\/components\/(\w+)\/([^/]+)$/;
 
 export interface SpecParameter {
@@ -53,32 +54,99 @@ export interface SpecOperation {
   codeSamples: Record<string, string>;
 }
 
-// Parsed JSON: its shape is the OpenAPI document's, checked by the spec's own lint, not here.
-type Spec = any;
-
-/** Follows a `$ref` to a component (schema, parameter, response, example …) of the same spec. */
-function deref(spec: Spec, node: any): any {
-  const match = node?.$ref?.match(COMPONENT_REF);
-  return match ? deref(spec, spec.components?.[match[1]]?.[decodeURIComponent(match[2])]) : node;
+// Parsed JSON, read as the parts of an OpenAPI document used here: its shape is checked by the
+// spec's own lint, not here.
+interface Reference {
+  $ref?: string;
 }
 
-function documentedBody(spec: Spec, body: any): DocumentedBody | undefined {
+interface Example extends Reference {
+  value?: unknown;
+}
+
+interface Body extends Reference {
+  content?: Record<string, { schema?: Reference; example?: unknown; examples?: Record<string, Example> }>;
+}
+
+interface Parameter extends Reference {
+  name: string;
+  in: SpecParameter["in"];
+  required?: boolean;
+  schema?: JsonSchema;
+  example?: unknown;
+  examples?: Record<string, Example>;
+  style?: string;
+  explode?: boolean;
+  "x-piriod-query-prefix"?: string;
+}
+
+type SecurityRequirement = Record<string, string[]>;
+
+type SecurityScheme =
+  | { type: "apiKey"; in: "query" | "header" | "cookie"; name: string }
+  | { type: "http" | "mutualTLS" | "oauth2" | "openIdConnect" };
+
+interface Operation {
+  operationId: string;
+  summary: string;
+  tags?: string[];
+  parameters?: Parameter[];
+  requestBody?: Body;
+  responses?: Record<string, Body>;
+  security?: SecurityRequirement[];
+  "x-codeSamples"?: { lang: string; source: string }[];
+}
+
+type HttpMethod = (typeof HTTP_METHODS)[number];
+
+interface PathItem extends Partial<Record<HttpMethod, Operation>> {
+  parameters?: Parameter[];
+}
+
+interface Spec {
+  paths?: Record<string, PathItem>;
+  security?: SecurityRequirement[];
+  components?: Record<string, Record<string, unknown> | undefined> & {
+    securitySchemes?: Record<string, SecurityScheme & Reference>;
+  };
+}
+
+const isHttpMethod = (name: string): name is HttpMethod => (HTTP_METHODS as readonly string[]).includes(name);
+
+/** The kind and name of the component a `$ref` of the same spec points at (`schemas`, `CustomerUpdate`). */
+function componentOf(ref: string | undefined): { kind: string; name: string } | undefined {
+  const [, kind, name] = ref?.match(COMPONENT_REF) ?? [];
+  return kind === undefined || name === undefined ? undefined : { kind, name: decodeURIComponent(name) };
+}
+
+/** Follows a `$ref` to a component (schema, parameter, response, example …) of the same spec. */
+function deref<T extends Reference>(spec: Spec, node: T | undefined): T | undefined {
+  const component = componentOf(node?.$ref);
+  // The spec's lint checks that a reference points at a component of the kind its place takes.
+  return component ? deref(spec, spec.components?.[component.kind]?.[component.name] as T | undefined) : node;
+}
+
+function exampleValue(spec: Spec, example: Example): unknown {
+  return defined(deref(spec, example), `the example ${example.$ref}`).value;
+}
+
+function documentedBody(spec: Spec, body: Body | undefined): DocumentedBody | undefined {
   const media = deref(spec, body)?.content?.["application/json"];
   if (!media) return undefined;
-  const examples = Object.values(media.examples ?? {}).map((example) => deref(spec, example).value);
+  const examples = Object.values(media.examples ?? {}).map((example) => exampleValue(spec, example));
   if (media.example !== undefined) examples.push(media.example);
-  const ref: string | undefined = media.schema?.$ref;
-  const name = ref?.match(COMPONENT_REF)?.[2];
+  const ref = media.schema?.$ref;
+  const component = componentOf(ref);
   return {
-    ...(name !== undefined && ref!.startsWith("#/components/schemas/") && { schema: decodeURIComponent(name) }),
+    ...(component?.kind === "schemas" && { schema: component.name }),
     ...(ref !== undefined && { schemaPointer: ref.slice(1) }),
     examples,
   };
 }
 
-function parameterOf(spec: Spec, node: any): SpecParameter {
-  const parameter = deref(spec, node);
-  const firstExample = Object.values(parameter.examples ?? {}).map((example) => deref(spec, example).value)[0];
+function parameterOf(spec: Spec, node: Parameter): SpecParameter {
+  const parameter = defined(deref(spec, node), `the parameter ${node.$ref}`);
+  const firstExample = Object.values(parameter.examples ?? {}).map((example) => exampleValue(spec, example))[0];
   return {
     name: parameter.name,
     in: parameter.in,
@@ -90,7 +158,7 @@ function parameterOf(spec: Spec, node: any): SpecParameter {
   };
 }
 
-function apiKeyHeadersOf(spec: Spec, operation: any): string[] {
+function apiKeyHeadersOf(spec: Spec, operation: Operation): string[] {
   const headers = new Set<string>();
   for (const requirement of operation.security ?? spec.security ?? []) {
     for (const name of Object.keys(requirement)) {
@@ -101,13 +169,17 @@ function apiKeyHeadersOf(spec: Spec, operation: any): string[] {
   return [...headers];
 }
 
-/** Every operation of `spec` (the bundled spec by default), in the order of its paths and methods. */
-export function specOperations(spec: Spec = bundledSpec): SpecOperation[] {
+/**
+ * Every operation of `document`, a parsed OpenAPI document (the bundled spec by default), in the
+ * order of its paths and methods.
+ */
+export function specOperations(document: unknown = bundledSpec): SpecOperation[] {
+  const spec = document as Spec;
   const operations: SpecOperation[] = [];
-  for (const [path, pathItem] of Object.entries<any>(spec.paths ?? {})) {
+  for (const [path, pathItem] of Object.entries(spec.paths ?? {})) {
     // In the order the path item writes them, as the docs list them.
-    for (const method of Object.keys(pathItem).filter((name) => HTTP_METHODS.includes(name))) {
-      const operation = pathItem[method];
+    for (const method of Object.keys(pathItem).filter(isHttpMethod)) {
+      const operation = defined(pathItem[method], `${method} ${path}`);
       const parameters = new Map<string, SpecParameter>();
       for (const node of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
         const parameter = parameterOf(spec, node);
@@ -123,15 +195,12 @@ export function specOperations(spec: Spec = bundledSpec): SpecOperation[] {
         parameters: [...parameters.values()],
         apiKeyHeaders: apiKeyHeadersOf(spec, operation),
         ...(requestBody && { requestBody }),
-        responses: Object.entries<any>(operation.responses ?? {}).map(([status, response]) => ({
+        responses: Object.entries(operation.responses ?? {}).map(([status, response]) => ({
           status,
           ...(documentedBody(spec, response) ?? { examples: [] }),
         })),
         codeSamples: Object.fromEntries(
-          (operation["x-codeSamples"] ?? []).map((sample: { lang: string; source: string }) => [
-            sample.lang,
-            sample.source,
-          ]),
+          (operation["x-codeSamples"] ?? []).map((sample) => [sample.lang, sample.source]),
         ),
       });
     }

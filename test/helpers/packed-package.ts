@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { defined } from "./defined.ts";
 import { REPO_ROOT } from "./project-copy.ts";
 import { runtimeDependencyFolders } from "./runtime-dependencies.ts";
 
@@ -21,7 +22,8 @@ export async function packPackage(destination: string): Promise<PackedPackage> {
     throw new Error("dist/ is missing: run `npm run build` before the package tests");
   }
   const [report] = await npmPack([REPO_ROOT], destination);
-  return { tarball: report!.tarball, files: report!.files };
+  const { tarball, files } = defined(report, "npm pack's report on the package");
+  return { tarball, files };
 }
 
 /**

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach } from "vitest";
+import { defined } from "./defined.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TSX_CLI = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -39,8 +40,12 @@ export class ProjectCopy {
       });
       let stdout = "";
       let stderr = "";
-      child.stdout.on("data", (chunk) => (stdout += chunk));
-      child.stderr.on("data", (chunk) => (stderr += chunk));
+      child.stdout.on("data", (chunk) => {
+        stdout += chunk;
+      });
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+      });
       child.on("error", reject);
       child.on("close", (code) => resolve({ status: code ?? 1, stdout, stderr }));
     });
@@ -88,5 +93,5 @@ export function useProjectCopy(entries?: string[]): () => ProjectCopy {
   afterEach(async () => {
     await copy?.remove();
   });
-  return () => copy!;
+  return () => defined(copy, "the project copy, made before each test");
 }

@@ -26,13 +26,13 @@ export async function startRawHttpServer(
       head += chunk.toString("latin1");
       // Bodies are small and sent with the head here; a new request line after a blank line is the next request.
       while (head.includes("\r\n\r\n")) {
-        const [line] = head.split("\r\n");
+        const line = head.slice(0, head.indexOf("\r\n"));
         const length = Number(/\r\ncontent-length: *(\d+)/i.exec(head)?.[1] ?? 0);
         const end = head.indexOf("\r\n\r\n") + 4 + length;
         if (head.length < end) return;
         head = head.slice(end);
-        requests.push(line!);
-        answer(socket, line!);
+        requests.push(line);
+        answer(socket, line);
       }
     });
   });

@@ -17,9 +17,10 @@ export interface CurlResult {
 export async function runCurl(command: string): Promise<CurlResult> {
   const lines = command.split("\n");
   const start = lines.findIndex((line) => line.startsWith("curl "));
-  if (start < 0 || lines.filter((line) => line.startsWith("curl ")).length !== 1)
+  const curl = lines[start];
+  if (curl === undefined || lines.filter((line) => line.startsWith("curl ")).length !== 1)
     throw new Error("the sample must be one curl command");
-  lines[start] = lines[start]!.replace(
+  lines[start] = curl.replace(
     /^curl /,
     "/usr/bin/curl --silent --show-error --write-out '\\n%{http_code}\\n%header{sl-violations}' ",
   );

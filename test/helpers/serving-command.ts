@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
+import { defined } from "./defined.ts";
 import { REPO_ROOT } from "./project-copy.ts";
 
 const TSX_CLI = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
@@ -14,19 +15,24 @@ export class ServingCommand {
   constructor(file: string, args: readonly string[], cwd: string) {
     // Its own group, so a signal to the group reaches every process of it at once (tsx and the
     // script it runs), as Ctrl-C in a terminal does; and so that cleanup can reach them all by the group's PID.
-    this.child = spawn(file, args, {
+    const child = spawn(file, args, {
       cwd,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, NO_COLOR: "1" },
     });
-    this.child.stdout!.on("data", (chunk) => (this.stdout += chunk));
-    this.child.stderr!.on("data", (chunk) => (this.stderr += chunk));
+    child.stdout.on("data", (chunk) => {
+      this.stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      this.stderr += chunk;
+    });
+    this.child = child;
     this.exited = new Promise((resolve) => this.child.once("exit", (code, signal) => resolve({ code, signal })));
   }
 
   get pid(): number {
-    return this.child.pid!;
+    return defined(this.child.pid, "the command's PID");
   }
 
   get running(): boolean {

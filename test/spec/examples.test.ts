@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateCustomer, validateCustomerUpdate } from "../../generated/validators.js";
+import { childPointer } from "../helpers/conformance-schemas.ts";
 import { compileAt } from "../helpers/spec-ajv.ts";
 import { bundledSpec } from "../helpers/spec-examples.ts";
 
@@ -10,8 +11,6 @@ interface FoundExample {
   schema: string;
   value: unknown;
 }
-
-const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /**
  * Every example in the spec with the schema it illustrates: media type and parameter examples
@@ -30,23 +29,23 @@ function findExamples(node: unknown, pointer = ""): FoundExample[] {
       found.push({ where: `${pointer}/example`, schema: `${pointer}/schema`, value: object.example });
     for (const [name, example] of Object.entries((object.examples ?? {}) as Record<string, { value?: unknown }>)) {
       found.push({
-        where: `${pointer}/examples/${escape(name)}/value`,
+        where: `${childPointer(`${pointer}/examples`, name)}/value`,
         schema: `${pointer}/schema`,
         value: example.value,
       });
     }
   } else if (isSchema && !("$ref" in object)) {
     if (Array.isArray(object.examples)) {
-      object.examples.forEach((value, index) =>
-        found.push({ where: `${pointer}/examples/${index}`, schema: pointer, value }),
-      );
+      for (const [index, value] of object.examples.entries()) {
+        found.push({ where: `${pointer}/examples/${index}`, schema: pointer, value });
+      }
     }
     if ("default" in object) found.push({ where: `${pointer}/default`, schema: pointer, value: object.default });
   }
   for (const [key, child] of Object.entries(object)) {
     if (key === "example" || (key === "examples" && !isSchema) || key === "enum") continue;
     if (key === "examples" && Array.isArray(child)) continue;
-    found.push(...findExamples(child, `${pointer}/${escape(key)}`));
+    found.push(...findExamples(child, childPointer(pointer, key)));
   }
   return found;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { defined } from "../helpers/defined.ts";
 import { type PageField, pageFields } from "../helpers/endpoint-page.ts";
 import { bundledSpec } from "../helpers/spec-examples.ts";
 
@@ -22,14 +23,19 @@ interface Schema {
   additionalProperties?: unknown;
 }
 
-const resolve = (schema: Schema): Schema => (schema.$ref ? resolve(schemas[schema.$ref.split("/").pop()!]) : schema);
+const resolve = (schema: Schema): Schema =>
+  schema.$ref ? resolve(schemas[schema.$ref.slice(schema.$ref.lastIndexOf("/") + 1)]) : schema;
 const plain = (text: string) => text.replace(/`/g, "").replace(/\s+/g, " ").trim();
 
 /** What the page says of a field, read back from a schema, in the page's own terms. */
 function asPageField(name: string, property: Schema, required: string[]): Omit<PageField, "description"> {
   const schema = resolve(property);
   const types = ([] as string[]).concat(schema.type ?? []);
-  const pageType = schema.enum ? "enum<string>" : types[0] === "array" ? `${resolve(schema.items!).type}[]` : types[0]!;
+  const pageType = schema.enum
+    ? "enum<string>"
+    : types[0] === "array"
+      ? `${resolve(defined(schema.items, `the items of ${name}`)).type}[]`
+      : defined(types[0], `the type of ${name}`);
   const field: Omit<PageField, "description"> = {
     name,
     types: [pageType, ...types.slice(1)],
@@ -47,15 +53,17 @@ function expectFaithful(schemaName: string, fields: PageField[]) {
   // A schema that is another under a second name (`CustomerUpdate` is `CustomerWrite`) is read as that one.
   const schema = resolve(schemas[schemaName]);
   it("lists the page's fields in the page's order, and no other", () => {
-    expect(Object.keys(schema.properties!)).toEqual(fields.map((field) => field.name));
+    expect(Object.keys(defined(schema.properties, `the properties of ${schemaName}`))).toEqual(
+      fields.map((field) => field.name),
+    );
   });
   it.each(fields.map((field) => [field.name, field] as const))(
     "%s: type, format, nullability, maxLength, default, enum, required, read-only",
     (name, field) => {
       const { description, ...constraints } = field;
-      expect(asPageField(name, schema.properties![name]!, schema.required ?? [])).toEqual(constraints);
-      if (description)
-        expect(plain(resolve(schema.properties![name]!).description ?? "")).toContain(plain(description));
+      const property = defined(schema.properties?.[name], `the property ${name} of ${schemaName}`);
+      expect(asPageField(name, property, schema.required ?? [])).toEqual(constraints);
+      if (description) expect(plain(resolve(property).description ?? "")).toContain(plain(description));
     },
   );
 }
@@ -76,11 +84,11 @@ describe("Customer is the page's response", () => {
 
 describe("fields of both schemas", () => {
   it("carry the same constraints in the request and the response", () => {
-    const request: Record<string, Schema> = resolve(schemas.CustomerUpdate).properties!;
+    const request = defined(resolve(schemas.CustomerUpdate).properties, "the properties of CustomerUpdate");
     const response: Record<string, Schema> = schemas.Customer.properties;
-    for (const name of Object.keys(request).filter((name) => !["country", "state"].includes(name))) {
-      const { description: _request, ...requestConstraints } = request[name]!;
-      const { description: _response, ...responseConstraints } = response[name]!;
+    for (const [name, property] of Object.entries(request).filter(([name]) => !["country", "state"].includes(name))) {
+      const { description: _request, ...requestConstraints } = property;
+      const { description: _response, ...responseConstraints } = defined(response[name], `Customer's ${name}`);
       expect(responseConstraints, name).toEqual(requestConstraints);
     }
   });

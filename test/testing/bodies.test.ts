@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PiriodBadRequestError } from "../../src/index.ts";
 import { createPiriodFake } from "../../src/testing/index.ts";
+import { defined } from "../helpers/defined.ts";
 import { customerBody, fakeAndClient, send } from "../helpers/fake-client.ts";
 
 /** The fake's answer to a create with this body, sent as a raw HTTP client would (the client validates before sending). */
@@ -90,7 +91,7 @@ describe("the fake refuses a body in Piriod's DRF shape, naming the fields actua
       body: customerBody({ email: "not an email" }),
     });
     expect([refused.status, await refused.json()]).toEqual([400, { email: ["Enter a valid email address."] }]);
-    expect((await piriod.customers.retrieve(made.id!)).email).toBe("pagos@andes.cl");
+    expect((await piriod.customers.retrieve(defined(made.id, "the customer's id"))).email).toBe("pagos@andes.cl");
   });
 
   it("reaches a client as a PiriodBadRequestError whose fieldErrors name the fields", async () => {

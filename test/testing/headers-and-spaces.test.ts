@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PiriodAuthenticationError, PiriodNotFoundError, PiriodPermissionDeniedError } from "../../src/index.ts";
 import { createPiriodFake } from "../../src/testing/index.ts";
+import { defined } from "../helpers/defined.ts";
 import { customerBody, fakeAndClient, send, WORKSPACE } from "../helpers/fake-client.ts";
 
 describe("the fake reads the headers as Piriod does", () => {
@@ -55,7 +56,8 @@ describe("the fake reads the headers as Piriod does", () => {
     const { fake, piriod } = fakeAndClient();
     const created = await piriod.customers.create(customerBody());
     const elsewhere = piriod.withOptions({ workspace: "acc_other" });
-    await expect(elsewhere.customers.retrieve(created.id!)).rejects.toBeInstanceOf(PiriodNotFoundError);
+    const id = defined(created.id, "the customer's id");
+    await expect(elsewhere.customers.retrieve(id)).rejects.toBeInstanceOf(PiriodNotFoundError);
     expect((await elsewhere.customers.list()).count).toBe(0);
     expect((await piriod.customers.list()).count).toBe(1);
     expect(fake.requests.map((request) => request.headers["x-simple-workspace"])).toEqual([
@@ -71,8 +73,9 @@ describe("the fake reads the headers as Piriod does", () => {
     const test = piriod.withOptions({ testMode: true });
     const made = await test.customers.create(customerBody());
     expect(made.test_mode).toBe(true);
-    expect((await test.customers.retrieve(made.id!)).id).toBe(made.id);
-    const error = await piriod.customers.retrieve(made.id!).catch((caught: unknown) => caught);
+    const id = defined(made.id, "the customer's id");
+    expect((await test.customers.retrieve(id)).id).toBe(made.id);
+    const error = await piriod.customers.retrieve(id).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PiriodNotFoundError);
     expect((error as PiriodNotFoundError).body).toEqual({ detail: "Not found." });
     const live = await piriod.customers.create(customerBody());

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createPiriodClient, PiriodConnectionError, toCustomerUpdate } from "../../src/node.ts";
 import { createPiriodFake, type FakeServer } from "../../src/testing/index.ts";
+import { defined } from "../helpers/defined.ts";
 import { customerBody, WORKSPACE } from "../helpers/fake-client.ts";
 import { portIsFree } from "../helpers/port-is-free.ts";
 
@@ -34,16 +35,17 @@ describe("the fake over HTTP", () => {
       email: "pagos@andes.cl",
       country: { id: "CL", name: "Chile" },
     });
-    const updated = await piriod.customers.update(created.id!, {
+    const id = defined(created.id, "the customer's id");
+    const updated = await piriod.customers.update(id, {
       ...toCustomerUpdate(created),
       email: "cobranza@andes.cl",
     });
     expect(updated.email).toBe("cobranza@andes.cl");
-    expect(await piriod.customers.retrieve(created.id!)).toEqual(updated);
+    expect(await piriod.customers.retrieve(id)).toEqual(updated);
     const page = await piriod.customers.list({ email: "cobranza@andes.cl" });
     expect(page.items.map((customer) => customer.id)).toEqual([created.id]);
 
-    expect(await piriod.customers.delete(created.id!)).toBeUndefined();
+    expect(await piriod.customers.delete(id)).toBeUndefined();
     expect((await piriod.customers.list()).count).toBe(0);
     expect(fake.requests.map(({ method, path, status }) => `${method} ${path} ${status}`)).toEqual([
       "POST /customers/ 201",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PiriodFake } from "../../src/testing/index.ts";
+import { defined } from "../helpers/defined.ts";
 import { customerBody, fakeAndClient, send } from "../helpers/fake-client.ts";
 
 /** Seeds customers named C01…Cnn, created a day apart from 2026-01-01, alternately in CL and PE. */
@@ -127,8 +128,8 @@ describe("the fake's lists", () => {
     const { piriod } = fakeAndClient();
     const kept = await piriod.customers.create(customerBody({ name: "Kept" }));
     const gone = await piriod.customers.create(customerBody({ name: "Gone" }));
-    await piriod.customers.update(kept.id!, customerBody({ name: "Kept, renamed" }));
-    await piriod.customers.delete(gone.id!);
+    await piriod.customers.update(defined(kept.id, "the kept customer's id"), customerBody({ name: "Kept, renamed" }));
+    await piriod.customers.delete(defined(gone.id, "the deleted customer's id"));
     expect((await piriod.customers.list()).items.map((customer) => customer.name)).toEqual(["Kept, renamed"]);
   });
 });

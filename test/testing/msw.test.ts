@@ -3,7 +3,6 @@ import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import {
   createPiriodClient as createFetchClient,
-  PiriodBadRequestError,
   type PiriodClient,
   type PiriodClientOptions,
   PiriodConnectionError,
@@ -11,6 +10,7 @@ import {
 } from "../../src/index.ts";
 import { createPiriodClient as createNodeClient } from "../../src/node.ts";
 import { createPiriodFake } from "../../src/testing/index.ts";
+import { defined } from "../helpers/defined.ts";
 import { customerBody, WORKSPACE } from "../helpers/fake-client.ts";
 
 // No client here gets a `fetch`: each sends through its entry's own transport, to a host this machine cannot reach, so a request msw
@@ -35,7 +35,7 @@ async function customerLifecycle(piriod: PiriodClient) {
     name: "Comercializadora Andes SpA",
     email: "pagos@andes.cl",
   });
-  const id = created.id!;
+  const id = defined(created.id, "the created customer's id");
   expect(await piriod.customers.retrieve(id)).toEqual(created);
   const updated = await piriod.customers.update(id, customerBody({ name: "Andes Ltda" }));
   expect(updated).toMatchObject({ id, name: "Andes Ltda" });
@@ -54,10 +54,11 @@ async function customerLifecycle(piriod: PiriodClient) {
     `DELETE /customers/${id}/ 204`,
     `GET /customers/${id}/ 404`,
   ]);
-  expect(fake.requests[0]!.body).toEqual(customerBody({ email: "pagos@andes.cl" }));
-  expect(fake.requests[2]!.body).toEqual(customerBody({ name: "Andes Ltda" }));
-  expect(fake.requests[3]!.query).toEqual({ ordering: "name" });
-  expect(fake.requests[0]!.headers).toMatchObject({
+  const create = defined(fake.requests[0], "the create request");
+  expect(create.body).toEqual(customerBody({ email: "pagos@andes.cl" }));
+  expect(defined(fake.requests[2], "the update request").body).toEqual(customerBody({ name: "Andes Ltda" }));
+  expect(defined(fake.requests[3], "the list request").query).toEqual({ ordering: "name" });
+  expect(create.headers).toMatchObject({
     authorization: "Token [redacted]",
     "x-simple-workspace": WORKSPACE,
   });
@@ -84,9 +85,8 @@ describe("the fake as msw handlers", () => {
       it("answers a 429 the client retries, then serves the call", async () => {
         const [customer] = fake.seed({ customers: [customerBody()] }).customers;
         fake.failNext("customers.retrieve", { status: 429, headers: { "retry-after": "0" } });
-        expect(await createPiriodClient({ ...options, maxRetries: 1 }).customers.retrieve(customer!.id!)).toEqual(
-          customer,
-        );
+        const id = defined(customer?.id, "the seeded customer's id");
+        expect(await createPiriodClient({ ...options, maxRetries: 1 }).customers.retrieve(id)).toEqual(customer);
         expect(fake.requests.map(({ operation, status }) => `${operation} ${status}`)).toEqual([
           "customers.retrieve 429",
           "customers.retrieve 200",
@@ -139,7 +139,7 @@ describe("the fake as msw handlers", () => {
         PiriodConnectionError,
       );
       expect(reported).toHaveBeenCalledOnce();
-      const report = reported.mock.calls[0]!.join(" ");
+      const report = defined(reported.mock.calls[0], "the first report").join(" ");
       expect(report).toContain("without a matching request handler");
       expect(report).toContain(`• GET ${baseUrl}/customers/\n`);
     }

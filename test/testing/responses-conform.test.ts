@@ -5,6 +5,7 @@ import { validValues } from "../helpers/conformance-arbitraries.ts";
 import { mutationsOf } from "../helpers/conformance-mutations.ts";
 import { type Oracle, oracleFor } from "../helpers/conformance-oracle.ts";
 import { componentSchema } from "../helpers/conformance-schemas.ts";
+import { defined } from "../helpers/defined.ts";
 import {
   documentedResponse,
   operationTitle,
@@ -31,15 +32,18 @@ beforeAll(async () => {
 
 /** A request body for the operation: one of its examples, a generated valid one, or a valid one broken in one place. */
 function bodies(operation: SpecOperation): fc.Arbitrary<unknown> {
-  const name = operation.requestBody?.schema;
-  if (name === undefined) return fc.constant(undefined);
+  const { requestBody } = operation;
+  if (requestBody?.schema === undefined) return fc.constant(undefined);
+  const name = requestBody.schema;
   const schema = componentSchema(name);
   const valid = validValues(schema, `#/components/schemas/${name}`);
   const broken = fc.tuple(valid, fc.nat(), fc.nat()).map(([payload, where, choice]) => {
     const mutations = mutationsOf(payload, schema);
-    return mutations.length === 0 ? payload : mutations[where % mutations.length]!.apply(payload, choice);
+    return mutations.length === 0
+      ? payload
+      : defined(mutations[where % mutations.length], "a mutation").apply(payload, choice);
   });
-  return fc.oneof(fc.constantFrom(...operation.requestBody!.examples), valid, broken);
+  return fc.oneof(fc.constantFrom(...requestBody.examples), valid, broken);
 }
 
 /** A query for the operation: each of its parameters left out, given its example, or given text it may not read. */
@@ -67,11 +71,12 @@ function queries(operation: SpecOperation): fc.Arbitrary<[string, string][]> {
 }
 
 const steps = fc.array(
-  fc.nat(operations.length - 1).chain((index) =>
-    fc.record({
-      operation: fc.constant(operations[index]!),
-      body: bodies(operations[index]!),
-      query: queries(operations[index]!),
+  fc.nat(operations.length - 1).chain((index) => {
+    const operation = defined(operations[index], `operation ${index}`);
+    return fc.record({
+      operation: fc.constant(operation),
+      body: bodies(operation),
+      query: queries(operation),
       target: fc.nat(),
       authorization: fc.constantFrom<string | undefined>(
         "Token sk_test_fake",
@@ -82,8 +87,8 @@ const steps = fc.array(
       ),
       workspace: fc.constantFrom<string | undefined>(WORKSPACE, WORKSPACE, WORKSPACE, "acc_not_mine", undefined),
       testMode: fc.boolean(),
-    }),
-  ),
+    });
+  }),
   { minLength: 5, maxLength: 30 },
 );
 
@@ -97,9 +102,8 @@ describe("every answer of the fake conforms to the spec, by an independent valid
         const ids = ["cus_01H8XYZ123ABC", "con_01H8XYZ123ABC"];
         for (const step of sequence) {
           const { operation } = step;
-          // A known id (of whichever resource: a wrong one is a 404 too), or one nobody has.
-          const id =
-            step.target % (ids.length + 1) === ids.length ? "cus_NOBODY" : ids[step.target % (ids.length + 1)]!;
+          // A known id (of whichever resource: a wrong one is a 404 too), or, past the end of ids, one nobody has.
+          const id = ids[step.target % (ids.length + 1)] ?? "cus_NOBODY";
           const query = new URLSearchParams(step.query).toString();
           const headers: Record<string, string> = {};
           if (step.authorization !== undefined) headers.authorization = step.authorization;
@@ -118,14 +122,15 @@ describe("every answer of the fake conforms to the spec, by an independent valid
           const documented = documentedResponse(operation, String(response.status));
           expect(documented, `${where}, which the spec does not document for it`).toBeDefined();
           const text = await response.text();
-          if (documented!.schema === undefined) {
+          const { schema } = defined(documented, "the documented response");
+          if (schema === undefined) {
             expect(text, `${where} with a body`).toBe("");
           } else {
             expect(response.headers.get("content-type"), where).toBe("application/json");
             const body: unknown = JSON.parse(text);
             expect(
-              oracles.get(documented!.schema)!(body),
-              `${where} with ${text}, which is not a valid ${documented!.schema}`,
+              defined(oracles.get(schema), `the oracle of ${schema}`)(body),
+              `${where} with ${text}, which is not a valid ${schema}`,
             ).toBe(true);
             if (response.status === 201) ids.push((body as { id: string }).id);
           }

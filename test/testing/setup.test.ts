@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validateContact, validateCustomer } from "../../generated/validators.js";
 import { createPiriodClient, PiriodError, PiriodNotFoundError, PiriodValidationError } from "../../src/index.ts";
 import { createPiriodFake } from "../../src/testing/index.ts";
+import { defined } from "../helpers/defined.ts";
 import { customerBody, fakeAndClient, WORKSPACE } from "../helpers/fake-client.ts";
 
 describe("setting the fake up for a test", () => {
@@ -79,7 +80,7 @@ describe("setting the fake up for a test", () => {
       body: customerBody({ email: "pagos@andes.cl" }),
       status: 201,
     });
-    expect(create!.headers).toMatchObject({
+    expect(defined(create, "the create request").headers).toMatchObject({
       authorization: "Token [redacted]",
       "x-simple-workspace": WORKSPACE,
       "content-type": "application/json",
@@ -109,7 +110,8 @@ describe("setting the fake up for a test", () => {
     const gateway = "https://gateway.example.test/piriod";
     const { fake, piriod } = fakeAndClient({ baseUrl: gateway }, { baseUrl: gateway });
     const created = await piriod.customers.create(customerBody());
-    expect(await piriod.customers.retrieve(created.id!)).toEqual(created);
+    const id = defined(created.id, "the customer's id");
+    expect(await piriod.customers.retrieve(id)).toEqual(created);
     expect(fake.requests.map(({ operation, path }) => [operation, path])).toEqual([
       ["customers.create", "/customers/"],
       ["customers.retrieve", `/customers/${created.id}/`],
@@ -121,7 +123,7 @@ describe("setting the fake up for a test", () => {
       fetch: fake.fetch,
       maxRetries: 0,
     });
-    await expect(elsewhere.customers.retrieve(created.id!)).rejects.toBeInstanceOf(PiriodNotFoundError);
+    await expect(elsewhere.customers.retrieve(id)).rejects.toBeInstanceOf(PiriodNotFoundError);
     expect(fake.requests.at(-1)).toMatchObject({ path: `/customers/${created.id}/`, status: 404 });
     expect(fake.requests.at(-1)).not.toHaveProperty("operation");
   });

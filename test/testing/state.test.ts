@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateContact, validateCustomer } from "../../generated/validators.js";
 import { PiriodNotFoundError, toContactUpdate, toCustomerUpdate } from "../../src/index.ts";
+import { defined } from "../helpers/defined.ts";
 import { customerBody, fakeAndClient, send } from "../helpers/fake-client.ts";
 
 const NOW = new Date("2026-12-06T12:00:00.000Z");
@@ -30,7 +31,11 @@ describe("the fake keeps state as Piriod does", () => {
       updated: NOW.toISOString(),
     });
     expect(validateCustomer(customer).ok).toBe(true);
-    const contact = await piriod.contacts.create({ name: "Ana Rojas", email: "ana@andes.cl", customer: customer.id! });
+    const contact = await piriod.contacts.create({
+      name: "Ana Rojas",
+      email: "ana@andes.cl",
+      customer: defined(customer.id, "the customer's id"),
+    });
     expect(contact.id).toMatch(/^con_[0-9A-Z]{14}$/);
     expect(contact).toMatchObject({ customer: customer.id, invoicing: true, collections: true });
     expect(validateContact(contact).ok).toBe(true);
@@ -47,7 +52,8 @@ describe("the fake keeps state as Piriod does", () => {
     const { piriod } = fakeAndClient({ now: () => now });
     const made = await piriod.customers.create(customerBody({ email: "pagos@andes.cl", phone: "+56 2 2345 6789" }));
     now = new Date("2026-12-07T08:30:00.000Z");
-    const updated = await piriod.customers.update(made.id!, {
+    const id = defined(made.id, "the customer's id");
+    const updated = await piriod.customers.update(id, {
       ...toCustomerUpdate(made),
       email: "cobranza@andes.cl",
       phone: null,
@@ -59,21 +65,23 @@ describe("the fake keeps state as Piriod does", () => {
       created: NOW.toISOString(),
       updated: now.toISOString(),
     });
-    expect(await piriod.customers.retrieve(made.id!)).toEqual(updated);
+    expect(await piriod.customers.retrieve(id)).toEqual(updated);
     const contact = await piriod.contacts.create({ name: "Ana Rojas", email: "ana@andes.cl" });
-    const moved = await piriod.contacts.update(contact.id!, { ...toContactUpdate(contact), orgunit: "Finanzas" });
-    expect((await piriod.contacts.retrieve(contact.id!)).orgunit).toBe(moved.orgunit);
+    const contactId = defined(contact.id, "the contact's id");
+    const moved = await piriod.contacts.update(contactId, { ...toContactUpdate(contact), orgunit: "Finanzas" });
+    expect((await piriod.contacts.retrieve(contactId)).orgunit).toBe(moved.orgunit);
   });
 
   it("deletes with 204, after which the id is 404 Not found. for retrieve, update and delete", async () => {
     const { fake, piriod } = fakeAndClient();
     const made = await piriod.customers.create(customerBody());
-    expect(await piriod.customers.delete(made.id!)).toBeUndefined();
+    const id = defined(made.id, "the customer's id");
+    expect(await piriod.customers.delete(id)).toBeUndefined();
     expect(fake.requests.at(-1)?.status).toBe(204);
     for (const call of [
-      () => piriod.customers.retrieve(made.id!),
-      () => piriod.customers.update(made.id!, customerBody()),
-      () => piriod.customers.delete(made.id!),
+      () => piriod.customers.retrieve(id),
+      () => piriod.customers.update(id, customerBody()),
+      () => piriod.customers.delete(id),
     ]) {
       const error = await call().catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(PiriodNotFoundError);
@@ -91,7 +99,8 @@ describe("the fake keeps state as Piriod does", () => {
   it("hands out copies: changing an answer does not change what the fake stores", async () => {
     const { piriod } = fakeAndClient();
     const made = await piriod.customers.create(customerBody({ metadata: { segment: "retail" } }));
-    made.metadata!.segment = "changed";
-    expect((await piriod.customers.retrieve(made.id!)).metadata).toEqual({ segment: "retail" });
+    defined(made.metadata, "the customer's metadata").segment = "changed";
+    const stored = await piriod.customers.retrieve(defined(made.id, "the customer's id"));
+    expect(stored.metadata).toEqual({ segment: "retail" });
   });
 });

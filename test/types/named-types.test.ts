@@ -1,6 +1,7 @@
 import path from "node:path";
 import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
+import { defined } from "../helpers/defined.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
 
 // What a consumer's editor and compiler show: the names of the spec's schemas, not
@@ -40,16 +41,19 @@ beforeAll(() => {
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (file) => file === CONSUMER || fileExists(file);
   program = ts.createProgram([CONSUMER], options, host);
-  source = program.getSourceFile(CONSUMER)!;
+  source = defined(program.getSourceFile(CONSUMER), "the consumer's source file");
 });
 
 /** The type of an exported `const`, as a hover shows it. */
 function typeOf(name: string): string {
   const checker = program.getTypeChecker();
-  const declaration = source.statements
-    .filter(ts.isVariableStatement)
-    .flatMap((statement) => [...statement.declarationList.declarations])
-    .find((candidate) => candidate.name.getText(source) === name)!;
+  const declaration = defined(
+    source.statements
+      .filter(ts.isVariableStatement)
+      .flatMap((statement) => [...statement.declarationList.declarations])
+      .find((candidate) => candidate.name.getText(source) === name),
+    `the declaration of ${name}`,
+  );
   return checker.typeToString(checker.getTypeAtLocation(declaration.name), undefined, ts.TypeFormatFlags.NoTruncation);
 }
 

@@ -3,7 +3,7 @@ import type { Customer, CustomerStatus, CustomerUpdate, components } from "../..
 import { validateCustomer, validateCustomerUpdate } from "../../generated/validators.js";
 
 /** The keys of T that may not be absent. */
-type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+type RequiredKeys<T> = { [K in keyof T]-?: Pick<T, K> extends Required<Pick<T, K>> ? K : never }[keyof T];
 type RESPONSE_ONLY = "id" | "status" | "contacts" | "sources" | "aggregations" | "test_mode" | "created" | "updated";
 type NULLABLE = "email" | "phone" | "website" | "zip_code" | "manager" | "reference" | "tax_id";
 
@@ -77,7 +77,7 @@ describe("validators", () => {
     const update = validateCustomerUpdate(input);
     if (update.ok) expectTypeOf(update.value).toEqualTypeOf<CustomerUpdate>();
     else
-      expectTypeOf(update.errors[0]!).toEqualTypeOf<{
+      expectTypeOf(update.errors).items.toEqualTypeOf<{
         path: string;
         keyword: string;
         params?: Record<string, unknown>;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { validateCustomer, validateCustomerUpdate } from "../../generated/validators.js";
+import { defined } from "../helpers/defined.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
 import { chileanCustomer, chileanCustomerUpdate } from "../helpers/spec-examples.ts";
 
@@ -149,9 +150,11 @@ describe("the generated validator modules", () => {
     expect(modules).toContain("validators/customer.js");
     for (const file of modules) {
       const code = await readFile(path.join(dir, file), "utf8");
-      const specifiers = [...code.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+"([^"]+)"/gm)].map((match) => match[1]);
+      const specifiers = [...code.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+"([^"]+)"/gm)].map((match) =>
+        defined(match[1], `a specifier in ${file}`),
+      );
       expect(
-        specifiers.filter((specifier) => !specifier!.startsWith("./")),
+        specifiers.filter((specifier) => !specifier.startsWith("./")),
         file,
       ).toEqual([]);
       expect(code, file).not.toMatch(/createRequire|new Function|\beval\(|\bimport\(/);

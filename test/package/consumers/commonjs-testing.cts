@@ -7,5 +7,6 @@ export async function seededCustomer(): Promise<Customer> {
   const fake = createPiriodFake();
   const [andes] = fake.seed({ customers: [fake.build.customers({ name: "Andes SpA" })] }).customers;
   const piriod = createPiriodClient({ apiKey: "sk_test_fake", workspace: "acc_01H8XYZ123ABC", fetch: fake.fetch });
-  return piriod.customers.retrieve(andes!.id!);
+  if (!andes?.id) throw new Error("the fake seeded no customer");
+  return piriod.customers.retrieve(andes.id);
 }

@@ -1,6 +1,6 @@
 import { createPiriodClient, PiriodBadRequestError, toCustomerUpdate } from "@piriod/api";
 import { createPiriodFake } from "@piriod/api/testing";
-import { beforeEach, describe, expect, it } from "vitest";
+import { assert, beforeEach, describe, expect, it } from "vitest";
 
 const fake = createPiriodFake({ apiKey: "sk_test_fake", now: () => new Date("2026-03-01T12:00:00Z") });
 const piriod = createPiriodClient({ apiKey: "sk_test_fake", workspace: "acc_01H8XYZ123ABC", fetch: fake.fetch });
@@ -12,9 +12,10 @@ describe("billing emails", () => {
     const { customers } = fake.seed({
       customers: [fake.build.customers({ name: "Andes SpA", email: "facturacion@andes.cl" })],
     });
-    const andes = customers[0]!;
+    const andes = customers[0];
+    assert(andes?.id);
 
-    const updated = await piriod.customers.update(andes.id!, { ...toCustomerUpdate(andes), email: "pagos@andes.cl" });
+    const updated = await piriod.customers.update(andes.id, { ...toCustomerUpdate(andes), email: "pagos@andes.cl" });
 
     expect(updated).toMatchObject({
       id: andes.id,
@@ -25,7 +26,7 @@ describe("billing emails", () => {
     expect(fake.requests.map(({ method, path, status }) => `${method} ${path} ${status}`)).toEqual([
       `PATCH /customers/${andes.id}/ 200`,
     ]);
-    expect(fake.requests[0]!.body).toMatchObject({ email: "pagos@andes.cl" });
+    expect(fake.requests[0]?.body).toMatchObject({ email: "pagos@andes.cl" });
   });
 
   it("waits out a 429 and tries again", async () => {

@@ -39,7 +39,8 @@ export async function exerciseTheFake(): Promise<{
     { customers: [fake.build.customers({ name: "Andes SpA", country: "CL", state: 13 })] },
     { testMode: false },
   );
-  const andes: Customer = customers[0]!;
+  const andes: Customer | undefined = customers[0];
+  if (!andes?.id) throw new Error("the fake seeded no customer");
   const contact: Contact = fake.build.contacts({ name: "Ana Rojas", customer: andes.id });
   fake.seed({ contacts: [contact] });
 
@@ -53,7 +54,7 @@ export async function exerciseTheFake(): Promise<{
   fake.failNext("customers.delete", { drop: true });
 
   const piriod = createPiriodClient({ apiKey: "sk_test_fake", workspace: "acc_01H8XYZ123ABC", fetch: fake.fetch });
-  const customer = await piriod.customers.retrieve(andes.id!);
+  const customer = await piriod.customers.retrieve(andes.id);
   const received: readonly ReceivedRequest[] = fake.requests;
   const statuses = received.map((request) => request.status);
   const operations: (string | undefined)[] = received.map((request) => request.operation);

@@ -1,7 +1,7 @@
 import { createPiriodClient, PiriodBadRequestError } from "@piriod/api";
 
 const piriod = createPiriodClient({
-  apiKey: process.env.PIRIOD_API_KEY!,
+  apiKey: process.env.PIRIOD_API_KEY ?? "",
   workspace: "acc_01H8XYZ123ABC",
 });
 

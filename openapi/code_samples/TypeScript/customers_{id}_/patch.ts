@@ -7,7 +7,7 @@ import {
 } from "@piriod/api";
 
 const piriod = createPiriodClient({
-  apiKey: process.env.PIRIOD_API_KEY!,
+  apiKey: process.env.PIRIOD_API_KEY ?? "",
   workspace: "acc_01H8XYZ123ABC",
   // testMode: true, // to work on test-mode data
 });
