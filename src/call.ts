@@ -1,18 +1,12 @@
 import type { LoadValidator, Operation } from "../generated/operations.js";
 import type { ValidationIssue } from "../generated/validators/runtime.js";
-import {
-  apiErrorFrom,
-  describeCall,
-  PiriodError,
-  PiriodResponseValidationError,
-  PiriodValidationError,
-  type Redactor,
-  shorten,
-  summarise,
-} from "./errors.js";
+import { apiErrorFrom } from "./api-error.js";
+import { PiriodError, PiriodResponseValidationError, PiriodValidationError } from "./errors.js";
 import { type CallOptions, type RequestOptions, type ResolvedOptions, resolveRequestOptions } from "./options.js";
 import { CallResult, Page, PagePromise, type WithResponse } from "./promises.js";
+import type { Redactor } from "./redaction.js";
 import { type ReceivedResponse, type SendContext, send } from "./send.js";
+import { describeCall, shorten, summarise } from "./summary.js";
 
 /** What every call of a client shares. */
 export interface ClientContext extends SendContext {

@@ -2,7 +2,7 @@ import type { Client } from "openapi-fetch";
 import { operations } from "../generated/operations.js";
 import type { Resources } from "../generated/resources.js";
 import { type ClientContext, call } from "./call.js";
-import { createRedactor, PiriodError } from "./errors.js";
+import { PiriodError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
 import {
   type ClientOverrides,
@@ -14,6 +14,7 @@ import {
 } from "./options.js";
 import { PagePromise, PiriodPromise } from "./promises.js";
 import { type ClientPaths, rawClient } from "./raw.js";
+import { createRedactor } from "./redaction.js";
 import { abortableSleep, type Sleep, type Transport } from "./send.js";
 
 /** A client for Piriod's API: a property per resource of the spec (`customers`), a method per operation. */

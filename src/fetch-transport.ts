@@ -1,5 +1,6 @@
-import { describeCall, PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
+import { PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
 import { type ReceivedResponse, type Transport, whenAborted } from "./send.js";
+import { describeCall } from "./summary.js";
 
 /** A `fetch` as callers inject it: it receives a standard `Request`. */
 export type FetchFunction = (request: Request) => Promise<Response>;

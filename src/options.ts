@@ -1,6 +1,7 @@
-import { PiriodError, shorten } from "./errors.js";
+import { PiriodError } from "./errors.js";
 import type { FetchFunction } from "./fetch-transport.js";
 import { FRAMING_HEADERS } from "./send.js";
+import { shorten } from "./summary.js";
 
 export interface PiriodClientOptions {
   /** Your Piriod API token (`sk_…`), sent as `Authorization: Token <apiKey>`. Never shown in errors or logs. */

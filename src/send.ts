@@ -1,12 +1,12 @@
 import {
-  describeCall,
   PiriodAbortError,
   PiriodConnectionError,
   PiriodError,
   PiriodTimeoutError,
   PiriodValidationError,
-  type Redactor,
 } from "./errors.js";
+import type { Redactor } from "./redaction.js";
+import { describeCall } from "./summary.js";
 
 /** One attempt's request, as a transport sends it; header names in lower case. A response body past `maxResponseBytes` is refused. */
 export interface OutgoingRequest {
