@@ -1,8 +1,8 @@
 import { flattenDrfErrors } from "./drf-field-errors.js";
 import { apiErrorClass, type PiriodApiError, PiriodBadRequestError } from "./errors.js";
 import type { Redactor } from "./redaction.js";
-import type { ReceivedResponse } from "./send.js";
 import { shorten, summarise } from "./summary.js";
+import type { ReceivedResponse } from "./transport.js";
 
 /** The typed error for a response outside 2xx. `call` names the request in the message (`PATCH /customers/cus_1/`). */
 export function apiErrorFrom(response: ReceivedResponse, call: string, redact: Redactor): PiriodApiError {

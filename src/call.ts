@@ -5,8 +5,9 @@ import { PiriodError, PiriodResponseValidationError, PiriodValidationError } fro
 import { type CallOptions, type RequestOptions, type ResolvedOptions, resolveRequestOptions } from "./options.js";
 import { CallResult, Page, PagePromise, type WithResponse } from "./promises.js";
 import type { Redactor } from "./redaction.js";
-import { type ReceivedResponse, type SendContext, send } from "./send.js";
+import { type SendContext, send } from "./send.js";
 import { describeCall, shorten, summarise } from "./summary.js";
+import type { ReceivedResponse } from "./transport.js";
 
 /** What every call of a client shares. */
 export interface ClientContext extends SendContext {

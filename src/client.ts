@@ -15,7 +15,8 @@ import {
 import { PagePromise, PiriodPromise } from "./promises.js";
 import { type ClientPaths, rawClient } from "./raw.js";
 import { createRedactor } from "./redaction.js";
-import { abortableSleep, type Sleep, type Transport } from "./send.js";
+import { abortableSleep, type Sleep } from "./send.js";
+import type { Transport } from "./transport.js";
 
 /** A client for Piriod's API: a property per resource of the spec (`customers`), a method per operation. */
 export interface PiriodClient extends Resources {

@@ -1,6 +1,7 @@
 import { PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
-import { type ReceivedResponse, type Transport, whenAborted } from "./send.js";
+import { whenAborted } from "./send.js";
 import { describeCall } from "./summary.js";
+import type { ReceivedResponse, Transport } from "./transport.js";
 
 /** A `fetch` as callers inject it: it receives a standard `Request`. */
 export type FetchFunction = (request: Request) => Promise<Response>;

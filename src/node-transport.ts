@@ -3,8 +3,8 @@ import type { Transform } from "node:stream";
 import type * as zlib from "node:zlib";
 import { PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
 import { headersFromRaw } from "./raw-headers.js";
-import type { ReceivedResponse, Transport } from "./send.js";
 import { describeCall } from "./summary.js";
+import type { ReceivedResponse, Transport } from "./transport.js";
 
 /** An `http.Agent` or `https.Agent`, as the Node entry's `agent` option takes it: declared by its shape, so the package's types need no `@types/node`. */
 export interface NodeAgent {

@@ -1,5 +1,5 @@
 import { PiriodError } from "./errors.js";
-import { type ReceivedResponse, toResponse } from "./send.js";
+import { type ReceivedResponse, toResponse } from "./transport.js";
 
 /** A successful call with what came with it. */
 export interface WithResponse<T> {

@@ -1,7 +1,8 @@
 import type { Client, Middleware } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
 import { type ClientContext, serializeQuery } from "./call.js";
-import { send, toResponse } from "./send.js";
+import { send } from "./send.js";
+import { toResponse } from "./transport.js";
 
 /** Header parameters the client sends on every request from its options. */
 type InjectedHeader = "x-simple-workspace" | "x-piriod-test-mode";

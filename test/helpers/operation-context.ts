@@ -5,7 +5,8 @@ import { nodeTransport } from "../../src/node-transport.js";
 import { type PiriodClientOptions, resolveOptions } from "../../src/options.js";
 import { PagePromise, PiriodPromise } from "../../src/promises.js";
 import { createRedactor } from "../../src/redaction.js";
-import type { Log, Transport } from "../../src/send.js";
+import type { Log } from "../../src/send.js";
+import type { Transport } from "../../src/transport.js";
 import { API_KEY, recordingSleep, WORKSPACE } from "./client-fixtures.ts";
 
 /** A logged event: its level and its message. */
