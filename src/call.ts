@@ -3,7 +3,8 @@ import type { ValidationIssue } from "../generated/validators/runtime.js";
 import { apiErrorFrom } from "./api-error.js";
 import { PiriodError, PiriodResponseValidationError, PiriodValidationError } from "./errors.js";
 import { type CallOptions, type RequestOptions, type ResolvedOptions, resolveRequestOptions } from "./options.js";
-import { CallResult, Page, PagePromise, type WithResponse } from "./promises.js";
+import { type Envelope, type ListCall, Page } from "./pages.js";
+import { CallResult, type WithResponse } from "./promises.js";
 import type { Redactor } from "./redaction.js";
 import { type SendContext, send } from "./send.js";
 import { describeCall, shorten, summarise } from "./summary.js";
@@ -77,13 +78,15 @@ export async function call(
     ? await responseData(received, operation.response, client.validateResponse, described, redact)
     : undefined;
   if (!operation.paginated) return new CallResult(data, received);
-  // The next page: this call again, its query given the page number Piriod's `next` link names.
-  const nextPage = (page: number) => {
-    const again = [...args];
-    again[queryAt] = { ...(args[queryAt] as object | undefined), page };
-    return new PagePromise(call(context, operation, where, again) as Promise<WithResponse<Page<unknown>>>);
+  const list: ListCall<unknown> = {
+    query: args[queryAt] as Record<string, unknown> | undefined,
+    again: (query) => {
+      const again = [...args];
+      again[queryAt] = query;
+      return call(context, operation, where, again) as Promise<WithResponse<Page<unknown>>>;
+    },
   };
-  return new CallResult(new Page(data as ConstructorParameters<typeof Page>[0], nextPage), received);
+  return new CallResult(new Page(data as Envelope<unknown>, list), received);
 }
 
 /**

@@ -12,7 +12,8 @@ import {
   type ResolvedOptions,
   resolveOptions,
 } from "./options.js";
-import { PagePromise, PiriodPromise } from "./promises.js";
+import { PagePromise } from "./pages.js";
+import { PiriodPromise } from "./promises.js";
 import { type ClientPaths, rawClient } from "./raw.js";
 import { createRedactor } from "./redaction.js";
 import { abortableSleep, type Sleep } from "./send.js";

@@ -33,7 +33,8 @@ export {
 } from "./errors.js";
 export type { FetchFunction } from "./fetch-transport.js";
 export type { ClientOverrides, Logger, LogLevel, PiriodClientOptions, RequestOptions } from "./options.js";
-export { Page, PagePromise, PiriodPromise, type WithResponse } from "./promises.js";
+export { Page, PagePromise } from "./pages.js";
+export { PiriodPromise, type WithResponse } from "./promises.js";
 export type { ClientPaths } from "./raw.js";
 
 /** A client for Piriod's API. In a browser it refuses to start unless `dangerouslyAllowBrowser` is set. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { LoadValidator, Operation } from "../../generated/operations.js";
 import { PiriodValidationError } from "../../src/errors.js";
-import type { Page } from "../../src/promises.js";
+import type { Page } from "../../src/pages.js";
 import { defined } from "../helpers/defined.ts";
 import { type FaultServer, pagedList, startFaultServer } from "../helpers/http-fault-server.ts";
 import { operationMethod } from "../helpers/operation-context.ts";
