@@ -1,6 +1,6 @@
 import { PiriodError } from "./errors.js";
 import type { FetchFunction } from "./fetch-transport.js";
-import { FRAMING_HEADERS } from "./send.js";
+import { clientHeaderProblem } from "./owned-headers.js";
 import { shorten } from "./summary.js";
 
 export interface PiriodClientOptions {
@@ -69,14 +69,6 @@ const CLIENT_OPTIONS = [
   "logLevel",
 ];
 export const LEVELS: LogLevel[] = ["debug", "info", "warn", "error"];
-/** Headers the client or its transport sets, and what to use instead: one given in `headers` would contradict them. */
-const OWNED_HEADERS: Record<string, string> = {
-  authorization: "the apiKey option",
-  "x-simple-workspace": "the workspace option",
-  "x-piriod-test-mode": "the testMode option",
-  "accept-encoding": "nothing: the client asks for gzip and br and decodes them",
-  ...Object.fromEntries(FRAMING_HEADERS.map((name) => [name, "nothing: the transport frames each request itself"])),
-};
 const MAX_TIMER_MS = 2_147_483_647;
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 
@@ -218,8 +210,8 @@ function checkHeaders(headers: unknown, fail: Fail): Record<string, string> {
   for (const [name, value] of Object.entries(headers)) {
     if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name))
       throw fail(`headers: "${shorten(name)}" is not a valid header name`);
-    const instead = OWNED_HEADERS[name.toLowerCase()];
-    if (instead) throw fail(`headers: "${name}" is set by the client; use ${instead}`);
+    const owned = clientHeaderProblem(name);
+    if (owned) throw fail(`headers: ${owned}`);
     // The value is not repeated: extra headers often carry credentials of their own.
     if (typeof value !== "string" || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value))
       throw fail(`headers: the value of "${shorten(name)}" must be a string without line breaks or control characters`);

@@ -5,6 +5,7 @@ import {
   PiriodTimeoutError,
   PiriodValidationError,
 } from "./errors.js";
+import { requestHeaderProblem } from "./owned-headers.js";
 import type { Redactor } from "./redaction.js";
 import { backoffMs, type Failure, requestedDelayMs, shouldRetry } from "./retry-policy.js";
 import { describeCall } from "./summary.js";
@@ -19,19 +20,6 @@ export interface SendPolicy {
   timeoutMs: number;
   signal?: AbortSignal | undefined;
 }
-
-/** Headers that frame a request on its connection: the transport's alone to set. One given by a caller would desynchronise a shared keep-alive connection. */
-export const FRAMING_HEADERS = [
-  "content-length",
-  "transfer-encoding",
-  "connection",
-  "keep-alive",
-  "upgrade",
-  "host",
-  "te",
-  "trailer",
-  "expect",
-];
 
 /** What sending needs besides the request: the transport, how retries wait, the key's redaction, and where each attempt is told. */
 export interface SendContext {
@@ -55,15 +43,11 @@ export async function send(
 ): Promise<ReceivedResponse> {
   const call = () => describeCall(request.method, request.url);
   // The client's options refuse these; a raw call's headers or its middleware may still add one.
-  const owned = Object.keys(request.headers).find(
-    (name) => FRAMING_HEADERS.includes(name) || name === "accept-encoding",
-  );
-  if (owned) {
-    const message = `the "${owned}" header is the transport's to set: remove it from the call's headers or its middleware`;
+  const message = requestHeaderProblem(request.headers);
+  if (message)
     throw new PiriodValidationError(`${call()}: ${message}, nothing was sent`, [
       { path: "", keyword: "header", message },
     ]);
-  }
   for (let attempt = 1; ; attempt++) {
     context.log("debug", () => `${call()}: attempt ${attempt} of ${policy.maxRetries + 1}`);
     const outcome = await sendAttempt(context.transport, request, policy);
