@@ -1,20 +1,24 @@
 import { flattenDrfErrors } from "./drf-field-errors.js";
 import { apiErrorClass, type PiriodApiError, PiriodBadRequestError } from "./errors.js";
 import type { Redactor } from "./redaction.js";
-import { shorten, summarise } from "./summary.js";
+import { listed, shorten, summarise } from "./summary.js";
 import type { ReceivedResponse } from "./transport.js";
 
 /** The typed error for a response outside 2xx. `call` names the request in the message (`PATCH /customers/cus_1/`). */
 export function apiErrorFrom(response: ReceivedResponse, call: string, redact: Redactor): PiriodApiError {
-  const body = redact.json(parseBody(response.body));
+  const body = redact.json(parseBody(response.body), response.body);
   const headers = redact.headers(response.headers);
   const { status } = response;
   const prefix = `${call} failed with ${status}`;
   if (status === 400) {
     const { fieldErrors, nonFieldErrors } = flattenDrfErrors(body);
-    const lines = [...nonFieldErrors, ...fieldErrors.map(({ path, message }) => `${path}: ${message}`)];
+    const count = nonFieldErrors.length + fieldErrors.length;
+    const lines = function* () {
+      yield* nonFieldErrors;
+      for (const { path, message } of fieldErrors) yield `${path}: ${message}`;
+    };
     return new PiriodBadRequestError(
-      `${prefix}: ${lines.length > 0 ? lines.join("; ") : summarise(body)}`,
+      `${prefix}: ${count > 0 ? listed(lines(), count) : summarise(body)}`,
       status,
       body,
       headers,

@@ -198,7 +198,7 @@ async function responseData(
       `${call()} answered ${received.status} with a body that is not what the spec promises: ${errors.map((issue) => issue.message).join("; ")}`,
       errors,
       received.status,
-      redact.json(body),
+      redact.json(body, received.body),
       redact.headers(received.headers),
     );
   const contentType = received.headers.get("content-type");

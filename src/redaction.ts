@@ -2,25 +2,86 @@ export type Redactor = ReturnType<typeof createRedactor>;
 
 /**
  * Removes the API key from what an error carries (text, parsed JSON, headers), in case a server or a proxy echoes it back: where it
- * stands as a token of its own, as a header value or echoed request text has it, so that a short key cannot mangle other words.
+ * stands as a token of its own, as a header value or echoed request text has it, so that a short key cannot mangle other words. A key
+ * holding `"` or `\` is found as JSON text writes it too.
  */
 export function createRedactor(secret: string) {
-  // Not inside a longer token: neither next to a token's character (a dot only when another follows it, as a sentence's full stop does
-  // not), unless after a percent-escape, as a URL echoes `Token%20<key>`.
-  const key = secret.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const token = new RegExp(`(?:(?<=%[\\dA-Fa-f]{2})|(?<![\\w~-]|[\\w~-]\\.))${key}(?![\\w~-]|\\.[\\w~-])`, "g");
-  const text = (value: string) => value.replace(token, "[redacted]");
-  const json = <T>(value: T): T => {
+  const escaped = JSON.stringify(secret).slice(1, -1);
+  const forms = escaped === secret ? [secret] : [secret, escaped];
+  const text = (value: string) => forms.reduce(redactForm, value);
+  /**
+   * Redacts a value the client parsed itself, in place: each string, key and value once, containers from a stack of their own, so a
+   * body 20,000 levels deep costs what a flat one does. Given the JSON `source` it was parsed from, it skips the walk when that text
+   * holds neither the key nor an escape: then no string of the value can hold the key.
+   */
+  const json = <T>(value: T, source?: string): T => {
     if (typeof value === "string") return text(value) as T;
-    // Errors are rare and their bodies small: one stringify to skip clean bodies is cheap.
-    if (typeof value !== "object" || value === null || text(JSON.stringify(value)) === JSON.stringify(value))
-      return value;
-    if (Array.isArray(value)) return value.map(json) as T;
-    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [text(key), json(inner)])) as T;
+    if (source !== undefined && !source.includes("\\") && !source.includes(secret)) return value;
+    const pending: object[] = [];
+    for (let container = asObject(value); container; container = pending.pop()) {
+      const fields = container as Record<string, unknown>;
+      const keys = Array.isArray(container) ? undefined : Object.keys(container);
+      const count = keys ? keys.length : (container as unknown[]).length;
+      for (let index = 0; index < count; index++) {
+        const field = keys ? (keys[index] as string) : index;
+        const inner = fields[field];
+        if (typeof inner === "object" && inner !== null) pending.push(inner);
+        else if (typeof inner === "string" && text(inner) !== inner) fields[field] = text(inner);
+      }
+      if (keys?.some((field) => text(field) !== field)) renameKeys(fields, text);
+    }
+    return value;
   };
   const headers = (value: Headers) =>
     [...value].some(([, inner]) => text(inner) !== inner)
       ? new Headers([...value].map(([name, inner]): [string, string] => [name, text(inner)]))
       : value;
   return { text, json, headers };
+}
+
+function asObject(value: unknown): object | undefined {
+  return typeof value === "object" && value !== null ? value : undefined;
+}
+
+/** Every key of `fields` given its new name, in the same order (defined, not assigned: a key may be `__proto__`). */
+function renameKeys(fields: Record<string, unknown>, rename: (key: string) => string): void {
+  for (const key of Object.keys(fields)) {
+    const inner = fields[key];
+    delete fields[key];
+    Object.defineProperty(fields, rename(key), { value: inner, enumerable: true, writable: true, configurable: true });
+  }
+}
+
+/** A token's characters: the key counts only where none of them stands next to it. */
+const isTokenCharacter = (code: number) =>
+  (code >= 48 && code <= 57) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  code === 95 ||
+  code === 126 ||
+  code === 45;
+const isHexDigit = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+
+/**
+ * `text` with each `key` that stands as a token of its own replaced: not next to a token's character (a dot only when another follows
+ * it, as a sentence's full stop does not), unless after a percent-escape, as a URL echoes `Token%20<key>`. One forward search.
+ */
+function redactForm(text: string, key: string): string {
+  const kept: string[] = [];
+  let copied = 0;
+  for (let at = text.indexOf(key); at !== -1; at = text.indexOf(key, at + 1)) {
+    const end = at + key.length;
+    const before = text.charCodeAt(at - 1);
+    const escapedBefore = text.charCodeAt(at - 3) === 37 && isHexDigit(before) && isHexDigit(text.charCodeAt(at - 2));
+    const joinedBefore = isTokenCharacter(before) || (before === 46 && isTokenCharacter(text.charCodeAt(at - 2)));
+    const after = text.charCodeAt(end);
+    const joinedAfter = isTokenCharacter(after) || (after === 46 && isTokenCharacter(text.charCodeAt(end + 1)));
+    if ((joinedBefore && !escapedBefore) || joinedAfter || at < copied) continue;
+    kept.push(text.slice(copied, at));
+    copied = end;
+  }
+  if (kept.length === 0) return text;
+  kept.push(text.slice(copied));
+  return kept.join("[redacted]");
 }

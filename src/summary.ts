@@ -95,6 +95,21 @@ export function jsonStart(value: unknown, max: number): string {
   return text;
 }
 
+/**
+ * Items as a message lists them: each cut to its first characters, joined by `; ` up to some 1,000 characters, then how many more there
+ * are. A 400 that names 50,000 fields gives a message of a line, not of megabytes; every item stays on the error's fields.
+ */
+export function listed(items: Iterable<string>, count: number, max = 1_000): string {
+  let text = "";
+  let shown = 0;
+  for (const item of items) {
+    if (shown > 0 && text.length >= max) break;
+    text += `${shown > 0 ? "; " : ""}${shorten(item, SUMMARY_LENGTH)}`;
+    shown++;
+  }
+  return shown < count ? `${text}; …and ${count - shown} more` : text;
+}
+
 /** `PATCH /customers/cus_1/`: the call as messages name it. */
 export function describeCall(method: string, url: string): string {
   const { pathname, search } = new URL(url);
