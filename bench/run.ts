@@ -9,6 +9,7 @@ import { benchChromium } from "./chromium.ts";
 import { benchClientCost } from "./client-cost.ts";
 import { benchColdStart } from "./cold-start.ts";
 import { benchFaults } from "./faults.ts";
+import { benchHostileBodies } from "./hostile-bodies.ts";
 import { type Benchmark, loadAverage, renderSection, type Section, writeBenchmarks } from "./lib/report.ts";
 import { removeWorkspace } from "./lib/workspace.ts";
 import { benchPipeline } from "./pipeline.ts";
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   chromium: benchChromium,
   "client-cost": benchClientCost,
   faults: benchFaults,
+  "hostile-bodies": benchHostileBodies,
   validators: benchValidators,
   typecheck: benchTypecheck,
   pipeline: benchPipeline,

@@ -1,5 +1,13 @@
 import type { FieldError } from "./errors.js";
 
+/** A container of a 400 body being flattened: its entries, the next one to read, and the path its field errors take. */
+interface Open {
+  entries: unknown[] | Record<string, unknown>;
+  keys: string[] | undefined;
+  next: number;
+  path: string;
+}
+
 /**
  * Flattens a Django REST Framework 400 body. A field maps to a list of messages, to a map for a nested object, or to a list whose maps
  * are the errors of a nested list's items, index by index. `non_field_errors` (and `detail`, DRF's key for a body it could not parse)
@@ -9,30 +17,35 @@ import type { FieldError } from "./errors.js";
 export function flattenDrfErrors(body: unknown): { fieldErrors: FieldError[]; nonFieldErrors: string[] } {
   const fieldErrors: FieldError[] = [];
   const nonFieldErrors: string[] = [];
-  const isMap = (value: unknown): value is Record<string, unknown> =>
-    typeof value === "object" && value !== null && !Array.isArray(value);
-  const pending: { value: unknown; path: string }[] =
-    typeof body === "object" && body !== null ? [{ value: body, path: "" }] : [];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const { value, path } = next;
-    if (Array.isArray(value)) {
-      for (let index = value.length - 1; index >= 0; index--) {
-        const item: unknown = value[index];
-        pending.push({ value: item, path: isMap(item) ? `${path}/${index}` : path });
-      }
-    } else if (isMap(value)) {
-      const keys = Object.keys(value);
-      for (let index = keys.length - 1; index >= 0; index--) {
-        const key = keys[index] as string;
-        const inner = key === "non_field_errors" || key === "detail" ? path : `${path}/${pointerToken(key)}`;
-        pending.push({ value: value[key], path: inner });
-      }
-    } else if (value !== undefined && value !== null && value !== "") {
+  const open: Open[] = [];
+  const enter = (value: unknown, path: string) => {
+    if (Array.isArray(value)) open.push({ entries: value, keys: undefined, next: 0, path });
+    else if (isMap(value)) open.push({ entries: value, keys: Object.keys(value), next: 0, path });
+    else if (value !== undefined && value !== null && value !== "") {
       if (path === "") nonFieldErrors.push(String(value));
       else fieldErrors.push({ path, message: String(value) });
     }
+  };
+  if (typeof body === "object" && body !== null) enter(body, "");
+  for (let container = open.at(-1); container; container = open.at(-1)) {
+    const { entries, keys, path } = container;
+    const index = container.next++;
+    if (index >= (keys ?? (entries as unknown[])).length) {
+      open.pop();
+    } else if (keys) {
+      const key = keys[index] as string;
+      const special = key === "non_field_errors" || key === "detail";
+      enter((entries as Record<string, unknown>)[key], special ? path : `${path}/${pointerToken(key)}`);
+    } else {
+      const item = (entries as unknown[])[index];
+      enter(item, isMap(item) ? `${path}/${index}` : path);
+    }
   }
   return { fieldErrors, nonFieldErrors };
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** A key as a JSON Pointer writes it (`a/b~c` → `a~1b~0c`). */
