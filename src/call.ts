@@ -3,7 +3,7 @@ import type { ValidationIssue } from "../generated/validators/runtime.js";
 import { apiErrorFrom } from "./api-error.js";
 import { PiriodError, PiriodResponseValidationError, PiriodValidationError } from "./errors.js";
 import { type CallOptions, type RequestOptions, type ResolvedOptions, resolveRequestOptions } from "./options.js";
-import { type Envelope, type ListCall, Page } from "./pages.js";
+import { type Envelope, envelopeIssues, type ListCall, Page } from "./pages.js";
 import { CallResult, type WithResponse } from "./promises.js";
 import type { Redactor } from "./redaction.js";
 import { type SendContext, send } from "./send.js";
@@ -75,7 +75,7 @@ export async function call(
   const described = () => describeCall(operation.method, url);
   if (received.status < 200 || received.status >= 300) throw apiErrorFrom(received, described(), redact);
   const data = operation.response
-    ? await responseData(received, operation.response, client.validateResponse, described, redact)
+    ? await responseData(received, operation, client.validateResponse, described, redact)
     : undefined;
   if (!operation.paginated) return new CallResult(data, received);
   const list: ListCall<unknown> = {
@@ -185,10 +185,13 @@ function loadValidator(load: LoadValidator): ReturnType<LoadValidator> {
   return loading;
 }
 
-/** The data of a 2xx: JSON whatever the validation setting (else refused, the text kept), and with `validate` on, what its schema promises. */
+/**
+ * The data of a 2xx: JSON whatever the validation setting (else refused, the text kept), a list's envelope as Piriod's, and with
+ * `validate` on, what its schema promises.
+ */
 async function responseData(
   received: ReceivedResponse,
-  load: LoadValidator,
+  operation: Operation,
   validate: boolean,
   call: () => string,
   redact: Redactor,
@@ -224,8 +227,10 @@ async function responseData(
       },
     ]);
   }
-  if (!validate) return data;
-  const result = (await loadValidator(load))(data);
+  const envelope = operation.paginated ? envelopeIssues(data) : [];
+  if (envelope.length > 0) throw refuse(data, envelope);
+  if (!validate || !operation.response) return data;
+  const result = (await loadValidator(operation.response))(data);
   if (!result.ok) throw refuse(data, result.errors);
   return result.value;
 }

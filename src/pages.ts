@@ -1,3 +1,4 @@
+import type { ValidationIssue } from "../generated/validators/runtime.js";
 import { PiriodError } from "./errors.js";
 import { PiriodPromise, type WithResponse } from "./promises.js";
 
@@ -13,6 +14,38 @@ export interface Envelope<T> {
 export interface ListCall<T> {
   query: Record<string, unknown> | undefined;
   again(query: Record<string, unknown>): Promise<WithResponse<Page<T>>>;
+}
+
+/**
+ * Why a list's body is no Piriod envelope, checked whether or not response validation is on: iterating `results` that are a string
+ * would give its letters, and a `next` that is no URL could never be followed.
+ */
+export function envelopeIssues(body: unknown): ValidationIssue[] {
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return [
+      { path: "", keyword: "type", message: "the body must be an object with count, next, previous and results" },
+    ];
+  const { count, next, previous, results } = body as Record<string, unknown>;
+  const issues: ValidationIssue[] = [];
+  if (!Number.isSafeInteger(count) || (count as number) < 0)
+    issues.push({ path: "/count", keyword: "type", message: "/count must be a whole number, 0 or more" });
+  for (const [name, link] of [
+    ["next", next],
+    ["previous", previous],
+  ] as const) {
+    if (link !== undefined && link !== null && !isUrl(link))
+      issues.push({ path: `/${name}`, keyword: "format", message: `/${name} must be a URL or null` });
+  }
+  if (!Array.isArray(results)) issues.push({ path: "/results", keyword: "type", message: "/results must be an array" });
+  return issues;
+}
+
+function isUrl(link: unknown): boolean {
+  try {
+    return typeof link === "string" && new URL(link).protocol.startsWith("http");
+  } catch {
+    return false;
+  }
 }
 
 /**
