@@ -79,12 +79,15 @@ export async function call(
     : undefined;
   if (!operation.paginated) return new CallResult(data, received);
   const list: ListCall<unknown> = {
+    name: where,
     query: args[queryAt] as Record<string, unknown> | undefined,
+    signal: options.signal,
     again: (query) => {
       const again = [...args];
       again[queryAt] = query;
       return call(context, operation, where, again) as Promise<WithResponse<Page<unknown>>>;
     },
+    redact: redact.text,
   };
   return new CallResult(new Page(data as Envelope<unknown>, list), received);
 }

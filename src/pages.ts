@@ -1,6 +1,7 @@
 import type { ValidationIssue } from "../generated/validators/runtime.js";
-import { PiriodError } from "./errors.js";
+import { PiriodAbortError, PiriodError } from "./errors.js";
 import { PiriodPromise, type WithResponse } from "./promises.js";
+import { shorten } from "./summary.js";
 
 /** Piriod's list envelope (Django REST Framework's page). */
 export interface Envelope<T> {
@@ -10,11 +11,22 @@ export interface Envelope<T> {
   results: T[];
 }
 
-/** The call that gave a page, as the page asks for the next one: its query, and the same call with another query. */
+/** The call that gave a page, as the page asks for the next one. */
 export interface ListCall<T> {
+  /** The method, as messages name it (`customers.list`). */
+  name: string;
+  /** The query the page was asked with. */
   query: Record<string, unknown> | undefined;
+  /** The caller's signal: iteration stops when it aborts. */
+  signal: AbortSignal | undefined;
+  /** The same call with another query. */
   again(query: Record<string, unknown>): Promise<WithResponse<Page<T>>>;
+  /** A text for a message, the key taken out. */
+  redact(text: string): string;
 }
+
+/** A `page` the client can read and trust: digits only, no sign, no exponent, exact as a number. */
+const PAGE_NUMBER = /^[1-9][0-9]{0,14}$/;
 
 /**
  * Why a list's body is no Piriod envelope, checked whether or not response validation is on: iterating `results` that are a string
@@ -51,46 +63,78 @@ function isUrl(link: unknown): boolean {
 /**
  * One page of a list: its `items`, the `count` of every item the list holds, and the way to the next page. The next page is asked of
  * the client's own base URL, with the first page's query and the `page` number Piriod's `next` link names: the link's host is never
- * contacted, so the key goes nowhere else.
+ * contacted, so the key goes nowhere else. Every list ends: at an empty page or a page without a next link, and with a `PiriodError`
+ * naming the link when it names no page after this one, or when the pages bring more items than the count and two pages more.
  */
-export class Page<T> {
+export class Page<T> implements AsyncIterable<T> {
   readonly items: T[];
   readonly count: number;
-  readonly #next: number | undefined;
+  readonly #link: string | null | undefined;
   readonly #list: ListCall<T>;
+  /** The items of this page and the pages before it that this one was reached from. */
+  #seen: number;
+  /** The first of those pages: the list may bring its count of items, and two of its pages more for items created meanwhile. */
+  #first: { count: number; size: number };
   constructor(envelope: Envelope<T>, list: ListCall<T>) {
     this.items = envelope.results;
     this.count = envelope.count;
-    const page = envelope.next
-      ? Number(new URL(envelope.next, "https://api.piriod.com").searchParams.get("page"))
-      : Number.NaN;
-    this.#next = Number.isSafeInteger(page) && page > 0 ? page : undefined;
+    this.#link = envelope.next;
     this.#list = list;
+    this.#seen = this.items.length;
+    this.#first = { count: this.count, size: this.items.length };
   }
+
+  /** Whether a next page is to be asked for: this one has items, and a next link. */
   hasNextPage(): boolean {
-    return this.#next !== undefined;
+    return this.items.length > 0 && typeof this.#link === "string";
   }
+
   getNextPage(): PagePromise<T> {
-    if (this.#next === undefined)
-      return new PagePromise(
-        Promise.reject(new PiriodError("getNextPage: this is the last page; ask hasNextPage() first")),
+    return new PagePromise(this.#next());
+  }
+
+  /** Every item of this page and the pages after it; each next page is asked for as the last one's items are done. */
+  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+    for (let page: Page<T> = this; ; page = await page.getNextPage()) {
+      for (const item of page.items) {
+        const { signal, name } = this.#list;
+        if (signal?.aborted) throw new PiriodAbortError(`${name} was aborted`, { cause: signal.reason });
+        yield item;
+      }
+      if (!page.hasNextPage()) return;
+    }
+  }
+
+  async #next(): Promise<WithResponse<Page<T>>> {
+    if (!this.hasNextPage()) throw new PiriodError("getNextPage: this is the last page; ask hasNextPage() first");
+    const { name, query, redact } = this.#list;
+    const link = shorten(redact(this.#link as string));
+    const stop = (why: string) => new PiriodError(`${name}: ${why}; the list stops here`);
+    const current = Number(PAGE_NUMBER.test(String(query?.page)) ? query?.page : 1);
+    const number = new URL(this.#link as string).searchParams.get("page") ?? "";
+    if (!PAGE_NUMBER.test(number))
+      throw stop(`the next link ${link} names no page the client can read (a positive whole number written in digits)`);
+    if (Number(number) <= current)
+      throw stop(`the next link ${link} names page ${number}, which does not come after page ${current}`);
+    const result = await this.#list.again({ ...query, page: Number(number) });
+    const next = result.data;
+    const first = this.#first;
+    next.#seen = this.#seen + next.items.length;
+    next.#first = first;
+    if (next.#seen > first.count + 2 * first.size)
+      throw stop(
+        `page ${number} brings the items to ${next.#seen}, more than the list's count (${first.count}) and two pages of ${first.size} more`,
       );
-    return new PagePromise(this.#list.again({ ...this.#list.query, page: this.#next }));
+    return result;
   }
 }
 
 /**
  * What a list method returns: awaiting it gives the first page; `for await` gives every item of every page, asking for each page as
- * the last one's items are done. An item deleted meanwhile shifts the later ones back a place, so a loop that deletes what it reads
- * skips some: collect the ids first, then delete.
+ * the last one's items are done.
  */
 export class PagePromise<T> extends PiriodPromise<Page<T>> implements AsyncIterable<T> {
-  async *[Symbol.asyncIterator](): AsyncIterator<T> {
-    for (
-      let page: Page<T> | undefined = await this;
-      page;
-      page = page.hasNextPage() ? await page.getNextPage() : undefined
-    )
-      yield* page.items;
+  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+    yield* await this;
   }
 }

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { LoadValidator, Operation } from "../../generated/operations.js";
 import { PiriodResponseValidationError } from "../../src/errors.js";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
@@ -7,22 +6,13 @@ import type { PagePromise } from "../../src/pages.js";
 import { API_KEY, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
 import { type FaultServer, json, startFaultServer } from "../helpers/http-fault-server.ts";
-import { operationMethod } from "../helpers/operation-context.ts";
+import { operationMethod, widgetList } from "../helpers/operation-context.ts";
 
 // Lists a server could make wrong, against a real local server through both transports on the
 // generic call path (an invented list operation), and through customers.list in both entries.
 expectNoUnhandledRejections();
 
-const accept: LoadValidator = async () => (data) => ({ ok: true, value: data });
-const LIST: Operation = {
-  method: "GET",
-  path: "/widgets/",
-  pathParams: [],
-  query: ["page", "page_size", "country"],
-  status: 200,
-  response: accept,
-  paginated: true,
-};
+const LIST = widgetList(["page", "page_size", "country"]);
 
 let server: FaultServer;
 beforeAll(async () => (server = await startFaultServer()));

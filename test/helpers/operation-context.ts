@@ -1,4 +1,4 @@
-import type { Operation } from "../../generated/operations.js";
+import type { LoadValidator, Operation } from "../../generated/operations.js";
 import { type ClientContext, call } from "../../src/call.js";
 import { fetchTransport } from "../../src/fetch-transport.js";
 import { nodeTransport } from "../../src/node-transport.js";
@@ -39,4 +39,12 @@ export function operationMethod(
   const Promised = operation.paginated ? PagePromise : PiriodPromise;
   const method = (...args: unknown[]) => new Promised(call(context, operation, "widgets.test", args) as Promise<never>);
   return Object.assign(method, { logged, sleep });
+}
+
+/** A validator that takes any body, as a list's schema would its pages. */
+const accept: LoadValidator = async () => (data) => ({ ok: true, value: data });
+
+/** A list operation the spec does not have, `GET /widgets/`, taking the query parameters `query` names. */
+export function widgetList(query: readonly string[]): Operation {
+  return { method: "GET", path: "/widgets/", pathParams: [], query, status: 200, response: accept, paginated: true };
 }
