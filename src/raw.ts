@@ -1,6 +1,7 @@
 import type { Client, Middleware } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
-import { type ClientContext, serializeQuery } from "./call.js";
+import { serializeQuery } from "./arguments.js";
+import type { ClientContext } from "./call.js";
 import { send } from "./send.js";
 import { toResponse } from "./transport.js";
 
