@@ -130,6 +130,11 @@ function isPaginated(document: OpenApiDocument, schema: string | undefined): boo
   );
 }
 
+/** The query parameters of `method` whose schema is an array. */
+function arrays(method: ClientMethod): string[] {
+  return method.query.filter(({ schema }) => [schema?.type].flat().includes("array")).map(({ name }) => name);
+}
+
 function byResource(methods: ClientMethod[]): Map<string, ClientMethod[]> {
   const resources = new Map<string, ClientMethod[]>();
   for (const method of methods) resources.set(method.resource, [...(resources.get(method.resource) ?? []), method]);
@@ -158,6 +163,7 @@ function operationTable(methods: ClientMethod[]): string {
         ...(method.query.length > 0
           ? [`query: ${JSON.stringify(method.query.map(({ name, prefix }) => (prefix ? `${prefix}*` : name)))}`]
           : []),
+        ...(arrays(method).length > 0 ? [`arrays: ${JSON.stringify(arrays(method))}`] : []),
         ...(method.requestSchema ? [`body: validate${method.requestSchema}`] : []),
         `status: ${method.success.status}`,
         ...(method.success.schema ? [`response: validate${method.success.schema}`] : []),
@@ -185,6 +191,8 @@ export interface Operation {
   readonly pathParams: readonly string[];
   /** The query parameters the method takes in an object after the body, if any: names, and families of names by their prefix (\`metadata__*\`). */
   readonly query?: readonly string[];
+  /** The query parameters whose schema is an array, sent as one value of comma-joined items; every other takes one value. */
+  readonly arrays?: readonly string[];
   /** The validator of the JSON request body, for an operation that takes one. */
   readonly body?: LoadValidator;
   /** The status of success. */

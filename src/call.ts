@@ -1,7 +1,7 @@
 import type { LoadValidator, Operation } from "../generated/operations.js";
 import type { ValidationIssue } from "../generated/validators/runtime.js";
 import { apiErrorFrom } from "./api-error.js";
-import { checkId, checkQuery, jsonText, refusal, serializeQuery } from "./arguments.js";
+import { checkId, jsonText, refusal, serializeQuery } from "./arguments.js";
 import { PiriodError, PiriodResponseValidationError } from "./errors.js";
 import { type CallOptions, type RequestOptions, type ResolvedOptions, resolveRequestOptions } from "./options.js";
 import { type Envelope, envelopeIssues, type ListCall, Page } from "./pages.js";
@@ -39,7 +39,9 @@ export async function call(
     for (const [index, name] of operation.pathParams.entries()) {
       path = path.replace(`{${name}}`, encodeURIComponent(checkId(args[index], name, where)));
     }
-    query = operation.query ? serializeQuery(checkQuery(args[queryAt], operation.query, where)) : "";
+    query = operation.query
+      ? serializeQuery(args[queryAt], where, { declared: operation.query, arrays: operation.arrays })
+      : "";
     options = resolveRequestOptions(
       args[queryAt + (operation.query ? 1 : 0)] as RequestOptions | undefined,
       client,

@@ -1,4 +1,5 @@
 import type { Client, Middleware } from "openapi-fetch";
+import { type Operation, operations } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
 import { serializeQuery } from "./arguments.js";
 import type { ClientContext } from "./call.js";
@@ -51,12 +52,15 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
   const headers = options.testMode ? { ...context.headers, "x-piriod-test-mode": "true" } : context.headers;
   const request = async (method: string, path: string, init?: { middleware?: Middleware[] }) => {
     loading ??= import("./raw-client.js").then((module) =>
-      module.openApiFetchClient({ baseUrl: options.baseUrl, headers, querySerializer: serializeQuery, fetch }),
+      module.openApiFetchClient({ baseUrl: options.baseUrl, headers, fetch }),
     );
+    // The methods' query rules hold here too, with the lists the operation at this path and method takes.
+    const arrays = operationAt(method, path)?.arrays;
+    const querySerializer = (query: unknown) => serializeQuery(query, `${method} ${path}`, { arrays });
     return (await loading).request(
       method as "get",
       path as never,
-      { ...init, middleware: [...middleware, ...(init?.middleware ?? [])] } as never,
+      { ...init, querySerializer, middleware: [...middleware, ...(init?.middleware ?? [])] } as never,
     );
   };
   const raw: Record<string, unknown> = {
@@ -80,4 +84,12 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
   for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"])
     raw[method] = (path: string, init?: object) => request(method, path, init);
   return raw as unknown as Client<ClientPaths>;
+}
+
+/** The operation of the spec at `path` with `method`, if any. */
+function operationAt(method: string, path: string): Operation | undefined {
+  for (const methods of Object.values(operations))
+    for (const operation of Object.values(methods))
+      if (operation.method === method && operation.path === path) return operation;
+  return undefined;
 }

@@ -44,7 +44,16 @@ export function operationMethod(
 /** A validator that takes any body, as a list's schema would its pages. */
 const accept: LoadValidator = async () => (data) => ({ ok: true, value: data });
 
-/** A list operation the spec does not have, `GET /widgets/`, taking the query parameters `query` names. */
-export function widgetList(query: readonly string[]): Operation {
-  return { method: "GET", path: "/widgets/", pathParams: [], query, status: 200, response: accept, paginated: true };
+/** A list operation the spec does not have, `GET /widgets/`, taking the query parameters `query` names, `arrays` of them as lists. */
+export function widgetList(query: readonly string[], arrays: readonly string[] = []): Operation {
+  return {
+    method: "GET",
+    path: "/widgets/",
+    pathParams: [],
+    query,
+    arrays,
+    status: 200,
+    response: accept,
+    paginated: true,
+  };
 }
