@@ -16,7 +16,7 @@ export interface PiriodClientOptions {
   fetch?: FetchFunction;
   /** Limit of each attempt, from sending to the last byte of the response. Default 60 000 ms. */
   timeoutMs?: number;
-  /** Attempts after the first, on connection errors, timeouts, 408, 429 and 5xx (not 501). Default 2. */
+  /** Attempts after the first, on connection errors, timeouts, 408, 429 and 5xx (not 501): 0 to 10, default 2. */
   maxRetries?: number;
   /** Check bodies against the spec: the request before sending (default on), the response (default off). */
   validate?: { request?: boolean; response?: boolean };
@@ -70,6 +70,7 @@ const CLIENT_OPTIONS = [
 ];
 export const LEVELS: LogLevel[] = ["debug", "info", "warn", "error"];
 const MAX_TIMER_MS = 2_147_483_647;
+const MAX_RETRIES = 10;
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 
 type Fail = (message: string) => PiriodError;
@@ -112,7 +113,7 @@ export function resolveOptions(
     baseUrl: checkBaseUrl(options.baseUrl ?? "https://api.piriod.com", fail),
     fetch: options.fetch,
     timeoutMs: checkTimeout(options.timeoutMs, 60_000, fail),
-    maxRetries: checkWhole(options.maxRetries, "maxRetries", 2, 0, fail),
+    maxRetries: checkRetries(options.maxRetries, 2, fail),
     validateRequest: checkBoolean(validate.request, "validate.request", true, fail),
     validateResponse: checkBoolean(validate.response, "validate.response", false, fail),
     headers: checkHeaders(headers, fail),
@@ -150,7 +151,7 @@ export function resolveRequestOptions(
   return {
     signal: options.signal,
     timeoutMs: checkTimeout(options.timeoutMs, client.timeoutMs, fail),
-    maxRetries: checkWhole(options.maxRetries, "maxRetries", client.maxRetries, 0, fail),
+    maxRetries: checkRetries(options.maxRetries, client.maxRetries, fail),
     testMode: checkBoolean(options.testMode, "testMode", client.testMode, fail),
   };
 }
@@ -180,6 +181,13 @@ function checkTimeout(value: unknown, fallback: number, fail: Fail): number {
 function checkWhole(value: unknown, name: string, fallback: number, least: number, fail: Fail): number {
   if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < least))
     throw fail(`${name} must be a whole number, ${least} or more`);
+  return (value as number | undefined) ?? fallback;
+}
+
+/** Retries after the first attempt: a server that keeps failing gets at most 11 requests a call. */
+function checkRetries(value: unknown, fallback: number, fail: Fail): number {
+  if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < 0 || (value as number) > MAX_RETRIES))
+    throw fail(`maxRetries must be a whole number from 0 to ${MAX_RETRIES}`);
   return (value as number | undefined) ?? fallback;
 }
 

@@ -34,9 +34,17 @@ export function shouldRetry(
   return TRANSIENT_STATUSES.has(outcome.status);
 }
 
+/** The first backoff step, and the least wait before any retry: a server asking for less (`Retry-After: 0`, a date past) gets this. */
+const FIRST_STEP_MS = 500;
+
+/** The wait before the `retry`-th retry (from 0): what the server asked for, but never less than the first step, else the backoff. */
+export function retryDelayMs(retry: number, requested: number | undefined): number {
+  return requested === undefined ? backoffMs(retry) : Math.max(requested, FIRST_STEP_MS);
+}
+
 /** Backoff before the `retry`-th retry (from 0): 0.5 s doubling to 8 s, less up to a quarter at random, so clients that failed together do not come back together. */
 export function backoffMs(retry: number, random: () => number = Math.random): number {
-  return Math.min(500 * 2 ** retry, 8_000) * (1 - random() * 0.25);
+  return Math.min(FIRST_STEP_MS * 2 ** retry, 8_000) * (1 - random() * 0.25);
 }
 
 /** The wait a response asks for: `retry-after-ms`, else `Retry-After` in seconds or as an HTTP date; `undefined` when none is readable. */

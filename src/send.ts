@@ -7,7 +7,7 @@ import {
 } from "./errors.js";
 import { requestHeaderProblem } from "./owned-headers.js";
 import type { Redactor } from "./redaction.js";
-import { backoffMs, type Failure, requestedDelayMs, shouldRetry } from "./retry-policy.js";
+import { type Failure, requestedDelayMs, retryDelayMs, shouldRetry } from "./retry-policy.js";
 import { describeCall } from "./summary.js";
 import type { OutgoingRequest, ReceivedResponse, Transport } from "./transport.js";
 
@@ -60,7 +60,7 @@ export async function send(
       if (failure) throw failure;
       return outcome as ReceivedResponse;
     }
-    const delay = requested ?? backoffMs(attempt - 1);
+    const delay = retryDelayMs(attempt - 1, requested);
     const reason = failure ? failure.message : `${call()} answered ${(outcome as ReceivedResponse).status}`;
     context.log(
       "info",
