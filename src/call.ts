@@ -8,7 +8,7 @@ import { type Envelope, envelopeIssues, type ListCall, Page } from "./pages.js";
 import { CallResult, type WithResponse } from "./promises.js";
 import type { Redactor } from "./redaction.js";
 import { type SendContext, send } from "./send.js";
-import { describeCall, summarise } from "./summary.js";
+import { describeCall, shorten, summarise } from "./summary.js";
 import type { ReceivedResponse } from "./transport.js";
 
 /** What every call of a client shares. */
@@ -148,7 +148,7 @@ async function responseData(
       {
         path: "",
         keyword: "contentType",
-        message: `expected application/json, got ${contentType} (${summarise(redact.text(received.body))})`,
+        message: `expected application/json, got ${shorten(redact.text(contentType))} (${summarise(redact.text(received.body))})`,
       },
     ]);
   }

@@ -7,6 +7,8 @@ import { fetchTransport } from "./fetch-transport.js";
 import {
   type ClientOverrides,
   LEVELS,
+  type Logger,
+  type LogLevel,
   overriddenOptions,
   type PiriodClientOptions,
   type ResolvedOptions,
@@ -17,6 +19,7 @@ import { PiriodPromise } from "./promises.js";
 import { type ClientPaths, rawClient } from "./raw.js";
 import { createRedactor } from "./redaction.js";
 import { abortableSleep, type Sleep } from "./send.js";
+import { shorten } from "./summary.js";
 import type { Transport } from "./transport.js";
 
 /** A client for Piriod's API: a property per resource of the spec (`customers`), a method per operation. */
@@ -87,7 +90,7 @@ function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, share
       "x-simple-workspace": resolved.workspace,
     },
     log: (level, message) => {
-      if (logger && LEVELS.indexOf(level) >= LEVELS.indexOf(logLevel)) logger[level](message());
+      if (logger && LEVELS.indexOf(level) >= LEVELS.indexOf(logLevel)) safelyLog(logger, level, message());
     },
   };
   const client: Record<string, unknown> = {
@@ -114,6 +117,21 @@ function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, share
     );
   }
   return client as unknown as PiriodClient;
+}
+
+/** The longest line the client logs: a message is bounded already, and this bounds whatever else a line quotes. */
+const MAX_LOG_LINE = 2_000;
+
+/**
+ * Hands `logger` one line, its failure swallowed: a logger that throws, or an async one that rejects, cannot change the outcome of the
+ * call it reports on, nor leave an unhandled rejection.
+ */
+function safelyLog(logger: Logger, level: LogLevel, message: string): void {
+  try {
+    const returned: unknown = logger[level](shorten(message, MAX_LOG_LINE));
+    if (typeof (returned as PromiseLike<unknown> | null)?.then === "function")
+      (returned as PromiseLike<unknown>).then(undefined, () => {});
+  } catch {}
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {

@@ -1,6 +1,6 @@
 import { PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
 import { whenAborted } from "./send.js";
-import { describeCall } from "./summary.js";
+import { describeCall, shorten } from "./summary.js";
 import type { ReceivedResponse, Transport } from "./transport.js";
 
 /** A `fetch` as callers inject it: it receives a standard `Request`. */
@@ -30,9 +30,12 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
         // undici's words for an answer that is no HTTP response: a status line it cannot parse, an unasked-for protocol switch.
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;
         if (!cause?.code?.startsWith("HPE_") && cause?.message !== "bad upgrade") throw error;
-        throw new PiriodProtocolError(`${call()} failed: the answer is not an HTTP response (${cause.message})`, {
-          cause: error,
-        });
+        throw new PiriodProtocolError(
+          `${call()} failed: the answer is not an HTTP response (${shorten(String(cause.message))})`,
+          {
+            cause: error,
+          },
+        );
       }
       const tooLarge = () =>
         new PiriodResponseTooLargeError(

@@ -3,7 +3,7 @@ import type { Transform } from "node:stream";
 import type * as zlib from "node:zlib";
 import { PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
 import { headersFromRaw } from "./raw-headers.js";
-import { describeCall } from "./summary.js";
+import { describeCall, shorten } from "./summary.js";
 import type { ReceivedResponse, Transport } from "./transport.js";
 
 /** An `http.Agent` or `https.Agent`, as the Node entry's `agent` option takes it: declared by its shape, so the package's types need no `@types/node`. */
@@ -83,7 +83,7 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
         if (!decoder && encoding !== "identity")
           return fail(
             new PiriodProtocolError(
-              `${call()} failed: the response is encoded as ${encoding}, which the client did not ask for`,
+              `${call()} failed: the response is encoded as ${shorten(encoding)}, which the client did not ask for`,
             ),
           );
         const body = decoder ? incoming.pipe(decoder(builtin<typeof zlib>("node:zlib"))) : incoming;
@@ -110,7 +110,7 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
             body === incoming
               ? error
               : new PiriodProtocolError(
-                  `${call()} failed: the response cannot be decoded as ${encoding}: ${error.message}`,
+                  `${call()} failed: the response cannot be decoded as ${shorten(encoding)}: ${shorten(error.message)}`,
                 ),
           ),
         );
@@ -131,9 +131,12 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
       outgoing.on("error", (error: Error & { code?: string }) =>
         fail(
           error.code?.startsWith("HPE_")
-            ? new PiriodProtocolError(`${call()} failed: the answer is not an HTTP response (${error.message})`, {
-                cause: error,
-              })
+            ? new PiriodProtocolError(
+                `${call()} failed: the answer is not an HTTP response (${shorten(error.message)})`,
+                {
+                  cause: error,
+                },
+              )
             : error,
         ),
       );

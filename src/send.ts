@@ -8,7 +8,7 @@ import {
 import { requestHeaderProblem } from "./owned-headers.js";
 import type { Redactor } from "./redaction.js";
 import { type Failure, requestedDelayMs, retryDelayMs, shouldRetry } from "./retry-policy.js";
-import { describeCall } from "./summary.js";
+import { describeCall, shorten } from "./summary.js";
 import type { OutgoingRequest, ReceivedResponse, Transport } from "./transport.js";
 
 /** Waits `ms`, or rejects with `signal.reason` the moment `signal` aborts. */
@@ -155,7 +155,7 @@ function failureError(
   // The most specific message of the chain: `fetch failed` → `connect ECONNREFUSED 127.0.0.1:1`.
   let cause = failure.cause;
   while (cause instanceof Error && cause.cause instanceof Error) cause = cause.cause;
-  const reason = redact.text(cause instanceof Error ? cause.message : String(cause));
+  const reason = shorten(redact.text(cause instanceof Error ? cause.message : String(cause)), 300);
   return new PiriodConnectionError(
     `${call} failed: no response from ${new URL(request.url).origin} (${tries}): ${reason}`,
     { cause: failure.cause },
