@@ -155,13 +155,16 @@ async function responseData(
   let data: unknown;
   try {
     data = JSON.parse(received.body);
-  } catch (error) {
+  } catch {
+    // JSON.parse's own message quotes the body's start, where a key stands whole or cut past redacting.
     throw refuse(received.body, [
       {
         path: "",
         keyword: "json",
         message:
-          received.body === "" ? "the body is empty" : `the body is not valid JSON (${(error as Error).message})`,
+          received.body === ""
+            ? "the body is empty"
+            : `the body is not valid JSON (${summarise(redact.text(received.body))})`,
       },
     ]);
   }

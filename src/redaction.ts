@@ -32,11 +32,58 @@ export function createRedactor(secret: string) {
     }
     return value;
   };
+  /**
+   * A cause the client passes on (what a transport or an injected `fetch` threw), with the key taken out of its message, stack and
+   * other own properties, and out of its own causes: a copy of the same class when any of them held the key, else the error itself.
+   */
+  const error = (value: unknown, depth = 0): unknown => {
+    if (typeof value === "string") return text(value);
+    if (!(value instanceof Error) || depth >= MAX_CAUSES) return value;
+    let changed = false;
+    const properties: PropertyDescriptorMap = {};
+    for (const key of Reflect.ownKeys(value)) {
+      const property = Object.getOwnPropertyDescriptor(value, key) as PropertyDescriptor;
+      if ("value" in property) {
+        const inner: unknown = property.value;
+        const clean = inner instanceof Error ? error(inner, depth + 1) : redactProperty(inner, text, forms);
+        changed ||= clean !== inner;
+        property.value = clean;
+      }
+      properties[key] = property;
+    }
+    return changed ? Object.create(Object.getPrototypeOf(value), properties) : value;
+  };
+  /** An error of the client's own, its cause redacted in place. */
+  const causeOf = <E extends Error>(thrown: E): E => {
+    const clean = error(thrown.cause);
+    if (clean !== thrown.cause)
+      Object.defineProperty(thrown, "cause", { value: clean, writable: true, configurable: true });
+    return thrown;
+  };
   const headers = (value: Headers) =>
     [...value].some(([, inner]) => text(inner) !== inner)
       ? new Headers([...value].map(([name, inner]): [string, string] => [name, text(inner)]))
       : value;
-  return { text, json, headers };
+  return { text, json, headers, error, causeOf };
+}
+
+/** How deep a chain of causes is redacted: deeper ones are left as they are. */
+const MAX_CAUSES = 8;
+
+/**
+ * A property of an error as it may be shown, the key taken out: text redacted; bytes (Node's `rawPacket`) and other values replaced
+ * by a note when their text holds the key.
+ */
+function redactProperty(value: unknown, text: (value: string) => string, forms: string[]): unknown {
+  if (typeof value === "string") return text(value);
+  let shown: string | undefined;
+  if (ArrayBuffer.isView(value)) shown = new TextDecoder("latin1").decode(value);
+  else if (typeof value === "object" && value !== null) {
+    try {
+      shown = JSON.stringify(value);
+    } catch {}
+  }
+  return shown !== undefined && forms.some((form) => shown.includes(form)) ? "[redacted]" : value;
 }
 
 function asObject(value: unknown): object | undefined {

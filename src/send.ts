@@ -50,7 +50,9 @@ export async function send(
     ]);
   for (let attempt = 1; ; attempt++) {
     context.log("debug", () => `${call()}: attempt ${attempt} of ${policy.maxRetries + 1}`);
-    const outcome = await sendAttempt(context.transport, request, policy);
+    const outcome = await sendAttempt(context.transport, request, policy).catch((error: Error) => {
+      throw context.redact.causeOf(error);
+    });
     if ("kind" in outcome && outcome.kind === "aborted")
       throw new PiriodAbortError(`${call()} was aborted`, { cause: outcome.cause });
     const failure =
@@ -158,6 +160,6 @@ function failureError(
   const reason = shorten(redact.text(cause instanceof Error ? cause.message : String(cause)), 300);
   return new PiriodConnectionError(
     `${call} failed: no response from ${new URL(request.url).origin} (${tries}): ${reason}`,
-    { cause: failure.cause },
+    { cause: redact.error(failure.cause) },
   );
 }
