@@ -69,9 +69,9 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
         reject(error);
       };
       const onAbort = () => fail(signal.reason);
-      let responded = false;
+      let response: http.IncomingMessage | undefined;
       const outgoing = httpModule(url.protocol).request(options, (incoming) => {
-        responded = true;
+        response = incoming;
         const limit = request.maxResponseBytes;
         const tooLarge = () =>
           new PiriodResponseTooLargeError(
@@ -128,7 +128,9 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
           ),
         );
       });
-      outgoing.on("error", (error: Error & { code?: string }) =>
+      outgoing.on("error", (error: Error & { code?: string }) => {
+        // Bytes after a complete response are the server's mistake, not the answer's: the socket is dropped, the answer stands.
+        if (response?.complete) return;
         fail(
           error.code?.startsWith("HPE_")
             ? new PiriodProtocolError(
@@ -138,9 +140,9 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
                 },
               )
             : error,
-        ),
-      );
-      outgoing.on("close", () => responded || fail(new Error("the connection closed without a response")));
+        );
+      });
+      outgoing.on("close", () => response || fail(new Error("the connection closed without a response")));
       signal.addEventListener("abort", onAbort);
       outgoing.end(request.body);
     });

@@ -1,0 +1,62 @@
+import type { Socket } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import * as fetchEntry from "../../src/index.js";
+import * as nodeEntry from "../../src/node.js";
+import { API_KEY, body, CUSTOMER_ID, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
+import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
+import { type RawHttpServer, startRawHttpServer } from "../helpers/raw-http-server.ts";
+
+// What an answer's bytes come to, the same in the Node entry's transport and the fetch entry's
+// global fetch: each case a server on 127.0.0.1 that writes exactly those bytes.
+expectNoUnhandledRejections();
+
+const CUSTOMER = JSON.stringify(customer);
+
+let raw: RawHttpServer | undefined;
+afterEach(async () => {
+  await raw?.close();
+  raw = undefined;
+});
+
+/** A server answering every request with `answer`'s bytes. */
+async function serving(answer: (socket: Socket, requestLine: string) => void): Promise<string> {
+  raw = await startRawHttpServer(answer);
+  return raw.url;
+}
+
+const head = (status: string, headers: Record<string, string | number>) =>
+  `HTTP/1.1 ${status}\r\n${Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}\r\n`)
+    .join("")}\r\n`;
+
+describe.each([
+  ["the node entry", nodeEntry],
+  ["the fetch entry", fetchEntry],
+] as const)("%s", (_entry, { createPiriodClient }) => {
+  const piriod = (baseUrl: string) =>
+    createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl, maxRetries: 2, timeoutMs: 10_000 });
+  const requests = () => raw?.requests.length;
+
+  describe("a complete answer followed by stray bytes", () => {
+    it("resolves a create to its 201, and the next call goes through", async () => {
+      const url = await serving((socket, line) =>
+        socket.write(
+          line.startsWith("POST")
+            ? `${head("201 Created", { "content-type": "application/json", "content-length": Buffer.byteLength(CUSTOMER) })}${CUSTOMER}HTTP/1.1 stray`
+            : `${head("200 OK", { "content-type": "application/json", "content-length": Buffer.byteLength(CUSTOMER) })}${CUSTOMER}`,
+        ),
+      );
+      const client = piriod(url);
+      await expect(client.customers.create(body)).resolves.toEqual(customer);
+      expect(requests()).toBe(1);
+      await expect(client.customers.retrieve(CUSTOMER_ID)).resolves.toEqual(customer);
+      expect(requests()).toBe(2);
+    });
+
+    it("resolves a delete to its 204", async () => {
+      const url = await serving((socket) => socket.write(`${head("204 No Content", {})}\x00\x01garbage`));
+      await expect(piriod(url).customers.delete(CUSTOMER_ID)).resolves.toBeUndefined();
+      expect(requests()).toBe(1);
+    });
+  });
+});
