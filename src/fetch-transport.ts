@@ -27,15 +27,9 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
       try {
         response = await (fetch ? fetch(new Request(request.url, init)) : globalThis.fetch(request.url, init));
       } catch (error) {
-        // undici's words for an answer that is no HTTP response: a status line it cannot parse, an unasked-for protocol switch.
-        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-        if (!cause?.code?.startsWith("HPE_") && cause?.message !== "bad upgrade") throw error;
-        throw new PiriodProtocolError(
-          `${call()} failed: the answer is not an HTTP response (${shorten(String(cause.message))})`,
-          {
-            cause: error,
-          },
-        );
+        const problem = protocolProblem(error);
+        if (problem === undefined) throw error;
+        throw new PiriodProtocolError(`${call()} failed: ${problem}`, { cause: error });
       }
       const tooLarge = () =>
         new PiriodResponseTooLargeError(
@@ -81,4 +75,20 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
     const stopListening = whenAborted(signal, () => reject(signal.reason));
     work.then(resolve, reject).finally(stopListening);
   });
+}
+
+/**
+ * What undici's error says of an answer that is no HTTP response to the request, or `undefined` for another failure (which may be
+ * retried): a status line it cannot parse, an unasked-for protocol switch or 100 Continue, headers past its 16 kB.
+ */
+function protocolProblem(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  const code = String(cause?.code);
+  const message = String(cause?.message);
+  if (code === "UND_ERR_HEADERS_OVERFLOW") return "the response's headers are larger than 16 kB";
+  if (message === "bad response")
+    return "the answer is not an HTTP response (an informational response nobody asked for)";
+  if (code.startsWith("HPE_") || message === "bad upgrade")
+    return `the answer is not an HTTP response (${shorten(message)})`;
+  return undefined;
 }

@@ -13,6 +13,8 @@ export interface NodeAgent {
 }
 
 const agents = new Map<string, http.Agent>();
+/** The informational (1xx) responses taken before the final one: a few (100 Continue, 103 Early Hints) are HTTP's, more are not. */
+const MAX_INFORMATIONAL = 5;
 
 /**
  * `node:http`, `node:https` or `node:zlib`, loaded by the first request that needs it (http and https cost an import some 10 ms), and
@@ -131,16 +133,25 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
       outgoing.on("error", (error: Error & { code?: string }) => {
         // Bytes after a complete response are the server's mistake, not the answer's: the socket is dropped, the answer stands.
         if (response?.complete) return;
+        const problem =
+          error.code === "HPE_HEADER_OVERFLOW"
+            ? "the response's headers are larger than 16 kB"
+            : `the answer is not an HTTP response (${shorten(error.message)})`;
         fail(
           error.code?.startsWith("HPE_")
-            ? new PiriodProtocolError(
-                `${call()} failed: the answer is not an HTTP response (${shorten(error.message)})`,
-                {
-                  cause: error,
-                },
-              )
+            ? new PiriodProtocolError(`${call()} failed: ${problem}`, { cause: error })
             : error,
         );
+      });
+      // Informational answers (100, 102, 103) go before the final one; a server that sends nothing else would hold the attempt open.
+      let informational = 0;
+      outgoing.on("information", () => {
+        if (++informational > MAX_INFORMATIONAL)
+          fail(
+            new PiriodProtocolError(
+              `${call()} failed: the answer is not an HTTP response (more than ${MAX_INFORMATIONAL} informational responses)`,
+            ),
+          );
       });
       outgoing.on("close", () => response || fail(new Error("the connection closed without a response")));
       signal.addEventListener("abort", onAbort);

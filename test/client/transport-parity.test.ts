@@ -59,4 +59,32 @@ describe.each([
       expect(requests()).toBe(1);
     });
   });
+
+  describe("an answer that is no HTTP response to the request", () => {
+    const failure = (promise: Promise<unknown>) =>
+      promise.then(
+        () => expect.fail("the call succeeded"),
+        (reason: unknown) => reason as Error,
+      );
+
+    it("with headers over 16 kB is a PiriodProtocolError, not retried", async () => {
+      const url = await serving((socket) =>
+        socket.write(
+          `${head("200 OK", { "content-type": "application/json", "x-padding": "a".repeat(20_000), "content-length": 2 })}{}`,
+        ),
+      );
+      const error = await failure(piriod(url).customers.retrieve(CUSTOMER_ID));
+      expect(error).toBeInstanceOf(fetchEntry.PiriodProtocolError);
+      expect(error.message).toBe(`GET /customers/${CUSTOMER_ID}/ failed: the response's headers are larger than 16 kB`);
+      expect(requests()).toBe(1);
+    });
+
+    it("with six 100 Continue and no final response is a PiriodProtocolError at once, not retried", async () => {
+      const url = await serving((socket) => socket.write("HTTP/1.1 100 Continue\r\n\r\n".repeat(6)));
+      const error = await failure(piriod(url).customers.retrieve(CUSTOMER_ID));
+      expect(error).toBeInstanceOf(fetchEntry.PiriodProtocolError);
+      expect(error.message).toMatch(/^GET \/customers\/cus_01H8XYZ123ABC\/ failed: /);
+      expect(requests()).toBe(1);
+    });
+  });
 });
