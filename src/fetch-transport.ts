@@ -1,4 +1,5 @@
 import { PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
+import { ASKED_ENCODINGS, encodingProblem, unaskedEncoding } from "./response-body.js";
 import { whenAborted } from "./send.js";
 import { describeCall, shorten } from "./summary.js";
 import type { ReceivedResponse, Transport } from "./transport.js";
@@ -14,9 +15,11 @@ export type FetchFunction = (request: Request) => Promise<Response>;
  */
 export function fetchTransport(fetch?: FetchFunction): Transport {
   return (request, signal) => {
+    // The global fetch is asked for what the Node transport asks for: a browser keeps this header for itself, and asks for its own.
+    const asks = !fetch && keepsAcceptEncoding();
     const init: RequestInit = {
       method: request.method,
-      headers: request.headers,
+      headers: asks ? { ...request.headers, "accept-encoding": ASKED_ENCODINGS } : request.headers,
       body: request.body as RequestInit["body"],
       signal,
       redirect: "manual",
@@ -30,6 +33,11 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
         const problem = protocolProblem(error);
         if (problem === undefined) throw error;
         throw new PiriodProtocolError(`${call()} failed: ${problem}`, { cause: error });
+      }
+      const unasked = asks ? unaskedEncoding(response.headers.get("content-encoding")) : undefined;
+      if (unasked !== undefined) {
+        response.body?.cancel().catch(() => {});
+        throw new PiriodProtocolError(`${call()} failed: ${encodingProblem(unasked)}`);
       }
       const tooLarge = () =>
         new PiriodResponseTooLargeError(
@@ -91,4 +99,17 @@ function protocolProblem(error: unknown): string | undefined {
   if (code.startsWith("HPE_") || message === "bad upgrade")
     return `the answer is not an HTTP response (${shorten(message)})`;
   return undefined;
+}
+
+let keeps: boolean | undefined;
+
+/**
+ * Whether this platform's fetch sends an `accept-encoding` it is given: Node's, Deno's, Bun's and workerd's do; a browser drops it (a
+ * forbidden header), asks for what it decodes, and decodes it.
+ */
+function keepsAcceptEncoding(): boolean {
+  keeps ??= new Request("https://api.piriod.com/", { headers: { "accept-encoding": ASKED_ENCODINGS } }).headers.has(
+    "accept-encoding",
+  );
+  return keeps;
 }

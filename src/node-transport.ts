@@ -3,6 +3,7 @@ import type { Transform } from "node:stream";
 import type * as zlib from "node:zlib";
 import { PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
 import { headersFromRaw } from "./raw-headers.js";
+import { ASKED_ENCODINGS, encodingProblem, unaskedEncoding } from "./response-body.js";
 import { describeCall, shorten } from "./summary.js";
 import type { ReceivedResponse, Transport } from "./transport.js";
 
@@ -23,7 +24,7 @@ const MAX_INFORMATIONAL = 5;
 const builtin = <T>(name: string) => process.getBuiltinModule(name) as T;
 const httpModule = (protocol: string) => builtin<typeof http>(protocol === "https:" ? "node:https" : "node:http");
 
-/** The decoders of the encodings the client asks for (`accept-encoding: gzip, br`): a response in another one cannot be read. */
+/** The decoders of the encodings the client asks for (ASKED_ENCODINGS). */
 const DECODERS: Record<string, (zlib: typeof import("node:zlib")) => Transform> = {
   gzip: (zlib) => zlib.createGunzip(),
   "x-gzip": (zlib) => zlib.createGunzip(),
@@ -40,7 +41,7 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
       if (signal.aborted) return reject(signal.reason);
       const url = new URL(request.url);
       const call = () => describeCall(request.method, request.url);
-      const headers: Record<string, string> = { ...request.headers, "accept-encoding": "gzip, br" };
+      const headers: Record<string, string> = { ...request.headers, "accept-encoding": ASKED_ENCODINGS };
       // A known length, not chunked encoding: some servers refuse chunked request bodies.
       if (request.body !== undefined)
         headers["content-length"] = String(
@@ -80,14 +81,11 @@ export function nodeTransport(baseProtocol: string, agent?: NodeAgent): Transpor
             `${call()} failed: the response's body is larger than maxResponseBytes (${limit} bytes)`,
           );
         if (Number(incoming.headers["content-length"] ?? 0) > limit) return fail(tooLarge());
+        const unasked = unaskedEncoding(incoming.headers["content-encoding"]);
+        if (unasked !== undefined)
+          return fail(new PiriodProtocolError(`${call()} failed: ${encodingProblem(unasked)}`));
         const encoding = (incoming.headers["content-encoding"] ?? "identity").trim().toLowerCase();
         const decoder = DECODERS[encoding];
-        if (!decoder && encoding !== "identity")
-          return fail(
-            new PiriodProtocolError(
-              `${call()} failed: the response is encoded as ${shorten(encoding)}, which the client did not ask for`,
-            ),
-          );
         const body = decoder ? incoming.pipe(decoder(builtin<typeof zlib>("node:zlib"))) : incoming;
         const chunks: Buffer[] = [];
         let size = 0;

@@ -1,9 +1,11 @@
 import type { Socket } from "node:net";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterEach, describe, expect, it } from "vitest";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, body, CUSTOMER_ID, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
+import { startFaultServer } from "../helpers/http-fault-server.ts";
 import { type RawHttpServer, startRawHttpServer } from "../helpers/raw-http-server.ts";
 
 // What an answer's bytes come to, the same in the Node entry's transport and the fetch entry's
@@ -85,6 +87,74 @@ describe.each([
       expect(error).toBeInstanceOf(fetchEntry.PiriodProtocolError);
       expect(error.message).toMatch(/^GET \/customers\/cus_01H8XYZ123ABC\/ failed: /);
       expect(requests()).toBe(1);
+    });
+  });
+  describe("an encoding", () => {
+    const failure = (promise: Promise<unknown>) =>
+      promise.then(
+        () => expect.fail("the call succeeded"),
+        (reason: unknown) => reason as Error,
+      );
+    const encoded = (encoding: string, bytes: Buffer) => (socket: Socket) =>
+      socket.write(
+        Buffer.concat([
+          Buffer.from(
+            head("200 OK", {
+              "content-type": "application/json",
+              "content-encoding": encoding,
+              "content-length": bytes.length,
+            }),
+          ),
+          bytes,
+        ]),
+      );
+
+    it.each([
+      ["zstd", "zstd", Buffer.from(CUSTOMER)],
+      ["deflate", "deflate", deflateSync(CUSTOMER)],
+    ])("not asked for (%s) is a PiriodProtocolError, not retried", async (_case, encoding, bytes) => {
+      const url = await serving(encoded(encoding, bytes));
+      const error = await failure(piriod(url).customers.retrieve(CUSTOMER_ID));
+      expect(error).toBeInstanceOf(fetchEntry.PiriodProtocolError);
+      expect(error.message).toBe(
+        `GET /customers/${CUSTOMER_ID}/ failed: the response is encoded as ${encoding}, which the client did not ask for`,
+      );
+      expect(requests()).toBe(1);
+    });
+
+    it("asked for, gzip, cut short, is refused and not retried", async () => {
+      const url = await serving(encoded("gzip", gzipSync(CUSTOMER).subarray(0, 30)));
+      const error = await failure(piriod(url).customers.retrieve(CUSTOMER_ID));
+      // The platform's fetch decodes a gzip cut short as far as it goes, as browsers do: the fetch entry sees a body cut short.
+      expect(error).toBeInstanceOf(
+        createPiriodClient === nodeEntry.createPiriodClient
+          ? fetchEntry.PiriodProtocolError
+          : fetchEntry.PiriodResponseValidationError,
+      );
+      expect(requests()).toBe(1);
+    });
+
+    it.each([
+      ["gzip", gzipSync],
+      ["br", brotliCompressSync],
+    ])("asked for (%s) is decoded, and both entries ask for gzip and br alone", async (encoding, compress) => {
+      const server = await startFaultServer();
+      try {
+        const packed = compress(CUSTOMER);
+        server.answer((response) =>
+          response
+            .writeHead(200, {
+              "content-type": "application/json",
+              "content-encoding": encoding,
+              "content-length": packed.length,
+            })
+            .end(packed),
+        );
+        await expect(piriod(server.url).customers.retrieve(CUSTOMER_ID)).resolves.toEqual(customer);
+        expect(server.received[0]?.headers["accept-encoding"]).toBe("gzip, br");
+      } finally {
+        await server.close();
+      }
     });
   });
 });
