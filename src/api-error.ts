@@ -1,5 +1,6 @@
+import type { ValidationIssue } from "../generated/validators/runtime.js";
 import { flattenDrfErrors } from "./drf-field-errors.js";
-import { apiErrorClass, type PiriodApiError, PiriodBadRequestError } from "./errors.js";
+import { apiErrorClass, type PiriodApiError, PiriodBadRequestError, PiriodResponseValidationError } from "./errors.js";
 import type { Redactor } from "./redaction.js";
 import { listed, shorten, summarise } from "./summary.js";
 import type { ReceivedResponse } from "./transport.js";
@@ -30,7 +31,9 @@ export function apiErrorFrom(response: ReceivedResponse, call: string, redact: R
   const location = status < 400 && response.headers.get("location");
   let why = location
     ? `redirected to ${shorten(redact.text(location))} (not followed: set baseUrl to where the API answers)`
-    : summarise(body);
+    : response.undecodable !== undefined
+      ? `(a body in charset ${shorten(response.undecodable)}, which this platform cannot decode)`
+      : summarise(body);
   // A browser answers `redirect: "manual"` with an opaque response that hides its status and where it pointed.
   if (status === 0)
     why = "redirected, and the browser does not say where (not followed: set baseUrl to where the API answers)";
@@ -44,4 +47,28 @@ export function parseBody(text: string): unknown {
   } catch {
     return text;
   }
+}
+
+/** The error of a 2xx whose body is not what the spec promises: `errors` say why; `body` is what it carries, redacted. */
+export function responseValidationError(
+  received: ReceivedResponse,
+  call: string,
+  errors: ValidationIssue[],
+  body: unknown,
+  redact: Redactor,
+): PiriodResponseValidationError {
+  return new PiriodResponseValidationError(
+    `${call} answered ${received.status} with a body that is not what the spec promises: ${errors.map((issue) => issue.message).join("; ")}`,
+    errors,
+    received.status,
+    redact.json(body, received.body),
+    redact.headers(received.headers),
+  );
+}
+
+/** The error of a 2xx in a charset this platform cannot decode, or `undefined` for any other response. */
+export function undecodableError(received: ReceivedResponse, call: string, redact: Redactor) {
+  if (received.undecodable === undefined || received.status < 200 || received.status >= 300) return undefined;
+  const message = `the body is in charset ${shorten(received.undecodable)}, which this platform cannot decode`;
+  return responseValidationError(received, call, [{ path: "", keyword: "charset", message }], "", redact);
 }

@@ -1,8 +1,8 @@
 import type { LoadValidator, Operation } from "../generated/operations.js";
 import type { ValidationIssue } from "../generated/validators/runtime.js";
-import { apiErrorFrom } from "./api-error.js";
+import { apiErrorFrom, responseValidationError, undecodableError } from "./api-error.js";
 import { checkId, jsonText, refusal, serializeQuery } from "./arguments.js";
-import { PiriodError, PiriodResponseValidationError } from "./errors.js";
+import { PiriodError } from "./errors.js";
 import { type CallOptions, type RequestOptions, type ResolvedOptions, resolveRequestOptions } from "./options.js";
 import { type Envelope, envelopeIssues, type ListCall, Page } from "./pages.js";
 import { CallResult, type WithResponse } from "./promises.js";
@@ -135,13 +135,9 @@ async function responseData(
   redact: Redactor,
 ): Promise<unknown> {
   const refuse = (body: unknown, errors: ValidationIssue[]) =>
-    new PiriodResponseValidationError(
-      `${call()} answered ${received.status} with a body that is not what the spec promises: ${errors.map((issue) => issue.message).join("; ")}`,
-      errors,
-      received.status,
-      redact.json(body, received.body),
-      redact.headers(received.headers),
-    );
+    responseValidationError(received, call(), errors, body, redact);
+  const undecodable = undecodableError(received, call(), redact);
+  if (undecodable) throw undecodable;
   const contentType = received.headers.get("content-type");
   if (contentType !== null && !/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(contentType)) {
     throw refuse(received.body, [

@@ -1,5 +1,5 @@
 import { PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
-import { ASKED_ENCODINGS, encodingProblem, unaskedEncoding } from "./response-body.js";
+import { ASKED_ENCODINGS, bodyDecoder, encodingProblem, unaskedEncoding } from "./response-body.js";
 import { whenAborted } from "./send.js";
 import { describeCall, shorten } from "./summary.js";
 import type { ReceivedResponse, Transport } from "./transport.js";
@@ -49,7 +49,7 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
       }
       let body = "";
       let size = 0;
-      const decoder = new TextDecoder();
+      const decoder = bodyDecoder(response.headers.get("content-type"));
       const reader = response.body?.getReader();
       if (reader) {
         for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
@@ -58,7 +58,7 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
             reader.cancel().catch(() => {});
             throw tooLarge();
           }
-          body += decoder.decode(chunk.value, { stream: true });
+          if ("decode" in decoder) body += decoder.decode(chunk.value, { stream: true });
         }
       }
       // A browser answers a redirect that is not followed with an opaque response: status 0, no headers.
@@ -67,8 +67,9 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
         status,
         statusText: response.statusText,
         headers: response.headers,
-        body: body + decoder.decode(),
+        body: "decode" in decoder ? body + decoder.decode() : "",
         url: response.url || request.url,
+        ...("decode" in decoder ? {} : { undecodable: decoder.undecodable }),
       };
     })();
     return untilAborted(received, signal);

@@ -1,9 +1,11 @@
 import type { Client, Middleware } from "openapi-fetch";
 import { type Operation, operations } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
+import { undecodableError } from "./api-error.js";
 import { serializeQuery } from "./arguments.js";
 import type { ClientContext } from "./call.js";
 import { send } from "./send.js";
+import { describeCall } from "./summary.js";
 import { toResponse } from "./transport.js";
 
 /** Header parameters the client sends on every request from its options. */
@@ -47,7 +49,10 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
       body,
       maxResponseBytes: options.maxResponseBytes,
     };
-    return toResponse(await send(context, outgoing, { ...options, signal: request.signal }));
+    const received = await send(context, outgoing, { ...options, signal: request.signal });
+    const undecodable = undecodableError(received, describeCall(request.method, request.url), context.redact);
+    if (undecodable) throw undecodable;
+    return toResponse(received);
   };
   const headers = options.testMode ? { ...context.headers, "x-piriod-test-mode": "true" } : context.headers;
   const request = async (method: string, path: string, init?: { middleware?: Middleware[] }) => {

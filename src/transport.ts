@@ -14,6 +14,8 @@ export interface ReceivedResponse {
   headers: Headers;
   body: string;
   url: string;
+  /** The charset of a body this platform cannot decode, left unread (`body` is `""`). */
+  undecodable?: string;
 }
 
 /** Sends one attempt; resolves once the whole response has arrived, rejects when the connection fails or `signal` aborts, body included. */

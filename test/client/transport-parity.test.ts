@@ -157,4 +157,66 @@ describe.each([
       }
     });
   });
+  describe("a body's bytes", () => {
+    const answering = (status: string, contentType: string, bytes: Buffer) => (socket: Socket) =>
+      socket.write(
+        Buffer.concat([
+          Buffer.from(head(status, { "content-type": contentType, "content-length": bytes.length })),
+          bytes,
+        ]),
+      );
+    const named = { ...customer, name: "Compañía Señora Ñuñoa" };
+
+    it("after a byte-order mark are read as JSON, the mark left out", async () => {
+      const url = await serving(answering("200 OK", "application/json", Buffer.from(`\ufeff${CUSTOMER}`)));
+      await expect(piriod(url).customers.retrieve(CUSTOMER_ID)).resolves.toEqual(customer);
+    });
+
+    it.each([
+      ["iso-8859-1", (text: string) => Buffer.from(text, "latin1")],
+      ['"windows-1252"', (text: string) => Buffer.from(text, "latin1")],
+      ["UTF-16LE", (text: string) => Buffer.from(text, "utf16le")],
+    ])("in charset %s are decoded in it", async (charset, encode) => {
+      const url = await serving(
+        answering("200 OK", `application/json; charset=${charset}`, encode(JSON.stringify(named))),
+      );
+      await expect(piriod(url).customers.retrieve(CUSTOMER_ID)).resolves.toEqual(named);
+    });
+
+    it("in a charset the platform cannot decode make a 2xx a PiriodResponseValidationError naming it", async () => {
+      const url = await serving(answering("200 OK", "application/json; charset=x-klingon", Buffer.from(CUSTOMER)));
+      const error = await piriod(url)
+        .customers.retrieve(CUSTOMER_ID)
+        .catch((reason: unknown) => reason);
+      expect(error).toBeInstanceOf(fetchEntry.PiriodResponseValidationError);
+      expect(error).toMatchObject({
+        status: 200,
+        body: "",
+        message: `GET /customers/${CUSTOMER_ID}/ answered 200 with a body that is not what the spec promises: the body is in charset x-klingon, which this platform cannot decode`,
+      });
+      expect(requests()).toBe(1);
+    });
+
+    it("in a charset the platform cannot decode make raw's 2xx a PiriodResponseValidationError too", async () => {
+      const url = await serving(answering("200 OK", "application/json; charset=x-klingon", Buffer.from(CUSTOMER)));
+      const call = piriod(url).raw.GET("/customers/{id}/", { params: { path: { id: CUSTOMER_ID } } });
+      await expect(call).rejects.toBeInstanceOf(fetchEntry.PiriodResponseValidationError);
+      await expect(call).rejects.toThrow(/the body is in charset x-klingon, which this platform cannot decode$/);
+    });
+
+    it("in a charset the platform cannot decode leave a 404 a PiriodNotFoundError, its body unread", async () => {
+      const url = await serving(
+        answering("404 Not Found", "text/html; charset=x-klingon", Buffer.from("<title>Nope</title>")),
+      );
+      const error = await piriod(url)
+        .customers.retrieve(CUSTOMER_ID)
+        .catch((reason: unknown) => reason);
+      expect(error).toBeInstanceOf(fetchEntry.PiriodNotFoundError);
+      expect(error).toMatchObject({
+        status: 404,
+        body: "",
+        message: `GET /customers/${CUSTOMER_ID}/ failed with 404: (a body in charset x-klingon, which this platform cannot decode)`,
+      });
+    });
+  });
 });
