@@ -14,8 +14,6 @@ import type { ReceivedResponse } from "./transport.js";
 /** What every call of a client shares. */
 export interface ClientContext extends SendContext {
   options: ResolvedOptions;
-  /** The headers of every request (lower case), but the test-mode one, which each call decides. */
-  headers: Record<string, string>;
 }
 
 /**

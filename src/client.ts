@@ -13,6 +13,7 @@ import {
   type PiriodClientOptions,
   type ResolvedOptions,
   resolveOptions,
+  unreadableOptions,
 } from "./options.js";
 import { PagePromise } from "./pages.js";
 import { PiriodPromise } from "./promises.js";
@@ -68,11 +69,7 @@ function checked(options: PiriodClientOptions, extraOptions: readonly string[], 
   try {
     return resolveOptions(options, extraOptions, where);
   } catch (error) {
-    // Options whose reading throws (a getter, a proxy) are refused as any other bad option.
-    if (error instanceof PiriodError) throw error;
-    throw new PiriodError(`${where}: the options cannot be read (${(error as Error)?.message ?? error})`, {
-      cause: error,
-    });
+    throw unreadableOptions(where, error);
   }
 }
 

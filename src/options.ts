@@ -1,6 +1,6 @@
 import { PiriodError } from "./errors.js";
 import type { FetchFunction } from "./fetch-transport.js";
-import { clientHeaderProblem } from "./owned-headers.js";
+import { clientHeaderProblem, headerProblem } from "./owned-headers.js";
 import { shorten } from "./summary.js";
 
 export interface PiriodClientOptions {
@@ -78,6 +78,14 @@ const failure =
   (where: string): Fail =>
   (message) =>
     new PiriodError(`${where}: ${message}`);
+
+/** The error of options whose reading throws (a getter, a proxy): refused as any other bad option, the thrown error as cause. */
+export function unreadableOptions(where: string, error: unknown): PiriodError {
+  if (error instanceof PiriodError) return error;
+  return new PiriodError(`${where}: the options cannot be read (${(error as Error)?.message ?? error})`, {
+    cause: error,
+  });
+}
 
 /** Checks every option, so a mistake fails at construction with a message that names it (never the key's value); `where` names the call. */
 export function resolveOptions(
@@ -216,13 +224,8 @@ function checkHeaders(headers: unknown, fail: Fail): Record<string, string> {
   if (typeof headers !== "object" || headers === null)
     throw fail("headers must be an object of header names to string values");
   for (const [name, value] of Object.entries(headers)) {
-    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name))
-      throw fail(`headers: "${shorten(name)}" is not a valid header name`);
-    const owned = clientHeaderProblem(name);
-    if (owned) throw fail(`headers: ${owned}`);
-    // The value is not repeated: extra headers often carry credentials of their own.
-    if (typeof value !== "string" || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value))
-      throw fail(`headers: the value of "${shorten(name)}" must be a string without line breaks or control characters`);
+    const problem = headerProblem(name, "") ?? clientHeaderProblem(name) ?? headerProblem(name, value);
+    if (problem) throw fail(`headers: ${problem}`);
   }
   return headers as Record<string, string>;
 }

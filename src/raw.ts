@@ -2,8 +2,9 @@ import type { Client, Middleware } from "openapi-fetch";
 import { type Operation, operations } from "../generated/operations.js";
 import type { paths } from "../generated/schema.js";
 import { undecodableError } from "./api-error.js";
-import { serializeQuery } from "./arguments.js";
+import { checkId, jsonText, refusal, serializeQuery } from "./arguments.js";
 import type { ClientContext } from "./call.js";
+import { headerProblem } from "./owned-headers.js";
 import { send } from "./send.js";
 import { describeCall } from "./summary.js";
 import { toResponse } from "./transport.js";
@@ -55,17 +56,20 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
     return toResponse(received);
   };
   const headers = options.testMode ? { ...context.headers, "x-piriod-test-mode": "true" } : context.headers;
-  const request = async (method: string, path: string, init?: { middleware?: Middleware[] }) => {
+  const request = async (method: string, path: string, init?: RawInit) => {
+    // The methods' rules hold here too: their path ids, their query rules (with the lists this operation takes), a body as JSON.
+    const where = `${method} ${path}`;
+    checkRawCall(init, where);
+    const arrays = operationAt(method, path)?.arrays;
+    const querySerializer = (query: unknown) => serializeQuery(query, where, { arrays });
+    const bodySerializer = (body: unknown) => jsonText(body, where);
     loading ??= import("./raw-client.js").then((module) =>
       module.openApiFetchClient({ baseUrl: options.baseUrl, headers, fetch }),
     );
-    // The methods' query rules hold here too, with the lists the operation at this path and method takes.
-    const arrays = operationAt(method, path)?.arrays;
-    const querySerializer = (query: unknown) => serializeQuery(query, `${method} ${path}`, { arrays });
     return (await loading).request(
       method as "get",
       path as never,
-      { ...init, querySerializer, middleware: [...middleware, ...(init?.middleware ?? [])] } as never,
+      { ...init, querySerializer, bodySerializer, middleware: [...middleware, ...(init?.middleware ?? [])] } as never,
     );
   };
   const raw: Record<string, unknown> = {
@@ -97,4 +101,27 @@ function operationAt(method: string, path: string): Operation | undefined {
     for (const operation of Object.values(methods))
       if (operation.method === method && operation.path === path) return operation;
   return undefined;
+}
+
+/** What `raw`'s calls are given, as far as the client reads it. */
+interface RawInit {
+  params?: { path?: Record<string, unknown>; header?: Record<string, unknown> };
+  headers?: unknown;
+  middleware?: Middleware[];
+}
+
+/**
+ * Refuses what a resource method would refuse before anything is sent: a path id that cannot travel as one segment (`..` would reach
+ * another path), and a header that cannot be sent (openapi-fetch would fail with a bare TypeError). Which headers a call may set is the
+ * transport's last check, after the middleware.
+ */
+function checkRawCall(init: RawInit | undefined, where: string): void {
+  for (const [name, id] of Object.entries(init?.params?.path ?? {})) checkId(id, name, where);
+  const given = init?.headers instanceof Headers ? {} : (init?.headers ?? {});
+  for (const [name, value] of [...Object.entries(given), ...Object.entries(init?.params?.header ?? {})]) {
+    for (const item of [value].flat()) {
+      const problem = item === undefined || item === null ? undefined : headerProblem(name, String(item));
+      if (problem) throw refusal(where, "the call is refused", [{ path: "", keyword: "header", message: problem }]);
+    }
+  }
 }

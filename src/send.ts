@@ -23,6 +23,8 @@ export interface SendPolicy {
 
 /** What sending needs besides the request: the transport, how retries wait, the key's redaction, and where each attempt is told. */
 export interface SendContext {
+  /** The headers the client sets on every request (lower case), but the test-mode one, which each call decides. */
+  headers: Readonly<Record<string, string>>;
   transport: Transport;
   sleep: Sleep;
   redact: Redactor;
@@ -42,8 +44,8 @@ export async function send(
   policy: SendPolicy,
 ): Promise<ReceivedResponse> {
   const call = () => describeCall(request.method, request.url);
-  // The client's options refuse these; a raw call's headers or its middleware may still add one.
-  const message = requestHeaderProblem(request.headers);
+  // The client's options refuse these; a raw call's headers or its middleware may still add one, or change the key.
+  const message = requestHeaderProblem(request.headers, context.headers);
   if (message)
     throw new PiriodValidationError(`${call()}: ${message}, nothing was sent`, [
       { path: "", keyword: "header", message },
