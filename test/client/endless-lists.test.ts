@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PiriodAbortError, PiriodError } from "../../src/errors.js";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
@@ -6,7 +6,8 @@ import type { PagePromise } from "../../src/pages.js";
 import { API_KEY, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
 import { defined } from "../helpers/defined.ts";
-import { type Answer, type FaultServer, json, startFaultServer } from "../helpers/http-fault-server.ts";
+import { faultServerOfFile } from "../helpers/fault-server-of-file.ts";
+import { type Answer, json } from "../helpers/http-fault-server.ts";
 import { operationMethod, widgetList } from "../helpers/operation-context.ts";
 
 // Lists a server could make endless, against a real local server through both transports
@@ -18,12 +19,7 @@ expectNoUnhandledRejections();
 const SERVER_LIMIT = 40;
 const LIST = widgetList(["page", "page_size", "country"]);
 
-let server: FaultServer;
-beforeAll(async () => (server = await startFaultServer()));
-afterAll(() => server.close());
-beforeEach(() => {
-  server.received.length = 0;
-});
+const server = faultServerOfFile();
 
 /** The page the request asks for (1 without `page`). */
 const pageOf = (url: string | undefined) =>

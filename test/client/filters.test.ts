@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
 import { defined } from "../helpers/defined.ts";
-import { type FaultServer, pagedList, startFaultServer } from "../helpers/http-fault-server.ts";
+import { faultServerOfFile } from "../helpers/fault-server-of-file.ts";
+import { pagedList } from "../helpers/http-fault-server.ts";
 import { operationMethod, widgetList } from "../helpers/operation-context.ts";
 
 // No filter widens a list: a value Piriod would read as no filter at all, or the client would send
@@ -12,11 +13,8 @@ import { operationMethod, widgetList } from "../helpers/operation-context.ts";
 // in the resource methods and in raw, against a real local server through both entries.
 expectNoUnhandledRejections();
 
-let server: FaultServer;
-beforeAll(async () => (server = await startFaultServer()));
-afterAll(() => server.close());
+const server = faultServerOfFile();
 beforeEach(() => {
-  server.received.length = 0;
   server.answer(pagedList(0, 20, () => ({})));
 });
 

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, body, CUSTOMER_ID, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { expectNoApiKey } from "../helpers/client-secrets.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
 import { longestEventLoopGap } from "../helpers/event-loop-gaps.ts";
-import { type FaultServer, reply, startFaultServer } from "../helpers/http-fault-server.ts";
+import { faultServerOfFile } from "../helpers/fault-server-of-file.ts";
+import { reply } from "../helpers/http-fault-server.ts";
 
 // Bodies built to make the client work out of proportion to their size, over real sockets through
 // both entries. Where only time shows the defect, a timer firing every 5 ms must never wait a
@@ -16,12 +17,7 @@ expectNoUnhandledRejections();
 /** The longest the event loop may stall on one of these bodies: some 100 times what a linear pass over them takes. */
 const STALL_LIMIT_MS = 1_000;
 
-let server: FaultServer;
-beforeAll(async () => (server = await startFaultServer()));
-afterAll(() => server.close());
-beforeEach(() => {
-  server.received.length = 0;
-});
+const server = faultServerOfFile();
 
 const html = (status: number, text: string) => reply(status, text, { "content-type": "text/html" });
 const jsonText = (status: number, text: string) => reply(status, text, { "content-type": "application/json" });

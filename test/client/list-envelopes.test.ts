@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PiriodResponseValidationError } from "../../src/errors.js";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import type { PagePromise } from "../../src/pages.js";
 import { API_KEY, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
-import { type FaultServer, json, startFaultServer } from "../helpers/http-fault-server.ts";
+import { faultServerOfFile } from "../helpers/fault-server-of-file.ts";
+import { json } from "../helpers/http-fault-server.ts";
 import { operationMethod, widgetList } from "../helpers/operation-context.ts";
 
 // Lists a server could make wrong, against a real local server through both transports on the
@@ -14,12 +15,7 @@ expectNoUnhandledRejections();
 
 const LIST = widgetList(["page", "page_size", "country"]);
 
-let server: FaultServer;
-beforeAll(async () => (server = await startFaultServer()));
-afterAll(() => server.close());
-beforeEach(() => {
-  server.received.length = 0;
-});
+const server = faultServerOfFile();
 
 describe.each(["node", "fetch"] as const)("a list through the %s transport", (transport) => {
   const list = () =>

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PiriodNotFoundError, PiriodServerError } from "../../src/errors.js";
 import type { Logger } from "../../src/options.js";
 import { body, CUSTOMER_ID, customer, transportClient } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
-import { type FaultServer, json, reply, startFaultServer } from "../helpers/http-fault-server.ts";
+import { faultServerOfFile } from "../helpers/fault-server-of-file.ts";
+import { json, reply } from "../helpers/http-fault-server.ts";
 
 // The logger cannot change a call's outcome, and neither it nor an error message carries what a
 // server could use to forge a log line. Against a real local server through both transports, the
 // retries' waits recorded by the client's own sleep.
 expectNoUnhandledRejections();
 
-let server: FaultServer;
-beforeAll(async () => (server = await startFaultServer()));
-afterAll(() => server.close());
-beforeEach(() => {
-  server.received.length = 0;
-});
+const server = faultServerOfFile();
 
 /** A logger whose `failing` level throws (or, `async`, rejects) and whose other levels keep what they are told. */
 function brokenLogger(failing: keyof Logger, how: "throws" | "rejects") {

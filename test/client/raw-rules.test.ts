@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, body, CUSTOMER_ID, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
 import { defined } from "../helpers/defined.ts";
-import { type FaultServer, json, startFaultServer } from "../helpers/http-fault-server.ts";
+import { faultServerOfFile } from "../helpers/fault-server-of-file.ts";
+import { json } from "../helpers/http-fault-server.ts";
 
 // raw keeps the rules of the resource methods: what they refuse before sending, it refuses too,
 // as a PiriodError naming the rule, with nothing sent; the headers a call may override stay its own.
 expectNoUnhandledRejections();
 
-let server: FaultServer;
-beforeAll(async () => (server = await startFaultServer()));
-afterAll(() => server.close());
+const server = faultServerOfFile();
 beforeEach(() => {
-  server.received.length = 0;
   server.answer(json(200, customer));
 });
 

@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PiriodError, PiriodRateLimitError, PiriodServerError } from "../../src/errors.js";
 import type { PiriodClientOptions } from "../../src/options.js";
 import { body, CUSTOMER_ID, transportClient } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
-import { type FaultServer, json, startFaultServer } from "../helpers/http-fault-server.ts";
+import { faultServerOfFile } from "../helpers/fault-server-of-file.ts";
+import { json } from "../helpers/http-fault-server.ts";
 
 // Retries keep their floor: a server asking for no wait, or a wait in the past, gets the first
 // backoff step, and maxRetries has a ceiling. Against a real local server through both transports,
 // the waits recorded by the client's own sleep, never slept.
 expectNoUnhandledRejections();
 
-let server: FaultServer;
-beforeAll(async () => (server = await startFaultServer()));
-afterAll(() => server.close());
-beforeEach(() => {
-  server.received.length = 0;
-});
+const server = faultServerOfFile();
 
 describe.each(["node", "fetch"] as const)("through the %s transport", (transport) => {
   const client = (options: Partial<PiriodClientOptions> = {}) => {
