@@ -64,7 +64,7 @@ export async function call(
   const text = operation.body ? await jsonBody(args[bodyAt], operation.body, client.validateRequest, where) : undefined;
 
   const url = `${client.baseUrl}${path}${query ? `?${query}` : ""}`;
-  const headers = { ...context.headers };
+  const headers = { ...context.headers, ...options.headers };
   if (text !== undefined) headers["content-type"] = "application/json";
   if (options.testMode) headers["x-piriod-test-mode"] = "true";
   const received = await send(

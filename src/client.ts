@@ -81,7 +81,7 @@ function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, share
     sleep: shared.sleep,
     redact: createRedactor(resolved.apiKey),
     headers: {
-      ...lowerCaseKeys(resolved.headers),
+      ...resolved.headers,
       accept: "application/json",
       authorization: `Token ${resolved.apiKey}`,
       "x-simple-workspace": resolved.workspace,
@@ -129,10 +129,6 @@ function safelyLog(logger: Logger, level: LogLevel, message: string): void {
     if (typeof (returned as PromiseLike<unknown> | null)?.then === "function")
       (returned as PromiseLike<unknown>).then(undefined, () => {});
   } catch {}
-}
-
-function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 /**

@@ -47,11 +47,14 @@ export interface RequestOptions {
   timeoutMs?: number;
   maxRetries?: number;
   testMode?: boolean;
+  /** More headers for this call, over the client's; the ones the client sets are refused, as in the `headers` option. */
+  headers?: Record<string, string>;
 }
 
 export type ResolvedOptions = ReturnType<typeof resolveOptions>;
 /** A call's settings: its options merged over the client's. */
-export type CallOptions = Required<Omit<RequestOptions, "signal">> & Pick<RequestOptions, "signal">;
+export type CallOptions = Required<Omit<RequestOptions, "signal" | "headers">> &
+  Pick<RequestOptions, "signal" | "headers">;
 
 const CLIENT_OPTIONS = [
   "apiKey",
@@ -146,10 +149,11 @@ export function resolveRequestOptions(
   client: ResolvedOptions,
   where: string,
 ): CallOptions {
-  if (options === undefined) return client;
+  const { timeoutMs, maxRetries, testMode } = client;
+  if (options === undefined) return { timeoutMs, maxRetries, testMode };
   const fail = failure(where);
   if (typeof options !== "object" || options === null) throw fail("options must be an object");
-  refuseUnknown(options, ["signal", "timeoutMs", "maxRetries", "testMode"], fail);
+  refuseUnknown(options, ["signal", "timeoutMs", "maxRetries", "testMode", "headers"], fail);
   // Shape, not instanceof: a signal from another realm (an iframe, jsdom) is as good.
   if (
     options.signal !== undefined &&
@@ -161,6 +165,7 @@ export function resolveRequestOptions(
     timeoutMs: checkTimeout(options.timeoutMs, client.timeoutMs, fail),
     maxRetries: checkRetries(options.maxRetries, client.maxRetries, fail),
     testMode: checkBoolean(options.testMode, "testMode", client.testMode, fail),
+    headers: options.headers === undefined ? undefined : checkHeaders(options.headers, fail),
   };
 }
 
@@ -227,5 +232,6 @@ function checkHeaders(headers: unknown, fail: Fail): Record<string, string> {
     const problem = headerProblem(name, "") ?? clientHeaderProblem(name) ?? headerProblem(name, value);
     if (problem) throw fail(`headers: ${problem}`);
   }
-  return headers as Record<string, string>;
+  // In lower case, so that a call's headers replace the client's whatever the case of either.
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value as string]));
 }

@@ -46,13 +46,17 @@ describe("customers.update", () => {
     void piriod.customers.update("cus_1", { ...update, state: "13" });
   });
 
-  it("takes per-call signal, timeoutMs, maxRetries and testMode, and nothing else", () => {
+  it("takes per-call signal, timeoutMs, maxRetries, testMode and headers, and nothing else", () => {
     void piriod.customers.update("cus_1", update, {
       signal: AbortSignal.timeout(1),
       timeoutMs: 5_000,
       maxRetries: 0,
       testMode: true,
+      headers: { "x-trace": "abc" },
     });
+    void piriod.customers.list({ country: "CL" }, { headers: { "x-trace": "abc" } });
+    // @ts-expect-error header values are strings
+    void piriod.customers.retrieve("cus_1", { headers: { "x-retries": 1 } });
     // @ts-expect-error the option is `timeoutMs`
     void piriod.customers.update("cus_1", update, { timeout: 5_000 });
   });
