@@ -4,11 +4,9 @@ import type { Resources } from "../generated/resources.js";
 import { type ClientContext, call } from "./call.js";
 import { PiriodError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
+import { createLog } from "./log.js";
 import {
   type ClientOverrides,
-  LEVELS,
-  type Logger,
-  type LogLevel,
   overriddenOptions,
   type PiriodClientOptions,
   type ResolvedOptions,
@@ -20,7 +18,6 @@ import { PiriodPromise } from "./promises.js";
 import { type ClientPaths, rawClient } from "./raw.js";
 import { createRedactor } from "./redaction.js";
 import { abortableSleep, type Sleep } from "./send.js";
-import { shorten } from "./summary.js";
 import type { Transport } from "./transport.js";
 
 /** A client for Piriod's API: a property per resource of the spec (`customers`), a method per operation. */
@@ -75,20 +72,19 @@ function checked(options: PiriodClientOptions, extraOptions: readonly string[], 
 
 function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, shared: Shared): PiriodClient {
   const { logger, logLevel } = resolved;
+  const redact = createRedactor(resolved.apiKey);
   const context: ClientContext = {
     options: resolved,
     transport: shared.transport,
     sleep: shared.sleep,
-    redact: createRedactor(resolved.apiKey),
+    redact,
     headers: {
       ...resolved.headers,
       accept: "application/json",
       authorization: `Token ${resolved.apiKey}`,
       "x-simple-workspace": resolved.workspace,
     },
-    log: (level, message) => {
-      if (logger && LEVELS.indexOf(level) >= LEVELS.indexOf(logLevel)) safelyLog(logger, level, message());
-    },
+    log: createLog(logger, logLevel, redact),
   };
   const client: Record<string, unknown> = {
     raw: rawClient(context),
@@ -102,33 +98,11 @@ function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, share
       Object.entries(methods).map(([name, operation]) => {
         const where = `${resource}.${name}`;
         const Promised = operation.paginated ? PagePromise : PiriodPromise;
-        const failed = (error: Error) => {
-          context.log("error", () => error.message);
-          throw error;
-        };
-        return [
-          name,
-          (...args: unknown[]) => new Promised(call(context, operation, where, args).catch(failed) as Promise<never>),
-        ];
+        return [name, (...args: unknown[]) => new Promised(call(context, operation, where, args) as Promise<never>)];
       }),
     );
   }
   return client as unknown as PiriodClient;
-}
-
-/** The longest line the client logs: a message is bounded already, and this bounds whatever else a line quotes. */
-const MAX_LOG_LINE = 2_000;
-
-/**
- * Hands `logger` one line, its failure swallowed: a logger that throws, or an async one that rejects, cannot change the outcome of the
- * call it reports on, nor leave an unhandled rejection.
- */
-function safelyLog(logger: Logger, level: LogLevel, message: string): void {
-  try {
-    const returned: unknown = logger[level](shorten(message, MAX_LOG_LINE));
-    if (typeof (returned as PromiseLike<unknown> | null)?.then === "function")
-      (returned as PromiseLike<unknown>).then(undefined, () => {});
-  } catch {}
 }
 
 /**

@@ -1,5 +1,6 @@
 import { PiriodError } from "./errors.js";
 import type { FetchFunction } from "./fetch-transport.js";
+import { LEVELS, type Logger, type LogLevel } from "./log.js";
 import { clientHeaderProblem, headerProblem } from "./owned-headers.js";
 import { shorten } from "./summary.js";
 
@@ -31,10 +32,6 @@ export interface PiriodClientOptions {
   /** The least level reported to `logger`. Default `"info"`. */
   logLevel?: LogLevel;
 }
-
-export type LogLevel = "debug" | "info" | "warn" | "error";
-/** What the `logger` option takes: `console`, or any logger with these methods (pino, winston, …). */
-export type Logger = Record<LogLevel, (message: string) => void>;
 
 /** What `withOptions` may change of a client, which keeps its key, transport and connections. */
 export type ClientOverrides = Partial<
@@ -71,7 +68,6 @@ const CLIENT_OPTIONS = [
   "logger",
   "logLevel",
 ];
-export const LEVELS: LogLevel[] = ["debug", "info", "warn", "error"];
 const MAX_TIMER_MS = 2_147_483_647;
 const MAX_RETRIES = 10;
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;

@@ -50,7 +50,7 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
       body,
       maxResponseBytes: options.maxResponseBytes,
     };
-    const received = await send(context, outgoing, { ...options, signal: request.signal });
+    const received = await send(context, outgoing, { ...options, signal: request.signal }, `raw.${request.method}`);
     const undecodable = undecodableError(received, describeCall(request.method, request.url), context.redact);
     if (undecodable) throw undecodable;
     return toResponse(received);
