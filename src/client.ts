@@ -19,6 +19,7 @@ import { type ClientPaths, rawClient } from "./raw.js";
 import { createRedactor } from "./redaction.js";
 import { abortableSleep, type Sleep } from "./send.js";
 import type { Transport } from "./transport.js";
+import { userAgent } from "./user-agent.js";
 
 /** A client for Piriod's API: a property per resource of the spec (`customers`), a method per operation. */
 export interface PiriodClient extends Resources {
@@ -73,12 +74,15 @@ function checked(options: PiriodClientOptions, extraOptions: readonly string[], 
 function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, shared: Shared): PiriodClient {
   const { logger, logLevel } = resolved;
   const redact = createRedactor(resolved.apiKey);
+  const agent = isBrowser() ? undefined : userAgent();
   const context: ClientContext = {
     options: resolved,
     transport: shared.transport,
     sleep: shared.sleep,
     redact,
     headers: {
+      // Not from a browser, where a header of the client's own would need a CORS preflight; the caller's own replaces it.
+      ...(agent === undefined ? {} : { "user-agent": agent }),
       ...resolved.headers,
       accept: "application/json",
       authorization: `Token ${resolved.apiKey}`,

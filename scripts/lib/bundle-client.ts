@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type BuildResult, build, formatMessages, type Message } from "esbuild";
 import { keepGeneratedExternal, pointAtShippedGenerated } from "./generated-imports.ts";
@@ -37,6 +37,8 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
       packages: "external",
       external: ["node:*"],
       plugins: [keepGeneratedExternal(path.join(root, "generated"))],
+      // The version the client names in its User-Agent, from package.json: a build writes it, no file under generated/ holds it.
+      define: { __PACKAGE_VERSION__: JSON.stringify(await packageVersion(root)) },
       write: false,
       logLevel: "silent",
     });
@@ -64,4 +66,8 @@ function isBuildFailure(error: unknown): error is { errors: Message[] } {
 
 async function described(messages: Message[], kind: "error" | "warning"): Promise<string> {
   return (await formatMessages(messages, { kind, color: false })).join("");
+}
+
+async function packageVersion(root: string): Promise<string> {
+  return (JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { version: string }).version;
 }

@@ -122,6 +122,19 @@ describe("the packed package", () => {
     expect(entries.map((input) => input.replace(/^.*node_modules\/@piriod\/api\//, ""))).toEqual([expected]);
   });
 
+  it("names its own version in the User-Agent, as the build wrote it into dist/", async () => {
+    const { consumer } = installed();
+    const { version } = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+    const output = await consumer.node(
+      `import { createPiriodClient } from "@piriod/api";` +
+        `let agent;` +
+        `const fetch = async (request) => { agent = request.headers.get("user-agent"); return new Response("{}", { status: 404 }); };` +
+        `await createPiriodClient({ apiKey: "sk_test_123", workspace: "acc_1", maxRetries: 0, fetch }).customers.retrieve("cus_1").catch(() => {});` +
+        `console.log(agent);`,
+    );
+    expect(output.trim()).toBe(`@piriod/api/${version} (node/${process.versions.node})`);
+  });
+
   it("sends a PATCH to a local server through the installed package", async () => {
     const { consumer } = installed();
     const seen: { method?: string; url?: string; headers: IncomingMessage["headers"]; body: string }[] = [];
