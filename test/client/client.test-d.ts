@@ -85,9 +85,19 @@ describe("piriod.raw", () => {
 });
 
 describe("options", () => {
-  it("requires apiKey and workspace and types the rest", () => {
-    // @ts-expect-error workspace is required
+  it("may leave apiKey, workspace and baseUrl to the environment in the Node entry", () => {
+    createPiriodClient();
     createPiriodClient({ apiKey: "sk_test" });
+    createPiriodClient({ timeoutMs: 5_000 });
+    // @ts-expect-error the key is a string
+    createPiriodClient({ apiKey: 1 });
+  });
+
+  it("requires apiKey and workspace in the browser entry, and types the rest", () => {
+    // @ts-expect-error workspace is required
+    fetchEntry.createPiriodClient({ apiKey: "sk_test" });
+    // @ts-expect-error the options are required
+    fetchEntry.createPiriodClient();
     expectTypeOf<PiriodClientOptions["validate"]>().toEqualTypeOf<
       { request?: boolean; response?: boolean } | undefined
     >();

@@ -100,7 +100,8 @@ describe("the packed package", () => {
       { platform: "neutral", conditions: ["workerd", "worker", "browser"] },
       "dist/src/index.js",
     ],
-    ["a bundler for Deno", { platform: "neutral", conditions: ["deno"] }, "dist/src/index.js"],
+    ["a bundler for Deno", { platform: "neutral", conditions: ["deno"] }, "dist/src/deno-and-bun.js"],
+    ["a bundler for Bun", { platform: "neutral", conditions: ["bun"] }, "dist/src/deno-and-bun.js"],
     ["a bundler for Node", { platform: "node" }, "dist/src/node.js"],
   ] as const)("gives %s the entry meant for it", async (_bundler, options, expected) => {
     const { consumer } = installed();
@@ -120,6 +121,30 @@ describe("the packed package", () => {
       /node_modules\/@piriod\/api\/dist\/src\/[^/]+\.js$/.test(input),
     );
     expect(entries.map((input) => input.replace(/^.*node_modules\/@piriod\/api\//, ""))).toEqual([expected]);
+  });
+
+  it.each([
+    ["browser", ["browser"], false],
+    ["worker", ["workerd", "worker", "browser"], false],
+    ["Deno", ["deno"], true],
+  ] as const)("a bundle for a %s (conditions %j) reads the environment: %s", async (_runtime, conditions, reads) => {
+    const { consumer } = installed();
+    const result = await build({
+      stdin: {
+        contents: `import { createPiriodClient } from "@piriod/api"; export const piriod = () => createPiriodClient({ apiKey: "sk", workspace: "acc" });`,
+        resolveDir: consumer.root,
+      },
+      bundle: true,
+      format: "esm",
+      write: false,
+      splitting: true,
+      outdir: "out",
+      logLevel: "silent",
+      platform: "neutral",
+      conditions: [...conditions],
+    });
+    const text = result.outputFiles.map((file) => file.text).join("\n");
+    expect(text.includes("PIRIOD_API_KEY")).toBe(reads);
   });
 
   it("names its own version in the User-Agent, as the build wrote it into dist/", async () => {
