@@ -4,7 +4,7 @@ import type { Resources } from "../../generated/resources.js";
 import type { ValidationResult } from "../../generated/validators/runtime.js";
 import * as validators from "../../generated/validators.js";
 import { type Access, answer, callerOf, json, type Space } from "./answer.js";
-import { type FakeFault, FaultQueue, faultResponse } from "./faults.js";
+import { type FakeFault, FaultQueue, faultResponse, withHeaders } from "./faults.js";
 import { type FakeServer, listenOn } from "./http-server.js";
 import { createdObject, exampleObject, newId, type ServerContext, type StoredObject } from "./objects.js";
 import { ROUTES, routeOf } from "./routes.js";
@@ -43,6 +43,11 @@ export interface PiriodFakeOptions {
    * `handlers` intercept. Default `https://api.piriod.com`.
    */
   baseUrl?: string;
+  /**
+   * Send an `x-request-id` (`req_…`, new each time) with every answer, as `requestId` and `PiriodApiError.requestId` read it. Default
+   * false: Piriod's docs do not document that header, so an answer without it is what the client must expect.
+   */
+  requestIds?: boolean;
 }
 
 /** A request the fake received, for assertions. */
@@ -59,6 +64,8 @@ export interface ReceivedRequest {
   body?: unknown;
   /** The status the fake answered; 0 for a dropped connection. */
   status: number;
+  /** The `x-request-id` the fake answered with (with `requestIds` on, or a fault's), if any. */
+  requestId?: string;
 }
 
 /** The `http` namespace of the caller's own msw 2.x: `import { http } from "msw"`. */
@@ -183,8 +190,16 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
         context,
       );
     })();
-    received.status = response.status;
-    return response;
+    // A fault's own x-request-id wins over a made-up one.
+    const added: Record<string, string> = {
+      ...(options.requestIds && !response.headers.has("x-request-id") ? { "x-request-id": newId("req") } : {}),
+      ...(fault?.status === undefined ? fault?.headers : {}),
+    };
+    const sent = Object.keys(added).length > 0 ? withHeaders(response, added) : response;
+    received.status = sent.status;
+    const requestId = sent.headers.get("x-request-id");
+    if (requestId !== null) received.requestId = requestId;
+    return sent;
   }
 
   function stored(
