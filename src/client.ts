@@ -19,7 +19,6 @@ import { type ClientPaths, rawClient } from "./raw.js";
 import { createRedactor } from "./redaction.js";
 import { abortableSleep, type Sleep } from "./send.js";
 import type { Transport } from "./transport.js";
-import { userAgent } from "./user-agent.js";
 
 /** A client for Piriod's API: a property per resource of the spec (`customers`), a method per operation. */
 export interface PiriodClient extends Resources {
@@ -37,17 +36,20 @@ interface Shared {
   transport: Transport;
   sleep: Sleep;
   extraOptions: readonly string[];
+  userAgent: string | undefined;
 }
 
 /**
  * The client of every entry point: a method per operation of the generated table, sending through the entry point's `defaultTransport`
- * or the caller's `fetch`. `extraOptions` are the options only that entry point takes (Node's `agent`); tests shorten `sleep`.
+ * or the caller's `fetch`. `extraOptions` are the options only that entry point takes (Node's `agent`); tests shorten `sleep`. The
+ * entries for Node, Deno and Bun give their `userAgent`; the browser and worker entry gives none, and carries no code to make one.
  */
 export function createClient(
   options: PiriodClientOptions,
   defaultTransport: (options: ResolvedOptions) => Transport,
   extraOptions: readonly string[] = [],
   sleep: Sleep = abortableSleep,
+  userAgent?: string,
 ): PiriodClient {
   const resolved = checked(options, extraOptions, "createPiriodClient");
   if (isBrowser() && !resolved.dangerouslyAllowBrowser) {
@@ -60,6 +62,7 @@ export function createClient(
     transport: resolved.fetch ? fetchTransport(resolved.fetch) : defaultTransport(resolved),
     sleep,
     extraOptions,
+    userAgent,
   });
 }
 
@@ -74,7 +77,7 @@ function checked(options: PiriodClientOptions, extraOptions: readonly string[], 
 function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, shared: Shared): PiriodClient {
   const { logger, logLevel } = resolved;
   const redact = createRedactor(resolved.apiKey);
-  const agent = isBrowser() ? undefined : userAgent();
+  const agent = isBrowser() ? undefined : shared.userAgent;
   const context: ClientContext = {
     options: resolved,
     transport: shared.transport,

@@ -5,6 +5,7 @@
 import { createClient, type PiriodClient } from "./client.js";
 import { type EnvironmentClientOptions, withEnvironment } from "./environment.js";
 import { fetchTransport } from "./fetch-transport.js";
+import { userAgent } from "./user-agent.js";
 
 export type { EnvironmentClientOptions } from "./environment.js";
 // Everything the other entry exports; its `createPiriodClient` gives way to this file's.
@@ -15,5 +16,5 @@ export * from "./index.js";
  * `PIRIOD_WORKSPACE`, `baseUrl` from `PIRIOD_BASE_URL` (under Deno, only with `--allow-env`).
  */
 export function createPiriodClient(options?: EnvironmentClientOptions): PiriodClient {
-  return createClient(withEnvironment(options), () => fetchTransport());
+  return createClient(withEnvironment(options), () => fetchTransport(), [], undefined, userAgent());
 }

@@ -4,6 +4,7 @@ import { type EnvironmentClientOptions, withEnvironment } from "./environment.js
 import { PiriodError } from "./errors.js";
 import { type NodeAgent, nodeTransport } from "./node-transport.js";
 import { unreadableOptions } from "./options.js";
+import { userAgent } from "./user-agent.js";
 
 export type { EnvironmentClientOptions } from "./environment.js";
 // Everything the other entry exports; its `createPiriodClient` gives way to this file's.
@@ -57,5 +58,7 @@ export function createPiriodClient(given?: NodeClientOptions): PiriodClient {
       return nodeTransport(protocol, agent);
     },
     ["agent"],
+    undefined,
+    userAgent(),
   );
 }

@@ -27,6 +27,12 @@ describe("the fetch entry, src/index.ts", () => {
     expect(text(denoAndBun)).toContain("PIRIOD_API_KEY");
   });
 
+  it("carries no code to name the client in a User-Agent, which a browser must not send", async () => {
+    const text = (bundle: AppBundle) => [bundle.entry, ...bundle.chunks].map((chunk) => chunk.text).join("\n");
+    expect(text(await entryBundle("src/index.ts", "browser"))).not.toContain("@piriod/api/");
+    expect(text(await entryBundle("src/deno-and-bun.ts", "browser"))).toContain("@piriod/api/");
+  });
+
   it("loads each validator only on demand", async () => {
     const bundle = await entryBundle("src/index.ts", "browser");
     for (const lazy of [REQUEST_VALIDATOR, RESPONSE_VALIDATOR]) {

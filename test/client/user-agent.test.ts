@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import * as fetchEntry from "../../src/index.js";
+import * as denoAndBunEntry from "../../src/deno-and-bun.js";
+import * as browserEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, CUSTOMER_ID, customer, jsonResponse, recordingFetch, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { defined } from "../helpers/defined.ts";
@@ -23,7 +24,7 @@ beforeEach(() => {
 
 describe.each([
   ["the node entry", nodeEntry],
-  ["the fetch entry", fetchEntry],
+  ["the Deno and Bun entry", denoAndBunEntry],
 ] as const)("%s, through its own transport", (_entry, { createPiriodClient }) => {
   const client = (options = {}) =>
     createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, baseUrl: server.url, maxRetries: 0, ...options });
@@ -48,9 +49,12 @@ describe("in other runtimes", () => {
     delete scope.Bun;
     delete scope.window;
   });
-  const sentAgent = async (options = {}) => {
+  const sentAgent = async (
+    options = {},
+    entry: { createPiriodClient: typeof browserEntry.createPiriodClient } = denoAndBunEntry,
+  ) => {
     const fetch = recordingFetch(jsonResponse(200, customer));
-    await fetchEntry
+    await entry
       .createPiriodClient({ apiKey: API_KEY, workspace: WORKSPACE, fetch, ...options })
       .customers.retrieve(CUSTOMER_ID);
     return defined(fetch.requests[0], "the request sent").request.headers.get("user-agent");
@@ -64,9 +68,11 @@ describe("in other runtimes", () => {
     expect(await sentAgent()).toBe(`${FROM_SOURCE} (bun/1.1.38)`);
   });
 
-  it("sends none from a browser, where it would force a CORS preflight", async () => {
+  it("sends none from the browser and worker entry, where it would force a CORS preflight, nor from a browser", async () => {
+    expect(await sentAgent({}, browserEntry)).toBeNull();
     scope.window = { document: {} };
     expect(await sentAgent({ dangerouslyAllowBrowser: true })).toBeNull();
+    expect(await sentAgent({ dangerouslyAllowBrowser: true }, nodeEntry)).toBeNull();
   });
 });
 
