@@ -26,6 +26,10 @@ export const PER_OPERATION_BUDGET = 150;
 export const ADDED_BEHAVIOUR: Record<string, number> = {
   "hostile servers and careless callers: bounded bodies read as they arrive, no redirect followed, owned headers refused, protocol errors named, every bad input a PiriodError, bounded messages, one listener per shared signal": 738,
   "lists: pages and their iteration, query keys checked; creates retried only when unsent; withOptions; the logger": 870,
+  "headers on every call, refused by the owned-headers list": 35,
+  "pages you can walk: iterPages, collect(limit), the previous page": 218,
+  "structured logs: fields beside the message, a level by outcome, paths without query values": 377,
+  "the User-Agent, made by the Node, Deno and Bun entries and handed to the client": 36,
 };
 
 /** The budget, and the behaviour added since: what `npm test` holds the app to. */
