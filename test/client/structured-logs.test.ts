@@ -1,3 +1,4 @@
+import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { createClient } from "../../src/client.js";
 import { fetchTransport } from "../../src/fetch-transport.js";
@@ -155,5 +156,53 @@ describe("an error's message", () => {
         (reason: unknown) => reason as Error,
       );
     expect(error.message).toBe("GET /customers/?email&page failed with 404: Invalid page.");
+  });
+});
+
+describe("adapters", () => {
+  it("pino, which takes the object first, takes the client's lines through the docs' one-line adapter", async () => {
+    const written: Record<string, unknown>[] = [];
+    const log = pino({ level: "debug" }, { write: (line: string) => void written.push(JSON.parse(line)) });
+    // As docs/options-and-retries.md writes it.
+    const logger: Logger = {
+      debug: (m, f) => log.debug(f, m),
+      info: (m, f) => log.info(f, m),
+      warn: (m, f) => log.warn(f, m),
+      error: (m, f) => log.error(f, m),
+    };
+    const fetch = recordingFetch(jsonResponse(404, { detail: "Not found." }, { "x-request-id": "req_9" }));
+    await expect(client(fetch, logger).customers.retrieve(CUSTOMER_ID)).rejects.toThrow(/404/);
+    expect(written).toEqual([
+      expect.objectContaining({
+        level: 20,
+        operation: "customers.retrieve",
+        attempt: 1,
+        status: 404,
+        msg: expect.stringMatching(/attempt 1 of 3 answered 404/),
+      }),
+      expect.objectContaining({
+        level: 40,
+        operation: "customers.retrieve",
+        method: "GET",
+        path: `/customers/${CUSTOMER_ID}/`,
+        status: 404,
+        requestId: "req_9",
+        error: "PiriodNotFoundError",
+        msg: `GET /customers/${CUSTOMER_ID}/ failed with 404: Not found.`,
+      }),
+    ]);
+  });
+
+  it("console takes them as they are: the message, then the fields", async () => {
+    const fetch = recordingFetch(jsonResponse(404, { detail: "Not found." }));
+    const warned: unknown[][] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => void warned.push(args);
+    try {
+      await expect(client(fetch, console, { logLevel: "warn" }).customers.retrieve(CUSTOMER_ID)).rejects.toThrow();
+    } finally {
+      console.warn = original;
+    }
+    expect(warned).toEqual([[expect.stringMatching(/failed with 404/), expect.objectContaining({ status: 404 })]]);
   });
 });
