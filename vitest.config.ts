@@ -3,10 +3,11 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /**
- * Two projects, both run by `npm test`. `unit` (`npm run test:unit`) is the loop to run while
+ * Three projects, all run by `npm test`. `unit` (`npm run test:unit`) is the loop to run while
  * changing code: the runtime, the fake, the validators and the conformance corpus, from the source
- * alone. `integration` holds what runs the pipeline in a copy of the project, a browser, Prism,
- * the built package or its docs.
+ * alone. `package` tests the package as built, packed and installed in a consumer project.
+ * `integration` holds the rest: the pipeline run in a copy of the project, a browser, Prism, the
+ * docs, the release scripts.
  */
 const UNIT_FOLDERS = ["test/client", "test/testing", "test/validators", "test/conformance", "test/types"];
 const INTEGRATION_IN_UNIT_FOLDERS = [
@@ -23,6 +24,8 @@ const testFiles = readdirSync(new URL("test", import.meta.url), { recursive: tru
   .filter((file) => file.endsWith(".test.ts") && !file.startsWith("test/package/consumers/"));
 const isUnit = (file: string) =>
   UNIT_FOLDERS.some((folder) => file.startsWith(`${folder}/`)) && !INTEGRATION_IN_UNIT_FOLDERS.includes(file);
+
+const isPackage = (file: string) => file.startsWith("test/package/");
 
 export default defineConfig({
   test: {
@@ -49,7 +52,19 @@ export default defineConfig({
           },
         },
       },
-      { extends: true, test: { name: "integration", include: testFiles.filter((file) => !isUnit(file)) } },
+      {
+        extends: true,
+        // One packed install serves every file: packing and installing take longer than most of their tests.
+        test: {
+          name: "package",
+          include: testFiles.filter(isPackage),
+          globalSetup: ["test/helpers/installed-package.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: { name: "integration", include: testFiles.filter((file) => !isUnit(file) && !isPackage(file)) },
+      },
     ],
   },
 });

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -56,6 +57,35 @@ export interface TypecheckOptions {
   nodeTypes?: boolean;
 }
 
+export interface Diagnostic {
+  /** As tsc names it: relative to the consumer project (`consumers/node-entry.ts`, `node_modules/@piriod/api/…`). */
+  file: string;
+  line: number;
+  column: number;
+  /** `TS2353`: the error's code, which stays when TypeScript rewords its message. */
+  code: string;
+  message: string;
+}
+
+export interface TypecheckResult {
+  ok: boolean;
+  output: string;
+  diagnostics: Diagnostic[];
+}
+
+/** The errors in tsc's `--pretty false` output, one a line: `file(line,col): error TS1234: message`. */
+function diagnosticsIn(output: string): Diagnostic[] {
+  return [...output.matchAll(/^(.+)\((\d+),(\d+)\): error (TS\d+): (.*)$/gm)].map(
+    ([, file = "", line, column, code = "", message = ""]) => ({
+      file,
+      line: Number(line),
+      column: Number(column),
+      code,
+      message,
+    }),
+  );
+}
+
 /**
  * A fresh consumer project in a temporary folder with tarballs installed: the packed package and
  * its dependencies. `--offline` with an empty cache of its own: nothing leaves the machine, and a
@@ -87,13 +117,19 @@ export class ConsumerProject {
     return new ConsumerProject(root);
   }
 
+  /** The consumer project already installed at `root`. */
+  static at(root: string): ConsumerProject {
+    return new ConsumerProject(root);
+  }
+
   /**
    * Runs `tsc -p` on a tsconfig written for `files`, with the given TypeScript package. Without
    * `nodeTypes` the project has no `@types/node` at all, as a project for browsers or workers.
    */
-  async typecheck(files: string[], options: TypecheckOptions): Promise<{ ok: boolean; output: string }> {
+  async typecheck(files: string[], options: TypecheckOptions): Promise<TypecheckResult> {
     const module = options.moduleResolution === "nodenext" ? "nodenext" : "esnext";
-    const config = path.join(this.root, `tsconfig.${options.moduleResolution}.json`);
+    // A config of its own: test files share the consumer project and may type-check at once.
+    const config = path.join(this.root, `tsconfig.${randomUUID()}.json`);
     await writeFile(
       config,
       JSON.stringify({
@@ -115,10 +151,13 @@ export class ConsumerProject {
     );
     const tsc = path.join(REPO_ROOT, "node_modules", options.typescript ?? "typescript", "bin", "tsc");
     try {
-      const { stdout } = await execFileAsync(process.execPath, [tsc, "-p", config], { cwd: this.root });
-      return { ok: true, output: stdout };
+      const { stdout } = await execFileAsync(process.execPath, [tsc, "-p", config, "--pretty", "false"], {
+        cwd: this.root,
+      });
+      return { ok: true, output: stdout, diagnostics: diagnosticsIn(stdout) };
     } catch (error) {
-      return { ok: false, output: (error as { stdout: string }).stdout };
+      const { stdout } = error as { stdout: string };
+      return { ok: false, output: stdout, diagnostics: diagnosticsIn(stdout) };
     }
   }
 

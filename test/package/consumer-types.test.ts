@@ -1,13 +1,12 @@
 import { copyFile, cp, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { useInstalledPackage } from "../helpers/installed-package.ts";
+import { installedPackage } from "../helpers/installed-package.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
 
 // The packed package's types as consumers compile them: strict, `skipLibCheck` off, without
 // `@types/node` unless a test gives it, with each TypeScript the README names.
 const HERE = path.dirname(new URL(import.meta.url).pathname);
-const installed = useInstalledPackage();
 
 /** The TypeScript packages of node_modules, by the version the README names. */
 const TYPESCRIPT = {
@@ -40,7 +39,7 @@ const MISUSES = [
 ];
 
 beforeAll(async () => {
-  const { root } = installed().consumer;
+  const { root } = installedPackage().consumer;
   await copyFile(path.join(HERE, "consumer.ts"), path.join(root, "consumer.ts"));
   await cp(path.join(HERE, "consumers"), path.join(root, "consumers"), { recursive: true });
   for (const misuse of MISUSES) await copyFile(path.join(HERE, "misuse", misuse.file), path.join(root, misuse.file));
@@ -63,7 +62,7 @@ describe("the packed package's types", () => {
   )(
     "compile for ES module consumers, without @types/node, with TypeScript %s and moduleResolution %s",
     async (typescript, moduleResolution) => {
-      const result = await installed().consumer.typecheck(ESM_CONSUMERS, {
+      const result = await installedPackage().consumer.typecheck(ESM_CONSUMERS, {
         moduleResolution,
         typescript: TYPESCRIPT[typescript],
       });
@@ -75,7 +74,7 @@ describe("the packed package's types", () => {
   it.each(["7", "5.9", "5.8"] as const)(
     "compile for CommonJS consumers (.cts, require), without @types/node, with TypeScript %s and moduleResolution nodenext",
     async (typescript) => {
-      const result = await installed().consumer.typecheck(COMMONJS_CONSUMERS, {
+      const result = await installedPackage().consumer.typecheck(COMMONJS_CONSUMERS, {
         moduleResolution: "nodenext",
         typescript: TYPESCRIPT[typescript],
       });
@@ -85,7 +84,7 @@ describe("the packed package's types", () => {
   );
 
   it("do not compile for CommonJS consumers with TypeScript 5.4, which cannot type a require of an ES module", async () => {
-    const result = await installed().consumer.typecheck(COMMONJS_CONSUMERS, {
+    const result = await installedPackage().consumer.typecheck(COMMONJS_CONSUMERS, {
       moduleResolution: "nodenext",
       typescript: TYPESCRIPT["5.4"],
     });
@@ -109,7 +108,7 @@ describe("the packed package's types", () => {
   it.each(["7", "5.9"] as const)(
     "take an http.Agent and an https.Agent in a project with @types/node, with TypeScript %s and moduleResolution nodenext",
     async (typescript) => {
-      const result = await installed().consumer.typecheck(["consumers/node-agent.ts"], {
+      const result = await installedPackage().consumer.typecheck(["consumers/node-agent.ts"], {
         moduleResolution: "nodenext",
         typescript: TYPESCRIPT[typescript],
         nodeTypes: true,
@@ -120,7 +119,7 @@ describe("the packed package's types", () => {
   );
 
   it.each(MISUSES)("refuse a misuse at compile time: $file", async ({ file, error }) => {
-    const result = await installed().consumer.typecheck([file], { moduleResolution: "nodenext" });
+    const result = await installedPackage().consumer.typecheck([file], { moduleResolution: "nodenext" });
     expect(result.ok).toBe(false);
     expect(result.output).toMatch(error);
     expect(result.output.match(/error TS/g)).toHaveLength(1);
