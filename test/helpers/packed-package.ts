@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { defined } from "./defined.ts";
 import { REPO_ROOT } from "./project-copy.ts";
 import { runtimeDependencyFolders } from "./runtime-dependencies.ts";
+import { type TypecheckResult, tsc } from "./tsc.ts";
 
 export const execFileAsync = promisify(execFile);
 
@@ -55,35 +56,6 @@ export interface TypecheckOptions {
   typescript?: string;
   /** Gives the project Node's types (`@types/node`). */
   nodeTypes?: boolean;
-}
-
-export interface Diagnostic {
-  /** As tsc names it: relative to the consumer project (`consumers/node-entry.ts`, `node_modules/@piriod/api/…`). */
-  file: string;
-  line: number;
-  column: number;
-  /** `TS2353`: the error's code, which stays when TypeScript rewords its message. */
-  code: string;
-  message: string;
-}
-
-export interface TypecheckResult {
-  ok: boolean;
-  output: string;
-  diagnostics: Diagnostic[];
-}
-
-/** The errors in tsc's `--pretty false` output, one a line: `file(line,col): error TS1234: message`. */
-function diagnosticsIn(output: string): Diagnostic[] {
-  return [...output.matchAll(/^(.+)\((\d+),(\d+)\): error (TS\d+): (.*)$/gm)].map(
-    ([, file = "", line, column, code = "", message = ""]) => ({
-      file,
-      line: Number(line),
-      column: Number(column),
-      code,
-      message,
-    }),
-  );
 }
 
 /**
@@ -149,16 +121,7 @@ export class ConsumerProject {
         files,
       }),
     );
-    const tsc = path.join(REPO_ROOT, "node_modules", options.typescript ?? "typescript", "bin", "tsc");
-    try {
-      const { stdout } = await execFileAsync(process.execPath, [tsc, "-p", config, "--pretty", "false"], {
-        cwd: this.root,
-      });
-      return { ok: true, output: stdout, diagnostics: diagnosticsIn(stdout) };
-    } catch (error) {
-      const { stdout } = error as { stdout: string };
-      return { ok: false, output: stdout, diagnostics: diagnosticsIn(stdout) };
-    }
+    return tsc(config, this.root, options.typescript);
   }
 
   /**

@@ -3,8 +3,9 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defined } from "../helpers/defined.ts";
 import { installedPackage } from "../helpers/installed-package.ts";
-import type { Diagnostic, TypecheckOptions, TypecheckResult } from "../helpers/packed-package.ts";
+import type { TypecheckOptions } from "../helpers/packed-package.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
+import type { Diagnostic, TypecheckResult } from "../helpers/tsc.ts";
 
 // The packed package's types as consumers compile them: strict, `skipLibCheck` off, without
 // `@types/node` unless a test gives it, with each TypeScript the README names.
