@@ -1,4 +1,4 @@
-import { copyFile, cp, readFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defined } from "../helpers/defined.ts";
@@ -94,10 +94,12 @@ async function positionOf(file: string, text: string): Promise<{ line: number; c
   return { line: line + 1, column: defined(lines[line], "the line").indexOf(text) + 1 };
 }
 
+// The files this suite compiles, and no other: the consumer project is shared with the other package suites.
 beforeAll(async () => {
   const { root } = installedPackage().consumer;
-  await copyFile(path.join(HERE, "consumer.ts"), path.join(root, "consumer.ts"));
-  await cp(path.join(HERE, "consumers"), path.join(root, "consumers"), { recursive: true });
+  await mkdir(path.join(root, "consumers"), { recursive: true });
+  for (const file of [...ESM_CONSUMERS, ...COMMONJS_CONSUMERS, NODE_AGENT_CONSUMER])
+    await copyFile(path.join(HERE, file), path.join(root, file));
   for (const misuse of MISUSES) await copyFile(path.join(HERE, "misuse", misuse.file), path.join(root, misuse.file));
 });
 
