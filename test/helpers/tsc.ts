@@ -22,14 +22,21 @@ export interface TypecheckResult {
 }
 
 /**
- * Runs `tsc -p config` in `cwd` with a TypeScript package of the repository's node_modules: its
+ * Runs `tsc -p config` (and `flags`) in `cwd` with a TypeScript package of the repository's node_modules: its
  * own (5.9), `typescript-7` (the native compiler, several times faster where one verdict will do),
  * or an older one a test names.
  */
-export async function tsc(config: string, cwd: string, typescript = "typescript"): Promise<TypecheckResult> {
+export async function tsc(
+  config: string,
+  cwd: string,
+  typescript = "typescript",
+  flags: string[] = [],
+): Promise<TypecheckResult> {
   const bin = path.join(REPO_ROOT, "node_modules", typescript, "bin", "tsc");
   try {
-    const { stdout } = await execFileAsync(process.execPath, [bin, "-p", config, "--pretty", "false"], { cwd });
+    const { stdout } = await execFileAsync(process.execPath, [bin, "-p", config, "--pretty", "false", ...flags], {
+      cwd,
+    });
     return { ok: true, output: stdout, diagnostics: diagnosticsIn(stdout) };
   } catch (error) {
     const { stdout } = error as { stdout: string };
