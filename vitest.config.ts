@@ -1,4 +1,5 @@
 import { readdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -25,12 +26,18 @@ const testFiles = readdirSync(new URL("test", import.meta.url), { recursive: tru
 const isUnit = (file: string) =>
   UNIT_FOLDERS.some((folder) => file.startsWith(`${folder}/`)) && !INTEGRATION_IN_UNIT_FOLDERS.includes(file);
 
+/** Runs of the pipeline, a browser, npm or a release take seconds here, and a minute on a busy machine. */
+const SLOW_TEST_TIMEOUT = 120_000;
+
 const isPackage = (file: string) => file.startsWith("test/package/");
 
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A worker per core (vitest leaves one core to itself by default): most files wait on processes
+    // they start (the pipeline, Redocly, tsc, npm, Chromium), and with one worker the other core idled.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
@@ -59,11 +66,16 @@ export default defineConfig({
           name: "package",
           include: testFiles.filter(isPackage),
           globalSetup: ["test/helpers/installed-package.ts"],
+          testTimeout: SLOW_TEST_TIMEOUT,
         },
       },
       {
         extends: true,
-        test: { name: "integration", include: testFiles.filter((file) => !isUnit(file) && !isPackage(file)) },
+        test: {
+          name: "integration",
+          include: testFiles.filter((file) => !isUnit(file) && !isPackage(file)),
+          testTimeout: SLOW_TEST_TIMEOUT,
+        },
       },
     ],
   },

@@ -103,8 +103,7 @@ beforeAll(async () => {
   for (const misuse of MISUSES) await copyFile(path.join(HERE, "misuse", misuse.file), path.join(root, misuse.file));
 });
 
-// A compile of the package's types with TypeScript 5.x takes seconds, and a minute on a busy machine.
-describe("the packed package's types", { timeout: 180_000 }, () => {
+describe("the packed package's types", () => {
   it("are checked with the TypeScript versions the tests name", async () => {
     for (const [version, name] of Object.entries(TYPESCRIPT)) {
       const { version: installedVersion } = JSON.parse(

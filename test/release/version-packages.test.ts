@@ -7,8 +7,7 @@ import { REPO_ROOT, useProjectCopy } from "../helpers/project-copy.ts";
 
 const project = useProjectCopy(["openapi", "generated", "redocly.yaml", "release", "package.json", ".changeset"]);
 
-// changeset, the whole pipeline and the gate twice: a minute on a busy machine.
-it("turns pending changesets into a release the breaking-change gate accepts", { timeout: 120_000 }, async () => {
+it("turns pending changesets into a release the breaking-change gate accepts", async () => {
   const copy = project();
   // changeset resolves its changelog module from the project, as in the repository.
   await symlink(path.join(REPO_ROOT, "node_modules"), path.join(copy.root, "node_modules"));
