@@ -57,7 +57,7 @@ function allRuns(): Promise<AllRuns> {
 
 describe("the docs' snippets, run against the fake", { timeout: GRACE_MS + 30_000 }, () => {
   it("are found, the README's among them", () => {
-    expect(snippets.filter(({ where }) => where.startsWith("README.md:")).length).toBeGreaterThanOrEqual(4);
+    expect(snippets.filter(({ where }) => where.startsWith("README.md:")).length).toBeGreaterThanOrEqual(2);
   });
 
   it("end, and their process with them, once each has run", async () => {
@@ -75,7 +75,8 @@ describe("the docs' snippets, run against the fake", { timeout: GRACE_MS + 30_00
         expect(run?.error, `the snippets printed:\n${output}`).toBeUndefined();
       });
 
-      if (/\bcreatePiriodClient\(/.test(snippet.source)) {
+      // One that makes a fake of its own calls that one.
+      if (/\bcreatePiriodClient\(/.test(snippet.source) && !snippet.source.includes('"@piriod/api/testing"')) {
         it("sends its calls to the fake", async () => {
           const { runs } = await allRuns();
           expect(runs.get(snippet.id)?.requests).toBeGreaterThan(0);
