@@ -20,6 +20,8 @@ const MODULES = {
 };
 
 const CLIENT_CALL = /\bpiriod\.(\w+)\.(\w+)\(/;
+/** One compiler run checks every sample, some 20 s of CPU; whichever test asks first waits for it, on a busy machine too. */
+const COMPILE_MS = 180_000;
 
 interface Mistake {
   /** The sample with one mistake a reader could make. */
@@ -103,7 +105,7 @@ async function expectRefused(name: string, mistake: Mistake) {
 
 describe("the TypeScript code in the docs", () => {
   it("the guide's client call is found, importing @piriod/api, and compiles against the client", {
-    timeout: 60_000,
+    timeout: COMPILE_MS,
   }, async () => {
     expect(guideSamples).toHaveLength(1);
     expect(guideSamples[0]).toContain('from "@piriod/api"');
@@ -121,7 +123,7 @@ describe("the TypeScript code in the docs", () => {
         expect(snippet.source).toMatch(/^import .* from "@piriod\/api(\/[\w-]+)?";$/m);
       });
 
-      it("compiles against the client", { timeout: 60_000 }, async () => {
+      it("compiles against the client", { timeout: COMPILE_MS }, async () => {
         expect(await diagnosticsOf(snippet.id)).toEqual([]);
       });
     },
@@ -136,11 +138,13 @@ describe("the TypeScript code in the docs", () => {
         expect(misspelled?.source).not.toBe(sample);
       });
 
-      it("compiles against the client", { timeout: 60_000 }, async () => {
+      it("compiles against the client", { timeout: COMPILE_MS }, async () => {
         expect(await diagnosticsOf(operation.operationId)).toEqual([]);
       });
 
-      it("does not compile with its client call misspelled, on the line of the call", { timeout: 60_000 }, async () => {
+      it("does not compile with its client call misspelled, on the line of the call", {
+        timeout: COMPILE_MS,
+      }, async () => {
         await expectRefused(
           `${operation.operationId}-misspelled-call`,
           defined(misspelled, "the sample with its client call misspelled"),
@@ -150,7 +154,7 @@ describe("the TypeScript code in the docs", () => {
       const { requestBody } = operation;
       if (requestBody) {
         it(`does not compile with a field of ${requestBody.schema} of the wrong type, on the line that does it`, {
-          timeout: 60_000,
+          timeout: COMPILE_MS,
         }, async () => {
           expect(wrongType, `the sample writes no field of ${requestBody.schema} as a literal`).toBeDefined();
           const mistake = defined(wrongType, "the sample with a field of the wrong type");
