@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+// `npm run test:runtimes`: the packed package in every runtime and test runner of the matrix, apart
+// from `npm test` (its runtimes weigh over a gigabyte, installed by test/runtimes' own lock file).
+export default defineConfig({
+  test: {
+    root: new URL("../..", import.meta.url).pathname,
+    include: ["test/runtimes/*.test.ts"],
+    globalSetup: ["test/runtimes/setup.ts"],
+    testTimeout: 120_000,
+  },
+});
