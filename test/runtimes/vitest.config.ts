@@ -8,5 +8,7 @@ export default defineConfig({
     include: ["test/runtimes/*.test.ts"],
     globalSetup: ["test/runtimes/setup.ts"],
     testTimeout: 120_000,
+    // Its tests wait on the runtimes' processes far more than they compute: two files at once use both cores.
+    maxWorkers: 2,
   },
 });
