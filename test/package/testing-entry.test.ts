@@ -68,7 +68,7 @@ describe("@piriod/api/testing in the packed package", () => {
     const { bin } = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as {
       bin: Record<string, string>;
     };
-    expect(bin).toEqual({ "piriod-fake": "./dist/src/testing/cli.js" });
+    expect(bin["piriod-fake"]).toBe("./dist/src/testing/cli.js");
     expect(packed.files).toContain("dist/src/testing/cli.js");
     expect((await readFile(path.join(REPO_ROOT, "dist", "src", "testing", "cli.js"), "utf8")).split("\n")[0]).toBe(
       "#!/usr/bin/env node",
