@@ -55,6 +55,9 @@ async function call(name: string, args: Record<string, unknown> = {}): Promise<C
   return result;
 }
 
+const resultsOf = (result: CallToolResult) =>
+  defined(result.structuredContent?.results as { name: string }[] | undefined, "a page's results");
+
 const seedCustomers = (count: number, testMode = true) =>
   fake.seed(
     { customers: Array.from({ length: count }, (_, index) => fake.build.customers({ name: `Cliente ${index + 1}` })) },
@@ -68,13 +71,10 @@ describe("a list", () => {
     const first = await call("customers_list");
     expect(first.isError).toBeFalsy();
     expect(first.structuredContent).toMatchObject({ count: 12, page: 1, page_size: 10, has_next_page: true });
-    expect((first.structuredContent?.results as unknown[]).length).toBe(10);
+    expect(resultsOf(first)).toHaveLength(10);
     const second = await call("customers_list", { page: 2 });
     expect(second.structuredContent).toMatchObject({ count: 12, page: 2, has_next_page: false });
-    expect((second.structuredContent?.results as { name: string }[]).map((customer) => customer.name)).toEqual([
-      "Cliente 11",
-      "Cliente 12",
-    ]);
+    expect(resultsOf(second).map((customer) => customer.name)).toEqual(["Cliente 11", "Cliente 12"]);
     expect(fake.requests.map(({ method, path, query }) => [method, path, query])).toEqual([
       ["GET", "/customers/", { page_size: "10" }],
       ["GET", "/customers/", { page: "2", page_size: "10" }],
