@@ -6,8 +6,8 @@ import { REPO_ROOT } from "./project-copy.ts";
 const TSX_CLI = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
 /**
- * `piriod-mcp` run from source as an MCP client runs it, spoken to in raw JSON-RPC over its standard input, every byte of its standard
- * output and error kept. Its environment holds no PIRIOD_* variable but those given.
+ * An MCP server run as an MCP client runs it (`piriod-mcp` from source, or the command the docs give), spoken to in raw JSON-RPC over
+ * its standard input, every byte of its standard output and error kept. Its environment holds no PIRIOD_* variable but those given.
  */
 export class McpProcess {
   stdout = "";
@@ -16,12 +16,15 @@ export class McpProcess {
   private readonly child: ChildProcessWithoutNullStreams;
   private nextId = 1;
 
-  constructor(args: readonly string[], env: Record<string, string>) {
+  /** `piriod-mcp` from the repository's source, with `args`. */
+  static fromSource(args: readonly string[], env: Record<string, string>): McpProcess {
+    return new McpProcess(process.execPath, [TSX_CLI, path.join(REPO_ROOT, "src", "mcp", "cli.ts"), ...args], env);
+  }
+
+  constructor(command: string, args: readonly string[], env: Record<string, string>, cwd = REPO_ROOT) {
     const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("PIRIOD_")));
-    this.child = spawn(process.execPath, [TSX_CLI, path.join(REPO_ROOT, "src", "mcp", "cli.ts"), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...inherited, ...env },
-    });
+    // A process group of its own, so that the cleanup reaches every process of it (npx, the shell it starts, the server) by its PID.
+    this.child = spawn(command, args, { cwd, env: { ...inherited, ...env }, detached: true });
     this.child.stdout.on("data", (chunk) => {
       this.stdout += chunk;
     });
@@ -72,6 +75,10 @@ export class McpProcess {
   }
 
   kill(): void {
-    if (this.child.exitCode === null && this.child.signalCode === null) process.kill(this.pid, "SIGKILL");
+    try {
+      process.kill(-this.pid, "SIGKILL");
+    } catch {
+      // The group is gone already.
+    }
   }
 }

@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 function start(args: string[], env: Record<string, string>): McpProcess {
-  const server = new McpProcess(args, env);
+  const server = McpProcess.fromSource(args, env);
   started.push(server);
   return server;
 }
