@@ -7,6 +7,9 @@ import { errorResult, successResult, type ToolResult, withoutSecret } from "./re
 import type { McpSdk } from "./sdk.js";
 import { allowedTools, MAX_PAGE_SIZE, type PiriodTool, piriodTools } from "./tools.js";
 
+/** The largest response a tool reads (decoded); a larger one is a tool error. */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
+
 /** The flag that offers the tools of each access beyond reading. */
 const FLAG_OF = { write: "--allow-writes", delete: "--allow-deletes" } as const;
 
@@ -20,6 +23,8 @@ export function createPiriodMcpServer(sdk: McpSdk, config: McpConfig, logger?: L
     workspace: config.workspace,
     baseUrl: config.baseUrl,
     testMode: !config.live,
+    // What a tool answers goes into an agent's context whole: a page of 25 customers is some 75 kB, and no answer needs 16 MiB.
+    maxResponseBytes: MAX_RESPONSE_BYTES,
     logger,
   });
   const every = piriodTools();

@@ -213,12 +213,17 @@ describe("test mode", () => {
   });
 });
 
-describe("the key", () => {
+describe("a server's answer", () => {
   let echo: Server;
   let echoUrl: string;
   beforeAll(async () => {
     // A server that echoes what it was sent, as a misdirected base URL (a debugging proxy, an echo service) would.
     echo = createServer((request, response) => {
+      if (request.url?.startsWith("/customers/huge/")) {
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify({ id: "cus_huge", name: "x".repeat(2 * 1024 * 1024) }));
+        return;
+      }
       const status = request.url?.startsWith("/customers/bad/") ? 400 : 200;
       response.writeHead(status, { "content-type": "application/json" });
       const { authorization = "" } = request.headers;
@@ -237,14 +242,22 @@ describe("the key", () => {
     await new Promise((resolve) => echo?.close(resolve));
   });
 
-  it("appears in no tool result, even when the server echoes it", async () => {
+  it("never carries the key into a tool result, even when the server echoes it", async () => {
     await connect({ baseUrl: echoUrl });
     const result = await call("customers_retrieve", { id: "cus_1" });
     expect(JSON.stringify(result)).not.toContain(KEY);
     expect(result.structuredContent).toMatchObject({ name: "Token [redacted]", address: "key=[redacted];" });
   });
 
-  it("appears in no tool error and no log line", async () => {
+  it("larger than 1 MiB is a tool error, not an agent's context flooded", async () => {
+    await connect({ baseUrl: echoUrl });
+    const result = await call("customers_retrieve", { id: "huge" });
+    expect(result.isError).toBe(true);
+    expect(result.structuredContent?.error).toBe("PiriodResponseTooLargeError");
+    expect(JSON.stringify(result).length).toBeLessThan(1_000);
+  });
+
+  it("never carries the key into a tool error or a log line", async () => {
     await connect({ baseUrl: echoUrl });
     const result = await call("customers_retrieve", { id: "bad" });
     expect(result.isError).toBe(true);
