@@ -72,13 +72,18 @@ export function errorResult(tool: PiriodTool, error: unknown, checkedHere = fals
 }
 
 /**
- * `result` with every occurrence of `secret` replaced, wherever it stands and however the JSON escapes it: stricter than the client's
+ * `result` with every occurrence of `secret` replaced, wherever it stands, as written or as JSON escapes it: stricter than the client's
  * redaction of its errors, which spares words a short key is part of, since what a tool returns goes into an agent's context whole.
  */
 export function withoutSecret(result: ToolResult, secret: string): ToolResult {
-  const text = JSON.stringify(result);
   const escaped = JSON.stringify(secret).slice(1, -1);
-  return text.includes(escaped) ? (JSON.parse(text.split(escaped).join("[redacted]")) as ToolResult) : result;
+  const clean = (text: string) => text.split(secret).join("[redacted]").split(escaped).join("[redacted]");
+  const structured = result.structuredContent && JSON.stringify(result.structuredContent);
+  return {
+    ...result,
+    content: result.content.map((item) => ({ ...item, text: clean(item.text) })),
+    ...(structured?.includes(escaped) ? { structuredContent: JSON.parse(clean(structured)) } : {}),
+  };
 }
 
 /** Where an issue the client found lies in the tool's arguments: an id it refused at its own name, a body's issues under `/body`. */

@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { withoutSecret } from "../../src/mcp/results.ts";
 import type { FakeServer } from "../../src/testing/index.ts";
 import { createPiriodFake } from "../../src/testing/index.ts";
 import { defined } from "../helpers/defined.ts";
@@ -264,5 +265,19 @@ describe("a server's answer", () => {
     expect(JSON.stringify(result)).not.toContain(KEY);
     expect(logged.length).toBeGreaterThan(0);
     expect(logged.join("\n")).not.toContain(KEY);
+  });
+});
+
+describe("withoutSecret", () => {
+  it("replaces a key with characters JSON escapes, in the text and in the structured content", () => {
+    const key = 'sk_"odd\\key';
+    const value = { echoed: `Token ${key}`, nested: [{ again: key }] };
+    const cleaned = withoutSecret(
+      { content: [{ type: "text", text: JSON.stringify(value) }], structuredContent: value },
+      key,
+    );
+    expect(JSON.stringify(cleaned)).not.toContain(JSON.stringify(key).slice(1, -1));
+    expect(cleaned.structuredContent).toEqual({ echoed: "Token [redacted]", nested: [{ again: "[redacted]" }] });
+    expect(JSON.parse(cleaned.content[0]?.text ?? "")).toEqual(cleaned.structuredContent);
   });
 });
