@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
+import path from "node:path";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { withoutSecret } from "../../src/mcp/results.ts";
@@ -6,6 +8,7 @@ import type { FakeServer } from "../../src/testing/index.ts";
 import { createPiriodFake } from "../../src/testing/index.ts";
 import { defined } from "../helpers/defined.ts";
 import { type McpSession, mcpSession } from "../helpers/mcp-client.ts";
+import { REPO_ROOT } from "../helpers/project-copy.ts";
 
 // Tool calls through the official SDK's client, against the fake Piriod served over HTTP on
 // 127.0.0.1: each goes through the package's own client, in test mode unless --live.
@@ -167,6 +170,15 @@ describe("a create, with --allow-writes", () => {
       field_errors: [{ path: "/body/tax_id", message: "This field is required." }],
       non_field_errors: ["The state does not belong to the country."],
     });
+  });
+
+  it("answers the tool error docs/mcp.md shows", async () => {
+    const page = await readFile(path.join(REPO_ROOT, "docs", "mcp.md"), "utf8");
+    const shown = [...page.matchAll(/```json\n([\s\S]*?)```/g)].map(([, json]) => JSON.parse(json ?? ""));
+    fake.failNext("customers.create", { status: 400, body: { tax_id: ["This field is required."] } });
+    await connect({ writes: true });
+    const result = await call("customers_create", { body: andes });
+    expect(result.structuredContent).toEqual(shown.find((json) => json.error === "PiriodBadRequestError"));
   });
 
   it("refuses a body that breaks the schema before sending it, each field named", async () => {
