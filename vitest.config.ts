@@ -20,9 +20,11 @@ const INTEGRATION_IN_UNIT_FOLDERS = [
 
 // Consumers' code is run where it belongs: test/package/testing-entry.test.ts runs the README's
 // vitest example inside a project with the packed package installed, not against the source here.
+// test/runtimes/ is `npm run test:runtimes`, with runtimes of its own.
+const OWN_RUNS = ["test/package/consumers/", "test/runtimes/"];
 const testFiles = readdirSync(new URL("test", import.meta.url), { recursive: true, encoding: "utf8" })
   .map((file) => `test/${file}`)
-  .filter((file) => file.endsWith(".test.ts") && !file.startsWith("test/package/consumers/"));
+  .filter((file) => file.endsWith(".test.ts") && !OWN_RUNS.some((folder) => file.startsWith(folder)));
 const isUnit = (file: string) =>
   UNIT_FOLDERS.some((folder) => file.startsWith(`${folder}/`)) && !INTEGRATION_IN_UNIT_FOLDERS.includes(file);
 
