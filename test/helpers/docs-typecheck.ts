@@ -9,6 +9,8 @@ export interface SampleDiagnostic {
   sample: string;
   /** 1-based line in the sample; 0 when the compiler names no position. */
   line: number;
+  /** TypeScript's code for the error (2322 in `TS2322`), which stays when its wording changes. */
+  code: number;
   message: string;
 }
 
@@ -60,8 +62,10 @@ export async function typeCheckSamples(
 }
 
 function located(diagnostic: ts.Diagnostic, project: string): SampleDiagnostic {
+  const { code } = diagnostic;
   const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
-  if (!diagnostic.file || diagnostic.start === undefined) return { sample: "(project)", line: 0, message };
+  if (!diagnostic.file || diagnostic.start === undefined) return { sample: "(project)", line: 0, code, message };
   const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-  return { sample: path.relative(project, diagnostic.file.fileName).replace(/\.mts$/, ""), line: line + 1, message };
+  const sample = path.relative(project, diagnostic.file.fileName).replace(/\.mts$/, "");
+  return { sample, line: line + 1, code, message };
 }
