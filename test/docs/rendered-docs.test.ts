@@ -170,6 +170,22 @@ describe.skipIf(skip)("the rendered API docs, in headless Chromium", () => {
         const shown = await panel.showing(lang, () => panel.locator.getByTestId("source-code").innerText());
         expect(shown.trim()).toBe(expected.trim());
       });
+
+      // Last of the operation's checks: it opens the console over the page, and closes it again.
+      it("opens its console from its Try it control, with its method, path and the spec's example", async () => {
+        await section.getByRole("button", { name: `Try it: ${operation.summary}`, exact: true }).click();
+        const dialog = page.getByRole("dialog");
+        await dialog.waitFor();
+        expect(await dialog.getByRole("heading", { level: 2 }).textContent()).toBe(
+          `Try it: ${operation.summary} ${operation.method.toUpperCase()} ${operation.path}`,
+        );
+        if (requestBody) {
+          const body = await dialog.getByRole("textbox", { name: /^Body: / }).inputValue();
+          expect(JSON.parse(body)).toEqual(requestBody.examples[0]);
+        }
+        await page.keyboard.press("Escape");
+        await expect(dialog.isVisible()).resolves.toBe(false);
+      });
     },
   );
 
