@@ -1,18 +1,9 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { consoleOf, model } from "../helpers/console-session.ts";
-import {
-  launchChromium,
-  type PageRecord,
-  recordPages,
-  requestsElsewhere,
-  skipWithoutChromium,
-} from "../helpers/docs-browser.ts";
-import { ConsoleInPage, routeOf } from "../helpers/docs-console-page.ts";
-import { renderedSite } from "../helpers/docs-site.ts";
-import { type StaticServer, startStaticServer } from "../helpers/static-server.ts";
+import { requestsElsewhere, skipWithoutChromium } from "../helpers/docs-browser.ts";
+import { type ConsoleInPage, routeOf, useDocsInChromium } from "../helpers/docs-console-page.ts";
 
 const skip = skipWithoutChromium("test/docs/console-reader.test.ts");
 
@@ -62,36 +53,13 @@ function textColours(root: Element): { text: string; color: string; background: 
 }
 
 describe.skipIf(skip)("the docs' consoles, in headless Chromium", () => {
-  let site: string;
-  let server: StaticServer;
-  let browser: Browser;
-  const records: PageRecord[] = [];
-
-  /** A page in a context of its own, as a reader opening `url` in a fresh browser. */
-  async function open(url: string, options: Parameters<Browser["newContext"]>[0] = {}): Promise<ConsoleInPage> {
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 1440, height: 1000 }, ...options });
-    context.setDefaultTimeout(10_000);
-    records.push(await recordPages(context));
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: "networkidle" });
-    return new ConsoleInPage(page);
-  }
-
-  beforeAll(async () => {
-    site = await renderedSite();
-    server = await startStaticServer(site);
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const docs = useDocsInChromium();
+  const open = (url: string, options?: Parameters<ReturnType<typeof docs>["open"]>[1]) => docs().open(url, options);
 
   describe("state that lasts the visit", () => {
     let shown: ConsoleInPage;
     beforeAll(async () => {
-      shown = await open(server.url + routeOf(list));
+      shown = await open(docs().server.url + routeOf(list));
       await shown.openFromReference(list);
     });
     afterAll(() => shown?.page.context().close());
@@ -196,7 +164,7 @@ describe.skipIf(skip)("the docs' consoles, in headless Chromium", () => {
   describe("usable by everyone", () => {
     let shown: ConsoleInPage;
     beforeAll(async () => {
-      shown = await open(server.url + routeOf(update));
+      shown = await open(docs().server.url + routeOf(update));
     });
     afterAll(() => shown?.page.context().close());
 
@@ -255,14 +223,14 @@ describe.skipIf(skip)("the docs' consoles, in headless Chromium", () => {
 
     it("uses the docs' colours, light and dark as the reader switches, every text readable at 4.5:1", async () => {
       const { page } = shown;
-      const docs = () =>
+      const themeOfDocs = () =>
         page.evaluate(() => ({
           theme: document.documentElement.className,
           background: getComputedStyle(document.querySelector(".menu-content") as Element).backgroundColor,
           text: getComputedStyle(document.querySelector("#redoc h2") as Element).color,
         }));
       for (const theme of ["light", "dark"]) {
-        const docsColours = await docs();
+        const docsColours = await themeOfDocs();
         expect(docsColours.theme).toBe(theme);
         const controls = await page.locator(".piriod-try").first().evaluate(textColours);
         await shown.openFromReference(update);
@@ -275,12 +243,12 @@ describe.skipIf(skip)("the docs' consoles, in headless Chromium", () => {
         const texts = [...controls, ...(await shown.dialog.evaluate(textColours))];
         expect(texts.length).toBeGreaterThan(50);
         expect(texts.filter(({ color, background }) => contrast(color, background) < 4.5)).toEqual([]);
-        await page.screenshot({ path: path.join(site, `console-${theme}.png`) });
+        await page.screenshot({ path: path.join(docs().site, `console-${theme}.png`) });
         await page.keyboard.press("Escape");
         // The docs' own switch, as the reader uses it.
         await page.getByTestId("color-mode-switcher").click();
       }
-      expect((await docs()).theme).toBe("light");
+      expect((await themeOfDocs()).theme).toBe("light");
     });
 
     it("still works in a narrow window: nothing wider than the window, the answer brought into view", async () => {
@@ -298,30 +266,31 @@ describe.skipIf(skip)("the docs' consoles, in headless Chromium", () => {
       const top = await shown.answer.evaluate((answer) => answer.getBoundingClientRect().top);
       expect(top).toBeGreaterThanOrEqual(0);
       expect(top).toBeLessThan(700);
-      await shown.page.screenshot({ path: path.join(site, "console-narrow.png") });
+      await shown.page.screenshot({ path: path.join(docs().site, "console-narrow.png") });
     });
   });
 
   describe("still one self-contained page", () => {
     it("works opened from a file, from the introduction's control", async () => {
-      const shown = await open(pathToFileURL(path.join(site, "index.html")).href);
+      const shown = await open(pathToFileURL(path.join(docs().site, "index.html")).href);
       await shown.page.getByRole("button", { name: "Try the API in this page" }).click();
       await shown.dialog.waitFor();
       expect(await shown.dialog.getByLabel("Operation", { exact: true }).inputValue()).toBe(model.operations[0]?.key);
       await shown.send();
       expect(await shown.status()).toBe("200");
-      const record = records.at(-1);
+      const record = docs().records.at(-1);
       expect(record?.requests.filter((url) => !/^(file|blob|data):/.test(url))).toEqual([]);
       await shown.page.context().close();
     });
 
     // Last: it covers every page opened above.
     it("logs no error, and nothing leaves the page: no request elsewhere, no load the policy refused", () => {
+      const { records, server } = docs();
       expect(records.flatMap((record) => record.errors)).toEqual([]);
       const served = records.slice(0, -1).flatMap((record) => record.requests);
       expect(requestsElsewhere(served, new URL(server.url).origin)).toEqual([]);
       expect(records.flatMap((record) => record.refusedLoads)).toEqual([]);
-      expect(server.served.every((served) => served === "/")).toBe(true);
+      expect(server.served.every((path) => path === "/")).toBe(true);
     });
   });
 });

@@ -1,18 +1,9 @@
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { consoleOf } from "../helpers/console-session.ts";
 import { defined } from "../helpers/defined.ts";
-import {
-  launchChromium,
-  type PageRecord,
-  recordPages,
-  requestsElsewhere,
-  skipWithoutChromium,
-} from "../helpers/docs-browser.ts";
-import { ConsoleInPage, routeOf } from "../helpers/docs-console-page.ts";
-import { renderedSite } from "../helpers/docs-site.ts";
-import { type StaticServer, startStaticServer } from "../helpers/static-server.ts";
+import { requestsElsewhere, skipWithoutChromium } from "../helpers/docs-browser.ts";
+import { type ConsoleInPage, routeOf, useDocsInChromium } from "../helpers/docs-console-page.ts";
 
 const skip = skipWithoutChromium("test/docs/console-walkthrough.test.ts");
 
@@ -25,29 +16,12 @@ const NAME = "Andes Consola SpA";
 
 // One reader's visit, step by step: each test goes on from where the one before it left the page.
 describe.skipIf(skip)("a reader tries the API in the docs, in headless Chromium", () => {
-  let server: StaticServer;
-  let browser: Browser;
-  let record: PageRecord;
-  let page: Page;
+  const docs = useDocsInChromium();
   let shown: ConsoleInPage;
-  let site: string;
   let id: string;
 
   beforeAll(async () => {
-    site = await renderedSite();
-    server = await startStaticServer(site);
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    context.setDefaultTimeout(10_000);
-    record = await recordPages(context);
-    page = await context.newPage();
-    await page.goto(server.url + routeOf(create), { waitUntil: "networkidle" });
-    shown = new ConsoleInPage(page);
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    shown = await docs().open(docs().server.url + routeOf(create));
   });
 
   it("opens the create's console from its Try it control, prefilled from the spec, saying it is a simulation", async () => {
@@ -158,21 +132,22 @@ describe.skipIf(skip)("a reader tries the API in the docs, in headless Chromium"
     await shown.send();
     expect(await shown.status()).toBe("404");
     expect(await shown.shownBody()).toEqual({ detail: "Not found." });
-    await page.screenshot({ path: path.join(site, "console-walkthrough.png") });
+    await shown.page.screenshot({ path: path.join(docs().site, "console-walkthrough.png") });
   });
 
   it("closes with Escape, giving the focus back to the control that opened it", async () => {
-    await page.keyboard.press("Escape");
+    await shown.page.keyboard.press("Escape");
     await expect(shown.dialog.isVisible()).resolves.toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+    expect(await shown.page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
       "Try it: Create customer",
     );
   });
 
   it("logged no error, and nothing left the page: no request, no load the policy refused", () => {
-    expect(record.errors).toEqual([]);
-    expect(requestsElsewhere(record.requests, new URL(server.url).origin)).toEqual([]);
-    expect(record.refusedLoads).toEqual([]);
-    expect(server.served).toEqual(["/"]);
+    const [record] = docs().records;
+    expect(record?.errors).toEqual([]);
+    expect(requestsElsewhere(record?.requests ?? [], new URL(docs().server.url).origin)).toEqual([]);
+    expect(record?.refusedLoads).toEqual([]);
+    expect(docs().server.served).toEqual(["/"]);
   });
 });

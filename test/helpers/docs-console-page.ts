@@ -1,8 +1,54 @@
-import type { Locator, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import type { ConsoleOperation } from "../../docs-console/model.ts";
 import { defined } from "./defined.ts";
+import { launchChromium, type PageRecord, recordPages } from "./docs-browser.ts";
 import { operationRoute } from "./docs-expectations.ts";
+import { renderedSite } from "./docs-site.ts";
 import { specOperations } from "./operations-of-spec.ts";
+import { type StaticServer, startStaticServer } from "./static-server.ts";
+
+/** The rendered docs served on 127.0.0.1, and Chromium to read them in. */
+export interface DocsInChromium {
+  /** The folder of the rendered page, where screenshots go too (ignored by git). */
+  site: string;
+  server: StaticServer;
+  /** What each page opened did, in order. */
+  records: PageRecord[];
+  /** A page in a browser context of its own, as a reader opening `url` in a fresh browser. */
+  open(url: string, options?: Parameters<Browser["newContext"]>[0]): Promise<ConsoleInPage>;
+}
+
+/** Serves the docs and starts Chromium before the suite, and stops both after it. */
+export function useDocsInChromium(): () => DocsInChromium {
+  let docs: DocsInChromium | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    const site = await renderedSite();
+    const server = await startStaticServer(site);
+    const started = await launchChromium();
+    browser = started;
+    const records: PageRecord[] = [];
+    docs = {
+      site,
+      server,
+      records,
+      open: async (url, options = {}) => {
+        const context = await started.newContext({ viewport: { width: 1440, height: 1000 }, ...options });
+        context.setDefaultTimeout(10_000);
+        records.push(await recordPages(context));
+        const page = await context.newPage();
+        await page.goto(url, { waitUntil: "networkidle" });
+        return new ConsoleInPage(page);
+      },
+    };
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await docs?.server.stop();
+  });
+  return () => defined(docs, "the docs in Chromium, started before the suite");
+}
 
 /** The hash route of the reference's section on an operation (`#/customers/updatecustomer`). */
 export function routeOf(operation: ConsoleOperation): string {
