@@ -4,7 +4,13 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { MODULE_ELEMENT_ID, TRY_ATTRIBUTE } from "../../docs-console/page-ids.ts";
 import { CONTENT_SECURITY_POLICY, selfContained } from "../../scripts/build-docs.ts";
-import { type ConsoleParts, withConsole, withTryIt } from "../../scripts/lib/docs-console.ts";
+import {
+  type ConsoleParts,
+  consoleModelOf,
+  consoleParts,
+  withConsole,
+  withTryIt,
+} from "../../scripts/lib/docs-console.ts";
 import { model } from "../helpers/console-session.ts";
 import { REPO_ROOT, useProjectCopy } from "../helpers/project-copy.ts";
 import { bundledSpec } from "../helpers/spec-examples.ts";
@@ -109,6 +115,23 @@ describe("the consoles in the page", () => {
       ),
     );
   });
+
+  it("builds the console from the package as built: its browser entry and testing entry in dist/, not src/", async () => {
+    const spec = readFileSync(path.join(REPO_ROOT, "generated", "openapi.json"), "utf8");
+    const { inputs, module } = await consoleParts(REPO_ROOT, await consoleModelOf(REPO_ROOT, spec));
+    const files = Object.keys(inputs);
+    // The testing entry only re-exports: what it holds is in the chunks it imports.
+    const testing = readFileSync(path.join(REPO_ROOT, "dist", "src", "testing", "index.js"), "utf8");
+    const fakeChunks = [...testing.matchAll(/from "\.\.\/(chunks\/[^"]+)"/g)].map(([, chunk]) => `dist/src/${chunk}`);
+    expect(fakeChunks.length).toBeGreaterThan(0);
+    expect(files).toEqual(expect.arrayContaining(["dist/src/index.js", ...fakeChunks]));
+    expect(files.filter((file) => /^(src|generated)\//.test(file))).toEqual([]);
+    expect(
+      files.filter((file) => !/^(dist\/|docs-console\/|node_modules\/openapi-fetch\/|console-entry\.js$)/.test(file)),
+    ).toEqual([]);
+    // One module with nothing left to load: a blob: URL has no neighbours to import from.
+    expect(module).not.toMatch(/\bimport\s*\(\s*["'`]|\bfrom\s*["'`]\./);
+  }, 60_000);
 
   it("refuses a module holding text that would end its <script> element or change how it is read", () => {
     for (const text of ["`</script>`", "'</SCRIPT'", "/* <!-- */"])
