@@ -3,7 +3,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { argumentList, readForm } from "../../docs-console/input.ts";
-import type { ConsoleOperation } from "../../docs-console/model.ts";
+import type { ConsoleField, ConsoleOperation } from "../../docs-console/model.ts";
 import {
   API_KEY_PLACEHOLDER,
   clientCall,
@@ -69,6 +69,25 @@ describe("reading a console's form", () => {
     });
     const contacts = argsOf(consoleOf("contacts.list"), { path: {}, query: { invoicing: "false" }, body: "" });
     expect(contacts.query).toEqual({ invoicing: false });
+  });
+
+  it("splits a list at its commas and reads a decimal number, for the kinds of field the spec does not use yet", () => {
+    const field = (name: string, type: ConsoleField["type"]): ConsoleField => ({
+      name,
+      type,
+      required: false,
+      description: "",
+    });
+    const operation: ConsoleOperation = {
+      ...list,
+      query: [field("status__in", "list"), field("balance__gte", "number"), field("ratio", "number")],
+    };
+    const args = argsOf(operation, {
+      path: {},
+      query: { status__in: "active, archived", balance__gte: "10.5", ratio: "half" },
+      body: "",
+    });
+    expect(args.query).toEqual({ status__in: ["active", "archived"], balance__gte: 10.5, ratio: "half" });
   });
 
   it("refuses an empty path parameter and a body that is not JSON, naming each", () => {
