@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import type { ConsoleOperation } from "../../docs-console/model.ts";
 import { defined } from "./defined.ts";
-import { launchChromium, type PageRecord, recordPages } from "./docs-browser.ts";
+import { launchChromium, PAGE_TIMEOUT_MS, type PageRecord, recordPages } from "./docs-browser.ts";
 import { operationRoute } from "./docs-expectations.ts";
 import { renderedSite } from "./docs-site.ts";
 import { specOperations } from "./operations-of-spec.ts";
@@ -38,7 +38,7 @@ export function useDocsInChromium(): () => DocsInChromium {
         context.setDefaultTimeout(10_000);
         records.push(await recordPages(context));
         const page = await context.newPage();
-        await page.goto(url, { waitUntil: "networkidle" });
+        await page.goto(url, { waitUntil: "networkidle", timeout: PAGE_TIMEOUT_MS });
         return new ConsoleInPage(page);
       },
     };
