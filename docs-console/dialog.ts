@@ -1,7 +1,7 @@
 /**
  * The console: one modal dialog for every operation, opened from an operation's "Try it" control
- * (or the introduction's), holding the settings every console shares (workspace, test mode, body
- * checks, reset), the chosen operation's form with its curl and TypeScript texts, and its answer.
+ * (or the introduction's), holding the settings every console shares (settings-view.ts), the
+ * chosen operation's form with its curl and TypeScript texts, and its answer.
  */
 import { outcomeView } from "./answer-view.ts";
 import { h, show } from "./dom.ts";
@@ -10,6 +10,7 @@ import { type FormValues, readForm } from "./input.ts";
 import type { ConsoleModel, ConsoleOperation } from "./model.ts";
 import { clientCall, curlCommand } from "./request-text.ts";
 import { FAULTS, type FaultName, type Outcome, type PageView, type Session } from "./session.ts";
+import { settingsView } from "./settings-view.ts";
 
 export interface ConsoleDialog {
   /** Shows the console of `key` (`customers.update`), or the last one shown; `opener` gets the focus back on closing. */
@@ -26,26 +27,8 @@ export function createConsoleDialog(session: Session, model: ConsoleModel): Cons
 
   const title = h("h2", { id: "pc-title" });
   const close = h("button", { type: "button", class: "pc-close", "aria-label": "Close the console" }, "×");
-  const operation = h(
-    "select",
-    { id: "pc-operation" },
-    [...new Set(model.operations.map(({ tag }) => tag))].map((tag) =>
-      h(
-        "optgroup",
-        { label: tag },
-        model.operations
-          .filter((candidate) => candidate.tag === tag)
-          .map((candidate) =>
-            h("option", { value: candidate.key }, `${candidate.summary}: ${candidate.httpMethod} ${candidate.path}`),
-          ),
-      ),
-    ),
-  );
-  const workspace = h("input", { id: "pc-workspace", type: "text", spellcheck: "false", autocomplete: "off" });
-  workspace.value = session.settings.workspace;
-  const testMode = h("input", { id: "pc-test-mode", type: "checkbox" });
-  const validate = h("input", { id: "pc-validate", type: "checkbox", checked: true });
-  const reset = h("button", { type: "button", class: "pc-button", id: "pc-reset" }, "Reset data");
+  const settings = settingsView(model, session.settings, () => void showTexts(), resetData);
+  const { operation } = settings;
   const fields = h("div", { class: "pc-form-fields" });
   const bodyEditor = h("div", { class: "pc-body-editor" });
   const fault = h(
@@ -85,31 +68,7 @@ export function createConsoleDialog(session: Session, model: ConsoleModel): Cons
       h("code", {}, "@piriod/api"),
       " client: nothing is sent to Piriod or anywhere else, and the data lasts until the page is reloaded.",
     ),
-    h(
-      "fieldset",
-      { class: "pc-settings" },
-      h("legend", {}, "Shared by every console"),
-      h("div", { class: "pc-field" }, h("label", { for: "pc-operation" }, "Operation"), operation),
-      h(
-        "div",
-        { class: "pc-field" },
-        h("label", { for: "pc-workspace" }, "Workspace (", h("code", {}, "x-simple-workspace"), ")"),
-        workspace,
-      ),
-      h(
-        "div",
-        { class: "pc-check" },
-        testMode,
-        h("label", { for: "pc-test-mode" }, "Test mode (", h("code", {}, "x-piriod-test-mode"), ")"),
-      ),
-      h(
-        "div",
-        { class: "pc-check" },
-        validate,
-        h("label", { for: "pc-validate" }, "Check bodies before sending (", h("code", {}, "validate.request"), ")"),
-      ),
-      reset,
-    ),
+    settings.fieldset,
     h(
       "div",
       { class: "pc-main" },
@@ -266,24 +225,14 @@ export function createConsoleDialog(session: Session, model: ConsoleModel): Cons
     const chosen = model.operations.find((candidate) => candidate.key === operation.value);
     if (chosen) showOperation(chosen);
   });
-  workspace.addEventListener("input", () => {
-    session.settings.workspace = workspace.value;
-  });
-  testMode.addEventListener("change", () => {
-    session.settings.testMode = testMode.checked;
-    void showTexts();
-  });
-  validate.addEventListener("change", () => {
-    session.settings.validateRequest = validate.checked;
-    void showTexts();
-  });
-  reset.addEventListener("click", () => {
+  function resetData(): void {
     session.reset();
     forms.clear();
     answers.clear();
     showOperation(current);
     show(answer, h("p", { class: "pc-note" }, "Every change is undone: the fake holds the spec's examples again."));
-  });
+  }
+
   close.addEventListener("click", () => dialog.close());
   dialog.addEventListener("close", () => opener?.focus());
 
