@@ -181,11 +181,11 @@ export function createConsoleDialog(session: Session, model: ConsoleModel): Cons
       answer.parentElement?.scrollIntoView({ block: "start" });
   }
 
-  async function nextPage(shownFor: ConsoleOperation, page: PageView): Promise<void> {
-    if (page.next === undefined) return;
-    answer.setAttribute("aria-busy", "true");
-    showOutcome(shownFor, await page.next());
-    answer.removeAttribute("aria-busy");
+  /** The page after `page`, as any call: one at a time, Send disabled meanwhile. */
+  function nextPage(shownFor: ConsoleOperation, page: PageView): Promise<void> {
+    const { next } = page;
+    if (next === undefined) return Promise.resolve();
+    return busy(send, async () => showOutcome(shownFor, await next()));
   }
 
   /** Runs `work` with `button` disabled and the answer marked busy, one call at a time. */
