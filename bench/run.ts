@@ -7,6 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { benchChromium } from "./chromium.ts";
 import { benchColdStart } from "./cold-start.ts";
+import { benchConsole } from "./console.ts";
 import { type Benchmark, loadAverage, renderSection, type Section, writeBenchmarks } from "./lib/report.ts";
 import { removeWorkspace } from "./lib/workspace.ts";
 import { benchSize } from "./size.ts";
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   size: benchSize,
   "size-growth": benchSizeGrowth,
   chromium: benchChromium,
+  console: benchConsole,
 };
 
 const quick = process.env.BENCH_QUICK === "1";
