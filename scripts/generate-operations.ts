@@ -170,7 +170,7 @@ function operationTable(methods: ClientMethod[]): string {
   return `${loaders.join("")}\n/** Every operation of the spec, by the client method its \`x-piriod-method\` names. */\nexport const operations = {\n${resources.join("")}};\n`;
 }
 
-const OPERATION_TYPES = `import type { ValidationResult } from "./validators/runtime.js";
+const OPERATION_TYPES = `import type { ValidationResult } from "../src/validator-runtime.js";
 
 /** A generated validator, imported on first use. */
 export type LoadValidator = () => Promise<(data: unknown) => ValidationResult<unknown>>;

@@ -1,6 +1,6 @@
 import { PiriodError } from "../generated/client-runtime.js";
-import type { ValidationIssue } from "../generated/validators/runtime.js";
 import type { ReceivedResponse } from "./send.js";
+import type { ValidationIssue } from "./validator-runtime.js";
 
 // The root, and the error the generated converters throw too: see scripts/templates/client-runtime.js.
 export { PiriodError, PiriodValidationError } from "../generated/client-runtime.js";

@@ -11,7 +11,6 @@ export type * from "../generated/resources.js";
 // Generated, so what the spec adds is exported with it: every schema under its own name (`Customer`, `Country`, …) with `paths`,
 // `components` and `operations`; each resource's methods (`CustomersResource`); the converters the spec declares (`toCustomerUpdate`).
 export type * from "../generated/schema.js";
-export type { ValidationIssue } from "../generated/validators/runtime.js";
 export type { PiriodClient } from "./client.js";
 export {
   type FieldError,
@@ -35,6 +34,7 @@ export type { FetchFunction } from "./fetch-transport.js";
 export type { ClientOverrides, Logger, LogLevel, PiriodClientOptions, RequestOptions } from "./options.js";
 export { Page, PagePromise, PiriodPromise, type WithResponse } from "./promises.js";
 export type { ClientPaths } from "./raw.js";
+export type { ValidationIssue } from "./validator-runtime.js";
 
 /** A client for Piriod's API. In a browser it refuses to start unless `dangerouslyAllowBrowser` is set. */
 export function createPiriodClient(options: PiriodClientOptions): PiriodClient {

@@ -1,9 +1,10 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type BuildResult, build, formatMessages, type Message } from "esbuild";
 import { keepGeneratedExternal, pointAtShippedGenerated } from "./generated-imports.ts";
 import { packageEntries } from "./package-entries.ts";
 import { PipelineError } from "./pipeline-error.ts";
+import { runtimeOfGenerated } from "./runtime-of-generated.ts";
 
 /**
  * The client's JavaScript: src/ bundled by esbuild into `outdir`, one module per entry point that
@@ -11,14 +12,18 @@ import { PipelineError } from "./pipeline-error.ts";
  * compiles and links each module of a package separately, so a handful of modules import several
  * times faster than the one per source file tsc writes. The `import()`s of src/ (the validators,
  * the Node transport, the light Request and Response classes) stay separate files, loaded on first
- * use. Not minified: names and lines stay readable in stack traces. Returns the files of
- * `generatedDir` (where the package ships generated/) that the bundle imports.
+ * use. The modules of src/ that generated/ imports are entry points too, so that the copies of
+ * generated/ find them in `outdir`. Not minified: names and lines stay readable in stack traces.
+ * Returns the files of `generatedDir` (where the package ships generated/) that the bundle imports.
  */
 export async function bundleClient(root: string, outdir: string, generatedDir: string): Promise<string[]> {
+  const { dependencies = {} } = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+  };
   let result: BuildResult<{ write: false }>;
   try {
     result = await build({
-      entryPoints: await packageEntries(root),
+      entryPoints: { ...(await runtimeOfGenerated(root)), ...(await packageEntries(root)) },
       // Paths in the bundle's comments (`// src/client.ts`) are relative to this: the same on every machine.
       absWorkingDir: root,
       tsconfig: path.join(root, "tsconfig.build.json"),
@@ -33,9 +38,9 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
       // One build for every runtime: the `node` export condition picks the Node entry, nothing here.
       platform: "neutral",
       target: ["node20", "es2022"],
-      // Dependencies are installed beside the package, never copied into it.
-      packages: "external",
-      external: ["node:*"],
+      // Dependencies are installed beside the package, never copied into it; anything else src/
+      // imports (ajv-formats' format checks) is bundled, so the package needs no dev dependency.
+      external: [...Object.keys(dependencies), "node:*"],
       plugins: [keepGeneratedExternal(path.join(root, "generated"))],
       write: false,
       logLevel: "silent",

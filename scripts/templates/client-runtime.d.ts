@@ -1,4 +1,4 @@
-import type { ValidationIssue } from "./validators/runtime.js";
+import type { ValidationIssue } from "../src/validator-runtime.js";
 
 /** Every error the client throws. */
 export declare class PiriodError extends Error {

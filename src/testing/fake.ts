@@ -1,8 +1,8 @@
 import { PiriodError, PiriodValidationError } from "../../generated/client-runtime.js";
 import { type ResourceObjects, resources } from "../../generated/fake-model.js";
 import type { Resources } from "../../generated/resources.js";
-import type { ValidationResult } from "../../generated/validators/runtime.js";
 import * as validators from "../../generated/validators.js";
+import type { ValidationResult } from "../validator-runtime.js";
 import { type Access, answer, callerOf, json, type Space } from "./answer.js";
 import { type FakeFault, FaultQueue, faultResponse } from "./faults.js";
 import { type FakeServer, listenOn } from "./http-server.js";

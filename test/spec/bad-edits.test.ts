@@ -88,7 +88,7 @@ describe("a schema keyword the validators have no message for", () => {
     const generate = await copy.runScript("generate");
     expect(generate.status).not.toBe(0);
     expect(generate.stderr).toMatch(
-      /components\/schemas\/CustomerWrite uses `pattern`, for which scripts\/templates\/validator-runtime\.js has no message/,
+      /components\/schemas\/CustomerWrite uses `pattern`, for which src\/validator-runtime\.ts has no message/,
     );
     expect(await copy.snapshot("generated")).toEqual(before);
   });
