@@ -1,5 +1,3 @@
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import type { OpenApiDocument } from "./bundle-spec.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
@@ -11,7 +9,6 @@ const CLIENT_METHOD = /^([a-z][A-Za-z0-9]*)\.([a-z][A-Za-z0-9]*)$/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** Properties of the client itself, which no resource may take. */
 const CLIENT_MEMBERS = new Set(["raw", "withOptions", "then", "constructor", "__proto__"]);
-const TEMPLATES = ["client-runtime.js", "client-runtime.d.ts"];
 
 /** One client method, as `x-piriod-method` declares it on an operation. */
 export interface ClientMethod extends BundledOperation {
@@ -34,25 +31,19 @@ export interface ClientMethod extends BundledOperation {
  *   resources.d.ts           each resource's methods with their signatures and docs
  *                            (`CustomersResource`), from the generated types
  *   converters.js (+ .d.ts)  for an operation with `x-piriod-to-body: toCustomerUpdate`, that
- *                            function: its response as its request body
- *   client-runtime.js        what the converters share with the client (scripts/templates/, copied)
+ *                            function: its response as its request body, made by src/write-body.ts
  */
-export async function generateOperations(
+export function generateOperations(
   document: OpenApiDocument,
   reserved: ReadonlySet<string> = new Set(),
-): Promise<Record<string, string>> {
+): Record<string, string> {
   const methods = clientMethods(document);
-  const files: Record<string, string> = {
+  return {
     "operations.js": GENERATED_HEADER + operationTable(methods),
     "operations.d.ts": GENERATED_HEADER + OPERATION_TYPES,
     "resources.d.ts": GENERATED_HEADER + resourceTypes(methods),
     ...converters(document, methods, reserved),
   };
-  for (const template of TEMPLATES) {
-    files[template] =
-      GENERATED_HEADER + (await readFile(fileURLToPath(new URL(`./templates/${template}`, import.meta.url)), "utf8"));
-  }
-  return files;
 }
 
 export function clientMethods(document: OpenApiDocument): ClientMethod[] {
@@ -315,7 +306,7 @@ function converters(
   if (javascript.length === 0)
     return { "converters.js": `${GENERATED_HEADER}export {};\n`, "converters.d.ts": `${GENERATED_HEADER}export {};\n` };
   return {
-    "converters.js": `${GENERATED_HEADER}import { writeBody } from "./client-runtime.js";\n\n${javascript.join("\n")}`,
+    "converters.js": `${GENERATED_HEADER}import { writeBody } from "../src/write-body.js";\n\n${javascript.join("\n")}`,
     "converters.d.ts": `${GENERATED_HEADER}import type { ${[...schemas].join(", ")} } from "./schema.js";\n\n${declarations.join("\n")}`,
   };
 }

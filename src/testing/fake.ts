@@ -1,7 +1,7 @@
-import { PiriodError, PiriodValidationError } from "../../generated/client-runtime.js";
 import { type ResourceObjects, resources } from "../../generated/fake-model.js";
 import type { Resources } from "../../generated/resources.js";
 import * as validators from "../../generated/validators.js";
+import { PiriodError, PiriodValidationError } from "../root-errors.js";
 import type { ValidationResult } from "../validator-runtime.js";
 import { type Access, answer, callerOf, json, type Space } from "./answer.js";
 import { type FakeFault, FaultQueue, faultResponse } from "./faults.js";
