@@ -1,5 +1,5 @@
+import type { ReceivedResponse } from "./received-response.js";
 import { PiriodError } from "./root-errors.js";
-import type { ReceivedResponse } from "./send.js";
 import type { ValidationIssue } from "./validator-runtime.js";
 
 // The root, and the error the generated converters throw too: see ./root-errors.ts.
