@@ -49,7 +49,12 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
   const headers = options.testMode ? { ...context.headers, "x-piriod-test-mode": "true" } : context.headers;
   const request = async (method: string, path: string, init?: { middleware?: Middleware[] }) => {
     loading ??= import("./raw-client.js").then((module) =>
-      module.openApiFetchClient({ baseUrl: options.baseUrl, headers, querySerializer: serializeQuery, fetch }),
+      module.openApiFetchClient<ClientPaths>({
+        baseUrl: options.baseUrl,
+        headers,
+        querySerializer: serializeQuery,
+        fetch,
+      }),
     );
     return (await loading).request(
       method as "get",
