@@ -161,33 +161,10 @@ function operationTable(methods: ClientMethod[]): string {
   return `${loaders.join("")}\n/** Every operation of the spec, by the client method its \`x-piriod-method\` names. */\nexport const operations = {\n${resources.join("")}};\n`;
 }
 
-const OPERATION_TYPES = `import type { ValidationResult } from "../src/validator-runtime.js";
-
-/** A generated validator, imported on first use. */
-export type LoadValidator = () => Promise<(data: unknown) => ValidationResult<unknown>>;
-
-/** How the client sends one operation. */
-export interface Operation {
-  /** The HTTP method, upper case. */
-  readonly method: string;
-  /** The path as the spec writes it, parameters in braces: \`/customers/{id}/\`. */
-  readonly path: string;
-  /** The path's parameters in the order they appear: the method's first arguments. */
-  readonly pathParams: readonly string[];
-  /** The query parameters the method takes in an object after the body, if any: names, and families of names by their prefix (\`metadata__*\`). */
-  readonly query?: readonly string[];
-  /** The validator of the JSON request body, for an operation that takes one. */
-  readonly body?: LoadValidator;
-  /** The status of success. */
-  readonly status: number;
-  /** The validator of the success response's JSON body, for an operation that answers with one. */
-  readonly response?: LoadValidator;
-  /** Whether the response is Piriod's Paginated envelope: the method resolves to a page and iterates every item. */
-  readonly paginated?: true;
-}
+const OPERATION_TYPES = `import type { OperationTable } from "../src/operation.js";
 
 /** Every operation of the spec, by resource and method (\`operations.customers.update\`). */
-export declare const operations: { readonly [resource: string]: { readonly [method: string]: Operation } };
+export declare const operations: OperationTable;
 `;
 
 function resourceTypes(methods: ClientMethod[]): string {
@@ -225,7 +202,8 @@ function resourceTypes(methods: ClientMethod[]): string {
     .map((resource) => `  ${resource}: ${pascalCase(resource)}Resource;\n`)
     .join("");
   return (
-    `import type { PagePromise, PiriodPromise, RequestOptions } from "../src/index.js";\n` +
+    `import type { RequestOptions } from "../src/options.js";\n` +
+    `import type { PagePromise, PiriodPromise } from "../src/promises.js";\n` +
     `import type { ${["operations", ...schemas].join(", ")} } from "./schema.js";\n\n` +
     `${[...queries, ...resources].join("\n")}\n/** The client's resources, each named by the operations that declare it. */\nexport interface Resources {\n${members}}\n`
   );

@@ -1,4 +1,3 @@
-import type { LoadValidator, Operation } from "../generated/operations.js";
 import {
   apiErrorFrom,
   describeCall,
@@ -9,6 +8,7 @@ import {
   shorten,
   summarise,
 } from "./errors.js";
+import type { LoadValidator, Operation } from "./operation.js";
 import { type CallOptions, type RequestOptions, type ResolvedOptions, resolveRequestOptions } from "./options.js";
 import { CallResult, Page, PagePromise, type WithResponse } from "./promises.js";
 import { type ReceivedResponse, type SendContext, send } from "./send.js";

@@ -1,4 +1,5 @@
-import { type Operation, operations } from "../../generated/operations.js";
+import { operations } from "../../generated/operations.js";
+import type { Operation } from "../operation.js";
 
 /**
  * What the fake does for an operation, told by its shape alone: a list answers with a page; a
