@@ -226,39 +226,9 @@ function fieldKind(document: OpenApiDocument, property: SpecNode): FieldKind {
   return "text";
 }
 
-const FAKE_MODEL_TYPES = `/** How a list's filter compares its text with the stored field. */
-export type FieldKind = "time" | "boolean" | "number" | "id" | "text";
-
-/** What the fake knows of one resource. */
-export interface ResourceModel {
-  /** The schema of one object: what retrieve answers, and what a list's \`results\` hold. */
-  readonly schema: string;
-  /** The prefix of its ids (\`cus\` makes \`cus_…\`), from \`x-piriod-id-prefix\`. */
-  readonly idPrefix?: string;
-  /** The defaults of its fields, which a create that omits them gets. */
-  readonly defaults: Readonly<Record<string, unknown>>;
-  /** Request fields that send the id of an object the response embeds (\`x-piriod-id-of\`): the objects of that kind the spec shows. */
-  readonly related: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
-  /** The read-only fields the server writes: the id, the test-mode flag, times set at creation and at each update, lists that start empty. */
-  readonly server: {
-    readonly id?: string;
-    readonly testMode?: string;
-    readonly created: readonly string[];
-    readonly updated: readonly string[];
-    readonly emptyLists: readonly string[];
-  };
-  /** An object as the spec's examples show it. */
-  readonly example?: Readonly<Record<string, unknown>>;
-  /** Its list: each filter's field, lookup and kind; families of filters by prefix; the page size's default and maximum; the fields it sorts by. */
-  readonly list?: {
-    readonly filters: Readonly<Record<string, { readonly field: string; readonly lookup: string; readonly kind: FieldKind }>>;
-    readonly prefixes: Readonly<Record<string, string>>;
-    readonly pageSize: { readonly default: number; readonly maximum: number };
-    readonly orderable: Readonly<Record<string, FieldKind>>;
-  };
-}
+const FAKE_MODEL_TYPES = `import type { ResourceModels } from "../src/testing/model.js";
 
 /** What the fake knows of each resource, by the resource its operations' x-piriod-method names. */
-export declare const resources: { readonly [resource: string]: ResourceModel };
+export declare const resources: ResourceModels;
 
 `;
