@@ -1,4 +1,6 @@
+import { parseBody } from "../errors.js";
 import { PiriodError, PiriodValidationError } from "../root-errors.js";
+import { abortableSleep } from "../send.js";
 import { type Access, answer, callerOf, json, type Space } from "./answer.js";
 import { type FakeFault, FaultQueue, faultResponse } from "./faults.js";
 import { type FakeServer, listenOn } from "./http-server.js";
@@ -164,12 +166,12 @@ export function createFake<Operation extends string, Objects>(
       path,
       query: Object.fromEntries(url.searchParams),
       headers: redacted(request.headers),
-      ...(text === "" ? {} : { body: parsedOrText(text) }),
+      ...(text === "" ? {} : { body: parseBody(text) }),
       status: 0,
     };
     requests.push(received);
     const fault = route ? faults.take(route.name) : undefined;
-    if (fault?.delay) await sleep(fault.delay, request.signal);
+    if (fault?.delay) await abortableSleep(fault.delay, request.signal);
     if (fault?.drop) return DROPPED;
     const response = await (async () => {
       if (fault?.status !== undefined) return faultResponse(fault as FakeFault & { status: number });
@@ -304,26 +306,4 @@ function redacted(headers: Headers): Record<string, string> {
       .replace(/^(\s*token\s+).*$/i, "$1[redacted]")
       .replace(/^(?!\s*token\s)[\s\S]*$/i, "[redacted]");
   return result;
-}
-
-function parsedOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", stop);
-      resolve();
-    }, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", stop, { once: true });
-  });
 }
