@@ -1,8 +1,17 @@
-import type { OpenApiDocument } from "./bundle-spec.ts";
+import type { ReferenceObject, ResponseObject, SchemaObject } from "openapi-typescript";
 import { type ClientMethod, clientMethods } from "./generate-operations.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
-import { deref, idFields, type SpecNode, schemaName } from "./lib/spec-operations.ts";
+import {
+  componentSchema,
+  deref,
+  numberOf,
+  propertiesOf,
+  type SpecDocument as Spec,
+  schemaName,
+  typesOf,
+} from "./lib/spec-document.ts";
+import { idFields } from "./lib/spec-operations.ts";
 
 /** Django's lookups the fake applies to a list's filters (`created__gte`); any other suffix is part of the field's name. */
 const LOOKUPS = new Set(["exact", "iexact", "icontains", "contains", "gt", "gte", "lt", "lte", "in"]);
@@ -40,7 +49,7 @@ interface ResourceModel {
  *   fake-model.js (+ .d.ts)
  * The fake itself (src/testing/) holds no resource, path or field name of any operation.
  */
-export function generateFakeModel(document: OpenApiDocument): Record<string, string> {
+export function generateFakeModel(document: Spec): Record<string, string> {
   const byResource = new Map<string, ClientMethod[]>();
   for (const method of clientMethods(document))
     byResource.set(method.resource, [...(byResource.get(method.resource) ?? []), method]);
@@ -63,11 +72,7 @@ export function generateFakeModel(document: OpenApiDocument): Record<string, str
 }
 
 /** The model of one resource, or none for a resource without an object schema (one that only deletes, say). */
-function resourceModel(
-  document: OpenApiDocument,
-  resource: string,
-  methods: ClientMethod[],
-): ResourceModel | undefined {
+function resourceModel(document: Spec, resource: string, methods: ClientMethod[]): ResourceModel | undefined {
   const where = `fake model: ${resource}`;
   const items = new Set<string>();
   for (const method of methods) {
@@ -81,9 +86,9 @@ function resourceModel(
       `${where}: its operations answer with different objects (${[...items].join(", ")}); the fake stores one kind per resource`,
     );
   const [schema = ""] = items;
-  const node = deref(document, { $ref: `#/components/schemas/${schema}` });
-  const properties: Record<string, SpecNode> = node.properties ?? {};
-  const idPrefix: unknown = node["x-piriod-id-prefix"];
+  const node = componentSchema(document, schema);
+  const properties = propertiesOf(node);
+  const idPrefix: unknown = node?.["x-piriod-id-prefix"];
   if (idPrefix !== undefined && (typeof idPrefix !== "string" || !/^[a-z]+$/.test(idPrefix))) {
     throw new PipelineError(`${where}: x-piriod-id-prefix of ${schema} must be lower-case letters (cus)`);
   }
@@ -119,11 +124,11 @@ function resourceModel(
   for (const [field, property] of Object.entries(properties)) {
     const resolved = deref(document, property);
     if (resolved.default !== undefined) defaults[field] = resolved.default;
-    if (property.readOnly !== true) continue;
+    if ((property as SchemaObject).readOnly !== true) continue;
     if (field === "id") server.id = field;
     else if (field === "test_mode") server.testMode = field;
     else if (resolved.format === "date-time") (field === "updated" ? server.updated : server.created).push(field);
-    else if (resolved.type === "array") server.emptyLists.push(field);
+    else if (typesOf(resolved).join() === "array") server.emptyLists.push(field);
   }
   server.created.push(...server.updated);
 
@@ -140,45 +145,50 @@ function resourceModel(
 }
 
 /** The `results` items of a Paginated envelope schema. */
-function listItems(document: OpenApiDocument, envelope: string): SpecNode {
-  return deref(document, { $ref: `#/components/schemas/${envelope}` }).properties?.results?.items;
+function listItems(document: Spec, envelope: string): SchemaObject | ReferenceObject | undefined {
+  const results = deref(document, propertiesOf(componentSchema(document, envelope)).results);
+  const items = results && "items" in results ? results.items : undefined;
+  return Array.isArray(items) ? undefined : items;
 }
 
 /** The objects of a schema the spec shows: its own `examples`, else one object of its properties' first examples. */
-function knownObjects(document: OpenApiDocument, schema: string): Record<string, unknown>[] {
-  const node = deref(document, { $ref: `#/components/schemas/${schema}` });
-  if (Array.isArray(node.examples) && node.examples.length > 0) return node.examples;
+function knownObjects(document: Spec, schema: string): Record<string, unknown>[] {
+  const node = componentSchema(document, schema);
+  const shown = examplesOf(node);
+  if (shown.length > 0) return shown as Record<string, unknown>[];
   const object = Object.fromEntries(
-    Object.entries<SpecNode>(node.properties ?? {})
-      .map(([field, property]) => [field, deref(document, property).examples?.[0]])
+    Object.entries(propertiesOf(node))
+      .map(([field, property]) => [field, examplesOf(deref(document, property))[0]])
       .filter(([, value]) => value !== undefined),
   );
   return object.id === undefined ? [] : [object];
 }
 
+/** A schema's `examples` (JSON Schema's, which openapi-typescript's type does not name). */
+function examplesOf(schema: SchemaObject | undefined): unknown[] {
+  const examples: unknown = (schema as { examples?: unknown } | undefined)?.examples;
+  return Array.isArray(examples) ? examples : [];
+}
+
 /** The first example of the object that retrieve (else any operation) answers with. */
-function exampleObject(
-  document: OpenApiDocument,
-  methods: ClientMethod[],
-  schema: string,
-): Record<string, unknown> | undefined {
+function exampleObject(document: Spec, methods: ClientMethod[], schema: string): Record<string, unknown> | undefined {
   const answering = methods.filter((method) => !method.paginated && method.success.schema === schema);
   answering.sort((a, b) => Number(b.method === "GET") - Number(a.method === "GET"));
   for (const method of answering) {
-    const response = deref(document, method.operation.responses[String(method.success.status)]);
+    const response = deref<ResponseObject>(document, method.operation.responses?.[String(method.success.status)]);
     const examples = response?.content?.["application/json"]?.examples ?? {};
-    for (const example of Object.values<SpecNode>(examples)) {
-      const value = deref(document, example)?.value;
-      if (value && typeof value === "object") return value;
+    for (const example of Object.values(examples)) {
+      const value: unknown = deref(document, example)?.value;
+      if (value && typeof value === "object") return value as Record<string, unknown>;
     }
   }
   return undefined;
 }
 
 function listModel(
-  document: OpenApiDocument,
+  document: Spec,
   method: ClientMethod,
-  properties: Record<string, SpecNode>,
+  properties: Record<string, SchemaObject | ReferenceObject>,
   where: string,
 ): ListModel {
   const filters: ListModel["filters"] = {};
@@ -187,8 +197,8 @@ function listModel(
   for (const parameter of method.query) {
     if (parameter.name === "page_size") {
       pageSize = {
-        default: parameter.schema?.default ?? pageSize.default,
-        maximum: parameter.schema?.maximum ?? pageSize.maximum,
+        default: numberOf(parameter.schema, "default") ?? pageSize.default,
+        maximum: numberOf(parameter.schema, "maximum") ?? pageSize.maximum,
       };
       continue;
     }
@@ -210,19 +220,20 @@ function listModel(
   const orderable: ListModel["orderable"] = {};
   for (const [field, property] of Object.entries(properties)) {
     const resolved = deref(document, property);
-    if (resolved.type !== "array" && (resolved.type !== "object" || resolved.properties?.id !== undefined))
+    const type = typesOf(resolved).join();
+    if (type !== "array" && (type !== "object" || propertiesOf(resolved).id !== undefined))
       orderable[field] = fieldKind(document, property);
   }
   return { filters, prefixes, pageSize, orderable };
 }
 
-function fieldKind(document: OpenApiDocument, property: SpecNode): FieldKind {
+function fieldKind(document: Spec, property: SchemaObject | ReferenceObject): FieldKind {
   const resolved = deref(document, property);
   if (resolved.format === "date-time") return "time";
-  const types = [].concat(resolved.type ?? []);
-  if (types.includes("boolean" as never)) return "boolean";
-  if (types.includes("integer" as never) || types.includes("number" as never)) return "number";
-  if (resolved.type === "object" && resolved.properties?.id !== undefined) return "id";
+  const types = typesOf(resolved);
+  if (types.includes("boolean")) return "boolean";
+  if (types.includes("integer") || types.includes("number")) return "number";
+  if (types.join() === "object" && propertiesOf(resolved).id !== undefined) return "id";
   return "text";
 }
 

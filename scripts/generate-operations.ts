@@ -1,7 +1,8 @@
-import type { OpenApiDocument } from "./bundle-spec.ts";
+import type { ReferenceObject, RequestBodyObject, SchemaObject } from "openapi-typescript";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
-import { type BundledOperation, bundledOperations, deref, idFields, type SpecNode } from "./lib/spec-operations.ts";
+import { componentSchema, deref, propertiesOf, type SpecDocument, typesOf } from "./lib/spec-document.ts";
+import { type BundledOperation, bundledOperations, idFields } from "./lib/spec-operations.ts";
 import { kebabCase } from "./lib/validated-schemas.ts";
 
 /** `customers.update`: a resource, then its method, both lower camel case. */
@@ -16,8 +17,10 @@ export interface ClientMethod extends BundledOperation {
   name: string;
   operationId: string;
   pathParams: string[];
+  /** Whether its request body says `required: false`, which makes the body an optional argument. */
+  bodyOptional: boolean;
   /** Its query parameters; a parameter with `x-piriod-query-prefix` stands for every key with that prefix (`metadata__`). */
-  query: { name: string; prefix?: string; schema: SpecNode; description?: string; required: boolean }[];
+  query: { name: string; prefix?: string; schema?: SchemaObject; description?: string; required: boolean }[];
   /** Whether its response is Piriod's Paginated envelope: `count`, `next`, `previous` and a `results` array. */
   paginated: boolean;
 }
@@ -34,7 +37,7 @@ export interface ClientMethod extends BundledOperation {
  *                            function: its response as its request body, made by src/write-body.ts
  */
 export function generateOperations(
-  document: OpenApiDocument,
+  document: SpecDocument,
   reserved: ReadonlySet<string> = new Set(),
 ): Record<string, string> {
   const methods = clientMethods(document);
@@ -46,7 +49,7 @@ export function generateOperations(
   };
 }
 
-export function clientMethods(document: OpenApiDocument): ClientMethod[] {
+export function clientMethods(document: SpecDocument): ClientMethod[] {
   const seen = new Map<string, string>();
   return bundledOperations(document).map((found) => {
     const declared: unknown = found.operation["x-piriod-method"];
@@ -97,8 +100,9 @@ export function clientMethods(document: OpenApiDocument): ClientMethod[] {
       ...found,
       resource,
       name,
-      operationId: found.operation.operationId,
+      operationId: found.operation.operationId ?? "",
       pathParams,
+      bodyOptional: deref<RequestBodyObject>(document, found.operation.requestBody)?.required === false,
       query,
       paginated: isPaginated(document, found.success.schema),
     };
@@ -106,18 +110,14 @@ export function clientMethods(document: OpenApiDocument): ClientMethod[] {
 }
 
 /** Piriod's list envelope, by its fields (its properties, or those of the schemas it is all of). */
-function isPaginated(document: OpenApiDocument, schema: string | undefined): boolean {
+function isPaginated(document: SpecDocument, schema: string | undefined): boolean {
   if (schema === undefined) return false;
-  const properties = (node: SpecNode): Record<string, SpecNode> =>
-    Object.assign(
-      {},
-      ...(node.allOf ?? []).map((part: SpecNode) => properties(deref(document, part))),
-      node.properties ?? {},
-    );
-  const fields = properties(deref(document, { $ref: `#/components/schemas/${schema}` }));
+  const properties = (node: SchemaObject | undefined): Record<string, SchemaObject | ReferenceObject> =>
+    Object.assign({}, ...(node?.allOf ?? []).map((part) => properties(deref(document, part))), propertiesOf(node));
+  const fields = properties(componentSchema(document, schema));
   return (
     ["count", "next", "previous", "results"].every((field) => field in fields) &&
-    deref(document, fields.results).type === "array"
+    typesOf(deref(document, fields.results)).join() === "array"
   );
 }
 
@@ -183,9 +183,7 @@ function resourceTypes(methods: ClientMethod[]): string {
       if (method.query.length > 0) queries.push(queryType(query, operation, method));
       const args = [
         ...method.pathParams.map((param) => `${param}: ${operation}["parameters"]["path"][${JSON.stringify(param)}]`),
-        ...(method.requestSchema
-          ? [`body${method.operation.requestBody?.required === false ? "?" : ""}: ${method.requestSchema}`]
-          : []),
+        ...(method.requestSchema ? [`body${method.bodyOptional ? "?" : ""}: ${method.requestSchema}`] : []),
         ...(method.query.length > 0
           ? [`query${method.query.some((parameter) => parameter.required) ? "" : "?"}: ${query}`]
           : []),
@@ -242,7 +240,7 @@ function pascalCase(name: string): string {
 
 /** The converters that operations declare with `x-piriod-to-body`: what each field of the body is made of. */
 function converters(
-  document: OpenApiDocument,
+  document: SpecDocument,
   methods: ClientMethod[],
   reserved: ReadonlySet<string>,
 ): Record<string, string> {
@@ -295,23 +293,23 @@ function converters(
  * (`country: "CL"` from `country: { id: "CL", … }`); the others are copied.
  */
 function bodyFields(
-  document: OpenApiDocument,
+  document: SpecDocument,
   from: string,
   to: string,
   where: string,
 ): { fields: string[]; ids: string[]; required: string[] } {
-  const request = deref(document, { $ref: `#/components/schemas/${to}` });
-  const response = deref(document, { $ref: `#/components/schemas/${from}` });
+  const request = componentSchema(document, to);
+  const response = propertiesOf(componentSchema(document, from));
   const related = idFields(document, to, from, where);
   const fields: string[] = [];
-  for (const field of Object.keys(request.properties ?? {})) {
-    if (response.properties?.[field] !== undefined) fields.push(field);
-    else if (request.required?.includes(field))
+  for (const field of Object.keys(propertiesOf(request))) {
+    if (response[field] !== undefined) fields.push(field);
+    else if (request?.required?.includes(field))
       throw new PipelineError(`operations: ${where}: ${to} requires ${field}, which ${from} does not have`);
   }
   return {
     fields,
     ids: fields.filter((field) => field in related),
-    required: (request.required ?? []).filter((field: string) => fields.includes(field)),
+    required: (request?.required ?? []).filter((field) => fields.includes(field)),
   };
 }

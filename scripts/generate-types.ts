@@ -1,9 +1,8 @@
-import type { OpenAPI3 } from "openapi-typescript";
 import openapiTS, { astToString } from "openapi-typescript";
-import type { OpenApiDocument } from "./bundle-spec.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { nameSchemaTypes } from "./lib/named-schema-types.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
+import type { SpecDocument } from "./lib/spec-document.ts";
 
 /**
  * Compiles the bundled spec to TypeScript with openapi-typescript: `paths`, `components`,
@@ -16,12 +15,12 @@ import { PipelineError } from "./lib/pipeline-error.ts";
  * properties accepts any key instead of none (emptyObjectsUnknown).
  */
 export async function generateTypes(
-  document: OpenApiDocument,
+  document: SpecDocument,
   reserved: ReadonlySet<string> = new Set(),
 ): Promise<string> {
   let declarations: string;
   try {
-    const ast = await openapiTS(structuredClone(document) as unknown as OpenAPI3, {
+    const ast = await openapiTS(structuredClone(document), {
       defaultNonNullable: false,
       emptyObjectsUnknown: true,
       silent: true,

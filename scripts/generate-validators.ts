@@ -2,9 +2,9 @@ import { fileURLToPath } from "node:url";
 import { _, Ajv2020, Name } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
-import type { OpenApiDocument } from "./bundle-spec.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
+import type { SpecDocument } from "./lib/spec-document.ts";
 import { addSpecFormats } from "./lib/spec-formats.ts";
 import { kebabCase, validatedSchemaNames } from "./lib/validated-schemas.ts";
 import { CHECK_EXPORT, FORMATS_NAME, validatorModule } from "./lib/validator-module.ts";
@@ -36,7 +36,7 @@ const ANNOTATIONS = new Set([
  * their path there: `validators.js` and its `.d.ts`, one module per schema under `validators/`
  * (so a bundle loads only the validators it uses), and the runtime they share.
  */
-export async function generateValidators(document: OpenApiDocument): Promise<Record<string, string>> {
+export async function generateValidators(document: SpecDocument): Promise<Record<string, string>> {
   const names = validatedSchemaNames(document);
   const ajv = new Ajv2020({
     allErrors: true,
