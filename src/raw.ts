@@ -1,5 +1,6 @@
 import type { Client, Middleware } from "openapi-fetch";
 import { type ClientContext, serializeQuery } from "./call.js";
+import { HTTP_METHODS } from "./http-methods.js";
 import { send, toResponse } from "./send.js";
 
 /** Header parameters the client sends on every request from its options. */
@@ -79,7 +80,7 @@ export function rawClient<Paths>(context: ClientContext): Client<RawPaths<Paths>
       }
     },
   };
-  for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"])
+  for (const method of HTTP_METHODS.map((name) => name.toUpperCase()))
     raw[method] = (path: string, init?: object) => request(method, path, init);
   return raw as unknown as Client<RawPaths<Paths>>;
 }
