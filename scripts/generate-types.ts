@@ -1,6 +1,6 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
-import { nameSchemaTypes } from "./lib/named-schema-types.ts";
+import { nameSchemaTypes, schemaReferenceHooks } from "./lib/named-schema-types.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
 import type { SpecDocument } from "./lib/spec-document.ts";
 
@@ -18,16 +18,17 @@ export async function generateTypes(
   document: SpecDocument,
   reserved: ReadonlySet<string> = new Set(),
 ): Promise<string> {
-  let declarations: string;
+  let statements: Awaited<ReturnType<typeof openapiTS>>;
   try {
-    const ast = await openapiTS(structuredClone(document), {
+    statements = await openapiTS(structuredClone(document), {
       defaultNonNullable: false,
       emptyObjectsUnknown: true,
       silent: true,
+      ...schemaReferenceHooks,
     });
-    declarations = astToString(ast);
   } catch (error) {
     throw new PipelineError(`types: openapi-typescript failed: ${(error as Error).message}`);
   }
-  return GENERATED_HEADER + nameSchemaTypes(declarations, reserved).text;
+  const named = nameSchemaTypes(statements, Object.keys(document.components.schemas), reserved);
+  return GENERATED_HEADER + astToString(named);
 }
