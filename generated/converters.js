@@ -3,14 +3,14 @@ import { writeBody } from "../src/write-body.js";
 
 /** Customer → CustomerUpdate, for `customers.update`. */
 export const toCustomerUpdate = /* @__PURE__ */ writeBody("toCustomerUpdate", {
-  fields: ["name","address","country","state","currency","email","phone","website","zip_code","manager","reference","tax_id","tax_settings","metadata","send_invoices","send_collections","send_vouchers"],
-  ids: ["country","state"],
-  required: ["name","address","country","state"],
+    fields: ["name", "address", "country", "state", "currency", "email", "phone", "website", "zip_code", "manager", "reference", "tax_id", "tax_settings", "metadata", "send_invoices", "send_collections", "send_vouchers"],
+    ids: ["country", "state"],
+    required: ["name", "address", "country", "state"]
 });
 
 /** Contact → ContactWrite, for `contacts.update`. */
 export const toContactUpdate = /* @__PURE__ */ writeBody("toContactUpdate", {
-  fields: ["name","email","customer","orgunit","phone","invoicing","collections"],
-  ids: [],
-  required: ["name","email"],
+    fields: ["name", "email", "customer", "orgunit", "phone", "invoicing", "collections"],
+    ids: [],
+    required: ["name", "email"]
 });

@@ -5,225 +5,199 @@ import type { operations, CustomerList, CustomerWrite, Customer, CustomerUpdate,
 
 /** The query of `customers.list` (`GET /customers/`). */
 export interface CustomersListQuery {
-  /**
-   * The page to return, counted from 1. A list answers one page at a time, with the links to
-   * the pages beside it in `next` and `previous`.
-   */
-  "page"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["page"];
-  /**
-   * How many items a page holds, from 1 to 100.
-   */
-  "page_size"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["page_size"];
-  /**
-   * The field to sort by, ascending; a leading `-` sorts descending (`-created`). Piriod does
-   * not list which fields each list sorts by.
-   */
-  "ordering"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["ordering"];
-  /**
-   * Only customers of this country, by its ID (`CL`, `MX`, `CO`).
-   */
-  "country"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["country"];
-  /**
-   * Only customers with this email address.
-   */
-  "email"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["email"];
-  /**
-   * Only customers with this name.
-   */
-  "name"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["name"];
-  /**
-   * Only customers with this tax identifier (RUT, RFC, NIT).
-   */
-  "tax_id"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["tax_id"];
-  /**
-   * Only customers created at exactly this instant (RFC 3339). For a range, use
-   * `created__gte` and `created__lte`.
-   */
-  "created"?: Date | string;
-  /**
-   * Only customers created at or after this instant (RFC 3339).
-   */
-  "created__gte"?: Date | string;
-  /**
-   * Only customers created at or before this instant (RFC 3339).
-   */
-  "created__lte"?: Date | string;
-  /**
-   * Only customers whose `metadata` holds each of these keys with that value. Each key is
-   * sent as a parameter of its own, prefixed `metadata__`: `{ "segment": "wholesale" }` is
-   * `?metadata__segment=wholesale`.
-   */
-  [key: `metadata__${string}`]: string;
+    /**
+     * The page to return, counted from 1. A list answers one page at a time, with the links to
+     * the pages beside it in `next` and `previous`.
+     */
+    "page"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["page"];
+    /** How many items a page holds, from 1 to 100. */
+    "page_size"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["page_size"];
+    /**
+     * The field to sort by, ascending; a leading `-` sorts descending (`-created`). Piriod does
+     * not list which fields each list sorts by.
+     */
+    "ordering"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["ordering"];
+    /** Only customers of this country, by its ID (`CL`, `MX`, `CO`). */
+    "country"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["country"];
+    /** Only customers with this email address. */
+    "email"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["email"];
+    /** Only customers with this name. */
+    "name"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["name"];
+    /** Only customers with this tax identifier (RUT, RFC, NIT). */
+    "tax_id"?: NonNullable<operations["listCustomers"]["parameters"]["query"]>["tax_id"];
+    /**
+     * Only customers created at exactly this instant (RFC 3339). For a range, use
+     * `created__gte` and `created__lte`.
+     */
+    "created"?: Date | string;
+    /** Only customers created at or after this instant (RFC 3339). */
+    "created__gte"?: Date | string;
+    /** Only customers created at or before this instant (RFC 3339). */
+    "created__lte"?: Date | string;
+    /**
+     * Only customers whose `metadata` holds each of these keys with that value. Each key is
+     * sent as a parameter of its own, prefixed `metadata__`: `{ "segment": "wholesale" }` is
+     * `?metadata__segment=wholesale`.
+     */
+    [key: `metadata__${string}`]: string;
 }
 
 /** The query of `contacts.list` (`GET /contacts/`). */
 export interface ContactsListQuery {
-  /**
-   * The page to return, counted from 1. A list answers one page at a time, with the links to
-   * the pages beside it in `next` and `previous`.
-   */
-  "page"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["page"];
-  /**
-   * How many items a page holds, from 1 to 100.
-   */
-  "page_size"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["page_size"];
-  /**
-   * The field to sort by, ascending; a leading `-` sorts descending (`-created`). Piriod does
-   * not list which fields each list sorts by.
-   */
-  "ordering"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["ordering"];
-  /**
-   * Only contacts of this customer, by its ID.
-   */
-  "customer"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["customer"];
-  /**
-   * Only contacts of this organisation unit, by its ID.
-   */
-  "orgunit"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["orgunit"];
-  /**
-   * Only contacts with this name.
-   */
-  "name"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["name"];
-  /**
-   * Only contacts with this email address.
-   */
-  "email"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["email"];
-  /**
-   * Only contacts that receive invoices (`true`), or only those that do not (`false`).
-   */
-  "invoicing"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["invoicing"];
-  /**
-   * Only contacts that receive collection reminders (`true`), or only those that do not
-   * (`false`).
-   */
-  "collections"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["collections"];
+    /**
+     * The page to return, counted from 1. A list answers one page at a time, with the links to
+     * the pages beside it in `next` and `previous`.
+     */
+    "page"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["page"];
+    /** How many items a page holds, from 1 to 100. */
+    "page_size"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["page_size"];
+    /**
+     * The field to sort by, ascending; a leading `-` sorts descending (`-created`). Piriod does
+     * not list which fields each list sorts by.
+     */
+    "ordering"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["ordering"];
+    /** Only contacts of this customer, by its ID. */
+    "customer"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["customer"];
+    /** Only contacts of this organisation unit, by its ID. */
+    "orgunit"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["orgunit"];
+    /** Only contacts with this name. */
+    "name"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["name"];
+    /** Only contacts with this email address. */
+    "email"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["email"];
+    /** Only contacts that receive invoices (`true`), or only those that do not (`false`). */
+    "invoicing"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["invoicing"];
+    /**
+     * Only contacts that receive collection reminders (`true`), or only those that do not
+     * (`false`).
+     */
+    "collections"?: NonNullable<operations["listContacts"]["parameters"]["query"]>["collections"];
 }
 
 /** `piriod.customers`: the methods of the operations whose x-piriod-method names `customers`. */
 export interface CustomersResource {
-  /**
-   * List customers (`GET /customers/`)
-   *
-   * Returns the customers of the workspace a page at a time, in Piriod's paginated envelope:
-   * `count` of all matches, `next` and `previous` links, and this page's `results`. Test-mode
-   * customers are listed only with `x-piriod-test-mode: true`.
-   *
-   * Every filter is optional, and filters combine (all must hold). Piriod documents these for
-   * this list: `country`, `email`, `name`, `tax_id`, `created` with its range lookups
-   * `created__gte` and `created__lte`, and `metadata__<key>` for any key of `metadata`
-   * (`?metadata__segment=wholesale`). Piriod ignores a filter it does not know rather than
-   * refuse it, so a misspelled filter lists every customer.
-   */
-  list(query?: CustomersListQuery, options?: RequestOptions): PagePromise<CustomerList["results"][number]>;
-  /**
-   * Create customer (`POST /customers/`)
-   *
-   * Creates a customer in the workspace and returns it (`201`). `name`, `address`, `country`
-   * and `state` are required; `country` and `state` are sent as IDs and come back as objects,
-   * and `currency` is taken from the country when left out. A customer created with
-   * `x-piriod-test-mode: true` is test-mode data.
-   *
-   * Piriod offers no idempotency key: a create that fails without an answer may or may not
-   * have created the customer, so look for it (by `tax_id` or `reference`) before sending it
-   * again.
-   */
-  create(body: CustomerWrite, options?: RequestOptions): PiriodPromise<Customer>;
-  /**
-   * Retrieve customer (`GET /customers/{id}/`)
-   *
-   * Returns a customer of the workspace. A customer created in test mode is found only with
-   * `x-piriod-test-mode: true`; one of another workspace, or none at all, is a `404`.
-   *
-   * The update of a customer requires `name`, `address`, `country` and `state`: retrieve the
-   * customer first and send them back as they stand (the client's `toCustomerUpdate` turns a
-   * retrieved customer into an update body).
-   */
-  retrieve(id: operations["retrieveCustomer"]["parameters"]["path"]["id"], options?: RequestOptions): PiriodPromise<Customer>;
-  /**
-   * Delete customer (`DELETE /customers/{id}/`)
-   *
-   * Deletes a customer of the workspace, or archives it where deleting would lose records.
-   * A customer with invoices that are not drafts, with subscriptions that have ended, with
-   * saved payment sources worth keeping, or with abandoned sources that carry payments is
-   * archived instead: its `status` becomes `archived` and it can still be retrieved. Any other
-   * customer is deleted, together with its draft invoices, and is then a `404`.
-   *
-   * Both answer `204` with no body; retrieve the customer afterwards to tell which happened.
-   * A customer with active subscriptions is neither deleted nor archived: Piriod answers `400`,
-   * and the subscriptions must be cancelled first.
-   */
-  delete(id: operations["deleteCustomer"]["parameters"]["path"]["id"], options?: RequestOptions): PiriodPromise<void>;
-  /**
-   * Partial update customer (`PATCH /customers/{id}/`)
-   *
-   * Updates a customer of the workspace and returns it as it now stands. `name`, `address`,
-   * `country` and `state` are required even on this partial update: send them as they stand
-   * together with the fields you change. `country` and `state` are sent as IDs and come back
-   * as objects. The path keeps its trailing slash: without it the server cannot redirect the
-   * request with its body.
-   */
-  update(id: operations["updateCustomer"]["parameters"]["path"]["id"], body: CustomerUpdate, options?: RequestOptions): PiriodPromise<Customer>;
+    /**
+     * List customers (`GET /customers/`)
+     *
+     * Returns the customers of the workspace a page at a time, in Piriod's paginated envelope:
+     * `count` of all matches, `next` and `previous` links, and this page's `results`. Test-mode
+     * customers are listed only with `x-piriod-test-mode: true`.
+     *
+     * Every filter is optional, and filters combine (all must hold). Piriod documents these for
+     * this list: `country`, `email`, `name`, `tax_id`, `created` with its range lookups
+     * `created__gte` and `created__lte`, and `metadata__<key>` for any key of `metadata`
+     * (`?metadata__segment=wholesale`). Piriod ignores a filter it does not know rather than
+     * refuse it, so a misspelled filter lists every customer.
+     */
+    list(query?: CustomersListQuery, options?: RequestOptions): PagePromise<CustomerList["results"][number]>;
+    /**
+     * Create customer (`POST /customers/`)
+     *
+     * Creates a customer in the workspace and returns it (`201`). `name`, `address`, `country`
+     * and `state` are required; `country` and `state` are sent as IDs and come back as objects,
+     * and `currency` is taken from the country when left out. A customer created with
+     * `x-piriod-test-mode: true` is test-mode data.
+     *
+     * Piriod offers no idempotency key: a create that fails without an answer may or may not
+     * have created the customer, so look for it (by `tax_id` or `reference`) before sending it
+     * again.
+     */
+    create(body: CustomerWrite, options?: RequestOptions): PiriodPromise<Customer>;
+    /**
+     * Retrieve customer (`GET /customers/{id}/`)
+     *
+     * Returns a customer of the workspace. A customer created in test mode is found only with
+     * `x-piriod-test-mode: true`; one of another workspace, or none at all, is a `404`.
+     *
+     * The update of a customer requires `name`, `address`, `country` and `state`: retrieve the
+     * customer first and send them back as they stand (the client's `toCustomerUpdate` turns a
+     * retrieved customer into an update body).
+     */
+    retrieve(id: operations["retrieveCustomer"]["parameters"]["path"]["id"], options?: RequestOptions): PiriodPromise<Customer>;
+    /**
+     * Delete customer (`DELETE /customers/{id}/`)
+     *
+     * Deletes a customer of the workspace, or archives it where deleting would lose records.
+     * A customer with invoices that are not drafts, with subscriptions that have ended, with
+     * saved payment sources worth keeping, or with abandoned sources that carry payments is
+     * archived instead: its `status` becomes `archived` and it can still be retrieved. Any other
+     * customer is deleted, together with its draft invoices, and is then a `404`.
+     *
+     * Both answer `204` with no body; retrieve the customer afterwards to tell which happened.
+     * A customer with active subscriptions is neither deleted nor archived: Piriod answers `400`,
+     * and the subscriptions must be cancelled first.
+     */
+    delete(id: operations["deleteCustomer"]["parameters"]["path"]["id"], options?: RequestOptions): PiriodPromise<void>;
+    /**
+     * Partial update customer (`PATCH /customers/{id}/`)
+     *
+     * Updates a customer of the workspace and returns it as it now stands. `name`, `address`,
+     * `country` and `state` are required even on this partial update: send them as they stand
+     * together with the fields you change. `country` and `state` are sent as IDs and come back
+     * as objects. The path keeps its trailing slash: without it the server cannot redirect the
+     * request with its body.
+     */
+    update(id: operations["updateCustomer"]["parameters"]["path"]["id"], body: CustomerUpdate, options?: RequestOptions): PiriodPromise<Customer>;
 }
 
 /** `piriod.contacts`: the methods of the operations whose x-piriod-method names `contacts`. */
 export interface ContactsResource {
-  /**
-   * List contacts (`GET /contacts/`)
-   *
-   * Returns the contacts of the workspace's customers a page at a time, in Piriod's paginated
-   * envelope: `count` of all matches, `next` and `previous` links, and this page's `results`.
-   *
-   * Every filter is optional, and filters combine (all must hold). Piriod documents these for
-   * this list: `customer`, `orgunit`, `name`, `email`, `invoicing` and `collections`. Piriod
-   * ignores a filter it does not know rather than refuse it, so a misspelled filter lists
-   * every contact.
-   */
-  list(query?: ContactsListQuery, options?: RequestOptions): PagePromise<ContactList["results"][number]>;
-  /**
-   * Create contact (`POST /contacts/`)
-   *
-   * Creates a contact and returns it (`201`). `name` and `email` are required; `customer`
-   * names the customer the contact belongs to, and a customer holds at most seven contacts
-   * per organisation unit (or seven with none).
-   *
-   * Piriod's reference lists this operation without the details of its body and answers. This
-   * contract models it on its documented neighbours: the body is the one Piriod documents for
-   * updating a contact (`ContactWrite`), and the answers are those of creating a customer
-   * (`201` with the created resource, `400` naming the fields it refuses).
-   */
-  create(body: ContactWrite, options?: RequestOptions): PiriodPromise<Contact>;
-  /**
-   * Retrieve contact (`GET /contacts/{id}/`)
-   *
-   * Returns a contact. One created in test mode is found only with `x-piriod-test-mode: true`;
-   * one of another workspace, or none at all, is a `404`.
-   *
-   * Piriod's reference lists this operation without the details of its answers. This contract
-   * models it on retrieving a customer: `200` with the resource, `404` when there is none.
-   */
-  retrieve(id: operations["retrieveContact"]["parameters"]["path"]["id"], options?: RequestOptions): PiriodPromise<Contact>;
-  /**
-   * Delete contact (`DELETE /contacts/{id}/`)
-   *
-   * Deletes a contact: it no longer receives the customer's invoices or reminders, and is then
-   * a `404`.
-   *
-   * Piriod's reference lists this operation without the details of its answers. This contract
-   * models it on deleting a customer: `204` with no body, `404` when there is no such contact.
-   */
-  delete(id: operations["deleteContact"]["parameters"]["path"]["id"], options?: RequestOptions): PiriodPromise<void>;
-  /**
-   * Partial update contact (`PATCH /contacts/{id}/`)
-   *
-   * Updates a contact and returns it as it now stands. `name` and `email` are required even
-   * on this partial update: send them as they stand together with the fields you change (the
-   * client's `toContactUpdate` turns a retrieved contact into an update body).
-   */
-  update(id: operations["updateContact"]["parameters"]["path"]["id"], body: ContactWrite, options?: RequestOptions): PiriodPromise<Contact>;
+    /**
+     * List contacts (`GET /contacts/`)
+     *
+     * Returns the contacts of the workspace's customers a page at a time, in Piriod's paginated
+     * envelope: `count` of all matches, `next` and `previous` links, and this page's `results`.
+     *
+     * Every filter is optional, and filters combine (all must hold). Piriod documents these for
+     * this list: `customer`, `orgunit`, `name`, `email`, `invoicing` and `collections`. Piriod
+     * ignores a filter it does not know rather than refuse it, so a misspelled filter lists
+     * every contact.
+     */
+    list(query?: ContactsListQuery, options?: RequestOptions): PagePromise<ContactList["results"][number]>;
+    /**
+     * Create contact (`POST /contacts/`)
+     *
+     * Creates a contact and returns it (`201`). `name` and `email` are required; `customer`
+     * names the customer the contact belongs to, and a customer holds at most seven contacts
+     * per organisation unit (or seven with none).
+     *
+     * Piriod's reference lists this operation without the details of its body and answers. This
+     * contract models it on its documented neighbours: the body is the one Piriod documents for
+     * updating a contact (`ContactWrite`), and the answers are those of creating a customer
+     * (`201` with the created resource, `400` naming the fields it refuses).
+     */
+    create(body: ContactWrite, options?: RequestOptions): PiriodPromise<Contact>;
+    /**
+     * Retrieve contact (`GET /contacts/{id}/`)
+     *
+     * Returns a contact. One created in test mode is found only with `x-piriod-test-mode: true`;
+     * one of another workspace, or none at all, is a `404`.
+     *
+     * Piriod's reference lists this operation without the details of its answers. This contract
+     * models it on retrieving a customer: `200` with the resource, `404` when there is none.
+     */
+    retrieve(id: operations["retrieveContact"]["parameters"]["path"]["id"], options?: RequestOptions): PiriodPromise<Contact>;
+    /**
+     * Delete contact (`DELETE /contacts/{id}/`)
+     *
+     * Deletes a contact: it no longer receives the customer's invoices or reminders, and is then
+     * a `404`.
+     *
+     * Piriod's reference lists this operation without the details of its answers. This contract
+     * models it on deleting a customer: `204` with no body, `404` when there is no such contact.
+     */
+    delete(id: operations["deleteContact"]["parameters"]["path"]["id"], options?: RequestOptions): PiriodPromise<void>;
+    /**
+     * Partial update contact (`PATCH /contacts/{id}/`)
+     *
+     * Updates a contact and returns it as it now stands. `name` and `email` are required even
+     * on this partial update: send them as they stand together with the fields you change (the
+     * client's `toContactUpdate` turns a retrieved contact into an update body).
+     */
+    update(id: operations["updateContact"]["parameters"]["path"]["id"], body: ContactWrite, options?: RequestOptions): PiriodPromise<Contact>;
 }
 
 /** The client's resources, each named by the operations that declare it. */
 export interface Resources {
-  customers: CustomersResource;
-  contacts: ContactsResource;
+    customers: CustomersResource;
+    contacts: ContactsResource;
 }

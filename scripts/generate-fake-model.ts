@@ -1,5 +1,5 @@
 import type { ReferenceObject, ResponseObject, SchemaObject } from "openapi-typescript";
-import { type ClientMethod, clientMethods } from "./generate-operations.ts";
+import { type ClientMethod, clientMethods } from "./lib/client-methods.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
 import {

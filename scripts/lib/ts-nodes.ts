@@ -94,6 +94,13 @@ export function constStatement(
   );
 }
 
+/** `import("specifier")`: a module loaded on first use. */
+export function dynamicImport(specifier: string): ts.CallExpression {
+  // The factory has no function for it: an import call is a call whose callee is the `import` keyword.
+  const keyword = factory.createToken(ts.SyntaxKind.ImportKeyword) as ts.Expression;
+  return factory.createCallExpression(keyword, undefined, [factory.createStringLiteral(specifier)]);
+}
+
 /** `Name` or `Name<Arguments>`. */
 export function typeReference(name: string, typeArguments?: ts.TypeNode[]): ts.TypeReferenceNode {
   return factory.createTypeReferenceNode(name, typeArguments);

@@ -7,39 +7,42 @@ import type { SpecDocument } from "../../scripts/lib/spec-document.ts";
 // type it made of any other `$ref` to a schema. These tests pin where openapi-typescript 7.13.0 calls each: a reference they miss
 // must stop generation naming openapi-typescript and its version, never reach generated/schema.d.ts.
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const spec: SpecDocument = {
-  openapi: "3.1.0",
-  info: { title: "Refs", version: "1" },
-  paths: {
-    "/things/": {
-      get: {
-        operationId: "listThings",
-        responses: {
-          "200": {
-            description: "ok",
-            content: { "application/json": { schema: { type: "array", items: ref("Thing") } } },
+// openapi-typescript's SchemaObject has no variant for a schema that is only a composition: the fixture is JSON, as a bundle is.
+const spec = JSON.parse(
+  JSON.stringify({
+    openapi: "3.1.0",
+    info: { title: "Refs", version: "1" },
+    paths: {
+      "/things/": {
+        get: {
+          operationId: "listThings",
+          responses: {
+            "200": {
+              description: "ok",
+              content: { "application/json": { schema: { type: "array", items: ref("Thing") } } },
+            },
           },
         },
       },
     },
-  },
-  components: {
-    schemas: {
-      Tag: { type: "string", description: "A label." },
-      Thing: {
-        type: "object",
-        description: "A thing.",
-        properties: {
-          tag: ref("Tag"),
-          tags: { type: "array", items: ref("Tag") },
-          byName: { type: "object", additionalProperties: ref("Tag") },
-          either: { oneOf: [ref("Tag"), { type: "integer" }] },
+    components: {
+      schemas: {
+        Tag: { type: "string", description: "A label." },
+        Thing: {
+          type: "object",
+          description: "A thing.",
+          properties: {
+            tag: ref("Tag"),
+            tags: { type: "array", items: ref("Tag") },
+            byName: { type: "object", additionalProperties: ref("Tag") },
+            either: { oneOf: [ref("Tag"), { type: "integer" }] },
+          },
         },
+        Special: { allOf: [ref("Thing"), { type: "object", properties: { extra: { type: "boolean" } } }] },
       },
-      Special: { allOf: [ref("Thing"), { type: "object", properties: { extra: { type: "boolean" } } }] },
     },
-  },
-};
+  }),
+) as SpecDocument;
 
 async function declarations(hooks: object): Promise<ReturnType<typeof nameSchemaTypes>> {
   const statements = await openapiTS(structuredClone(spec), { silent: true, ...hooks });
