@@ -1,4 +1,5 @@
 import type { ReferenceObject, ResponseObject, SchemaObject } from "openapi-typescript";
+import type { FieldKind, ResourceModel } from "../src/testing/model.ts";
 import { type ClientMethod, clientMethods } from "./lib/client-methods.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
@@ -12,33 +13,21 @@ import {
   typesOf,
 } from "./lib/spec-document.ts";
 import { idFields } from "./lib/spec-operations.ts";
+import {
+  constStatement,
+  exported,
+  factory,
+  jsonExpression,
+  namedImport,
+  printModule,
+  typeReference,
+  withDoc,
+} from "./lib/ts-nodes.ts";
 
 /** Django's lookups the fake applies to a list's filters (`created__gte`); any other suffix is part of the field's name. */
 const LOOKUPS = new Set(["exact", "iexact", "icontains", "contains", "gt", "gte", "lt", "lte", "in"]);
 
-/** How the fake compares a filter's text with a stored field. */
-type FieldKind = "time" | "boolean" | "number" | "id" | "text";
-
-interface ListModel {
-  /** Each filter parameter: the field it reads, its lookup, and how its text compares. */
-  filters: Record<string, { field: string; lookup: string; kind: FieldKind }>;
-  /** Families of parameters (`metadata__<key>`): the prefix → the object field whose keys they name. */
-  prefixes: Record<string, string>;
-  /** `page_size`'s default and maximum, from its parameter's schema. */
-  pageSize: { default: number; maximum: number };
-  /** The fields `ordering` may name: every field of one value (a text, a number, a time, an embedded object's id). */
-  orderable: Record<string, FieldKind>;
-}
-
-interface ResourceModel {
-  schema: string;
-  idPrefix?: string;
-  defaults: Record<string, unknown>;
-  related: Record<string, Record<string, unknown>[]>;
-  server: { id?: string; testMode?: string; created: string[]; updated: string[]; emptyLists: string[] };
-  example?: Record<string, unknown>;
-  list?: ListModel;
-}
+type ListModel = NonNullable<ResourceModel["list"]>;
 
 /**
  * What the fake of `@piriod/api/testing` knows of each resource, read from the spec: the schema
@@ -58,16 +47,39 @@ export function generateFakeModel(document: Spec): Record<string, string> {
     const model = resourceModel(document, resource, methods);
     if (model) models[resource] = model;
   }
-  const entries = Object.entries(models).map(
-    ([resource, model]) => `  ${resource}: ${JSON.stringify(model, null, 2).replace(/\n/g, "\n  ")},\n`,
-  );
-  const objectTypes = Object.entries(models).map(([resource, model]) => `  ${resource}: ${model.schema};\n`);
+  const schemas = [...new Set(Object.values(models).map((model) => model.schema))];
+  const doc = "What the fake knows of each resource, by the resource its operations' x-piriod-method names.";
   return {
-    "fake-model.js": `${GENERATED_HEADER}/** What the fake knows of each resource, by the resource its operations' x-piriod-method names. */\nexport const resources = {\n${entries.join("")}};\n`,
+    "fake-model.js":
+      GENERATED_HEADER +
+      printModule([
+        withDoc(constStatement("resources", { value: jsonExpression(models), modifiers: exported() }), doc),
+      ]),
     "fake-model.d.ts":
       GENERATED_HEADER +
-      FAKE_MODEL_TYPES +
-      `import type { ${[...new Set(Object.values(models).map((model) => model.schema))].join(", ") || "never as _"} } from "./schema.js";\n\n/** The object each resource stores, as its responses carry it. */\nexport interface ResourceObjects {\n${objectTypes.join("")}}\n`,
+      printModule([
+        namedImport(["ResourceModels"], "../src/testing/model.js", { typeOnly: true }),
+        ...(schemas.length > 0 ? [namedImport(schemas, "./schema.js", { typeOnly: true })] : []),
+        withDoc(
+          constStatement("resources", {
+            type: typeReference("ResourceModels"),
+            modifiers: exported({ declare: true }),
+          }),
+          doc,
+        ),
+        withDoc(
+          factory.createInterfaceDeclaration(
+            exported(),
+            "ResourceObjects",
+            undefined,
+            undefined,
+            Object.entries(models).map(([resource, model]) =>
+              factory.createPropertySignature(undefined, resource, undefined, typeReference(model.schema)),
+            ),
+          ),
+          "The object each resource stores, as its responses carry it.",
+        ),
+      ]),
   };
 }
 
@@ -120,13 +132,14 @@ function resourceModel(document: Spec, resource: string, methods: ClientMethod[]
   }
 
   const defaults: Record<string, unknown> = {};
-  const server: ResourceModel["server"] = { created: [], updated: [], emptyLists: [] };
+  const server = { created: [] as string[], updated: [] as string[], emptyLists: [] as string[] };
+  const identity: { id?: string; testMode?: string } = {};
   for (const [field, property] of Object.entries(properties)) {
     const resolved = deref(document, property);
     if (resolved.default !== undefined) defaults[field] = resolved.default;
     if ((property as SchemaObject).readOnly !== true) continue;
-    if (field === "id") server.id = field;
-    else if (field === "test_mode") server.testMode = field;
+    if (field === "id") identity.id = field;
+    else if (field === "test_mode") identity.testMode = field;
     else if (resolved.format === "date-time") (field === "updated" ? server.updated : server.created).push(field);
     else if (typesOf(resolved).join() === "array") server.emptyLists.push(field);
   }
@@ -138,7 +151,7 @@ function resourceModel(document: Spec, resource: string, methods: ClientMethod[]
     ...(typeof idPrefix === "string" ? { idPrefix } : {}),
     defaults,
     related,
-    server,
+    server: { ...server, ...identity },
     ...(example ? { example } : {}),
     ...(list ? { list: listModel(document, list, properties, where) } : {}),
   };
@@ -191,8 +204,8 @@ function listModel(
   properties: Record<string, SchemaObject | ReferenceObject>,
   where: string,
 ): ListModel {
-  const filters: ListModel["filters"] = {};
-  const prefixes: ListModel["prefixes"] = {};
+  const filters: Record<string, { field: string; lookup: string; kind: FieldKind }> = {};
+  const prefixes: Record<string, string> = {};
   let pageSize = { default: 20, maximum: 100 };
   for (const parameter of method.query) {
     if (parameter.name === "page_size") {
@@ -217,7 +230,7 @@ function listModel(
     if (properties[field] === undefined) continue;
     filters[parameter.name] = { field, lookup, kind: fieldKind(document, properties[field]) };
   }
-  const orderable: ListModel["orderable"] = {};
+  const orderable: Record<string, FieldKind> = {};
   for (const [field, property] of Object.entries(properties)) {
     const resolved = deref(document, property);
     const type = typesOf(resolved).join();
@@ -236,10 +249,3 @@ function fieldKind(document: Spec, property: SchemaObject | ReferenceObject): Fi
   if (types.join() === "object" && propertiesOf(resolved).id !== undefined) return "id";
   return "text";
 }
-
-const FAKE_MODEL_TYPES = `import type { ResourceModels } from "../src/testing/model.js";
-
-/** What the fake knows of each resource, by the resource its operations' x-piriod-method names. */
-export declare const resources: ResourceModels;
-
-`;
