@@ -2,10 +2,12 @@ import { fileURLToPath } from "node:url";
 import { _, Ajv2020, Name } from "ajv/dist/2020.js";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
+import ts from "typescript";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
 import type { SpecDocument } from "./lib/spec-document.ts";
 import { addSpecFormats } from "./lib/spec-formats.ts";
+import { exported, factory, namedExport, namedImport, printModule, typeReference, withDoc } from "./lib/ts-nodes.ts";
 import { kebabCase, validatedSchemaNames } from "./lib/validated-schemas.ts";
 import { CHECK_EXPORT, FORMATS_NAME, validatorModule } from "./lib/validator-module.ts";
 
@@ -63,15 +65,17 @@ export async function generateValidators(document: SpecDocument): Promise<Record
   for (const name of names) {
     const module = kebabCase(name);
     files[`validators/${module}.js`] = await compiledValidator(ajv, name);
-    files[`validators/${module}.d.ts`] = validatorTypes(name, "../schema.js", "../../src/validator-runtime.js");
+    files[`validators/${module}.d.ts`] = GENERATED_HEADER + printModule(validatorDeclaration(name));
   }
-  files["validators.js"] =
-    GENERATED_HEADER +
-    names.map((name) => `export { validate${name} } from "./validators/${kebabCase(name)}.js";\n`).join("");
+  // The package's `./validators` entry: every validator, each from its own module.
+  const reExports = names.map((name) => namedExport([`validate${name}`], `./validators/${kebabCase(name)}.js`));
+  files["validators.js"] = GENERATED_HEADER + printModule(reExports);
   files["validators.d.ts"] =
     GENERATED_HEADER +
-    'export type { ValidationIssue, ValidationResult } from "../src/validator-runtime.js";\n' +
-    names.map((name) => `export { validate${name} } from "./validators/${kebabCase(name)}.js";\n`).join("");
+    printModule([
+      namedExport(["ValidationIssue", "ValidationResult"], "../src/validator-runtime.js", { typeOnly: true }),
+      ...reExports,
+    ]);
   return files;
 }
 
@@ -101,14 +105,31 @@ async function compiledValidator(ajv: Ajv2020, name: string): Promise<string> {
   return GENERATED_HEADER + bundled(result.outputFiles);
 }
 
-function validatorTypes(name: string, schemaModule: string, runtimeModule: string): string {
-  return (
-    GENERATED_HEADER +
-    `import type { components } from "${schemaModule}";\n` +
-    `import type { ValidationResult } from "${runtimeModule}";\n\n` +
-    `/** Checks \`data\` against the \`${name}\` schema; on success \`value\` is \`data\`, typed. */\n` +
-    `export declare function validate${name}(data: unknown): ValidationResult<components["schemas"]["${name}"]>;\n`
+/** `export declare function validate<Name>(data: unknown): ValidationResult<Name>;` */
+function validatorDeclaration(name: string): ts.Statement[] {
+  const data = factory.createParameterDeclaration(
+    undefined,
+    undefined,
+    "data",
+    undefined,
+    factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword),
   );
+  return [
+    namedImport([name], "../schema.js", { typeOnly: true }),
+    namedImport(["ValidationResult"], "../../src/validator-runtime.js", { typeOnly: true }),
+    withDoc(
+      factory.createFunctionDeclaration(
+        exported({ declare: true }),
+        undefined,
+        `validate${name}`,
+        undefined,
+        [data],
+        typeReference("ValidationResult", [typeReference(name)]),
+        undefined,
+      ),
+      `Checks \`data\` against the \`${name}\` schema; on success \`value\` is \`data\`, typed.`,
+    ),
+  ];
 }
 
 function withoutAnnotations(value: unknown, key?: string): unknown {
