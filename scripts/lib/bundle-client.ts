@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type BuildResult, build, formatMessages, type Message } from "esbuild";
-import { keepGeneratedExternal, pointAtShippedGenerated } from "./generated-imports.ts";
+import { GENERATED_IMPORT, keepGeneratedExternal } from "./generated-imports.ts";
 import { packageEntries } from "./package-entries.ts";
 import { PipelineError } from "./pipeline-error.ts";
 import { runtimeOfGenerated } from "./runtime-of-generated.ts";
@@ -14,13 +14,14 @@ import { runtimeOfGenerated } from "./runtime-of-generated.ts";
  * the Node transport, the light Request and Response classes) stay separate files, loaded on first
  * use. The modules of src/ that generated/ imports are entry points too, so that the copies of
  * generated/ find them in `outdir`. Not minified: names and lines stay readable in stack traces.
- * Returns the files of `generatedDir` (where the package ships generated/) that the bundle imports.
+ * Returns the files of `generatedDir` (where the package ships generated/, which `#generated/*`
+ * names) that the bundle imports.
  */
 export async function bundleClient(root: string, outdir: string, generatedDir: string): Promise<string[]> {
   const { dependencies = {} } = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as {
     dependencies?: Record<string, string>;
   };
-  let result: BuildResult<{ write: false }>;
+  let result: BuildResult<{ write: false; metafile: true }>;
   try {
     result = await build({
       entryPoints: { ...(await runtimeOfGenerated(root)), ...(await packageEntries(root)) },
@@ -43,6 +44,7 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
       external: [...Object.keys(dependencies), "node:*"],
       plugins: [keepGeneratedExternal(path.join(root, "generated"))],
       write: false,
+      metafile: true,
       logLevel: "silent",
     });
   } catch (error) {
@@ -53,14 +55,18 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
   if (result.warnings.length > 0)
     throw new PipelineError(`build:package: esbuild warned\n${await described(result.warnings, "warning")}`);
 
-  const imported = new Set<string>();
   for (const output of result.outputFiles) {
-    const { text, imports } = pointAtShippedGenerated(output.path, output.text, generatedDir);
-    for (const file of imports) imported.add(file);
     await mkdir(path.dirname(output.path), { recursive: true });
-    await writeFile(output.path, text);
+    await writeFile(output.path, output.text);
   }
-  return [...imported];
+  const imported = Object.values(result.metafile.outputs).flatMap((output) =>
+    output.imports.flatMap(({ path: specifier, external }) =>
+      external && specifier.startsWith(GENERATED_IMPORT)
+        ? [path.join(generatedDir, specifier.slice(GENERATED_IMPORT.length))]
+        : [],
+    ),
+  );
+  return [...new Set(imported)];
 }
 
 function isBuildFailure(error: unknown): error is { errors: Message[] } {
