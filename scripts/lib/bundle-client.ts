@@ -1,8 +1,9 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type BuildResult, build, formatMessages, type Message } from "esbuild";
+import { keepEntriesExternal, pointAtBuiltEntries } from "./entry-imports.ts";
 import { GENERATED_IMPORT, keepGeneratedExternal } from "./generated-imports.ts";
-import { packageEntries } from "./package-entries.ts";
+import { BUILT_AS_CONSUMERS, packageEntries } from "./package-entries.ts";
 import { PipelineError } from "./pipeline-error.ts";
 import { runtimeOfGenerated } from "./runtime-of-generated.ts";
 
@@ -18,13 +19,14 @@ import { runtimeOfGenerated } from "./runtime-of-generated.ts";
  * names) that the bundle imports.
  */
 export async function bundleClient(root: string, outdir: string, generatedDir: string): Promise<string[]> {
-  const { dependencies = {} } = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as {
-    dependencies?: Record<string, string>;
-  };
+  const { dependencies = {}, peerDependencies = {} } = JSON.parse(
+    await readFile(path.join(root, "package.json"), "utf8"),
+  ) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+  const entries = await packageEntries(root);
   let result: BuildResult<{ write: false; metafile: true }>;
   try {
     result = await build({
-      entryPoints: { ...(await runtimeOfGenerated(root)), ...(await packageEntries(root)) },
+      entryPoints: { ...(await runtimeOfGenerated(root)), ...entries },
       // Paths in the bundle's comments (`// src/client.ts`) are relative to this: the same on every machine.
       absWorkingDir: root,
       tsconfig: path.join(root, "tsconfig.build.json"),
@@ -41,8 +43,13 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
       target: ["node20", "es2022"],
       // Dependencies are installed beside the package, never copied into it; anything else src/
       // imports (ajv-formats' format checks) is bundled, so the package needs no dev dependency.
-      external: [...Object.keys(dependencies), "node:*"],
-      plugins: [keepGeneratedExternal(path.join(root, "generated"))],
+      external: [...Object.keys(dependencies), ...Object.keys(peerDependencies), "node:*"],
+      // A module bundled from node_modules is named by its path there, even where node_modules is a link (a copy of the project).
+      preserveSymlinks: true,
+      plugins: [
+        keepGeneratedExternal(path.join(root, "generated")),
+        keepEntriesExternal(root, entries, BUILT_AS_CONSUMERS),
+      ],
       write: false,
       metafile: true,
       logLevel: "silent",
@@ -56,8 +63,9 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
     throw new PipelineError(`build:package: esbuild warned\n${await described(result.warnings, "warning")}`);
 
   for (const output of result.outputFiles) {
+    const text = pointAtBuiltEntries(output.path, output.text, outdir);
     await mkdir(path.dirname(output.path), { recursive: true });
-    await writeFile(output.path, output.text);
+    await writeFile(output.path, text);
   }
   const imported = Object.values(result.metafile.outputs).flatMap((output) =>
     output.imports.flatMap(({ path: specifier, external }) =>

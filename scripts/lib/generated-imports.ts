@@ -30,7 +30,8 @@ export function keepGeneratedExternal(generatedDir: string): Plugin {
         if (inside.startsWith("..") || path.isAbsolute(inside)) return undefined;
         const shipped = GENERATED_IMPORT + inside.split(path.sep).join("/");
         if (await reExportsWhole(args.importer, args.path))
-          return { path: file, namespace: EXPORTED_NAMES, pluginData: { file, shipped } };
+          // The path names the module in the bundle's comments: relative, the same on every machine.
+          return { path: shipped, namespace: EXPORTED_NAMES, pluginData: { file, shipped } };
         return { path: shipped, external: true };
       });
       build.onResolve({ filter: new RegExp(`^${GENERATED_IMPORT}`) }, (args) => ({ path: args.path, external: true }));

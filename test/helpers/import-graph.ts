@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { filesUnder, importsOf } from "../../scripts/lib/module-imports.ts";
-import { packageEntries } from "../../scripts/lib/package-entries.ts";
+import { BUILT_AS_CONSUMERS, packageEntries } from "../../scripts/lib/package-entries.ts";
 
 /** A module of the project by its path without extension (`src/errors`, `generated/converters`): a `.js` and its `.d.ts` are one. */
 export type ModuleName = string;
@@ -11,6 +11,8 @@ export interface ImportGraph {
   imports: Map<ModuleName, Set<ModuleName>>;
   /** The package's entry points: the modules of src/ that package.json exports or runs as a bin. */
   entries: Set<ModuleName>;
+  /** The modules of bins built on the entry points as a consumer's code is (src/mcp/, the MCP server). */
+  consumers: Set<ModuleName>;
 }
 
 const EXTENSION = /(\.d)?\.(ts|js)$/;
@@ -32,7 +34,10 @@ export async function importGraph(root: string): Promise<ImportGraph> {
     imports.set(name(file), targets);
   }
   const entries = new Set(Object.values(await packageEntries(root)).map((file) => name(path.join(root, file))));
-  return { imports, entries };
+  const consumers = new Set(
+    [...imports.keys()].filter((module) => BUILT_AS_CONSUMERS.some((folder) => module.startsWith(`${folder}/`))),
+  );
+  return { imports, entries, consumers };
 }
 
 /** Every cycle of the graph, as its modules (Tarjan's strongly connected components of more than one module, or one that imports itself). */
