@@ -1,4 +1,7 @@
 import type { ComponentsObject, OpenAPI3, PathItemObject, ReferenceObject, SchemaObject } from "openapi-typescript";
+import { isReference } from "../../lint/redocly/schemas.ts";
+
+export { isReference, propertiesOf, typesOf } from "../../lint/redocly/schemas.ts";
 
 /**
  * The bundled spec (generated/openapi.json), typed with openapi-typescript's OpenAPI 3 types: every `$ref` in it points into its own
@@ -16,10 +19,6 @@ export const COMPONENT_REF = /^#\/components\/(\w+)\/([^/]+)$/;
 export function componentOf(ref: string | undefined): { kind: string; name: string } | undefined {
   const [, kind, name] = ref?.match(COMPONENT_REF) ?? [];
   return kind === undefined || name === undefined ? undefined : { kind, name: decodeURIComponent(name) };
-}
-
-export function isReference(node: unknown): node is ReferenceObject {
-  return typeof node === "object" && node !== null && typeof (node as { $ref?: unknown }).$ref === "string";
 }
 
 /** Follows `$ref`s to components of the same document to the object they name; anything else is returned as it is. */
@@ -45,17 +44,6 @@ export function componentSchema(document: SpecDocument, name: string): SchemaObj
   return deref(document, { $ref: `#/components/schemas/${encodeURIComponent(name)}` } as
     | SchemaObject
     | ReferenceObject);
-}
-
-/** A schema's properties (none for a schema that is not an object's). */
-export function propertiesOf(schema: SchemaObject | undefined): Record<string, SchemaObject | ReferenceObject> {
-  return schema !== undefined && "properties" in schema && schema.properties ? schema.properties : {};
-}
-
-/** The types a schema allows, as a list (`type: [string, "null"]` → both; none when it names none). */
-export function typesOf(schema: SchemaObject | undefined): string[] {
-  const type: unknown = schema && "type" in schema ? schema.type : undefined;
-  return type === undefined ? [] : ([] as unknown[]).concat(type).map(String);
 }
 
 /** A number a schema sets for `keyword` (`maximum`, `default` …), if it sets one. */

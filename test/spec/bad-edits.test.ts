@@ -40,6 +40,13 @@ const badEdits: BadEdit[] = [
     problem: /operation-operationId.*operationId/,
   },
   {
+    name: "an x-piriod-method that names no client method",
+    apply: (copy) =>
+      copy.edit(PATH_FILE, "  x-piriod-method: customers.update\n", "  x-piriod-method: customers.Update\n"),
+    file: "paths/customers_{id}_.yaml",
+    problem: /piriod\/client-method.*x-piriod-method "customers\.Update" must be resource\.method in lower camel case/,
+  },
+  {
     name: "invalid YAML",
     apply: (copy) => copy.edit(REQUEST_SCHEMA, "required:\n  - name\n", "required:\n  - name\n   - oops: [\n"),
     file: "components/schemas/CustomerWrite.yaml",
