@@ -1,4 +1,5 @@
 import type { ReferenceObject, ResponseObject, SchemaObject } from "openapi-typescript";
+import { idPrefixProblem } from "../lint/redocly/extension-values.ts";
 import type { FieldKind, ResourceModel } from "../src/testing/model.ts";
 import { type ClientMethod, clientMethods } from "./lib/client-methods.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
@@ -100,27 +101,15 @@ function resourceModel(document: Spec, resource: string, methods: ClientMethod[]
   const [schema = ""] = items;
   const node = componentSchema(document, schema);
   const properties = propertiesOf(node);
+  // Checked where it is written, with a create's object that has an id and none, by lint/redocly/rules/id-prefix.ts.
   const idPrefix: unknown = node?.["x-piriod-id-prefix"];
-  if (idPrefix !== undefined && (typeof idPrefix !== "string" || !/^[a-z]+$/.test(idPrefix))) {
-    throw new PipelineError(`${where}: x-piriod-id-prefix of ${schema} must be lower-case letters (cus)`);
-  }
-  // A resource that creates makes ids, and the fake must make them as Piriod does.
-  if (
-    properties.id !== undefined &&
-    idPrefix === undefined &&
-    methods.some((method) => method.method === "POST" && method.pathParams.length === 0)
-  ) {
-    throw new PipelineError(
-      `${where}: ${schema} has an id and a create; declare the prefix of its ids as x-piriod-id-prefix (cus), so the fake makes them as Piriod does`,
-    );
-  }
+  const problem = idPrefix === undefined ? undefined : idPrefixProblem(idPrefix, schema);
+  if (problem !== undefined) throw new PipelineError(`${where}: ${problem}`);
 
   const related: Record<string, Record<string, unknown>[]> = {};
   for (const method of methods) {
     if (method.requestSchema === undefined) continue;
-    for (const [field, relatedSchema] of Object.entries(
-      idFields(document, method.requestSchema, schema, `${where}: ${method.where}`),
-    )) {
+    for (const [field, relatedSchema] of Object.entries(idFields(document, method.requestSchema, schema))) {
       related[field] ??= knownObjects(document, relatedSchema);
     }
   }

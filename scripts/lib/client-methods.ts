@@ -1,13 +1,8 @@
 import type { ReferenceObject, RequestBodyObject, SchemaObject } from "openapi-typescript";
+import { clientMethodOf, pathParameterProblem, queryPrefixProblem } from "../../lint/redocly/extension-values.ts";
 import { PipelineError } from "./pipeline-error.ts";
 import { componentSchema, deref, propertiesOf, type SpecDocument, typesOf } from "./spec-document.ts";
 import { type BundledOperation, bundledOperations } from "./spec-operations.ts";
-
-/** `customers.update`: a resource, then its method, both lower camel case. */
-const CLIENT_METHOD = /^([a-z][A-Za-z0-9]*)\.([a-z][A-Za-z0-9]*)$/;
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-/** Properties of the client itself, which no resource may take. */
-const CLIENT_MEMBERS = new Set(["raw", "withOptions", "then", "constructor", "__proto__"]);
 
 /** One client method, as `x-piriod-method` declares it on an operation. */
 export interface ClientMethod extends BundledOperation {
@@ -28,32 +23,17 @@ export interface ClientMethod extends BundledOperation {
  * with its path parameters in order, its query parameters, and whether it answers with Piriod's Paginated envelope.
  */
 export function clientMethods(document: SpecDocument): ClientMethod[] {
-  const seen = new Map<string, string>();
   return bundledOperations(document).map((found) => {
-    const declared: unknown = found.operation["x-piriod-method"];
     const where = `${found.where} (${found.operation.operationId})`;
-    const match = typeof declared === "string" ? declared.match(CLIENT_METHOD) : null;
-    if (!match) {
-      throw new PipelineError(
-        `operations: ${where} must name its client method in x-piriod-method, as resource.method in lower camel case (customers.update)`,
-      );
-    }
-    const [, resource, name] = match as unknown as [string, string, string];
-    if (CLIENT_MEMBERS.has(resource))
-      throw new PipelineError(
-        `operations: ${where}: x-piriod-method ${declared} takes "${resource}", which the client keeps for itself`,
-      );
-    if (seen.has(declared as string))
-      throw new PipelineError(
-        `operations: ${where} and ${seen.get(declared as string)} both declare x-piriod-method ${declared}`,
-      );
-    seen.set(declared as string, where);
+    // Each extension's value is read by the rule that lint/redocly/ checks it with; `npm run generate` lints first.
+    const unlinted = (problem: string) =>
+      new PipelineError(`operations: ${where}: ${problem} (npm run lint:spec says where)`);
+    const method = clientMethodOf(found.operation["x-piriod-method"]);
+    if ("problem" in method) throw unlinted(method.problem);
     const pathParams = [...found.path.matchAll(/\{([^}]+)\}/g)].map(([, param = ""]) => param);
     for (const param of pathParams) {
-      if (!IDENTIFIER.test(param))
-        throw new PipelineError(
-          `operations: ${where}: the path parameter {${param}} must be a TypeScript identifier to be an argument`,
-        );
+      const problem = pathParameterProblem(param);
+      if (problem !== undefined) throw unlinted(problem);
       if (!found.parameters.some((parameter) => parameter.in === "path" && parameter.name === param)) {
         throw new PipelineError(`operations: ${where}: the path parameter {${param}} is not declared`);
       }
@@ -62,10 +42,8 @@ export function clientMethods(document: SpecDocument): ClientMethod[] {
       .filter((parameter) => parameter.in === "query")
       .map((parameter) => {
         const prefix: unknown = parameter["x-piriod-query-prefix"];
-        if (prefix !== undefined && (typeof prefix !== "string" || !/^\w+$/.test(prefix)))
-          throw new PipelineError(
-            `operations: ${where}: x-piriod-query-prefix of ${parameter.name} must be a word (metadata__)`,
-          );
+        const problem = prefix === undefined ? undefined : queryPrefixProblem(prefix, parameter.name);
+        if (problem !== undefined) throw unlinted(problem);
         return {
           name: parameter.name,
           prefix: prefix as string | undefined,
@@ -76,8 +54,8 @@ export function clientMethods(document: SpecDocument): ClientMethod[] {
       });
     return {
       ...found,
-      resource,
-      name,
+      resource: method.resource,
+      name: method.name,
       operationId: found.operation.operationId ?? "",
       pathParams,
       bodyOptional: deref<RequestBodyObject>(document, found.operation.requestBody)?.required === false,

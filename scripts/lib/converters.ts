@@ -1,4 +1,5 @@
 import ts from "typescript";
+import { toBodyNameProblem } from "../../lint/redocly/extension-values.ts";
 import type { BodyFields } from "../../src/write-body.ts";
 import type { ClientMethod } from "./client-methods.ts";
 import { GENERATED_HEADER } from "./generated-header.ts";
@@ -9,7 +10,6 @@ import {
   constStatement,
   exported,
   factory,
-  isIdentifierName,
   jsonExpression,
   namedImport,
   objectExpression,
@@ -63,8 +63,9 @@ function converterOf(
   const name: unknown = method.operation["x-piriod-to-body"];
   if (name === undefined) return undefined;
   const where = `${method.where} (${method.operationId})`;
-  if (typeof name !== "string" || !isIdentifierName(name))
-    throw new PipelineError(`operations: ${where}: x-piriod-to-body must name a function (toCustomerUpdate)`);
+  // lint/redocly/rules/to-body.ts checks the value where it is written; `npm run generate` lints first.
+  const problem = toBodyNameProblem(name);
+  if (problem !== undefined || typeof name !== "string") throw new PipelineError(`operations: ${where}: ${problem}`);
   if (reserved.has(name))
     throw new PipelineError(
       `operations: ${where}: x-piriod-to-body ${name} has the name of an export of the package's entry points (src/)`,
@@ -77,7 +78,7 @@ function converterOf(
     method,
     from: success.schema,
     to,
-    fields: bodyFields(document, success.schema, to, `${where}: x-piriod-to-body`),
+    fields: bodyFields(document, success.schema, to),
   };
 }
 
@@ -120,18 +121,14 @@ function converterDeclaration({ name, method, from, to, fields }: Converter): ts
 /**
  * Which fields of `to` (a request body) are read from `from` (the response) and how: a field that
  * `to` declares as the id of an object `from` embeds (`x-piriod-id-of`) is that object's `id`
- * (`country: "CL"` from `country: { id: "CL", … }`); the others are copied.
+ * (`country: "CL"` from `country: { id: "CL", … }`); the others are copied. A field the request requires and the response has
+ * not stops the lint (lint/redocly/rules/to-body.ts).
  */
-function bodyFields(document: SpecDocument, from: string, to: string, where: string): BodyFields {
+function bodyFields(document: SpecDocument, from: string, to: string): BodyFields {
   const request = componentSchema(document, to);
   const response = propertiesOf(componentSchema(document, from));
-  const related = idFields(document, to, from, where);
-  const fields: string[] = [];
-  for (const field of Object.keys(propertiesOf(request))) {
-    if (response[field] !== undefined) fields.push(field);
-    else if (request?.required?.includes(field))
-      throw new PipelineError(`operations: ${where}: ${to} requires ${field}, which ${from} does not have`);
-  }
+  const related = idFields(document, to, from);
+  const fields = Object.keys(propertiesOf(request)).filter((field) => response[field] !== undefined);
   return {
     fields,
     ids: fields.filter((field) => field in related),
