@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type BuildResult, build, formatMessages, type Message } from "esbuild";
-import { keepEntriesExternal, pointAtBuiltEntries } from "./entry-imports.ts";
+import { keepEntriesExternal } from "./entry-imports.ts";
 import { GENERATED_IMPORT, keepGeneratedExternal } from "./generated-imports.ts";
 import { BUILT_AS_CONSUMERS, packageEntries } from "./package-entries.ts";
 import { PipelineError } from "./pipeline-error.ts";
@@ -63,9 +63,8 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
     throw new PipelineError(`build:package: esbuild warned\n${await described(result.warnings, "warning")}`);
 
   for (const output of result.outputFiles) {
-    const text = pointAtBuiltEntries(output.path, output.text, outdir);
     await mkdir(path.dirname(output.path), { recursive: true });
-    await writeFile(output.path, text);
+    await writeFile(output.path, output.text);
   }
   const imported = Object.values(result.metafile.outputs).flatMap((output) =>
     output.imports.flatMap(({ path: specifier, external }) =>
