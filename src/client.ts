@@ -55,7 +55,9 @@ export function createClient(
   if (isBrowser() && !resolved.dangerouslyAllowBrowser) {
     throw new PiriodError(
       "createPiriodClient: refusing to run in a browser, where every visitor could read the API key. " +
-        "Call Piriod from your server; to accept the risk (an internal tool, a key scoped for it), set dangerouslyAllowBrowser: true.",
+        "Make the client in server code (an API route, a backend) and have the page call that; " +
+        "to accept the risk (an internal tool, a key scoped for it), set dangerouslyAllowBrowser: true. " +
+        "Tests under jsdom or happy-dom in Node, Deno or Bun are not refused.",
     );
   }
   return clientOf(options, resolved, {
@@ -138,20 +140,20 @@ function lowerCaseKeys(headers: Record<string, string>): Record<string, string> 
 /**
  * A browser page, or a browser's web worker: there any visitor can read what the script holds. A worker has no `window`; server
  * runtimes that offer workers too (Deno, Bun, Cloudflare's workerd) name themselves in `navigator.userAgent`, where every browser's
- * starts with `Mozilla/`.
+ * starts with `Mozilla/`. A DOM that jsdom or happy-dom emulates inside Node, Deno or Bun (a test environment, which names itself in
+ * `navigator.userAgent` too) is no browser: the process is the developer's, and no visitor loads it. The same code in a browser is refused.
  */
 function isBrowser(): boolean {
   const scope = globalThis as {
     window?: { document?: unknown };
     WorkerGlobalScope?: unknown;
     navigator?: { userAgent?: unknown };
+    process?: { versions?: { node?: unknown } };
   };
+  const userAgent = String(scope.navigator?.userAgent);
+  if (typeof scope.process?.versions?.node === "string" && / (jsdom|HappyDOM)\//.test(userAgent)) return false;
   if (typeof scope.window === "object" && scope.window !== null && typeof scope.window.document === "object")
     return true;
   const Worker = scope.WorkerGlobalScope;
-  return (
-    typeof Worker === "function" &&
-    globalThis instanceof Worker &&
-    String(scope.navigator?.userAgent).startsWith("Mozilla/")
-  );
+  return typeof Worker === "function" && globalThis instanceof Worker && userAgent.startsWith("Mozilla/");
 }
