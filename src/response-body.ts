@@ -32,6 +32,21 @@ export function bodyDecoder(contentType: string | null | undefined): TextDecoder
   }
 }
 
+/**
+ * A body's chunks (`size` bytes in all) as text, decoded in one call: a decoder fed chunk by chunk (`stream: true`) takes several
+ * times as long in Node 20, some 4 times a `JSON.parse` of the same text for a body of 16 MiB.
+ */
+export function decodeWhole(chunks: Uint8Array[], size: number, decoder: TextDecoder): string {
+  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return decoder.decode(bytes);
+}
+
 /** The `charset` parameter of a media type (`application/json; charset="iso-8859-1"`), lower case, its quotes taken off. */
 function charsetOf(contentType: string): string | undefined {
   for (const parameter of contentType.split(";").slice(1)) {
