@@ -188,7 +188,10 @@ describe("an operation added to the spec", () => {
         description: "Retrieve widget.\n\nReturns a widget of the workspace.",
         inputSchema: {
           type: "object",
-          properties: { id: expect.objectContaining({ type: "string", minLength: 1 }) },
+          properties: {
+            id: expect.objectContaining({ type: "string", minLength: 1 }),
+            fields: { type: "array", items: { type: "string" }, description: "The fields to return." },
+          },
           required: ["id"],
           additionalProperties: false,
         },
