@@ -4,6 +4,7 @@ import type { Resources } from "../generated/resources.js";
 import { type ClientContext, call } from "./call.js";
 import { PiriodError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
+import { shorten } from "./message-text.js";
 import {
   type ClientOverrides,
   LEVELS,
@@ -20,7 +21,6 @@ import { PiriodPromise } from "./promises.js";
 import { type ClientPaths, rawClient } from "./raw.js";
 import { createRedactor } from "./redaction.js";
 import { abortableSleep, type Sleep } from "./send.js";
-import { shorten } from "./summary.js";
 import type { Transport } from "./transport.js";
 
 /** A client for Piriod's API: a property per resource of the spec (`customers`), a method per operation. */

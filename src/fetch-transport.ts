@@ -1,7 +1,7 @@
 import { PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
+import { describeCall, shorten } from "./message-text.js";
 import { ASKED_ENCODINGS, bodyDecoder, decodeWhole, encodingProblem, unaskedEncoding } from "./response-body.js";
 import { whenAborted } from "./send.js";
-import { describeCall, shorten } from "./summary.js";
 import type { ReceivedResponse, Transport } from "./transport.js";
 
 /** A `fetch` as callers inject it: it receives a standard `Request`. */

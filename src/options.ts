@@ -1,7 +1,7 @@
 import { PiriodError } from "./errors.js";
 import type { FetchFunction } from "./fetch-transport.js";
+import { shorten } from "./message-text.js";
 import { clientHeaderProblem, headerProblem } from "./owned-headers.js";
-import { shorten } from "./summary.js";
 
 export interface PiriodClientOptions {
   /** Your Piriod API token (`sk_…`), sent as `Authorization: Token <apiKey>`. Never shown in errors or logs. */

@@ -1,4 +1,4 @@
-import { shorten } from "./summary.js";
+import { shorten } from "./message-text.js";
 
 /**
  * How a response's bytes become its text, the same for both transports: which encodings the client asks for and reads, and which

@@ -5,10 +5,10 @@ import {
   PiriodTimeoutError,
   PiriodValidationError,
 } from "./errors.js";
+import { describeCall, shorten } from "./message-text.js";
 import { requestHeaderProblem } from "./owned-headers.js";
 import type { Redactor } from "./redaction.js";
 import { type Failure, requestedDelayMs, retryDelayMs, shouldRetry } from "./retry-policy.js";
-import { describeCall, shorten } from "./summary.js";
 import type { OutgoingRequest, ReceivedResponse, Transport } from "./transport.js";
 
 /** Waits `ms`, or rejects with `signal.reason` the moment `signal` aborts. */
