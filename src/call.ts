@@ -35,13 +35,13 @@ export async function call(
   let query: string;
   let options: CallOptions;
   // Imported before the arguments are read, so that a module that fails to load is not taken for an unreadable argument.
-  const queryRules = operation.query ? await import("./query.js") : undefined;
+  const lists = operation.query ? await import("./lists.js") : undefined;
   try {
     for (const [index, name] of operation.pathParams.entries()) {
       path = path.replace(`{${name}}`, encodeURIComponent(checkId(args[index], name, where)));
     }
-    query = queryRules
-      ? queryRules.serializeQuery(args[queryAt], where, { declared: operation.query, arrays: operation.arrays })
+    query = lists
+      ? lists.serializeQuery(args[queryAt], where, { declared: operation.query, arrays: operation.arrays })
       : "";
     options = resolveRequestOptions(
       args[queryAt + (operation.query ? 1 : 0)] as RequestOptions | undefined,
@@ -146,7 +146,7 @@ async function responseData(
   } catch {
     throw (await failures()).notJsonError(received, call(), redact);
   }
-  const envelope = operation.paginated ? (await import("./list-rules.js")).envelopeIssues(data) : [];
+  const envelope = operation.paginated ? (await import("./lists.js")).envelopeIssues(data) : [];
   if (envelope.length > 0) throw (await failures()).responseValidationError(received, call(), envelope, data, redact);
   if (!validate || !operation.response) return data;
   const result = (await loadValidator(operation.response))(data);

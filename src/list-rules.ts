@@ -2,7 +2,7 @@ import type { ValidationIssue } from "../generated/validators/runtime.js";
 import { PiriodError } from "./errors.js";
 import { shorten } from "./message-text.js";
 
-// The rules a list's pages meet, so that every list ends: imported by the first list call, which checks its envelope.
+// The rules a list's pages meet, so that every list ends: imported with ./lists.ts by the first list call.
 
 /** A `page` the client can read and trust: digits only, no sign, no exponent, exact as a number. */
 const PAGE_NUMBER = /^[1-9][0-9]{0,14}$/;

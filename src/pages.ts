@@ -70,7 +70,7 @@ export class Page<T> implements AsyncIterable<T> {
 
   async #next(): Promise<WithResponse<Page<T>>> {
     if (!this.hasNextPage()) throw new PiriodError("getNextPage: this is the last page; ask hasNextPage() first");
-    const rules = await import("./list-rules.js");
+    const rules = await import("./lists.js");
     const number = rules.nextPageNumber(this.#link as string, this.#list);
     const result = await this.#list.again({ ...this.#list.query, page: number });
     const next = result.data;

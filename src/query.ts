@@ -2,7 +2,7 @@ import type { ValidationIssue } from "../generated/validators/runtime.js";
 import { refusal } from "./arguments.js";
 import { shorten } from "./message-text.js";
 
-// How a query is written and the rules its values meet, for the methods and `raw` alike; imported by the first call that has a query.
+// How a query is written and the rules its values meet, for the methods and `raw` alike; imported with ./lists.ts.
 
 /** What a call's query may hold: the parameters its operation declares (when the call knows them), and which of them take a list. */
 export interface QueryRules {

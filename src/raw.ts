@@ -63,7 +63,7 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
     const where = `${method} ${path}`;
     checkRawCall(init, where);
     const arrays = operationAt(method, path)?.arrays;
-    const { serializeQuery } = await import("./query.js");
+    const { serializeQuery } = await import("./lists.js");
     const querySerializer = (query: unknown) => serializeQuery(query, where, { arrays });
     const bodySerializer = (body: unknown) => jsonText(body, where);
     loading ??= import("./raw-client.js").then((module) =>
