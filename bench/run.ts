@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { benchChromium } from "./chromium.ts";
 import { benchColdStart } from "./cold-start.ts";
 import { benchConsole } from "./console.ts";
+import { benchHostileBodies } from "./hostile-bodies.ts";
 import { type Benchmark, loadAverage, renderSection, type Section, writeBenchmarks } from "./lib/report.ts";
 import { removeWorkspace } from "./lib/workspace.ts";
 import { benchSize } from "./size.ts";
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   "size-growth": benchSizeGrowth,
   chromium: benchChromium,
   console: benchConsole,
+  "hostile-bodies": benchHostileBodies,
 };
 
 const quick = process.env.BENCH_QUICK === "1";

@@ -2,7 +2,7 @@ import ts from "typescript";
 import { byResource, type ClientMethod, clientMethods } from "./lib/client-methods.ts";
 import { converterFiles } from "./lib/converters.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
-import type { SpecDocument } from "./lib/spec-document.ts";
+import { type SpecDocument, typesOf } from "./lib/spec-document.ts";
 import {
   constStatement,
   dynamicImport,
@@ -94,11 +94,17 @@ function operationEntry(method: ClientMethod): [string, ts.Expression | unknown]
     ...(method.query.length > 0
       ? [["query", method.query.map(({ name, prefix }) => (prefix ? `${prefix}*` : name))] as [string, unknown]]
       : []),
+    ...(arrays(method).length > 0 ? [["arrays", arrays(method)] as [string, unknown]] : []),
     ...(method.requestSchema ? [["body", validator(method.requestSchema)] as [string, ts.Expression]] : []),
     ["status", method.success.status],
     ...(method.success.schema ? [["response", validator(method.success.schema)] as [string, ts.Expression]] : []),
     ...(method.paginated ? [["paginated", true] as [string, unknown]] : []),
   ];
+}
+
+/** The query parameters of `method` whose schema is an array. */
+function arrays(method: ClientMethod): string[] {
+  return method.query.filter(({ schema }) => typesOf(schema).includes("array")).map(({ name }) => name);
 }
 
 /** `export declare const operations: OperationTable;`, the type of src/operation.ts. */
@@ -161,7 +167,8 @@ function resourceTypes(methods: ClientMethod[]): ts.Statement[] {
   );
   return [
     namedImport(["RequestOptions"], "../src/options.js", { typeOnly: true }),
-    namedImport(["PagePromise", "PiriodPromise"], "../src/promises.js", { typeOnly: true }),
+    namedImport(["PagePromise"], "../src/pages.js", { typeOnly: true }),
+    namedImport(["PiriodPromise"], "../src/promises.js", { typeOnly: true }),
     namedImport(["operations", ...schemasOf(methods)], "./schema.js", { typeOnly: true }),
     ...queries,
     ...resources,

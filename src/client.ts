@@ -1,18 +1,25 @@
 import { type ClientContext, call } from "./call.js";
-import { createRedactor, PiriodError } from "./errors.js";
+import { PiriodError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
+import { shorten } from "./message-text.js";
 import type { OperationTable } from "./operation.js";
 import {
   type ClientOverrides,
   LEVELS,
+  type Logger,
+  type LogLevel,
   overriddenOptions,
   type PiriodClientOptions,
   type ResolvedOptions,
   resolveOptions,
+  unreadableOptions,
 } from "./options.js";
-import { PagePromise, PiriodPromise } from "./promises.js";
+import { PagePromise } from "./pages.js";
+import { PiriodPromise } from "./promises.js";
 import { rawClient } from "./raw.js";
-import { abortableSleep, type Sleep, type Transport } from "./send.js";
+import { createRedactor } from "./redaction.js";
+import { abortableSleep, type Sleep } from "./send.js";
+import type { Transport } from "./transport.js";
 
 /** What a client and the clients `withOptions` makes of it share. */
 interface Shared {
@@ -56,11 +63,7 @@ function checked(options: PiriodClientOptions, extraOptions: readonly string[], 
   try {
     return resolveOptions(options, extraOptions, where);
   } catch (error) {
-    // Options whose reading throws (a getter, a proxy) are refused as any other bad option.
-    if (error instanceof PiriodError) throw error;
-    throw new PiriodError(`${where}: the options cannot be read (${(error as Error)?.message ?? error})`, {
-      cause: error,
-    });
+    throw unreadableOptions(where, error);
   }
 }
 
@@ -78,11 +81,11 @@ function clientOf<Client>(options: PiriodClientOptions, resolved: ResolvedOption
       "x-simple-workspace": resolved.workspace,
     },
     log: (level, message) => {
-      if (logger && LEVELS.indexOf(level) >= LEVELS.indexOf(logLevel)) logger[level](message());
+      if (logger && LEVELS.indexOf(level) >= LEVELS.indexOf(logLevel)) safelyLog(logger, level, message());
     },
   };
   const client: Record<string, unknown> = {
-    raw: rawClient(context),
+    raw: rawClient(context, shared.operations),
     withOptions: (overrides: ClientOverrides) => {
       const changed = overriddenOptions(options, overrides);
       return clientOf<Client>(changed, checked(changed, shared.extraOptions, "withOptions"), shared);
@@ -105,6 +108,21 @@ function clientOf<Client>(options: PiriodClientOptions, resolved: ResolvedOption
     );
   }
   return client as Client;
+}
+
+/** The longest line the client logs: a message is bounded already, and this bounds whatever else a line quotes. */
+const MAX_LOG_LINE = 2_000;
+
+/**
+ * Hands `logger` one line, its failure swallowed: a logger that throws, or an async one that rejects, cannot change the outcome of the
+ * call it reports on, nor leave an unhandled rejection.
+ */
+function safelyLog(logger: Logger, level: LogLevel, message: string): void {
+  try {
+    const returned: unknown = logger[level](shorten(message, MAX_LOG_LINE));
+    if (typeof (returned as PromiseLike<unknown> | null)?.then === "function")
+      (returned as PromiseLike<unknown>).then(undefined, () => {});
+  } catch {}
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {

@@ -1,5 +1,8 @@
-import { describeCall, PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
-import { type ReceivedResponse, type Transport, whenAborted } from "./send.js";
+import { PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
+import { describeCall, shorten } from "./message-text.js";
+import { ASKED_ENCODINGS, bodyDecoder, decodeWhole, encodingProblem, unaskedEncoding } from "./response-body.js";
+import { whenAborted } from "./send.js";
+import type { ReceivedResponse, Transport } from "./transport.js";
 
 /** A `fetch` as callers inject it: it receives a standard `Request`. */
 export type FetchFunction = (request: Request) => Promise<Response>;
@@ -12,9 +15,11 @@ export type FetchFunction = (request: Request) => Promise<Response>;
  */
 export function fetchTransport(fetch?: FetchFunction): Transport {
   return (request, signal) => {
+    // The global fetch is asked for what the Node transport asks for: a browser keeps this header for itself, and asks for its own.
+    const asks = !fetch && keepsAcceptEncoding();
     const init: RequestInit = {
       method: request.method,
-      headers: request.headers,
+      headers: asks ? { ...request.headers, "accept-encoding": ASKED_ENCODINGS } : request.headers,
       body: request.body as RequestInit["body"],
       signal,
       redirect: "manual",
@@ -25,12 +30,14 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
       try {
         response = await (fetch ? fetch(new Request(request.url, init)) : globalThis.fetch(request.url, init));
       } catch (error) {
-        // undici's words for an answer that is no HTTP response: a status line it cannot parse, an unasked-for protocol switch.
-        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-        if (!cause?.code?.startsWith("HPE_") && cause?.message !== "bad upgrade") throw error;
-        throw new PiriodProtocolError(`${call()} failed: the answer is not an HTTP response (${cause.message})`, {
-          cause: error,
-        });
+        const problem = protocolProblem(error);
+        if (problem === undefined) throw error;
+        throw new PiriodProtocolError(`${call()} failed: ${problem}`, { cause: error });
+      }
+      const unasked = asks ? unaskedEncoding(response.headers.get("content-encoding")) : undefined;
+      if (unasked !== undefined) {
+        response.body?.cancel().catch(() => {});
+        throw new PiriodProtocolError(`${call()} failed: ${encodingProblem(unasked)}`);
       }
       const tooLarge = () =>
         new PiriodResponseTooLargeError(
@@ -40,9 +47,9 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
         response.body?.cancel().catch(() => {});
         throw tooLarge();
       }
-      let body = "";
+      const chunks: Uint8Array[] = [];
       let size = 0;
-      const decoder = new TextDecoder();
+      const decoder = bodyDecoder(response.headers.get("content-type"));
       const reader = response.body?.getReader();
       if (reader) {
         for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
@@ -51,7 +58,7 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
             reader.cancel().catch(() => {});
             throw tooLarge();
           }
-          body += decoder.decode(chunk.value, { stream: true });
+          chunks.push(chunk.value);
         }
       }
       // A browser answers a redirect that is not followed with an opaque response: status 0, no headers.
@@ -60,8 +67,9 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
         status,
         statusText: response.statusText,
         headers: response.headers,
-        body: body + decoder.decode(),
+        body: "decode" in decoder ? decodeWhole(chunks, size, decoder) : "",
         url: response.url || request.url,
+        ...("decode" in decoder ? {} : { undecodable: decoder.undecodable }),
       };
     })();
     return untilAborted(received, signal);
@@ -76,4 +84,33 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
     const stopListening = whenAborted(signal, () => reject(signal.reason));
     work.then(resolve, reject).finally(stopListening);
   });
+}
+
+/**
+ * What undici's error says of an answer that is no HTTP response to the request, or `undefined` for another failure (which may be
+ * retried): a status line it cannot parse, an unasked-for protocol switch or 100 Continue, headers past its 16 kB.
+ */
+function protocolProblem(error: unknown): string | undefined {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
+  const code = String(cause?.code);
+  const message = String(cause?.message);
+  if (code === "UND_ERR_HEADERS_OVERFLOW") return "the response's headers are larger than 16 kB";
+  if (message === "bad response")
+    return "the answer is not an HTTP response (an informational response nobody asked for)";
+  if (code.startsWith("HPE_") || message === "bad upgrade")
+    return `the answer is not an HTTP response (${shorten(message)})`;
+  return undefined;
+}
+
+let keeps: boolean | undefined;
+
+/**
+ * Whether this platform's fetch sends an `accept-encoding` it is given: Node's, Deno's, Bun's and workerd's do; a browser drops it (a
+ * forbidden header), asks for what it decodes, and decodes it.
+ */
+function keepsAcceptEncoding(): boolean {
+  keeps ??= new Request("https://api.piriod.com/", { headers: { "accept-encoding": ASKED_ENCODINGS } }).headers.has(
+    "accept-encoding",
+  );
+  return keeps;
 }

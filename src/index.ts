@@ -39,7 +39,8 @@ export {
 } from "./errors.js";
 export type { FetchFunction } from "./fetch-transport.js";
 export type { ClientOverrides, Logger, LogLevel, PiriodClientOptions, RequestOptions } from "./options.js";
-export { Page, PagePromise, PiriodPromise, type WithResponse } from "./promises.js";
+export { Page, PagePromise } from "./pages.js";
+export { PiriodPromise, type WithResponse } from "./promises.js";
 export type { ValidationIssue } from "./validator-runtime.js";
 
 /** The spec's `paths` as `piriod.raw` sees them: no call has to pass the headers the client injects. */

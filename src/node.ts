@@ -4,7 +4,7 @@ import { createClient } from "./client.js";
 import { PiriodError } from "./errors.js";
 import type { PiriodClient } from "./index.js";
 import { type NodeAgent, nodeTransport } from "./node-transport.js";
-import type { PiriodClientOptions } from "./options.js";
+import { type PiriodClientOptions, unreadableOptions } from "./options.js";
 
 // Everything the other entry exports; its `createPiriodClient` gives way to this file's.
 export * from "./index.js";
@@ -20,9 +20,16 @@ export interface NodeClientOptions extends PiriodClientOptions {
 
 /** A client for Piriod's API, sending through a keep-alive Node transport (or `options.fetch`). */
 export function createPiriodClient(options: NodeClientOptions): PiriodClient {
-  const agent = (options as Partial<NodeClientOptions> | null)?.agent;
   const fail = (message: string) => new PiriodError(`createPiriodClient: ${message}`);
-  if (agent !== undefined && options.fetch !== undefined)
+  let agent: NodeAgent | undefined;
+  let fetch: unknown;
+  try {
+    agent = (options as Partial<NodeClientOptions> | null)?.agent;
+    fetch = (options as Partial<NodeClientOptions> | null)?.fetch;
+  } catch (error) {
+    throw unreadableOptions("createPiriodClient", error);
+  }
+  if (agent !== undefined && fetch !== undefined)
     throw fail("pass agent or fetch, not both: the agent only applies to the built-in transport");
   return createClient<PiriodClient>(
     operations,

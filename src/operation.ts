@@ -13,6 +13,8 @@ export interface Operation {
   readonly pathParams: readonly string[];
   /** The query parameters the method takes in an object after the body, if any: names, and families of names by their prefix (`metadata__*`). */
   readonly query?: readonly string[];
+  /** The query parameters whose schema is an array, sent as one value of comma-joined items; every other takes one value. */
+  readonly arrays?: readonly string[];
   /** The validator of the JSON request body, for an operation that takes one. */
   readonly body?: LoadValidator;
   /** The status of success. */

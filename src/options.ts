@@ -1,6 +1,7 @@
-import { PiriodError, shorten } from "./errors.js";
+import { PiriodError } from "./errors.js";
 import type { FetchFunction } from "./fetch-transport.js";
-import { FRAMING_HEADERS } from "./send.js";
+import { shorten } from "./message-text.js";
+import { clientHeaderProblem, headerProblem } from "./owned-headers.js";
 
 export interface PiriodClientOptions {
   /** Your Piriod API token (`sk_…`), sent as `Authorization: Token <apiKey>`. Never shown in errors or logs. */
@@ -15,7 +16,7 @@ export interface PiriodClientOptions {
   fetch?: FetchFunction;
   /** Limit of each attempt, from sending to the last byte of the response. Default 60 000 ms. */
   timeoutMs?: number;
-  /** Attempts after the first, on connection errors, timeouts, 408, 429 and 5xx (not 501). Default 2. */
+  /** Attempts after the first, on connection errors, timeouts, 408, 429 and 5xx (not 501): 0 to 10, default 2. */
   maxRetries?: number;
   /** Check bodies against the spec: the request before sending (default on), the response (default off). */
   validate?: { request?: boolean; response?: boolean };
@@ -68,15 +69,8 @@ const CLIENT_OPTIONS = [
   "logLevel",
 ];
 export const LEVELS: LogLevel[] = ["debug", "info", "warn", "error"];
-/** Headers the client or its transport sets, and what to use instead: one given in `headers` would contradict them. */
-const OWNED_HEADERS: Record<string, string> = {
-  authorization: "the apiKey option",
-  "x-simple-workspace": "the workspace option",
-  "x-piriod-test-mode": "the testMode option",
-  "accept-encoding": "nothing: the client asks for gzip and br and decodes them",
-  ...Object.fromEntries(FRAMING_HEADERS.map((name) => [name, "nothing: the transport frames each request itself"])),
-};
 const MAX_TIMER_MS = 2_147_483_647;
+const MAX_RETRIES = 10;
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
 
 type Fail = (message: string) => PiriodError;
@@ -84,6 +78,14 @@ const failure =
   (where: string): Fail =>
   (message) =>
     new PiriodError(`${where}: ${message}`);
+
+/** The error of options whose reading throws (a getter, a proxy): refused as any other bad option, the thrown error as cause. */
+export function unreadableOptions(where: string, error: unknown): PiriodError {
+  if (error instanceof PiriodError) return error;
+  return new PiriodError(`${where}: the options cannot be read (${(error as Error)?.message ?? error})`, {
+    cause: error,
+  });
+}
 
 /** Checks every option, so a mistake fails at construction with a message that names it (never the key's value); `where` names the call. */
 export function resolveOptions(
@@ -119,7 +121,7 @@ export function resolveOptions(
     baseUrl: checkBaseUrl(options.baseUrl ?? "https://api.piriod.com", fail),
     fetch: options.fetch,
     timeoutMs: checkTimeout(options.timeoutMs, 60_000, fail),
-    maxRetries: checkWhole(options.maxRetries, "maxRetries", 2, 0, fail),
+    maxRetries: checkRetries(options.maxRetries, 2, fail),
     validateRequest: checkBoolean(validate.request, "validate.request", true, fail),
     validateResponse: checkBoolean(validate.response, "validate.response", false, fail),
     headers: checkHeaders(headers, fail),
@@ -157,7 +159,7 @@ export function resolveRequestOptions(
   return {
     signal: options.signal,
     timeoutMs: checkTimeout(options.timeoutMs, client.timeoutMs, fail),
-    maxRetries: checkWhole(options.maxRetries, "maxRetries", client.maxRetries, 0, fail),
+    maxRetries: checkRetries(options.maxRetries, client.maxRetries, fail),
     testMode: checkBoolean(options.testMode, "testMode", client.testMode, fail),
   };
 }
@@ -190,6 +192,13 @@ function checkWhole(value: unknown, name: string, fallback: number, least: numbe
   return (value as number | undefined) ?? fallback;
 }
 
+/** Retries after the first attempt: a server that keeps failing gets at most 11 requests a call. */
+function checkRetries(value: unknown, fallback: number, fail: Fail): number {
+  if (value !== undefined && (!Number.isSafeInteger(value) || (value as number) < 0 || (value as number) > MAX_RETRIES))
+    throw fail(`maxRetries must be a whole number from 0 to ${MAX_RETRIES}`);
+  return (value as number | undefined) ?? fallback;
+}
+
 function checkBaseUrl(value: unknown, fail: Fail): string {
   let url: URL | undefined;
   try {
@@ -215,13 +224,8 @@ function checkHeaders(headers: unknown, fail: Fail): Record<string, string> {
   if (typeof headers !== "object" || headers === null)
     throw fail("headers must be an object of header names to string values");
   for (const [name, value] of Object.entries(headers)) {
-    if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(name))
-      throw fail(`headers: "${shorten(name)}" is not a valid header name`);
-    const instead = OWNED_HEADERS[name.toLowerCase()];
-    if (instead) throw fail(`headers: "${name}" is set by the client; use ${instead}`);
-    // The value is not repeated: extra headers often carry credentials of their own.
-    if (typeof value !== "string" || !/^[\t\x20-\x7e\x80-\xff]*$/.test(value))
-      throw fail(`headers: the value of "${shorten(name)}" must be a string without line breaks or control characters`);
+    const problem = headerProblem(name, "") ?? clientHeaderProblem(name) ?? headerProblem(name, value);
+    if (problem) throw fail(`headers: ${problem}`);
   }
   return headers as Record<string, string>;
 }

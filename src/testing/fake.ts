@@ -1,4 +1,4 @@
-import { parseBody } from "../errors.js";
+import { parseBody } from "../api-error.js";
 import { PiriodError, PiriodValidationError } from "../root-errors.js";
 import { abortableSleep } from "../send.js";
 import { type Access, answer, callerOf, json, type Space } from "./answer.js";

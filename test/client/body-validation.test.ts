@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { type ClientContext, call } from "../../src/call.js";
-import { createRedactor, PiriodValidationError } from "../../src/errors.js";
+import { PiriodValidationError } from "../../src/errors.js";
 import { fetchTransport } from "../../src/fetch-transport.js";
 import type { LoadValidator, Operation } from "../../src/operation.js";
 import { resolveOptions } from "../../src/options.js";
+import { createRedactor } from "../../src/redaction.js";
 import { abortableSleep } from "../../src/send.js";
 import { API_KEY, jsonResponse, recordingFetch, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { defined } from "../helpers/defined.ts";

@@ -125,18 +125,19 @@ describe.each(ENTRIES)("%s", (_entry, { createPiriodClient, PiriodError, PiriodV
     });
   });
 
-  it("refuses a create whose body cannot be written as JSON, and a list whose query value has no text, sending nothing", async () => {
+  it("refuses a create whose body cannot be written as JSON, and a list whose query cannot be read, sending nothing", async () => {
     const created = await rejection(() => client().customers.create({ ...body, metadata: { total: 10n } } as never));
     expect(created.rejected).toBeInstanceOf(PiriodValidationError);
     expect((created.rejected as Error).message).toMatch(
       /^customers\.create: the call is refused, nothing was sent: the body cannot be written as JSON/,
     );
-    const noText = {
-      toString: () => {
+    const unreadable = Object.defineProperty({}, "country", {
+      enumerable: true,
+      get: () => {
         throw new TypeError("no text");
       },
-    };
-    const listed = await rejection(() => client().customers.list({ country: noText } as never));
+    });
+    const listed = await rejection(() => client().customers.list(unreadable as never));
     expect(listed.rejected).toBeInstanceOf(PiriodValidationError);
     expect((listed.rejected as Error).message).toMatch(
       /^customers\.list: the call is refused, nothing was sent: the arguments cannot be read/,

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPiriodClient } from "../../src/index.js";
-import { toResponse } from "../../src/send.js";
+import { toResponse } from "../../src/transport.js";
 import {
   API_KEY,
   body,

@@ -41,6 +41,16 @@ get:
   description: Returns a widget of the workspace.
   tags:
     - customers
+  parameters:
+    - name: fields
+      in: query
+      description: The fields to return.
+      style: form
+      explode: false
+      schema:
+        type: array
+        items:
+          type: string
   responses:
     '200':
       description: The widget.
@@ -61,7 +71,7 @@ get:
 const CONSUMER = `import { createPiriodClient, type Widget, type PiriodPromise } from "./src/index.ts";
 
 const piriod = createPiriodClient({ apiKey: "sk_test_widgets", workspace: "acc_1", baseUrl: process.env.BASE_URL ?? "http://127.0.0.1:1" });
-const found: PiriodPromise<Widget> = piriod.widgets.retrieve("wid/1", { testMode: true });
+const found: PiriodPromise<Widget> = piriod.widgets.retrieve("wid/1", { fields: ["label", "id"] }, { testMode: true });
 const widget: Widget = await found;
 const label: string = widget.label;
 console.log(JSON.stringify({ label, id: widget.id }));
@@ -71,8 +81,10 @@ export async function misuses() {
   await piriod.widgets.retrieve(42);
   // @ts-expect-error the id is required
   await piriod.widgets.retrieve();
-  // @ts-expect-error the operation takes no body: the second argument is the options
+  // @ts-expect-error the operation takes no body: the second argument is the query
   await piriod.widgets.retrieve("wid_1", { label: "x" });
+  // @ts-expect-error fields is a list
+  await piriod.widgets.retrieve("wid_1", { fields: "label" });
   // @ts-expect-error no such method
   await piriod.widgets.update("wid_1", {});
   // @ts-expect-error a widget has no such field
@@ -147,6 +159,7 @@ describe("an operation added to the spec", () => {
     expect(generate.status).toBe(0);
     const generated = await copy.snapshot("generated");
     expect(generated["operations.js"]).toContain('path: "/widgets/{id}/"');
+    expect(generated["operations.js"]).toContain('arrays: ["fields"]');
     expect(generated["resources.d.ts"]).toMatch(
       /export interface WidgetsResource \{[\s\S]*retrieve\(id: [^)]*options\?: RequestOptions\): PiriodPromise<Widget>;/,
     );
@@ -165,7 +178,7 @@ describe("an operation added to the spec", () => {
     expect(result.ok).toBe(true);
   });
 
-  it("is called against a local server: the path, the id as one segment, the headers", async () => {
+  it("is called against a local server: the path, the id as one segment, a list as one parameter, the headers", async () => {
     const { port } = server.address() as { port: number };
     const { stdout } = await execFileAsync(process.execPath, [TSX_CLI, "consumer.ts"], {
       cwd: copy.root,
@@ -174,7 +187,7 @@ describe("an operation added to the spec", () => {
     expect(JSON.parse(stdout)).toEqual({ label: "Ventas", id: "wid/1" });
     expect(seen).toHaveLength(1);
     const { method, url, headers } = defined(seen[0], "the request the server saw");
-    expect([method, url]).toEqual(["GET", "/widgets/wid%2F1/"]);
+    expect([method, url]).toEqual(["GET", "/widgets/wid%2F1/?fields=label,id"]);
     expect(headers).toMatchObject({
       authorization: "Token sk_test_widgets",
       "x-simple-workspace": "acc_1",
@@ -205,7 +218,10 @@ describe("an operation added to the spec", () => {
         description: "Retrieve widget.\n\nReturns a widget of the workspace.",
         inputSchema: {
           type: "object",
-          properties: { id: expect.objectContaining({ type: "string", minLength: 1 }) },
+          properties: {
+            id: expect.objectContaining({ type: "string", minLength: 1 }),
+            fields: { type: "array", items: { type: "string" }, description: "The fields to return." },
+          },
           required: ["id"],
           additionalProperties: false,
         },

@@ -77,7 +77,7 @@ describe("createPiriodClient refuses, naming the option", () => {
     ["a workspace header in headers", { headers: { "X-Simple-Workspace": "acc_2" } }, /is set by the client/],
     ["a zero timeout", { timeoutMs: 0 }, /timeoutMs must be a number of milliseconds above 0/],
     ["an infinite timeout", { timeoutMs: Number.POSITIVE_INFINITY }, /timeoutMs must be/],
-    ["a negative maxRetries", { maxRetries: -1 }, /maxRetries must be a whole number, 0 or more/],
+    ["a negative maxRetries", { maxRetries: -1 }, /maxRetries must be a whole number from 0 to 10/],
     ["a fractional maxRetries", { maxRetries: 1.5 }, /maxRetries must be a whole number/],
     ["a testMode that is not boolean", { testMode: "true" }, /testMode must be true or false/],
     [

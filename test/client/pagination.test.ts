@@ -1,23 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { PiriodValidationError } from "../../src/errors.js";
-import type { LoadValidator, Operation } from "../../src/operation.js";
-import type { Page } from "../../src/promises.js";
+import type { Page } from "../../src/pages.js";
 import { defined } from "../helpers/defined.ts";
 import { type FaultServer, pagedList, startFaultServer } from "../helpers/http-fault-server.ts";
-import { operationMethod } from "../helpers/operation-context.ts";
+import { operationMethod, widgetList } from "../helpers/operation-context.ts";
 
 // Lists: any operation whose response is Piriod's Paginated envelope resolves to its first page and
 // iterates every item of every page, asking each next page of the client's own base URL.
-const accept: LoadValidator = async () => (data) => ({ ok: true, value: data });
-const LIST: Operation = {
-  method: "GET",
-  path: "/widgets/",
-  pathParams: [],
-  query: ["page", "page_size", "ordering", "country", "country__in", "active", "created__gte", "metadata__*"],
-  status: 200,
-  response: accept,
-  paginated: true,
-};
+const LIST = widgetList(
+  ["page", "page_size", "ordering", "country", "country__in", "active", "created__gte", "metadata__*"],
+  ["country__in"],
+);
 
 let server: FaultServer;
 beforeAll(async () => (server = await startFaultServer()));

@@ -6,7 +6,7 @@ import {
   PiriodServerError,
   PiriodTimeoutError,
 } from "../../src/errors.js";
-import { backoffMs, requestedDelayMs } from "../../src/send.js";
+import { backoffMs, requestedDelayMs } from "../../src/retry-policy.js";
 import { body, CUSTOMER_ID, customer, jsonResponse, recordingFetch, testClient } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
 import { defined } from "../helpers/defined.ts";

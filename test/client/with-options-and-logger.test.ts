@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
-import { API_KEY, body, CUSTOMER_ID, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
+import { API_KEY, body, CUSTOMER_ID, customer, transportClient, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { defined } from "../helpers/defined.ts";
 import { type FaultServer, json, startFaultServer } from "../helpers/http-fault-server.ts";
 
@@ -97,15 +97,16 @@ describe.each([
         json(503, { detail: `Busy, Token ${API_KEY}.` }),
       );
       const { lines, logger } = recorder();
-      await expect(
-        client({ logger, logLevel: "debug", maxRetries: 2 }).customers.update(CUSTOMER_ID, body),
-      ).rejects.toThrow(/failed with 503/);
+      // The entry's transport with the client's sleep recorded, so that the retries do not wait for real.
+      const transport = createPiriodClient === nodeEntry.createPiriodClient ? "node" : "fetch";
+      const piriod = transportClient(transport, { baseUrl: server.url, logger, logLevel: "debug", maxRetries: 2 });
+      await expect(piriod.customers.update(CUSTOMER_ID, body)).rejects.toThrow(/failed with 503/);
       const path = `/customers/${CUSTOMER_ID}/`;
       expect(lines).toEqual([
         ["debug", `PATCH ${path}: attempt 1 of 3`],
-        ["info", `PATCH ${path} answered 503; retrying in 0 ms (attempt 2 of 3)`],
+        ["info", `PATCH ${path} answered 503; retrying in 500 ms (attempt 2 of 3)`],
         ["debug", `PATCH ${path}: attempt 2 of 3`],
-        ["info", `PATCH ${path} answered 503; retrying in 0 ms (attempt 3 of 3)`],
+        ["info", `PATCH ${path} answered 503; retrying in 500 ms (attempt 3 of 3)`],
         ["debug", `PATCH ${path}: attempt 3 of 3`],
         ["error", `PATCH ${path} failed with 503: Busy, Token [redacted].`],
       ]);

@@ -1,5 +1,6 @@
 import { operations } from "../../generated/operations.js";
 import { createClient } from "../../src/client.js";
+import { fetchTransport } from "../../src/fetch-transport.js";
 import type { PiriodClient } from "../../src/index.js";
 import type { NodeClientOptions } from "../../src/node.js";
 import { nodeTransport } from "../../src/node-transport.js";
@@ -61,19 +62,28 @@ export function recordingSleep(sleep: Sleep = (_ms, signal) => abortableSleep(1,
   return Object.assign(record, { waits });
 }
 
-/** The Node client with fast, recorded retry waits; `options` over a valid base. */
-export function testClient(
+/** The client over either transport (the Node entry's own, or the fetch entry's global `fetch`), with fast, recorded retry waits. */
+export function transportClient(
+  transport: "node" | "fetch",
   options: Partial<NodeClientOptions> = {},
   sleep: RecordingSleep = recordingSleep(),
 ): PiriodClient & { sleep: RecordingSleep } {
   const client = createClient<PiriodClient>(
     operations,
     { apiKey: API_KEY, workspace: WORKSPACE, ...options },
-    ({ baseUrl }) => nodeTransport(new URL(baseUrl).protocol),
+    ({ baseUrl }) => (transport === "node" ? nodeTransport(new URL(baseUrl).protocol) : fetchTransport()),
     [],
     sleep,
   );
   return Object.assign(client, { sleep });
+}
+
+/** The Node client with fast, recorded retry waits; `options` over a valid base. */
+export function testClient(
+  options: Partial<NodeClientOptions> = {},
+  sleep: RecordingSleep = recordingSleep(),
+): PiriodClient & { sleep: RecordingSleep } {
+  return transportClient("node", options, sleep);
 }
 
 /**

@@ -1,11 +1,13 @@
 import { type ClientContext, call } from "../../src/call.js";
-import { createRedactor } from "../../src/errors.js";
 import { fetchTransport } from "../../src/fetch-transport.js";
 import { nodeTransport } from "../../src/node-transport.js";
-import type { Operation } from "../../src/operation.js";
+import type { LoadValidator, Operation } from "../../src/operation.js";
 import { type PiriodClientOptions, resolveOptions } from "../../src/options.js";
-import { PagePromise, PiriodPromise } from "../../src/promises.js";
-import type { Log, Transport } from "../../src/send.js";
+import { PagePromise } from "../../src/pages.js";
+import { PiriodPromise } from "../../src/promises.js";
+import { createRedactor } from "../../src/redaction.js";
+import type { Log } from "../../src/send.js";
+import type { Transport } from "../../src/transport.js";
 import { API_KEY, recordingSleep, WORKSPACE } from "./client-fixtures.ts";
 
 /** A logged event: its level and its message. */
@@ -37,4 +39,21 @@ export function operationMethod(
   const Promised = operation.paginated ? PagePromise : PiriodPromise;
   const method = (...args: unknown[]) => new Promised(call(context, operation, "widgets.test", args) as Promise<never>);
   return Object.assign(method, { logged, sleep });
+}
+
+/** A validator that takes any body, as a list's schema would its pages. */
+const accept: LoadValidator = async () => (data) => ({ ok: true, value: data });
+
+/** A list operation the spec does not have, `GET /widgets/`, taking the query parameters `query` names, `arrays` of them as lists. */
+export function widgetList(query: readonly string[], arrays: readonly string[] = []): Operation {
+  return {
+    method: "GET",
+    path: "/widgets/",
+    pathParams: [],
+    query,
+    arrays,
+    status: 200,
+    response: accept,
+    paginated: true,
+  };
 }
