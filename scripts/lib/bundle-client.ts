@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { type BuildResult, build, formatMessages, type Message } from "esbuild";
+import { type BuildOptions, type BuildResult, build, formatMessages, type Message, type Metafile } from "esbuild";
 import { keepEntriesExternal } from "./entry-imports.ts";
 import { GENERATED_IMPORT, keepGeneratedExternal } from "./generated-imports.ts";
 import { BUILT_AS_CONSUMERS, packageEntries } from "./package-entries.ts";
@@ -23,50 +23,53 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
     await readFile(path.join(root, "package.json"), "utf8"),
   ) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
   const entries = await packageEntries(root);
-  let result: BuildResult<{ write: false; metafile: true }>;
-  try {
-    result = await build({
-      entryPoints: { ...(await runtimeOfGenerated(root)), ...entries },
-      // Paths in the bundle's comments (`// src/client.ts`) are relative to this: the same on every machine.
-      absWorkingDir: root,
-      tsconfig: path.join(root, "tsconfig.build.json"),
-      outdir,
-      // The key of each entry point is its path under dist/src/ (`testing/index`).
-      entryNames: "[dir]/[name]",
-      outbase: "src",
-      chunkNames: "chunks/[name]-[hash]",
-      bundle: true,
-      splitting: true,
-      format: "esm",
-      // One build for every runtime: the `node` export condition picks the Node entry, nothing here.
-      platform: "neutral",
-      target: ["node20", "es2022"],
-      // Dependencies are installed beside the package, never copied into it; anything else src/
-      // imports (ajv-formats' format checks) is bundled, so the package needs no dev dependency.
-      external: [...Object.keys(dependencies), ...Object.keys(peerDependencies), "node:*"],
-      // A module bundled from node_modules is named by its path there, even where node_modules is a link (a copy of the project).
-      preserveSymlinks: true,
-      plugins: [
-        keepGeneratedExternal(path.join(root, "generated")),
-        keepEntriesExternal(root, entries, BUILT_AS_CONSUMERS),
-      ],
-      write: false,
-      metafile: true,
-      logLevel: "silent",
-    });
-  } catch (error) {
-    if (isBuildFailure(error))
-      throw new PipelineError(`build:package: esbuild failed\n${await described(error.errors, "error")}`);
-    throw error;
-  }
-  if (result.warnings.length > 0)
-    throw new PipelineError(`build:package: esbuild warned\n${await described(result.warnings, "warning")}`);
-
-  for (const output of result.outputFiles) {
-    await mkdir(path.dirname(output.path), { recursive: true });
-    await writeFile(output.path, output.text);
-  }
-  const imported = Object.values(result.metafile.outputs).flatMap((output) =>
+  const isConsumer = (source: string) =>
+    BUILT_AS_CONSUMERS.some((folder) => source.startsWith(folder + path.sep) || source.startsWith(`${folder}/`));
+  const consumers = Object.fromEntries(Object.entries(entries).filter(([, source]) => isConsumer(source)));
+  const client = Object.fromEntries(Object.entries(entries).filter(([, source]) => !isConsumer(source)));
+  const common = {
+    // Paths in the bundle's comments (`// src/client.ts`) are relative to this: the same on every machine.
+    absWorkingDir: root,
+    tsconfig: path.join(root, "tsconfig.build.json"),
+    outdir,
+    // The key of each entry point is its path under dist/src/ (`testing/index`).
+    entryNames: "[dir]/[name]",
+    outbase: "src",
+    bundle: true,
+    format: "esm",
+    // One build for every runtime: the `node` export condition picks the Node entry, nothing here.
+    platform: "neutral",
+    target: ["node20", "es2022"],
+    // Dependencies are installed beside the package, never copied into it; anything else src/
+    // imports (ajv-formats' format checks) is bundled, so the package needs no dev dependency.
+    external: [...Object.keys(dependencies), ...Object.keys(peerDependencies), "node:*"],
+    // A module bundled from node_modules is named by its path there, even where node_modules is a link (a copy of the project).
+    preserveSymlinks: true,
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  } satisfies BuildOptions;
+  const outputs = await built({
+    ...common,
+    entryPoints: { ...(await runtimeOfGenerated(root)), ...client },
+    chunkNames: "chunks/[name]-[hash]",
+    splitting: true,
+    plugins: [keepGeneratedExternal(path.join(root, "generated"))],
+  });
+  // The bins built as consumers, in a pass of their own: one file each, sharing no chunk (not even esbuild's helpers) with the
+  // client's files, which stay byte for byte as they would be without them.
+  if (Object.keys(consumers).length > 0)
+    outputs.push(
+      ...(await built({
+        ...common,
+        entryPoints: consumers,
+        plugins: [
+          keepGeneratedExternal(path.join(root, "generated")),
+          keepEntriesExternal(root, entries, BUILT_AS_CONSUMERS),
+        ],
+      })),
+    );
+  const imported = outputs.flatMap((output) =>
     output.imports.flatMap(({ path: specifier, external }) =>
       external && specifier.startsWith(GENERATED_IMPORT)
         ? [path.join(generatedDir, specifier.slice(GENERATED_IMPORT.length))]
@@ -74,6 +77,25 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
     ),
   );
   return [...new Set(imported)];
+}
+
+/** Runs one esbuild pass, writes its files and returns what each output imports; a failure or a warning stops the build. */
+async function built(options: BuildOptions & { write: false; metafile: true }): Promise<Metafile["outputs"][string][]> {
+  let result: BuildResult<{ write: false; metafile: true }>;
+  try {
+    result = await build(options);
+  } catch (error) {
+    if (isBuildFailure(error))
+      throw new PipelineError(`build:package: esbuild failed\n${await described(error.errors, "error")}`);
+    throw error;
+  }
+  if (result.warnings.length > 0)
+    throw new PipelineError(`build:package: esbuild warned\n${await described(result.warnings, "warning")}`);
+  for (const output of result.outputFiles) {
+    await mkdir(path.dirname(output.path), { recursive: true });
+    await writeFile(output.path, output.text);
+  }
+  return Object.values(result.metafile.outputs);
 }
 
 function isBuildFailure(error: unknown): error is { errors: Message[] } {
