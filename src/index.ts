@@ -35,6 +35,8 @@ export type { FetchFunction } from "./fetch-transport.js";
 export type { ClientOverrides, Logger, LogLevel, PiriodClientOptions, RequestOptions } from "./options.js";
 export { Page, PagePromise, PiriodPromise, type WithResponse } from "./promises.js";
 export type { ClientPaths } from "./raw.js";
+export { PiriodWebhookSignatureError, type WebhookRefusal } from "./webhook-error.js";
+export { type VerifyWebhookInput, verifyWebhook, WEBHOOK_MAX_BODY_BYTES, type WebhookEvent } from "./webhooks.js";
 
 /** A client for Piriod's API. In a browser it refuses to start unless `dangerouslyAllowBrowser` is set. */
 export function createPiriodClient(options: PiriodClientOptions): PiriodClient {
