@@ -8,6 +8,7 @@ import { type FakeFault, FaultQueue, faultResponse } from "./faults.js";
 import { type FakeServer, listenOn } from "./http-server.js";
 import { createdObject, exampleObject, newId, type ServerContext, type StoredObject } from "./objects.js";
 import { ROUTES, routeOf } from "./routes.js";
+import { createFakeWebhooks, type FakeWebhooks, WEBHOOK_TIMEOUT_MS } from "./webhooks.js";
 
 /** An operation by its client method: `customers.update`. */
 export type FakeOperation = { [R in keyof Resources]: `${R & string}.${keyof Resources[R] & string}` }[keyof Resources];
@@ -43,6 +44,8 @@ export interface PiriodFakeOptions {
    * `handlers` intercept. Default `https://api.piriod.com`.
    */
   baseUrl?: string;
+  /** How long a webhook delivery waits for the endpoint's status, in milliseconds: Piriod's 6,000 or less. Default 6,000. */
+  webhookTimeoutMs?: number;
 }
 
 /** A request the fake received, for assertions. */
@@ -87,7 +90,9 @@ export interface PiriodFake {
   readonly requests: readonly ReceivedRequest[];
   /** The next call of `operation` misbehaves as `fault` says, once; then normal service. Several queue up in order. */
   failNext(operation: FakeOperation, fault: FakeFault): void;
-  /** Forgets every object, waiting fault and received request (and seeds the examples again when asked to start from them). */
+  /** Webhooks: register an endpoint (a URL or a handler), send it events signed as Piriod signs them, read the deliveries. */
+  readonly webhooks: FakeWebhooks;
+  /** Forgets every object, waiting fault, received request, webhook and delivery (and seeds the examples again when asked to start from them). */
   reset(): void;
 }
 
@@ -127,6 +132,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
   const requests: ReceivedRequest[] = [];
   const operationNames = ROUTES.map((route) => route.name);
   const base = rootOf(options.baseUrl ?? DEFAULT_BASE_URL, "createPiriodFake: baseUrl");
+  const webhooks = createFakeWebhooks(webhookTimeout(options.webhookTimeoutMs));
 
   const spaceOf = (workspace: string, testMode: boolean): Space => {
     const key = JSON.stringify([workspace, testMode]);
@@ -284,13 +290,25 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       return requests;
     },
     failNext: (operation, fault) => faults.add(operation, operationNames, fault),
+    webhooks: webhooks.webhooks,
     reset: () => {
       spaces.clear();
       faults.clear();
       requests.length = 0;
+      webhooks.reset();
       if (options.examples) seedExamples();
     },
   };
+}
+
+/** The `webhookTimeoutMs` option: Piriod waits 6 s, and a test may wait less, never more. */
+function webhookTimeout(timeoutMs: number | undefined): number {
+  if (timeoutMs === undefined) return WEBHOOK_TIMEOUT_MS;
+  if (typeof timeoutMs !== "number" || !(timeoutMs > 0) || timeoutMs > WEBHOOK_TIMEOUT_MS)
+    throw new PiriodError(
+      `createPiriodFake: webhookTimeoutMs must be a number of milliseconds above 0 and at most Piriod's ${WEBHOOK_TIMEOUT_MS}, not ${String(timeoutMs)}`,
+    );
+  return timeoutMs;
 }
 
 function redacted(headers: Headers): Record<string, string> {

@@ -19,3 +19,10 @@ export type {
 export { createPiriodFake } from "./fake.js";
 export type { FakeFault } from "./faults.js";
 export type { FakeServer } from "./http-server.js";
+export type {
+  FakeWebhook,
+  FakeWebhookDelivery,
+  FakeWebhookOptions,
+  FakeWebhookOutcome,
+  FakeWebhooks,
+} from "./webhooks.js";
