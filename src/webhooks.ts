@@ -17,8 +17,11 @@ export interface WebhookEvent {
 export interface VerifyWebhookInput {
   /** The body as received, its text or its bytes, unparsed: with Express, `express.raw({ type: "application/json" })`. */
   body: string | Uint8Array | ArrayBuffer;
-  /** The `x-piriod-signature` header; `undefined` or `null` when the request had none. */
-  signature: string | null | undefined;
+  /**
+   * The `x-piriod-signature` header as the server gives it (`request.headers["x-piriod-signature"]` in `node:http`,
+   * `headers.get("x-piriod-signature")` with `fetch`'s `Request`); `undefined` or `null` when the request had none.
+   */
+  signature: string | readonly string[] | null | undefined;
   /** The webhook's secret, from Piriod's dashboard (`whsecret_…`). */
   secret: string;
 }
@@ -34,10 +37,14 @@ const FIELDS = ["event", "object_id"];
  * `PiriodError`. Nothing signed ties a delivery to a time: handle each `event` and `object_id` idempotently.
  */
 export async function verifyWebhook(input: VerifyWebhookInput): Promise<WebhookEvent> {
-  const { body, signature, secret } = argumentsOf(input);
+  const { body, signature: header, secret } = argumentsOf(input);
   webCrypto();
-  if (signature === undefined || signature === null || signature === "")
+  // A list is what Node's types allow for a header; Piriod sends one.
+  const signature = typeof header === "string" || header?.length !== 1 ? header : header[0];
+  if (signature === undefined || signature === null || signature.length === 0)
     throw refused("missing", "the request has no x-piriod-signature header");
+  if (typeof signature !== "string")
+    throw refused("mismatch", `the request has ${signature.length} x-piriod-signature headers, where Piriod sends one`);
   const text = bodyText(body);
   let parsed: unknown;
   try {
@@ -80,7 +87,12 @@ function argumentsOf(input: VerifyWebhookInput): VerifyWebhookInput {
   const { body, signature, secret } = read;
   if (typeof secret !== "string") throw fail(`secret must be the webhook's secret as a string, not ${kind(secret)}`);
   if (secret === "") throw fail("secret is empty: copy the webhook's secret (whsecret_…) from Piriod's dashboard");
-  if (signature !== undefined && signature !== null && typeof signature !== "string")
+  if (
+    signature !== undefined &&
+    signature !== null &&
+    typeof signature !== "string" &&
+    !(Array.isArray(signature) && signature.every((value) => typeof value === "string"))
+  )
     throw fail(
       `signature must be the x-piriod-signature header's text (or undefined when absent), not ${kind(signature)}`,
     );
