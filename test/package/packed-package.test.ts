@@ -96,7 +96,7 @@ describe("the packed package", () => {
   });
 
   it("verifies webhooks as Python signs them, through each entry and through require", async () => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     const documented = webhookVector("documented");
     const deliveries = [
       documented,
