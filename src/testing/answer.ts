@@ -1,6 +1,6 @@
-import { resources } from "../../generated/fake-model.js";
 import { validationErrorBody } from "./drf-errors.js";
 import { listPage } from "./lists.js";
+import type { ResourceModel } from "./model.js";
 import { createdObject, type ServerContext, type StoredObject, updatedObject } from "./objects.js";
 import type { Route } from "./routes.js";
 
@@ -39,15 +39,15 @@ function refused(status: 401 | 403, detail: string): { refusal: Response } {
   return { refusal: json(status, { detail }, status === 401 ? { "www-authenticate": "Token" } : {}) };
 }
 
-/** The answer to an operation in the caller's space: what Piriod would do with it, by its shape. */
+/** The answer to an operation in the caller's space: what Piriod would do with it, by its shape and its resource's `model`. */
 export async function answer(
   route: Route,
+  model: ResourceModel | undefined,
   params: string[],
   request: { url: URL; headers: Headers; text: string },
   space: Space,
   context: ServerContext,
 ): Promise<Response> {
-  const model = resources[route.resource];
   const notServed = json(501, {
     detail: `The fake does not serve ${route.operation.method} ${route.operation.path} (${route.name}): only lists, creates, retrieves, partial updates and deletes of a resource.`,
   });
@@ -65,7 +65,7 @@ export async function answer(
   if (route.shape === "create") {
     const body = await checkedBody(route, request);
     if (body instanceof Response) return body;
-    return stored(route, objects, createdObject(model, body, context));
+    return stored(route, model, objects, createdObject(model, body, context));
   }
   // A retrieve, an update or a delete: the object its path names.
   const id = params[0];
@@ -78,13 +78,17 @@ export async function answer(
   }
   const body = await checkedBody(route, request);
   if (body instanceof Response) return body;
-  return stored(route, objects, updatedObject(model, object, body, context));
+  return stored(route, model, objects, updatedObject(model, object, body, context));
 }
 
 /** Keeps a created or updated object under its id and answers with it. */
-function stored(route: Route, objects: Map<string, StoredObject>, written: StoredObject): Response {
-  const model = resources[route.resource];
-  objects.set(String(written[model?.server.id ?? "id"]), written);
+function stored(
+  route: Route,
+  model: ResourceModel,
+  objects: Map<string, StoredObject>,
+  written: StoredObject,
+): Response {
+  objects.set(String(written[model.server.id ?? "id"]), written);
   return json(route.operation.status, written);
 }
 

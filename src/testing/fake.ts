@@ -1,23 +1,24 @@
-import { PiriodError, PiriodValidationError } from "../../generated/client-runtime.js";
-import { type ResourceObjects, resources } from "../../generated/fake-model.js";
-import type { Resources } from "../../generated/resources.js";
-import type { ValidationResult } from "../../generated/validators/runtime.js";
-import * as validators from "../../generated/validators.js";
+import { parseBody } from "../errors.js";
+import { PiriodError, PiriodValidationError } from "../root-errors.js";
+import { abortableSleep } from "../send.js";
 import { type Access, answer, callerOf, json, type Space } from "./answer.js";
 import { type FakeFault, FaultQueue, faultResponse } from "./faults.js";
 import { type FakeServer, listenOn } from "./http-server.js";
+import type { FakeSpec } from "./model.js";
 import { createdObject, exampleObject, newId, type ServerContext, type StoredObject } from "./objects.js";
-import { ROUTES, routeOf } from "./routes.js";
+import { routeOf, routesOf } from "./routes.js";
 import { createFakeWebhooks, type FakeWebhooks, WEBHOOK_TIMEOUT_MS } from "./webhooks.js";
 
-/** An operation by its client method: `customers.update`. */
-export type FakeOperation = { [R in keyof Resources]: `${R & string}.${keyof Resources[R] & string}` }[keyof Resources];
+/** An operation by its client method (`customers.update`), of a client whose resources are `Resources`. */
+export type OperationNameOf<Resources> = {
+  [R in keyof Resources]: `${R & string}.${keyof Resources[R] & string}`;
+}[keyof Resources];
 
 /** A field of an object for `seed` and `build`: its value, or for an object the request names by id (`country`), that id. */
 export type FakeFields<T> = { [K in keyof T]?: T[K] | (NonNullable<T[K]> extends { id: infer Id } ? Id : never) };
 
-/** Objects to start from, by resource. */
-export type FakeSeed = { [R in keyof ResourceObjects]?: readonly FakeFields<ResourceObjects[R]>[] };
+/** Objects to start from, by resource, of a spec whose resources store `Objects` (`{ customers: Customer, … }`). */
+export type SeedOf<Objects> = { [R in keyof Objects]?: readonly FakeFields<Objects[R]>[] };
 
 /** Where objects live: a workspace, in live or test mode. */
 export interface FakeSpace {
@@ -48,10 +49,10 @@ export interface PiriodFakeOptions {
   webhookTimeoutMs?: number;
 }
 
-/** A request the fake received, for assertions. */
-export interface ReceivedRequest {
+/** A request the fake received, for assertions; `Operation` names the spec's operations. */
+export interface ReceivedRequestOf<Operation extends string> {
   /** The operation it matched (`customers.update`); absent for a path the spec has not. */
-  operation?: FakeOperation;
+  operation?: Operation;
   method: string;
   /** The path under the base URL, without the query: `/customers/cus_01H8XYZ123ABC/`. */
   path: string;
@@ -69,7 +70,8 @@ export interface MswHttp {
   all(path: string, resolver: (info: { request: Request }) => Promise<Response>): unknown;
 }
 
-export interface PiriodFake {
+/** A fake of a spec whose operations `Operation` names and whose resources store `Objects`. */
+export interface FakeOf<Operation extends string, Objects> {
   /** A `fetch` served by the fake, for `createPiriodClient({ fetch: fake.fetch, … })`. */
   readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
   /**
@@ -80,16 +82,13 @@ export interface PiriodFake {
   /** Serves the fake over HTTP on 127.0.0.1 (port 0, the default, takes a free one), under the path of the fake's `baseUrl`. */
   listen(port?: number): Promise<FakeServer>;
   /** Stores objects as they are (what the server writes itself, such as `id` and `created`, filled in when absent) and returns them. Throws naming every field that breaks the schema. */
-  seed<S extends FakeSeed>(
-    objects: S,
-    where?: FakeSpace,
-  ): { [R in keyof S & keyof ResourceObjects]: ResourceObjects[R][] };
+  seed<S extends SeedOf<Objects>>(objects: S, where?: FakeSpace): { [R in keyof S & keyof Objects]: Objects[R][] };
   /** Factories: a valid object of each resource, from the spec's example, with a new id and your fields over it. Nothing is stored. */
-  readonly build: { [R in keyof ResourceObjects]: (fields?: FakeFields<ResourceObjects[R]>) => ResourceObjects[R] };
+  readonly build: { [R in keyof Objects]: (fields?: FakeFields<Objects[R]>) => Objects[R] };
   /** Every request received, oldest first. */
-  readonly requests: readonly ReceivedRequest[];
+  readonly requests: readonly ReceivedRequestOf<Operation>[];
   /** The next call of `operation` misbehaves as `fault` says, once; then normal service. Several queue up in order. */
-  failNext(operation: FakeOperation, fault: FakeFault): void;
+  failNext(operation: Operation, fault: FakeFault): void;
   /** Webhooks: register an endpoint (a URL or a handler), send it events signed as Piriod signs them, read the deliveries. */
   readonly webhooks: FakeWebhooks;
   /** Forgets every object, waiting fault, received request, webhook and delivery (and seeds the examples again when asked to start from them). */
@@ -122,15 +121,24 @@ function rootOf(baseUrl: string, label: string): { url: string; path: string } {
   return { url: `${url.origin}${path}`, path };
 }
 
-/** A fake Piriod in memory, serving every operation of the spec as Piriod would. */
-export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
+/**
+ * A fake Piriod in memory, serving every operation of `spec` (its operation table, resource models and validators, generated from
+ * the spec) as Piriod would. The testing entry point makes the package's own (`createPiriodFake`).
+ */
+export function createFake<Operation extends string, Objects>(
+  spec: FakeSpec,
+  options: PiriodFakeOptions = {},
+): FakeOf<Operation, Objects> {
+  type Fake = FakeOf<Operation, Objects>;
+  const { resources, validators } = spec;
+  const routes = routesOf(spec.operations);
   const access: Access = { apiKey: options.apiKey, workspaces: options.workspaces };
   const now = options.now ?? (() => new Date());
   const defaultWorkspace = options.workspace ?? DEFAULT_WORKSPACE;
   const spaces = new Map<string, Space>();
   const faults = new FaultQueue();
-  const requests: ReceivedRequest[] = [];
-  const operationNames = ROUTES.map((route) => route.name);
+  const requests: ReceivedRequestOf<Operation>[] = [];
+  const operationNames = routes.map((route) => route.name);
   const base = rootOf(options.baseUrl ?? DEFAULT_BASE_URL, "createPiriodFake: baseUrl");
   const webhooks = createFakeWebhooks(webhookTimeout(options.webhookTimeoutMs));
 
@@ -156,20 +164,20 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     const under = url.pathname.startsWith(`${basePath}/`);
     const path = under ? url.pathname.slice(basePath.length) : url.pathname;
     const text = request.body === null ? "" : await request.text();
-    const found = under ? routeOf(request.method, path) : { allowed: [] };
+    const found = under ? routeOf(routes, request.method, path) : { allowed: [] };
     const route = "route" in found ? found.route : undefined;
-    const received: ReceivedRequest = {
-      ...(route ? { operation: route.name as FakeOperation } : {}),
+    const received: ReceivedRequestOf<Operation> = {
+      ...(route ? { operation: route.name as Operation } : {}),
       method: request.method,
       path,
       query: Object.fromEntries(url.searchParams),
       headers: redacted(request.headers),
-      ...(text === "" ? {} : { body: parsedOrText(text) }),
+      ...(text === "" ? {} : { body: parseBody(text) }),
       status: 0,
     };
     requests.push(received);
     const fault = route ? faults.take(route.name) : undefined;
-    if (fault?.delay) await sleep(fault.delay, request.signal);
+    if (fault?.delay) await abortableSleep(fault.delay, request.signal);
     if (fault?.drop) return DROPPED;
     const response = await (async () => {
       if (fault?.status !== undefined) return faultResponse(fault as FakeFault & { status: number });
@@ -183,6 +191,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       const context = contextOf(found.route.resource, caller.testMode);
       return answer(
         found.route,
+        resources[found.route.resource],
         found.params,
         { url, headers: request.headers, text },
         spaceOf(caller.workspace, caller.testMode),
@@ -206,10 +215,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       throw new PiriodError(`${label} must be an object of ${model.schema}'s fields`);
     const context = contextOf(resource, where?.testMode ?? false);
     const object = build ? exampleObject(model, fields, context) : createdObject(model, fields, context);
-    const validate = (validators as unknown as Record<string, (data: unknown) => ValidationResult<unknown>>)[
-      `validate${model.schema}`
-    ];
-    const result = validate?.(object);
+    const result = validators[`validate${model.schema}`]?.(object);
     if (result && !result.ok) {
       throw new PiriodValidationError(
         `${label} is not a valid ${model.schema}: ${result.errors.map((issue) => issue.message).join("; ")}`,
@@ -219,7 +225,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     return object;
   }
 
-  function seed(objects: FakeSeed, where: FakeSpace = {}): Record<string, unknown[]> {
+  function seed(objects: SeedOf<Objects>, where: FakeSpace = {}): Record<string, unknown[]> {
     if (objects === null || typeof objects !== "object")
       throw new PiriodError("seed takes an object of lists by resource: { customers: [...] }");
     const made: Record<string, StoredObject[]> = {};
@@ -249,7 +255,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     const examples = Object.entries(resources).flatMap(([resource, model]) =>
       model.example ? [[resource, [model.example]]] : [],
     );
-    seed(Object.fromEntries(examples) as FakeSeed);
+    seed(Object.fromEntries(examples) as SeedOf<Objects>);
   };
   if (options.examples) seedExamples();
 
@@ -279,13 +285,13 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       });
       return { url: `${server.url}${base.path}`, port: server.port, close: server.close };
     },
-    seed: seed as PiriodFake["seed"],
+    seed: seed as Fake["seed"],
     build: Object.fromEntries(
       Object.keys(resources).map((resource) => [
         resource,
         (fields: StoredObject = {}) => stored(resource, fields, undefined, true, `build.${resource}`),
       ]),
-    ) as unknown as PiriodFake["build"],
+    ) as unknown as Fake["build"],
     get requests() {
       return requests;
     },
@@ -318,26 +324,4 @@ function redacted(headers: Headers): Record<string, string> {
       .replace(/^(\s*token\s+).*$/i, "$1[redacted]")
       .replace(/^(?!\s*token\s)[\s\S]*$/i, "[redacted]");
   return result;
-}
-
-function parsedOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", stop);
-      resolve();
-    }, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", stop, { once: true });
-  });
 }

@@ -1,4 +1,4 @@
-import type { ResourceModel } from "../../generated/fake-model.js";
+import type { ResourceModel } from "./model.js";
 
 /** One object as the fake stores it and answers with it: a response's shape (`country` as an object). */
 export type StoredObject = Record<string, unknown>;

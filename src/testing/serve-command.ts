@@ -1,14 +1,21 @@
-import { createPiriodFake } from "./fake.js";
+import type { PiriodFakeOptions } from "./fake.js";
 import type { FakeServer } from "./http-server.js";
 
 const DEFAULT_PORT = 4010;
+
+/** What serves the fake: `createPiriodFake` of the testing entry point, which the command is given. */
+export type MakeFake = (options: PiriodFakeOptions) => { listen(port?: number): Promise<FakeServer> };
 
 /**
  * The `piriod-fake` command (and `npm run mock` in the package's own repository): the fake over
  * HTTP on 127.0.0.1, starting from the spec's example objects, until SIGINT or SIGTERM. Returns
  * the exit code for a command that ends at once (help, bad arguments, a port in use).
  */
-export async function serveCommand(args: readonly string[], usage: string): Promise<number | undefined> {
+export async function serveCommand(
+  args: readonly string[],
+  usage: string,
+  createPiriodFake: MakeFake,
+): Promise<number | undefined> {
   const help = `Usage: ${usage}
 
 Serves a fake Piriod API on http://127.0.0.1:N (default ${DEFAULT_PORT}; 0 takes a free port): every

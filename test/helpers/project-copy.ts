@@ -41,7 +41,9 @@ export class ProjectCopy {
 
   static async create(entries: string[] = ["openapi", "generated", "redocly.yaml"]): Promise<ProjectCopy> {
     const root = await mkdtemp(path.join(tmpdir(), "piriod-spec-"));
-    for (const entry of entries) {
+    // redocly.yaml loads the rules of the x-piriod-* extensions from lint/: a copy of the one takes the other.
+    const copied = entries.includes("redocly.yaml") && !entries.includes("lint") ? [...entries, "lint"] : entries;
+    for (const entry of copied) {
       await cp(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
     }
     return new ProjectCopy(root);

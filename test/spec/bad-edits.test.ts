@@ -42,6 +42,13 @@ const badEdits: BadEdit[] = [
     problem: /operation-operationId.*operationId/,
   },
   {
+    name: "an x-piriod-method that names no client method",
+    apply: (copy) =>
+      copy.edit(PATH_FILE, "  x-piriod-method: customers.update\n", "  x-piriod-method: customers.Update\n"),
+    file: "paths/customers_{id}_.yaml",
+    problem: /piriod\/client-method.*x-piriod-method "customers\.Update" must be resource\.method in lower camel case/,
+  },
+  {
     name: "invalid YAML",
     apply: (copy) => copy.edit(REQUEST_SCHEMA, "required:\n  - name\n", "required:\n  - name\n   - oops: [\n"),
     file: "components/schemas/CustomerWrite.yaml",
@@ -90,7 +97,7 @@ describe("a schema keyword the validators have no message for", () => {
     const generate = await copy.runInProcess("generate");
     expect(generate.status).not.toBe(0);
     expect(generate.stderr).toMatch(
-      /components\/schemas\/CustomerWrite uses `pattern`, for which scripts\/templates\/validator-runtime\.js has no message/,
+      /components\/schemas\/CustomerWrite uses `pattern`, for which src\/validator-runtime\.ts has no message/,
     );
     expect(await copy.snapshot("generated")).toEqual(before);
   });

@@ -48,11 +48,11 @@ describe("generate --check", () => {
 
   it("names files that are missing or no longer generated", async () => {
     await project().write("generated/leftover.js", "export {};\n");
-    await rm(`${project().root}/generated/validators/runtime.d.ts`);
+    await rm(`${project().root}/generated/validators/customer.d.ts`);
     const run = await project().runInProcess("generate", "--check");
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("generated/leftover.js (no longer generated)");
-    expect(run.stderr).toContain("generated/validators/runtime.d.ts (missing)");
+    expect(run.stderr).toContain("generated/validators/customer.d.ts (missing)");
   });
 });
 

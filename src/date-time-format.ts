@@ -1,8 +1,9 @@
-// RFC 3339 §5.6 date-time, as JSON Schema 2020-12 names it. Bundled into
-// generated/validators/formats.js, and registered with ajv by scripts/generate-validators.ts.
-// ajv-formats' own check also takes a space for `T`, an offset without its colon (+0300), and
-// second 60 at 23:59 UTC of any day; the conformance oracle (@hyperjump/json-schema-formats) takes
-// none of those, and test/validators/date-time-format.test.ts compares the two.
+/**
+ * RFC 3339 §5.6 date-time, as JSON Schema 2020-12 names it: the check the generated validators run for `format: date-time` (through
+ * ./validator-formats.ts), and the one the generator registers with ajv. ajv-formats' own check also takes a space for `T`, an offset
+ * without its colon (+0300), and second 60 at 23:59 UTC of any day; the conformance oracle (@hyperjump/json-schema-formats) takes none
+ * of those, and test/validators/date-time-format.test.ts compares the two.
+ */
 
 // full-date "T" full-time, with "T" and "Z" in either case (RFC 3339 §5.6 NOTE).
 // Groups: year, month, day, hour, minute, second, then the offset's sign, hours and minutes.
@@ -58,29 +59,28 @@ const LEAP_SECOND_DAYS = new Set([
   "2016-12-31",
 ]);
 
-const daysInMonth = (year, month) =>
-  month === 2
-    ? year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-      ? 29
-      : 28
-    : month === 4 || month === 6 || month === 9 || month === 11
-      ? 30
-      : 31;
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
 
 /** Whether `value` is an RFC 3339 date-time naming an instant that exists. */
-export function isDateTime(value) {
+export function isDateTime(value: string): boolean {
   const parts = DATE_TIME.exec(value);
   if (parts === null) return false;
-  let [year, month, day, hour, minute] = parts.slice(1, 6).map(Number);
+  let year = Number(parts[1]);
+  let month = Number(parts[2]);
+  let day = Number(parts[3]);
   if (day > daysInMonth(year, month)) return false;
   if (parts[6] !== "60") return true;
   // Second 60 exists only in the last minute of a leap-second day, in UTC: move the local time
   // to UTC. An offset is less than a day, so that minute is on the local day or the one before.
   const offset = parts[7] === undefined ? 0 : (parts[7] === "-" ? -1 : 1) * (Number(parts[8]) * 60 + Number(parts[9]));
-  const utcMinute = hour * 60 + minute - offset;
+  const utcMinute = Number(parts[4]) * 60 + Number(parts[5]) - offset;
   if (utcMinute === -1) {
     // The local day's first minutes, east of Greenwich: 23:59 UTC is on the day before.
-    if (--day === 0) {
+    day--;
+    if (day === 0) {
       month--;
       if (month === 0) {
         year--;
