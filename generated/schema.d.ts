@@ -975,7 +975,7 @@ export interface operations {
                      * @description The event's name. `payment.created` is the one Piriod's documentation shows;
                      *     it publishes no list of the others, so expect names not listed here.
                      */
-                    event: string | "payment.created";
+                    event: "payment.created" | (string & {});
                     /** @description The id of the object that triggered the event. */
                     object_id: string;
                 };
