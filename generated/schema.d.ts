@@ -280,6 +280,7 @@ export interface components {
         CustomerUpdate: CustomerUpdate;
         ContactList: ContactList;
         ContactWrite: ContactWrite;
+        WebhookEvent: WebhookEvent;
     };
     responses: {
         /**
@@ -970,15 +971,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /**
-                     * @description The event's name. `payment.created` is the one Piriod's documentation shows;
-                     *     it publishes no list of the others, so expect names not listed here.
-                     */
-                    event: "payment.created" | (string & {});
-                    /** @description The id of the object that triggered the event. */
-                    object_id: string;
-                };
+                "application/json": WebhookEvent;
             };
         };
         responses: {
@@ -1496,4 +1489,18 @@ export type ContactWrite = {
      * @default true
      */
     collections?: boolean;
+};
+/**
+ * WebhookEvent
+ * @description An event in the workspace, as Piriod delivers it to a webhook: its name and the id of the
+ *     object it concerns, and nothing else.
+ */
+export type WebhookEvent = {
+    /**
+     * @description The event's name. `payment.created` is the one Piriod's documentation shows; it
+     *     publishes no list of the others, so expect names not listed here.
+     */
+    event: "payment.created" | (string & {});
+    /** @description The id of the object that triggered the event. */
+    object_id: string;
 };

@@ -6,11 +6,12 @@ import { PiriodError, shorten } from "./errors.js";
 import { PiriodWebhookSignatureError, type WebhookRefusal } from "./webhook-error.js";
 import { signatureMatches, signedText, webCrypto } from "./webhook-signature.js";
 
-/** What Piriod POSTs to a webhook: the event's name and the id of the object it concerns. */
-export interface WebhookEvent {
-  /** The event's name; `payment.created` is the one Piriod's docs show. */
-  event: "payment.created" | (string & {});
-  /** The id of the object that triggered the event: fetch it through the API rather than trust the delivery. */
+/**
+ * A delivery's two fields, as checked here. The package exports `verifyWebhook` typed with the spec's `WebhookEvent` (the entry
+ * points join the two), whose `event` offers the documented names.
+ */
+export interface VerifiedWebhook {
+  event: string;
   object_id: string;
 }
 
@@ -31,12 +32,8 @@ export const WEBHOOK_MAX_BODY_BYTES = 16_384;
 
 const FIELDS = ["event", "object_id"];
 
-/**
- * Checks a delivery of a Piriod webhook and resolves to its event, or rejects with a `PiriodWebhookSignatureError` (whose `reason`
- * says why) when it is not verifiably Piriod's: answer that 400. Bad arguments (an empty secret, a parsed body) reject with a
- * `PiriodError`. Nothing signed ties a delivery to a time: handle each `event` and `object_id` idempotently.
- */
-export async function verifyWebhook(input: VerifyWebhookInput): Promise<WebhookEvent> {
+/** `verifyWebhook` of the package (documented where src/index.ts exports it with the spec's event type). */
+export async function verifyWebhook(input: VerifyWebhookInput): Promise<VerifiedWebhook> {
   const { body, signature: header, secret } = argumentsOf(input);
   webCrypto();
   // A list is what Node's types allow for a header; Piriod sends one.

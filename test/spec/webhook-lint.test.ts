@@ -23,9 +23,9 @@ const MISTAKES: { rule: string; search: string; replacement: string }[] = [
   },
   { rule: "no-invalid-media-type-examples", search: "object_id: pay_123", replacement: "object_id: 123" },
   {
-    rule: "no-required-schema-properties-undefined",
-    search: "            - object_id\n",
-    replacement: "            - object_id\n            - created\n",
+    rule: "no-invalid-schema-examples",
+    search: "        pattern: ^[0-9a-f]{64}$\n",
+    replacement: "        pattern: ^[0-9a-f]{64}$\n        examples:\n          - not-hex\n",
   },
   {
     rule: "response-mime-type",

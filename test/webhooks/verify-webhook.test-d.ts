@@ -1,10 +1,22 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { describe, expectTypeOf, it } from "vitest";
-import { type VerifyWebhookInput, verifyWebhook, type WebhookEvent } from "../../src/index.ts";
+import {
+  type components,
+  type VerifyWebhookInput,
+  verifyWebhook,
+  type WebhookEvent,
+  type webhooks,
+} from "../../src/index.ts";
 
 describe("verifyWebhook's types", () => {
   it("resolves to the event: the documented name offered, any other name allowed, the object's id a string", () => {
     expectTypeOf(verifyWebhook).returns.resolves.toEqualTypeOf<WebhookEvent>();
+    // The spec's type: the webhook's body schema, whose open string the generator types for completion.
+    expectTypeOf<WebhookEvent>().toEqualTypeOf<components["schemas"]["WebhookEvent"]>();
+    expectTypeOf<WebhookEvent>().toEqualTypeOf<
+      webhooks["event"]["post"]["requestBody"]["content"]["application/json"]
+    >();
+    expectTypeOf<WebhookEvent["event"]>().toEqualTypeOf<"payment.created" | (string & {})>();
     expectTypeOf<"payment.created">().toExtend<WebhookEvent["event"]>();
     expectTypeOf<string>().toExtend<WebhookEvent["event"]>();
     expectTypeOf<WebhookEvent["object_id"]>().toEqualTypeOf<string>();
