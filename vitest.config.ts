@@ -10,12 +10,20 @@ import { defineConfig } from "vitest/config";
  * `integration` holds the rest: the pipeline run in a copy of the project, a browser, Prism, the
  * docs, the release scripts.
  */
-const UNIT_FOLDERS = ["test/client", "test/testing", "test/validators", "test/conformance", "test/types"];
+const UNIT_FOLDERS = [
+  "test/client",
+  "test/testing",
+  "test/validators",
+  "test/conformance",
+  "test/types",
+  "test/webhooks",
+];
 const INTEGRATION_IN_UNIT_FOLDERS = [
   "test/client/new-operation.test.ts",
   "test/client/in-chromium.test.ts",
   "test/client/prism.test.ts",
   "test/testing/new-resource.test.ts",
+  "test/webhooks/bundle.test.ts",
 ];
 
 // Consumers' code is run where it belongs: test/package/testing-entry.test.ts runs the README's

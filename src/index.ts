@@ -8,11 +8,12 @@
 import type { Client } from "openapi-fetch";
 import { operations } from "../generated/operations.js";
 import type { Resources } from "../generated/resources.js";
-import type { paths } from "../generated/schema.js";
+import type { paths, WebhookEvent } from "../generated/schema.js";
 import { createClient } from "./client.js";
 import { fetchTransport } from "./fetch-transport.js";
 import type { ClientOverrides, PiriodClientOptions } from "./options.js";
 import type { RawPaths } from "./raw.js";
+import { type VerifyWebhookInput, verifyWebhook as verifyDelivery } from "./webhooks.js";
 
 export * from "../generated/converters.js";
 export type * from "../generated/resources.js";
@@ -42,6 +43,17 @@ export type { ClientOverrides, Logger, LogLevel, PiriodClientOptions, RequestOpt
 export { Page, PagePromise } from "./pages.js";
 export { PiriodPromise, type WithResponse } from "./promises.js";
 export type { ValidationIssue } from "./validator-runtime.js";
+export { PiriodWebhookSignatureError, type WebhookRefusal } from "./webhook-error.js";
+export { type VerifyWebhookInput, WEBHOOK_MAX_BODY_BYTES } from "./webhooks.js";
+
+/**
+ * Checks a delivery of a Piriod webhook and resolves to its event, or rejects with a `PiriodWebhookSignatureError` (whose `reason`
+ * says why) when it is not verifiably Piriod's: answer that 400. Bad arguments (an empty secret, a parsed body) reject with a
+ * `PiriodError`. Nothing signed ties a delivery to a time: handle each `event` and `object_id` idempotently.
+ *
+ * The event is the spec's `WebhookEvent`: `event` offers the names Piriod documents and takes any other.
+ */
+export const verifyWebhook: (input: VerifyWebhookInput) => Promise<WebhookEvent> = verifyDelivery;
 
 /** The spec's `paths` as `piriod.raw` sees them: no call has to pass the headers the client injects. */
 export type ClientPaths = RawPaths<paths>;

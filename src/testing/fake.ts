@@ -7,6 +7,7 @@ import { type FakeServer, listenOn } from "./http-server.js";
 import type { FakeSpec } from "./model.js";
 import { createdObject, exampleObject, newId, type ServerContext, type StoredObject } from "./objects.js";
 import { routeOf, routesOf } from "./routes.js";
+import { createFakeWebhooks, type FakeWebhooks, WEBHOOK_TIMEOUT_MS } from "./webhooks.js";
 
 /** An operation by its client method (`customers.update`), of a client whose resources are `Resources`. */
 export type OperationNameOf<Resources> = {
@@ -44,6 +45,8 @@ export interface PiriodFakeOptions {
    * `handlers` intercept. Default `https://api.piriod.com`.
    */
   baseUrl?: string;
+  /** How long a webhook delivery waits for the endpoint's status, in milliseconds: Piriod's 6,000 or less. Default 6,000. */
+  webhookTimeoutMs?: number;
 }
 
 /** A request the fake received, for assertions; `Operation` names the spec's operations. */
@@ -86,7 +89,9 @@ export interface FakeOf<Operation extends string, Objects> {
   readonly requests: readonly ReceivedRequestOf<Operation>[];
   /** The next call of `operation` misbehaves as `fault` says, once; then normal service. Several queue up in order. */
   failNext(operation: Operation, fault: FakeFault): void;
-  /** Forgets every object, waiting fault and received request (and seeds the examples again when asked to start from them). */
+  /** Webhooks: register an endpoint (a URL or a handler), send it events signed as Piriod signs them, read the deliveries. */
+  readonly webhooks: FakeWebhooks;
+  /** Forgets every object, waiting fault, received request, webhook and delivery (and seeds the examples again when asked to start from them). */
   reset(): void;
 }
 
@@ -135,6 +140,7 @@ export function createFake<Operation extends string, Objects>(
   const requests: ReceivedRequestOf<Operation>[] = [];
   const operationNames = routes.map((route) => route.name);
   const base = rootOf(options.baseUrl ?? DEFAULT_BASE_URL, "createPiriodFake: baseUrl");
+  const webhooks = createFakeWebhooks(webhookTimeout(options.webhookTimeoutMs));
 
   const spaceOf = (workspace: string, testMode: boolean): Space => {
     const key = JSON.stringify([workspace, testMode]);
@@ -290,13 +296,25 @@ export function createFake<Operation extends string, Objects>(
       return requests;
     },
     failNext: (operation, fault) => faults.add(operation, operationNames, fault),
+    webhooks: webhooks.webhooks,
     reset: () => {
       spaces.clear();
       faults.clear();
       requests.length = 0;
+      webhooks.reset();
       if (options.examples) seedExamples();
     },
   };
+}
+
+/** The `webhookTimeoutMs` option: Piriod waits 6 s, and a test may wait less, never more. */
+function webhookTimeout(timeoutMs: number | undefined): number {
+  if (timeoutMs === undefined) return WEBHOOK_TIMEOUT_MS;
+  if (typeof timeoutMs !== "number" || !(timeoutMs > 0) || timeoutMs > WEBHOOK_TIMEOUT_MS)
+    throw new PiriodError(
+      `createPiriodFake: webhookTimeoutMs must be a number of milliseconds above 0 and at most Piriod's ${WEBHOOK_TIMEOUT_MS}, not ${String(timeoutMs)}`,
+    );
+  return timeoutMs;
 }
 
 function redacted(headers: Headers): Record<string, string> {

@@ -24,6 +24,13 @@ export type { FieldErrorBody } from "./drf-errors.js";
 export type { FakeFields, FakeSpace, MswHttp, PiriodFakeOptions } from "./fake.js";
 export type { FakeFault } from "./faults.js";
 export type { FakeServer } from "./http-server.js";
+export type {
+  FakeWebhook,
+  FakeWebhookDelivery,
+  FakeWebhookOptions,
+  FakeWebhookOutcome,
+  FakeWebhooks,
+} from "./webhooks.js";
 
 /** An operation by its client method: `customers.update`. */
 export type FakeOperation = OperationNameOf<Resources>;

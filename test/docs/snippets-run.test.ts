@@ -43,7 +43,11 @@ function allRuns(): Promise<AllRuns> {
       const { code, signal, lines } = await runTypeScript(path.join(FIXTURES, "run-snippets.ts"), [manifest, results], {
         graceMs: GRACE_MS,
         cwd: path.join(FIXTURES, "snippet-cwd"),
-        env: { PIRIOD_API_KEY: "sk_test_docs_snippets", NO_COLOR: "1" },
+        env: {
+          PIRIOD_API_KEY: "sk_test_docs_snippets",
+          PIRIOD_WEBHOOK_SECRET: "whsecret_docs_snippets",
+          NO_COLOR: "1",
+        },
       });
       const ended = (await readFile(results, "utf8")).split("\n").filter(Boolean);
       const runs = new Map(ended.map((line) => JSON.parse(line) as SnippetRun).map((run) => [run.id, run]));

@@ -15,8 +15,20 @@ const MODULES = {
   "@piriod/api": CLIENT_ENTRY,
   "@piriod/api/validators": path.join(REPO_ROOT, "generated", "validators.d.ts"),
   "@piriod/api/testing": path.join(REPO_ROOT, "src", "testing", "index.ts"),
-  // The docs' example of the fake is a vitest file; the samples' project lives outside the repository.
+  // The docs' example of the fake is a vitest file, and the webhooks page receives with Hono; the samples' project lives outside
+  // the repository, so each is named where it is installed.
   vitest: path.join(REPO_ROOT, "node_modules", "vitest", "dist", "index.d.ts"),
+  hono: path.join(REPO_ROOT, "node_modules", "hono", "dist", "types", "index.d.ts"),
+  "hono/body-limit": path.join(
+    REPO_ROOT,
+    "node_modules",
+    "hono",
+    "dist",
+    "types",
+    "middleware",
+    "body-limit",
+    "index.d.ts",
+  ),
 };
 
 const CLIENT_CALL = /\bpiriod\.(\w+)\.(\w+)\(/;

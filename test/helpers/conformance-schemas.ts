@@ -2,6 +2,8 @@ import { componentOf } from "../../scripts/lib/spec-document.ts";
 import { specOperations, successResponse } from "./operations-of-spec.ts";
 import { bundledSpec } from "./spec-examples.ts";
 
+export { childPointer, pointerTokens, valueAt } from "./json-pointer.ts";
+
 /** The subset of JSON Schema 2020-12 this project's component schemas are written in. */
 export interface JsonSchema {
   $ref?: string;
@@ -97,29 +99,6 @@ export function hasAllowedType(schema: JsonSchema, value: unknown): boolean {
 /** String length as JSON Schema counts it: in Unicode code points, not UTF-16 units. */
 export function codePoints(text: string): number {
   return [...text].length;
-}
-
-const escapeToken = (token: string) => token.replace(/~/g, "~0").replace(/\//g, "~1");
-const unescapeToken = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
-
-/** `pointer` extended by one reference token, escaped as RFC 6901 says. */
-export function childPointer(pointer: string, token: string | number): string {
-  return `${pointer}/${escapeToken(String(token))}`;
-}
-
-/** The reference tokens of a JSON Pointer, unescaped (`""` has none). */
-export function pointerTokens(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map(unescapeToken);
-}
-
-/** The value a JSON Pointer points at, or `undefined` where the document has nothing. */
-export function valueAt(document: unknown, pointer: string): unknown {
-  let node = document;
-  for (const token of pointerTokens(pointer)) {
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
 }
 
 /** How an operation uses a schema: as the JSON body it takes, or the JSON 2xx body it returns. */

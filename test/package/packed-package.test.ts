@@ -8,11 +8,21 @@ import { defined } from "../helpers/defined.ts";
 import { installedPackage } from "../helpers/installed-package.ts";
 import { execFileAsync } from "../helpers/packed-package.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
+import { webhookVector } from "../helpers/webhook-vectors.ts";
 
 // The package as another team gets it: packed by npm, installed from the tarball into a fresh
 // project and run there (consumer-types.test.ts type-checks it there). Its dependencies are
 // packed from this repository's node_modules, so the install needs neither the network nor what
 // npm's cache happens to hold.
+
+/** Each entry of the package, as a consumer's code loads it into `api`. */
+const WAYS_TO_LOAD = [
+  ["import of @piriod/api", `const api = await import("@piriod/api");`, {}],
+  ["import of @piriod/api/node", `const api = await import("@piriod/api/node");`, {}],
+  // The entry of browsers and workers, which Node gives under their condition.
+  ["import under the browser condition", `const api = await import("@piriod/api");`, { conditions: ["browser"] }],
+  ["require", `const api = require("@piriod/api");`, { commonjs: true }],
+] as const;
 
 describe("the packed package", () => {
   it("ships dist/ and the package's own documents, nothing else", () => {
@@ -76,19 +86,40 @@ describe("the packed package", () => {
     const shipped = path.join(consumer.root, "node_modules", "@piriod", "api", "dist", "generated", "converters.js");
     const converters = Object.keys((await import(pathToFileURL(shipped).href)) as object);
     expect(converters).toEqual(expect.arrayContaining(["toCustomerUpdate", "toContactUpdate"]));
-    const ways = [
-      ["import of @piriod/api", `const api = await import("@piriod/api");`, {}],
-      ["import of @piriod/api/node", `const api = await import("@piriod/api/node");`, {}],
-      // The entry of browsers and workers, which Node gives under their condition.
-      ["import under the browser condition", `const api = await import("@piriod/api");`, { conditions: ["browser"] }],
-      ["require", `const api = require("@piriod/api");`, { commonjs: true }],
-    ] as const;
-    for (const [way, load, options] of ways) {
+    for (const [way, load, options] of WAYS_TO_LOAD) {
       const types = await consumer.node(
         `${load} console.log(JSON.stringify(${JSON.stringify(converters)}.map((name) => typeof api[name])));`,
         options,
       );
       expect(JSON.parse(types), way).toEqual(converters.map(() => "function"));
+    }
+  });
+
+  it("verifies webhooks as Python signs them, through each entry and through require", async () => {
+    const { consumer } = installedPackage();
+    const documented = webhookVector("documented");
+    const deliveries = [
+      documented,
+      webhookVector("integer-like keys keep the text's order"),
+      webhookVector("non-ASCII text as escapes"),
+      webhookVector("non-ASCII secret"),
+      { ...documented, body: documented.body.replace("pay_123", "pay_124") },
+    ].map(({ body, signature, secret }) => ({ body, signature, secret }));
+    for (const [way, load, options] of WAYS_TO_LOAD) {
+      const outcomes = await consumer.node(
+        `(async () => { ${load} const outcomes = [];` +
+          `for (const delivery of ${JSON.stringify(deliveries)}) outcomes.push(await api.verifyWebhook(delivery).then(` +
+          `(event) => event, (error) => error instanceof api.PiriodWebhookSignatureError && error.reason));` +
+          `console.log(JSON.stringify(outcomes)); })();`,
+        options,
+      );
+      expect(JSON.parse(outcomes), way).toEqual([
+        { event: "payment.created", object_id: "pay_123" },
+        "fields",
+        { event: "payment.created", object_id: "pay_ñandú_€_😀" },
+        { event: "payment.created", object_id: "pay_123" },
+        "mismatch",
+      ]);
     }
   });
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { EXPECTED_RECEIVED, EXPECTED_REPORT } from "./lib/expected.ts";
+import { EXPECTED_RECEIVED, EXPECTED_REPORT, EXPECTED_WEBHOOKS } from "./lib/expected.ts";
 import { startFakeServer } from "./lib/fake-server.ts";
 import { reportOf, runIn } from "./lib/run.ts";
 import { BUN, DENO, NODES, type Runtime } from "./lib/runtimes.ts";
@@ -58,10 +58,11 @@ describe.each(cases)("$runtime.name", ({ runtime, command, env, entry }) => {
       received = await server.stop();
     }
     expect(received, `what the fake over HTTP received from ${runtime.name}`).toEqual(EXPECTED_RECEIVED);
-    const report = reportOf(output) as { entry: string; overHttp: unknown; inProcess: unknown };
+    const report = reportOf(output) as { entry: string; overHttp: unknown; inProcess: unknown; webhooks: unknown };
     console.log(`${runtime.name}: loaded ${report.entry.slice(report.entry.indexOf("dist/"))}`);
     expect(report.entry).toBe(`file://${path.join(consumer, "node_modules", "@piriod", "api", entry)}`);
     expect(report.overHttp).toEqual(EXPECTED_REPORT);
     expect(report.inProcess).toEqual({ ...EXPECTED_REPORT, received: EXPECTED_RECEIVED });
+    expect(report.webhooks, "verifyWebhook and the fake's deliveries").toEqual(EXPECTED_WEBHOOKS);
   });
 });

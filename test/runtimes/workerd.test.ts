@@ -3,7 +3,7 @@ import path from "node:path";
 import { build } from "esbuild";
 import { expect, inject, it } from "vitest";
 import { defined } from "../helpers/defined.ts";
-import { EXPECTED_RECEIVED, EXPECTED_REPORT } from "./lib/expected.ts";
+import { EXPECTED_RECEIVED, EXPECTED_REPORT, EXPECTED_WEBHOOKS } from "./lib/expected.ts";
 import { startFakeServer } from "./lib/fake-server.ts";
 import { StartedProcess } from "./lib/process.ts";
 import { WORKERD } from "./lib/runtimes.ts";
@@ -62,7 +62,7 @@ it(`${WORKERD.name} runs the consumer scenario from the packed package, bundled 
   const server = await startFakeServer(consumer);
   await writeFile(path.join(consumer, "workerd.capnp"), config(server.url));
   const workerd = new StartedProcess(WORKERD.binary, ["serve", "workerd.capnp"], consumer);
-  let report: { overHttp?: unknown; inProcess?: unknown; error?: string };
+  let report: { overHttp?: unknown; inProcess?: unknown; webhooks?: unknown; error?: string };
   let received: string[];
   try {
     const [, url] = await workerd.waitFor(/Listening on (http:\/\/127\.0\.0\.1:\d+)/, "workerd's address");
@@ -75,4 +75,5 @@ it(`${WORKERD.name} runs the consumer scenario from the packed package, bundled 
   expect(received, "what the fake over HTTP received from workerd").toEqual(EXPECTED_RECEIVED);
   expect(report.overHttp).toEqual(EXPECTED_REPORT);
   expect(report.inProcess).toEqual({ ...EXPECTED_REPORT, received: EXPECTED_RECEIVED });
+  expect(report.webhooks, "verifyWebhook and the fake's deliveries").toEqual(EXPECTED_WEBHOOKS);
 });

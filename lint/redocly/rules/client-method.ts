@@ -5,15 +5,29 @@ import { CurrentPath } from "../spec-nodes.ts";
 
 /**
  * `piriod/client-method`: every operation names the client method it becomes in `x-piriod-method` (`customers.update`), no two
- * name the same one, and each of its path's parameters can be an argument.
+ * name the same one, and each of its path's parameters can be an argument. A webhook's operation is Piriod's request, not the
+ * client's: it has no method.
  */
 export const clientMethod: Rule = () => {
   const declaredBy = new Map<string, string>();
   const current = new CurrentPath();
+  // Redocly walks `paths` and `webhooks` one after the other, each to its end: the last entered says where an operation is.
+  let inWebhooks = false;
   return {
+    Paths: {
+      enter() {
+        inWebhooks = false;
+      },
+    },
+    WebhooksMap: {
+      enter() {
+        inWebhooks = true;
+      },
+    },
     PathItem: current.visitor,
     Operation: {
       enter(operation: OperationObject, context) {
+        if (inWebhooks) return;
         const { path } = current;
         const where = `${String(context.key).toUpperCase()} ${path}`;
         const declared: unknown = operation["x-piriod-method"];

@@ -64,6 +64,50 @@ export async function scenario(api, connection) {
   };
 }
 
+// The documented delivery, signed by Python's hmac as Piriod's guide signs it (test/webhooks/fixtures/vectors.json, "documented").
+const WEBHOOK = {
+  secret: "whsecret_Pq7RtV2xZb9KmN4cWd8FgH3jLs6YaE1uIo5TnB0vXr7CkM2pQw9SfZ4",
+  body: '{"event": "payment.created", "object_id": "pay_123"}',
+  signature: "dcd84d742c6be4e916e39a67585bcdd9c500f79d9f5f35384789af18bbfd1255",
+};
+
+/**
+ * Webhooks in this runtime, on its own Web Crypto: `api.verifyWebhook` on Python's signature, on a tampered body and as bytes, then
+ * a delivery of `testing`'s fake to a handler that verifies it.
+ */
+export async function webhooks(api, testing) {
+  const outcome = (promise) =>
+    promise.then(
+      (event) => event,
+      (error) => `${error.name}: ${error.reason}`,
+    );
+  const documented = await outcome(api.verifyWebhook(WEBHOOK));
+  const tampered = await outcome(api.verifyWebhook({ ...WEBHOOK, body: WEBHOOK.body.replace("pay_123", "pay_124") }));
+  const bytes = await outcome(api.verifyWebhook({ ...WEBHOOK, body: new TextEncoder().encode(WEBHOOK.body) }));
+  const fake = testing.createPiriodFake();
+  const handled = [];
+  fake.webhooks.register({
+    secret: WEBHOOK.secret,
+    handler: async (request) => {
+      const body = await request.text();
+      handled.push(
+        await outcome(
+          api.verifyWebhook({ body, signature: request.headers.get("x-piriod-signature"), secret: WEBHOOK.secret }),
+        ),
+      );
+      return new Response(null, { status: 204 });
+    },
+  });
+  const deliveries = await fake.webhooks.send("payment.created", "pay_123");
+  return {
+    documented,
+    tampered,
+    bytes,
+    handled,
+    delivered: deliveries.map(({ outcome, status }) => `${outcome} ${status}`),
+  };
+}
+
 async function caught(promise) {
   try {
     await promise;

@@ -34,3 +34,12 @@ export const EXPECTED_RECEIVED = [
   "customers.retrieve 404",
   "customers.create 400",
 ];
+
+/** What the webhooks part of the scenario (`webhooks` in consumer/scenario.mjs) must see in every runtime. */
+export const EXPECTED_WEBHOOKS = {
+  documented: { event: "payment.created", object_id: "pay_123" },
+  tampered: "PiriodWebhookSignatureError: mismatch",
+  bytes: { event: "payment.created", object_id: "pay_123" },
+  handled: [{ event: "payment.created", object_id: "pay_123" }],
+  delivered: ["delivered 204"],
+};
