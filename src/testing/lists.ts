@@ -21,7 +21,8 @@ export function listPage(list: ListModel, objects: StoredObject[], url: URL): Li
   const tests: ((object: StoredObject) => boolean)[] = [];
   for (const [name, value] of query) {
     if (value === "") continue;
-    const filter = list.filters[name];
+    // A parameter is a filter only by the list's own name for it: `?constructor=x` is no filter, and is ignored.
+    const filter = Object.hasOwn(list.filters, name) ? list.filters[name] : undefined;
     const prefixed = Object.entries(list.prefixes).find(
       ([candidate]) => name.startsWith(candidate) && name.length > candidate.length,
     );

@@ -40,3 +40,14 @@ describe("the fake's own bad input", () => {
     }
   });
 });
+
+describe("the fake's lists, given query parameters named like an object's machinery", () => {
+  it.each(OBJECT_MACHINERY)("ignores ?%s=x as any parameter the list does not declare", async (name) => {
+    const fake = createPiriodFake();
+    fake.seed({ customers: [fake.build.customers(), fake.build.customers()] });
+    for (const query of [`?${name}=x`, "?nickname=x", `?ordering=${name}`]) {
+      const response = await send(fake, `/customers/${query}`);
+      expect([query, response.status, (await response.json()).count]).toEqual([query, 200, 2]);
+    }
+  });
+});
