@@ -194,7 +194,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     build: boolean,
     label: string,
   ): StoredObject {
-    const model = resources[resource];
+    const model = Object.hasOwn(resources, resource) ? resources[resource] : undefined;
     if (model === undefined) throw new PiriodError(`${label}: no resource "${resource}"`);
     if (fields === null || typeof fields !== "object" || Array.isArray(fields))
       throw new PiriodError(`${label} must be an object of ${model.schema}'s fields`);
@@ -219,7 +219,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     const made: Record<string, StoredObject[]> = {};
     // Every object is checked before any is stored, so a refused seed leaves the fake as it was.
     for (const [resource, list] of Object.entries(objects)) {
-      if (resources[resource] === undefined)
+      if (!Object.hasOwn(resources, resource))
         throw new PiriodError(`seed: no resource "${resource}"; the spec has ${Object.keys(resources).join(", ")}`);
       if (!Array.isArray(list)) throw new PiriodError(`seed: ${resource} must be a list of objects`);
       made[resource] = list.map((fields, index) =>

@@ -14,9 +14,12 @@ export interface ServerContext {
 
 /** A created object: the schema's defaults, the (validated) body with ids made objects, and what the server writes. */
 export function createdObject(model: ResourceModel, body: StoredObject, context: ServerContext): StoredObject {
-  const object: StoredObject = {};
-  for (const field of model.server.emptyLists) object[field] = [];
-  Object.assign(object, structuredClone(model.defaults), withRelatedObjects(model, body));
+  // Spread, not Object.assign: a body's own `__proto__` key stays a field instead of becoming the object's prototype.
+  const object: StoredObject = {
+    ...Object.fromEntries(model.server.emptyLists.map((field) => [field, []])),
+    ...structuredClone(model.defaults),
+    ...withRelatedObjects(model, body),
+  };
   return withServerFields(model, object, context, "create");
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createPiriodFake } from "../../src/testing/index.ts";
+import { createPiriodFake, type FakeSeed } from "../../src/testing/index.ts";
+import { defined } from "../helpers/defined.ts";
 import { customerBody, send, WORKSPACE } from "../helpers/fake-client.ts";
 
 // What a careless or hostile caller sends the fake itself: names that are also the names of an
@@ -49,5 +50,27 @@ describe("the fake's lists, given query parameters named like an object's machin
       const response = await send(fake, `/customers/${query}`);
       expect([query, response.status, (await response.json()).count]).toEqual([query, 200, 2]);
     }
+  });
+});
+
+describe("seed, given objects parsed from JSON with an own __proto__ key", () => {
+  const parsed = (text: string) => JSON.parse(text) as FakeSeed;
+  const fields = `"address":"Av. Providencia 1234","country":"CL","state":13`;
+
+  it("keeps __proto__ as a field, never as the prototype that would lend the object a name", () => {
+    const fake = createPiriodFake();
+    expect(() => fake.seed(parsed(`{"customers":[{"__proto__":{"name":"Lent"},${fields}}]}`))).toThrow(
+      "seed: customers[0] is not a valid Customer: /name is required",
+    );
+    const [stored] = fake.seed(parsed(`{"customers":[{"__proto__":{"x":1},"name":"Andes",${fields}}]}`)).customers;
+    expect(Object.getPrototypeOf(stored)).toBe(Object.prototype);
+    expect(Object.hasOwn(defined(stored, "the stored customer"), "__proto__")).toBe(true);
+    expect(stored?.name).toBe("Andes");
+  });
+
+  it("refuses a resource named __proto__ as any resource the spec has not", () => {
+    expect(() => createPiriodFake().seed(parsed(`{"__proto__":[{"name":"Andes",${fields}}]}`))).toThrow(
+      'seed: no resource "__proto__"; the spec has customers, contacts',
+    );
   });
 });
