@@ -32,13 +32,19 @@ export async function listenOn(
   });
 
   async function serve(incoming: Http.IncomingMessage, outgoing: Http.ServerResponse): Promise<void> {
+    // An absolute-form target (`GET http://host/customers/`) is for proxies; this server serves paths alone.
+    if (!incoming.url?.startsWith("/")) {
+      outgoing.writeHead(400, { "content-type": "application/json", connection: "close" });
+      outgoing.end(JSON.stringify({ detail: "The request target must be a path, such as /customers/." }));
+      return;
+    }
     const chunks: Uint8Array[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Uint8Array);
     const headers = headersFromRaw(incoming.rawHeaders);
     const abort = new AbortController();
     outgoing.once("close", () => abort.abort());
     const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
-    const request = new Request(`http://127.0.0.1:${address()}${incoming.url ?? "/"}`, {
+    const request = new Request(`http://127.0.0.1:${address()}${incoming.url}`, {
       method: incoming.method,
       headers,
       body: hasBody ? Buffer.concat(chunks) : undefined,

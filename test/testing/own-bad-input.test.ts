@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { createPiriodFake, type FakeSeed } from "../../src/testing/index.ts";
+import net from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { createPiriodFake, type FakeSeed, type FakeServer, type PiriodFake } from "../../src/testing/index.ts";
 import { defined } from "../helpers/defined.ts";
 import { customerBody, send, WORKSPACE } from "../helpers/fake-client.ts";
 
@@ -72,5 +73,34 @@ describe("seed, given objects parsed from JSON with an own __proto__ key", () =>
     expect(() => createPiriodFake().seed(parsed(`{"__proto__":[{"name":"Andes",${fields}}]}`))).toThrow(
       'seed: no resource "__proto__"; the spec has customers, contacts',
     );
+  });
+});
+
+describe("request bodies the fake cannot or should not read", () => {
+  const servers: FakeServer[] = [];
+  afterEach(async () => {
+    for (const server of servers.splice(0)) await server.close();
+  });
+  const listening = async (fake: PiriodFake) => {
+    const server = await fake.listen();
+    servers.push(server);
+    return server;
+  };
+
+  it("answers 400 to an absolute-form request target, as a server of paths", async () => {
+    const server = await listening(createPiriodFake());
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(server.port, "127.0.0.1", () =>
+        socket.write(`GET ${server.url}/customers/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`),
+      );
+      let text = "";
+      socket.on("data", (part) => {
+        text += part;
+      });
+      socket.on("end", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 400 Bad Request");
+    expect(answer).toContain('{"detail":"The request target must be a path, such as /customers/."}');
   });
 });
