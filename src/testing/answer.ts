@@ -2,6 +2,7 @@ import { resources } from "../../generated/fake-model.js";
 import { validationErrorBody } from "./drf-errors.js";
 import { listPage } from "./lists.js";
 import { createdObject, type ServerContext, type StoredObject, updatedObject } from "./objects.js";
+import { utf8Text } from "./request-body.js";
 import type { Route } from "./routes.js";
 
 /** Who may call, as `createPiriodFake`'s options say. */
@@ -43,7 +44,7 @@ function refused(status: 401 | 403, detail: string): { refusal: Response } {
 export async function answer(
   route: Route,
   params: string[],
-  request: { url: URL; headers: Headers; text: string },
+  request: { url: URL; headers: Headers; bytes: Uint8Array },
   space: Space,
   context: ServerContext,
 ): Promise<Response> {
@@ -91,14 +92,16 @@ function stored(route: Route, objects: Map<string, StoredObject>, written: Store
 /** The request's JSON body once its operation's validator accepts it, or DRF's answer refusing it. */
 async function checkedBody(
   route: Route,
-  request: { headers: Headers; text: string },
+  request: { headers: Headers; bytes: Uint8Array },
 ): Promise<StoredObject | Response> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type))
     return json(415, { detail: `Unsupported media type "${type}" in request.` });
+  const decoded = utf8Text(request.bytes);
+  if ("error" in decoded) return json(400, { detail: `JSON parse error - ${decoded.error}` });
   let body: unknown;
   try {
-    body = JSON.parse(request.text);
+    body = JSON.parse(decoded.text);
   } catch (error) {
     return json(400, { detail: `JSON parse error - ${(error as Error).message}` });
   }

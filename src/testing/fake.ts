@@ -149,7 +149,8 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     const url = new URL(request.url);
     const under = url.pathname.startsWith(`${basePath}/`);
     const path = under ? url.pathname.slice(basePath.length) : url.pathname;
-    const text = request.body === null ? "" : await request.text();
+    const bytes = new Uint8Array(request.body === null ? new ArrayBuffer(0) : await request.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     const found = under ? routeOf(request.method, path) : { allowed: [] };
     const route = "route" in found ? found.route : undefined;
     const received: ReceivedRequest = {
@@ -178,7 +179,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       return answer(
         found.route,
         found.params,
-        { url, headers: request.headers, text },
+        { url, headers: request.headers, bytes },
         spaceOf(caller.workspace, caller.testMode),
         context,
       );

@@ -86,6 +86,11 @@ describe("request bodies the fake cannot or should not read", () => {
     servers.push(server);
     return server;
   };
+  const HEADERS = {
+    authorization: "Token sk_test_fake",
+    "x-simple-workspace": WORKSPACE,
+    "content-type": "application/json",
+  };
 
   it("answers 400 to an absolute-form request target, as a server of paths", async () => {
     const server = await listening(createPiriodFake());
@@ -102,5 +107,23 @@ describe("request bodies the fake cannot or should not read", () => {
     });
     expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 400 Bad Request");
     expect(answer).toContain('{"detail":"The request target must be a path, such as /customers/."}');
+  });
+
+  it.each([
+    ["ff", "byte 0xff in position 9: invalid start byte"],
+    ["e228a1", "byte 0xe2 in position 9: invalid continuation byte"],
+    ["e28228", "bytes in position 9-10: invalid continuation byte"],
+    ["e282", "bytes in position 9-10: invalid continuation byte"],
+  ])("answers 400 to a JSON body holding the bytes %s that are no UTF-8, in Python's words", async (hex, where) => {
+    const before = Buffer.from('{"name":"');
+    const after = Buffer.from('","address":"Av. 1","country":"CL","state":13}');
+    const body = Buffer.concat([before, Buffer.from(hex, "hex"), after]);
+    const expected = [400, { detail: `JSON parse error - 'utf-8' codec can't decode ${where}` }];
+    const fake = createPiriodFake();
+    const fetched = await fake.fetch("https://api.piriod.com/customers/", { method: "POST", headers: HEADERS, body });
+    expect([fetched.status, await fetched.json()]).toEqual(expected);
+    const server = await listening(fake);
+    const served = await fetch(`${server.url}/customers/`, { method: "POST", headers: HEADERS, body });
+    expect([served.status, await served.json()]).toEqual(expected);
   });
 });
