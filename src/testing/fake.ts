@@ -7,6 +7,7 @@ import { type Access, answer, callerOf, json, type Space } from "./answer.js";
 import { type FakeFault, FaultQueue, faultResponse } from "./faults.js";
 import { type FakeServer, listenOn } from "./http-server.js";
 import { createdObject, exampleObject, newId, type ServerContext, type StoredObject } from "./objects.js";
+import { DEFAULT_MAX_BODY_BYTES, readBody } from "./request-body.js";
 import { ROUTES, routeOf } from "./routes.js";
 
 /** An operation by its client method: `customers.update`. */
@@ -43,6 +44,10 @@ export interface PiriodFakeOptions {
    * `handlers` intercept. Default `https://api.piriod.com`.
    */
   baseUrl?: string;
+  /** The largest request body read, in bytes; a larger one is answered 413 and left unread. Default 2,621,440 (2.5 MB, Django's default). */
+  maxBodyBytes?: number;
+  /** Keep only the newest this many requests in `requests`. Default: every one (the `piriod-fake` command keeps 1,000). */
+  maxRequests?: number;
 }
 
 /** A request the fake received, for assertions. */
@@ -83,7 +88,7 @@ export interface PiriodFake {
   ): { [R in keyof S & keyof ResourceObjects]: ResourceObjects[R][] };
   /** Factories: a valid object of each resource, from the spec's example, with a new id and your fields over it. Nothing is stored. */
   readonly build: { [R in keyof ResourceObjects]: (fields?: FakeFields<ResourceObjects[R]>) => ResourceObjects[R] };
-  /** Every request received, oldest first. */
+  /** Every request received, oldest first (the newest `maxRequests` when that option is given). */
   readonly requests: readonly ReceivedRequest[];
   /** The next call of `operation` misbehaves as `fault` says, once; then normal service. Several queue up in order. */
   failNext(operation: FakeOperation, fault: FakeFault): void;
@@ -125,6 +130,13 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
   const spaces = new Map<string, Space>();
   const faults = new FaultQueue();
   const requests: ReceivedRequest[] = [];
+  const maxBodyBytes = checkedLimit(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
+  const maxRequests = checkedLimit(options.maxRequests, "maxRequests", Number.POSITIVE_INFINITY);
+  /** Keeps a request in `requests`, forgetting the oldest past `maxRequests`. */
+  const record = (request: ReceivedRequest) => {
+    requests.push(request);
+    if (requests.length > maxRequests) requests.splice(0, requests.length - maxRequests);
+  };
   const operationNames = ROUTES.map((route) => route.name);
   const base = rootOf(options.baseUrl ?? DEFAULT_BASE_URL, "createPiriodFake: baseUrl");
 
@@ -149,10 +161,10 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     const url = new URL(request.url);
     const under = url.pathname.startsWith(`${basePath}/`);
     const path = under ? url.pathname.slice(basePath.length) : url.pathname;
-    const bytes = new Uint8Array(request.body === null ? new ArrayBuffer(0) : await request.arrayBuffer());
-    const text = new TextDecoder().decode(bytes);
+    const bytes = await readBody(request.body, maxBodyBytes);
     const found = under ? routeOf(request.method, path) : { allowed: [] };
     const route = "route" in found ? found.route : undefined;
+    const text = bytes === undefined ? "" : new TextDecoder().decode(bytes);
     const received: ReceivedRequest = {
       ...(route ? { operation: route.name as FakeOperation } : {}),
       method: request.method,
@@ -162,7 +174,12 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       ...(text === "" ? {} : { body: parsedOrText(text) }),
       status: 0,
     };
-    requests.push(received);
+    record(received);
+    // A front server refuses a body too large before Piriod's application sees it, faults included.
+    if (bytes === undefined) {
+      received.status = 413;
+      return json(413, { detail: `Request body is larger than ${maxBodyBytes} bytes.` });
+    }
     const fault = route ? faults.take(route.name) : undefined;
     if (fault?.delay) await sleep(fault.delay, request.signal);
     if (fault?.drop) return DROPPED;
@@ -292,6 +309,14 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       if (options.examples) seedExamples();
     },
   };
+}
+
+/** A whole number option of 1 or more, or its default. */
+function checkedLimit(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || (value as number) < 1)
+    throw new PiriodError(`createPiriodFake: ${name} must be a whole number, 1 or more, not ${String(value)}`);
+  return value as number;
 }
 
 function redacted(headers: Headers): Record<string, string> {

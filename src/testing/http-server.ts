@@ -38,8 +38,6 @@ export async function listenOn(
       outgoing.end(JSON.stringify({ detail: "The request target must be a path, such as /customers/." }));
       return;
     }
-    const chunks: Uint8Array[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Uint8Array);
     const headers = headersFromRaw(incoming.rawHeaders);
     const abort = new AbortController();
     outgoing.once("close", () => abort.abort());
@@ -47,9 +45,10 @@ export async function listenOn(
     const request = new Request(`http://127.0.0.1:${address()}${incoming.url}`, {
       method: incoming.method,
       headers,
-      body: hasBody ? Buffer.concat(chunks) : undefined,
+      body: hasBody ? bodyOf(incoming) : undefined,
       signal: abort.signal,
-    });
+      duplex: "half",
+    } as RequestInit);
     const response = await handle(request).catch((error: unknown) => {
       if (abort.signal.aborted) return undefined;
       throw error;
@@ -59,7 +58,9 @@ export async function listenOn(
       return;
     }
     const body = Buffer.from(await response.arrayBuffer());
-    outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+    // A body left unread (one too large) is not waited for: the connection closes after the answer.
+    const closing = incoming.complete ? {} : { connection: "close" };
+    outgoing.writeHead(response.status, { ...Object.fromEntries(response.headers), ...closing });
     outgoing.end(body);
   }
 
@@ -101,4 +102,33 @@ function shown(port: unknown): string {
   return typeof port === "number"
     ? String(port)
     : `the ${typeof port} ${typeof port === "string" ? `"${port}"` : String(port)}`;
+}
+
+/**
+ * A request's body as a web stream that reads from the socket only as fast as it is read, and that,
+ * cancelled, drops what still comes instead of holding it (closing the socket would lose the answer).
+ */
+function bodyOf(incoming: Http.IncomingMessage): ReadableStream<Uint8Array> {
+  let dropping = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      incoming.pause();
+      incoming.on("data", (chunk: Uint8Array) => {
+        if (dropping) return;
+        controller.enqueue(chunk);
+        if ((controller.desiredSize ?? 0) <= 0) incoming.pause();
+      });
+      incoming.once("end", () => dropping || controller.close());
+      incoming.once("close", () => {
+        if (!dropping && !incoming.complete) controller.error(new Error("the client closed the connection"));
+      });
+    },
+    pull() {
+      incoming.resume();
+    },
+    cancel() {
+      dropping = true;
+      incoming.resume();
+    },
+  });
 }

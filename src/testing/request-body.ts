@@ -1,4 +1,41 @@
 /**
+ * The most bytes of a request body the fake reads: Django's `DATA_UPLOAD_MAX_MEMORY_SIZE` default
+ * (2.5 MB). Piriod's docs state no limit; past this one the fake answers 413.
+ */
+export const DEFAULT_MAX_BODY_BYTES = 2_621_440;
+
+/**
+ * A request's body, read up to `limit` bytes: the bytes, or `undefined` past the limit, where the
+ * rest is left unread (the stream is cancelled), so a body of any size costs at most `limit`.
+ */
+export async function readBody(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+): Promise<Uint8Array | undefined> {
+  if (body === null) return new Uint8Array();
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
  * The body's text as Django REST Framework's JSON parser decodes it: strict UTF-8, a byte-order
  * mark kept (so JSON refuses it, as Python's does), or Python's message for the first byte that is
  * no UTF-8 (`'utf-8' codec can't decode byte 0xff in position 7: invalid start byte`).

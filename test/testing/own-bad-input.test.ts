@@ -1,3 +1,4 @@
+import http from "node:http";
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { createPiriodFake, type FakeSeed, type FakeServer, type PiriodFake } from "../../src/testing/index.ts";
@@ -91,6 +92,79 @@ describe("request bodies the fake cannot or should not read", () => {
     "x-simple-workspace": WORKSPACE,
     "content-type": "application/json",
   };
+
+  it("answers 413 past maxBodyBytes through fetch, and records the request without its body", async () => {
+    const fake = createPiriodFake({ maxBodyBytes: 100 });
+    const response = await send(fake, "/customers/", {
+      method: "POST",
+      body: customerBody({ manager: "m".repeat(60) }),
+    });
+    expect([response.status, await response.json()]).toEqual([
+      413,
+      { detail: "Request body is larger than 100 bytes." },
+    ]);
+    expect(fake.requests.map(({ status, body }) => [status, body])).toEqual([[413, undefined]]);
+    expect((await send(fake, "/customers/", { method: "POST", body: customerBody() })).status).toBe(201);
+  });
+
+  it("answers 413 over HTTP while the client is still sending a body that never ends, and closes that connection", async () => {
+    const server = await listening(createPiriodFake({ maxBodyBytes: 64 * 1024 }));
+    const { status, body, sent } = await new Promise<{ status: number; body: string; sent: number }>(
+      (resolve, reject) => {
+        let sent = 0;
+        const request = http.request(`${server.url}/customers/`, { method: "POST", headers: HEADERS });
+        const chunk = Buffer.alloc(16 * 1024, 0x20);
+        const write = () => {
+          // Endless: only the answer stops it.
+          while (request.write(chunk)) sent += chunk.length;
+          sent += chunk.length;
+        };
+        request.on("drain", write);
+        request.on("response", (response) => {
+          let text = "";
+          response.on("data", (part) => {
+            text += part;
+          });
+          response.on("end", () => {
+            request.off("drain", write);
+            request.destroy();
+            resolve({ status: response.statusCode ?? 0, body: text, sent });
+          });
+        });
+        request.on("error", reject);
+        write();
+      },
+    );
+    expect([status, JSON.parse(body)]).toEqual([413, { detail: "Request body is larger than 65536 bytes." }]);
+    // Answered long before a body of any size was read: the client had sent little more than the limit and its buffers.
+    expect(sent).toBeLessThan(64 * 1024 * 100);
+  });
+
+  it("answers 413 at the default of 2.5 MB", async () => {
+    const fake = createPiriodFake();
+    const body = customerBody({ metadata: { note: "x".repeat(2_621_440) } });
+    expect((await send(fake, "/customers/", { method: "POST", body })).status).toBe(413);
+  });
+
+  it.each([0, -1, 1.5, "100"])("refuses maxBodyBytes and maxRequests of %j, naming the option", (value) => {
+    expect(() => createPiriodFake({ maxBodyBytes: value as number })).toThrow(
+      `createPiriodFake: maxBodyBytes must be a whole number, 1 or more, not ${value}`,
+    );
+    expect(() => createPiriodFake({ maxRequests: value as number })).toThrow(
+      `createPiriodFake: maxRequests must be a whole number, 1 or more, not ${value}`,
+    );
+  });
+
+  it("keeps only the newest maxRequests requests when asked, and every one by default", async () => {
+    const bounded = createPiriodFake({ maxRequests: 2 });
+    const unbounded = createPiriodFake();
+    for (const size of [1, 2, 3, 4]) {
+      await send(bounded, `/customers/?page_size=${size}`);
+      await send(unbounded, `/customers/?page_size=${size}`);
+    }
+    expect(bounded.requests.map(({ query }) => query.page_size)).toEqual(["3", "4"]);
+    expect(unbounded.requests).toHaveLength(4);
+  });
 
   it("answers 400 to an absolute-form request target, as a server of paths", async () => {
     const server = await listening(createPiriodFake());
