@@ -68,7 +68,7 @@ export interface ReceivedRequest {
 
 /** The `http` namespace of the caller's own msw 2.x: `import { http } from "msw"`. */
 export interface MswHttp {
-  all(path: string, resolver: (info: { request: Request }) => Promise<Response>): unknown;
+  all(path: RegExp, resolver: (info: { request: Request }) => Promise<Response>): unknown;
 }
 
 export interface PiriodFake {
@@ -282,7 +282,9 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     handlers: (http, handlerOptions = {}) => {
       const { url, path } =
         handlerOptions.baseUrl === undefined ? base : rootOf(handlerOptions.baseUrl, "handlers: baseUrl");
-      return [http.all(`${url}/*`, ({ request }) => respond(request, path)) as never];
+      // A pattern, not a path: a base URL's own `:tenant` or `*` is text to match, not msw's syntax.
+      const under = new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/`);
+      return [http.all(under, ({ request }) => respond(request, path)) as never];
     },
     listen: async (port = 0) => {
       const server = await listenOn(port, async (request) => {
