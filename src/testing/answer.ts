@@ -4,15 +4,13 @@ import { listPage } from "./lists.js";
 import { createdObject, type ServerContext, type StoredObject, updatedObject } from "./objects.js";
 import { utf8Text } from "./request-body.js";
 import type { Route } from "./routes.js";
+import type { Collection, Space } from "./space.js";
 
 /** Who may call, as `createPiriodFake`'s options say. */
 export interface Access {
   apiKey?: string;
   workspaces?: readonly string[];
 }
-
-/** The objects of one workspace in one mode: each resource's, by id, in the order they were made. */
-export type Space = Map<string, Map<string, StoredObject>>;
 
 /** What a request's headers say about who calls and where, or the answer refusing them. */
 export type Caller = { workspace: string; testMode: boolean } | { refusal: Response };
@@ -53,14 +51,10 @@ export async function answer(
     detail: `The fake does not serve ${route.operation.method} ${route.operation.path} (${route.name}): only lists, creates, retrieves, partial updates and deletes of a resource.`,
   });
   if (route.shape === "unserved" || model === undefined) return notServed;
-  let objects = space.get(route.resource);
-  if (objects === undefined) {
-    objects = new Map();
-    space.set(route.resource, objects);
-  }
+  const objects = space.collection(route.resource);
   if (route.shape === "list") {
     if (model.list === undefined) return notServed;
-    const page = listPage(model.list, [...objects.values()], request.url);
+    const page = listPage(model.list, objects, request.url);
     return json(page.status, page.body);
   }
   if (route.shape === "create") {
@@ -83,7 +77,7 @@ export async function answer(
 }
 
 /** Keeps a created or updated object under its id and answers with it. */
-function stored(route: Route, objects: Map<string, StoredObject>, written: StoredObject): Response {
+function stored(route: Route, objects: Collection, written: StoredObject): Response {
   const model = resources[route.resource];
   objects.set(String(written[model?.server.id ?? "id"]), written);
   return json(route.operation.status, written);

@@ -3,12 +3,13 @@ import { type ResourceObjects, resources } from "../../generated/fake-model.js";
 import type { Resources } from "../../generated/resources.js";
 import type { ValidationResult } from "../../generated/validators/runtime.js";
 import * as validators from "../../generated/validators.js";
-import { type Access, answer, callerOf, json, type Space } from "./answer.js";
+import { type Access, answer, callerOf, json } from "./answer.js";
 import { type FakeFault, FaultQueue, faultResponse } from "./faults.js";
 import { type FakeServer, listenOn } from "./http-server.js";
 import { createdObject, exampleObject, newId, type ServerContext, type StoredObject } from "./objects.js";
 import { DEFAULT_MAX_BODY_BYTES, readBody } from "./request-body.js";
 import { ROUTES, routeOf } from "./routes.js";
+import { Space } from "./space.js";
 
 /** An operation by its client method: `customers.update`. */
 export type FakeOperation = { [R in keyof Resources]: `${R & string}.${keyof Resources[R] & string}` }[keyof Resources];
@@ -144,7 +145,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     const key = JSON.stringify([workspace, testMode]);
     let space = spaces.get(key);
     if (space === undefined) {
-      space = new Map();
+      space = new Space();
       spaces.set(key, space);
     }
     return space;
@@ -246,13 +247,9 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     }
     const space = spaceOf(where.workspace ?? defaultWorkspace, where.testMode ?? false);
     for (const [resource, list] of Object.entries(made)) {
-      let objectsById = space.get(resource);
-      if (objectsById === undefined) {
-        objectsById = new Map();
-        space.set(resource, objectsById);
-      }
+      const collection = space.collection(resource);
       const idField = resources[resource]?.server.id ?? "id";
-      for (const object of list) objectsById.set(String(object[idField]), object);
+      for (const object of list) collection.set(String(object[idField]), object);
     }
     return structuredClone(made);
   }
