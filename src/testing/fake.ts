@@ -5,7 +5,8 @@ import type { ValidationResult } from "../../generated/validators/runtime.js";
 import * as validators from "../../generated/validators.js";
 import { type Access, answer, callerOf, json } from "./answer.js";
 import { type FakeFault, FaultQueue, faultResponse } from "./faults.js";
-import { type FakeServer, listenOn } from "./http-server.js";
+import type { FakeServer } from "./http-server.js";
+import { type FakeListenOptions, listenWith } from "./listen.js";
 import { createdObject, exampleObject, newId, type ServerContext, type StoredObject } from "./objects.js";
 import { DEFAULT_MAX_BODY_BYTES, readBody } from "./request-body.js";
 import { ROUTES, routeOf } from "./routes.js";
@@ -45,6 +46,8 @@ export interface PiriodFakeOptions {
    * `handlers` intercept. Default `https://api.piriod.com`.
    */
   baseUrl?: string;
+  /** Objects to start from (in `workspace`, live mode), and to go back to on each `reset()`, as `seed` takes them. Default none. */
+  startWith?: FakeSeed;
   /** The largest request body read, in bytes; a larger one is answered 413 and left unread. Default 2,621,440 (2.5 MB, Django's default). */
   maxBodyBytes?: number;
   /** Keep only the newest this many requests in `requests`. Default: every one (the `piriod-fake` command keeps 1,000). */
@@ -80,8 +83,12 @@ export interface PiriodFake {
    * a base URL with a path (a gateway's `https://gateway.example/piriod`) is served as Piriod's root.
    */
   handlers<H extends MswHttp>(http: H, options?: { baseUrl?: string }): ReturnType<H["all"]>[];
-  /** Serves the fake over HTTP on 127.0.0.1 (port 0, the default, takes a free one), under the path of the fake's `baseUrl`. */
-  listen(port?: number): Promise<FakeServer>;
+  /**
+   * Serves the fake over HTTP, under the path of the fake's `baseUrl`: on 127.0.0.1 and a free port
+   * unless told otherwise (`listen(4010)`, `listen({ port, host, corsOrigins, controlToken })`), with
+   * CORS for any page when bound to loopback, and the control API at `/__piriod-fake/`.
+   */
+  listen(options?: number | FakeListenOptions): Promise<FakeServer>;
   /** Stores objects as they are (what the server writes itself, such as `id` and `created`, filled in when absent) and returns them. Throws naming every field that breaks the schema. */
   seed<S extends FakeSeed>(
     objects: S,
@@ -93,7 +100,7 @@ export interface PiriodFake {
   readonly requests: readonly ReceivedRequest[];
   /** The next call of `operation` misbehaves as `fault` says, once; then normal service. Several queue up in order. */
   failNext(operation: FakeOperation, fault: FakeFault): void;
-  /** Forgets every object, waiting fault and received request (and seeds the examples again when asked to start from them). */
+  /** Forgets every object, waiting fault and received request, and goes back to what it started from (`examples`, `startWith`). */
   reset(): void;
 }
 
@@ -260,14 +267,19 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     );
     seed(Object.fromEntries(examples) as FakeSeed);
   };
-  if (options.examples) seedExamples();
+  /** What the fake starts from, and goes back to on each reset: the spec's examples if asked, then `startWith`. */
+  const seedStart = () => {
+    if (options.examples) seedExamples();
+    if (options.startWith !== undefined) seed(options.startWith);
+  };
+  seedStart();
 
   const respond = async (request: Request, basePath: string): Promise<Response> => {
     const response = await handle(request, basePath);
     return response === DROPPED ? Response.error() : response;
   };
 
-  return {
+  const fake: PiriodFake = {
     fetch: async (input, init) => {
       const response = await handle(new Request(input, init), base.path);
       if (response === DROPPED)
@@ -283,11 +295,16 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       const under = new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/`);
       return [http.all(under, ({ request }) => respond(request, path)) as never];
     },
-    listen: async (port = 0) => {
-      const server = await listenOn(port, async (request) => {
-        const response = await handle(request, base.path);
-        return response === DROPPED ? undefined : response;
-      });
+    listen: async (listenOptions) => {
+      const server = await listenWith(
+        listenOptions,
+        async (request) => {
+          const response = await handle(request, base.path);
+          return response === DROPPED ? undefined : response;
+        },
+        fake,
+        maxBodyBytes,
+      );
       return { url: `${server.url}${base.path}`, port: server.port, close: server.close };
     },
     seed: seed as PiriodFake["seed"],
@@ -305,9 +322,10 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       spaces.clear();
       faults.clear();
       requests.length = 0;
-      if (options.examples) seedExamples();
+      seedStart();
     },
   };
+  return fake;
 }
 
 /** A whole number option of 1 or more, or its default. */
