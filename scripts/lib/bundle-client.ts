@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type BuildResult, build, formatMessages, type Message } from "esbuild";
+import { keepEntriesExternal, pointAtBuiltEntries } from "./entry-imports.ts";
 import { keepGeneratedExternal, pointAtShippedGenerated } from "./generated-imports.ts";
 import { packageEntries } from "./package-entries.ts";
 import { PipelineError } from "./pipeline-error.ts";
@@ -14,11 +15,15 @@ import { PipelineError } from "./pipeline-error.ts";
  * use. Not minified: names and lines stay readable in stack traces. Returns the files of
  * `generatedDir` (where the package ships generated/) that the bundle imports.
  */
+/** Folders of bins that reach the client through its built entries alone, as a consumer would (scripts/lib/entry-imports.ts). */
+const BUILT_AS_CONSUMERS = ["src/mcp"];
+
 export async function bundleClient(root: string, outdir: string, generatedDir: string): Promise<string[]> {
+  const entries = await packageEntries(root);
   let result: BuildResult<{ write: false }>;
   try {
     result = await build({
-      entryPoints: await packageEntries(root),
+      entryPoints: entries,
       // Paths in the bundle's comments (`// src/client.ts`) are relative to this: the same on every machine.
       absWorkingDir: root,
       tsconfig: path.join(root, "tsconfig.build.json"),
@@ -36,7 +41,10 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
       // Dependencies are installed beside the package, never copied into it.
       packages: "external",
       external: ["node:*"],
-      plugins: [keepGeneratedExternal(path.join(root, "generated"))],
+      plugins: [
+        keepGeneratedExternal(path.join(root, "generated")),
+        keepEntriesExternal(root, entries, BUILT_AS_CONSUMERS),
+      ],
       write: false,
       logLevel: "silent",
     });
@@ -50,7 +58,11 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
 
   const imported = new Set<string>();
   for (const output of result.outputFiles) {
-    const { text, imports } = pointAtShippedGenerated(output.path, output.text, generatedDir);
+    const { text, imports } = pointAtShippedGenerated(
+      output.path,
+      pointAtBuiltEntries(output.path, output.text, outdir),
+      generatedDir,
+    );
     for (const file of imports) imported.add(file);
     await mkdir(path.dirname(output.path), { recursive: true });
     await writeFile(output.path, text);

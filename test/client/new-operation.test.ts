@@ -6,10 +6,12 @@ import { promisify } from "node:util";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defined } from "../helpers/defined.ts";
+import { McpProcess } from "../helpers/mcp-process.ts";
 import { ProjectCopy, REPO_ROOT } from "../helpers/project-copy.ts";
 
 // Operations are data: an operation added to the spec becomes a client method by regenerating,
-// with no edit to src/. The operation here is invented (no Piriod endpoint has it).
+// and a tool of the MCP server, with no edit to src/. The operation here is invented (no Piriod
+// endpoint has it).
 const execFileAsync = promisify(execFile);
 const TSX_CLI = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
 
@@ -149,4 +151,41 @@ describe("an operation added to the spec", () => {
       "x-piriod-test-mode": "true",
     });
   });
+
+  it("becomes a tool of piriod-mcp, described by the spec, that calls it in test mode", async () => {
+    const { port } = server.address() as { port: number };
+    const mcp = new McpProcess(
+      process.execPath,
+      [TSX_CLI, path.join(copy.root, "src", "mcp", "cli.ts")],
+      { PIRIOD_API_KEY: "sk_test_widgets", PIRIOD_WORKSPACE: "acc_1", PIRIOD_BASE_URL: `http://127.0.0.1:${port}` },
+      copy.root,
+    );
+    try {
+      await mcp.request("initialize", {
+        protocolVersion: "2025-06-18",
+        capabilities: {},
+        clientInfo: { name: "widgets", version: "1" },
+      });
+      const { tools } = (await mcp.request("tools/list")).result as {
+        tools: { name: string; description: string; inputSchema: object; annotations: object }[];
+      };
+      expect(tools.find((tool) => tool.name === "widgets_retrieve")).toEqual({
+        name: "widgets_retrieve",
+        title: "Retrieve widget",
+        description: "Retrieve widget.\n\nReturns a widget of the workspace.",
+        inputSchema: {
+          type: "object",
+          properties: { id: expect.objectContaining({ type: "string", minLength: 1 }) },
+          required: ["id"],
+          additionalProperties: false,
+        },
+        annotations: expect.objectContaining({ readOnlyHint: true, destructiveHint: false }),
+      });
+      const called = await mcp.request("tools/call", { name: "widgets_retrieve", arguments: { id: "wid_7" } });
+      expect(called.result).toMatchObject({ structuredContent: { id: "wid_7", label: "Ventas" } });
+      expect(seen.at(-1)).toMatchObject({ url: "/widgets/wid_7/", headers: { "x-piriod-test-mode": "true" } });
+    } finally {
+      await mcp.close();
+    }
+  }, 60_000);
 });

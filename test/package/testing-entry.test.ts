@@ -40,6 +40,8 @@ async function packageFilesLoadedBy(code: string, options: { conditions?: readon
 }
 
 const isTheFake = (file: string) => file.startsWith("dist/src/testing/") || file === "dist/generated/fake-model.js";
+// The MCP server's bin, and the spec it alone reads at run time.
+const isTheMcpServer = (file: string) => file.startsWith("dist/src/mcp/") || file === "dist/generated/openapi.json";
 
 describe("@piriod/api/testing in the packed package", () => {
   it("serves a client's calls through fake.fetch, imported and required", async () => {
@@ -68,7 +70,7 @@ describe("@piriod/api/testing in the packed package", () => {
     const { bin } = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as {
       bin: Record<string, string>;
     };
-    expect(bin).toEqual({ "piriod-fake": "./dist/src/testing/cli.js" });
+    expect(bin["piriod-fake"]).toBe("./dist/src/testing/cli.js");
     expect(packed.files).toContain("dist/src/testing/cli.js");
     expect((await readFile(path.join(REPO_ROOT, "dist", "src", "testing", "cli.js"), "utf8")).split("\n")[0]).toBe(
       "#!/usr/bin/env node",
@@ -109,7 +111,7 @@ describe("@piriod/api/testing in the packed package", () => {
     ["Node's entry", []],
     ["the entry of browsers and workers", ["browser"]],
   ] as const)(
-    "is never loaded by the client through %s, not even by what a call loads on first use",
+    "is never loaded by the client through %s, not even by what a call loads on first use, nor is the MCP server",
     async (_entry, conditions) => {
       // Nothing listens on the port: the calls fail to connect, after loading the transport, the validators and openapi-fetch.
       const port = await freePort();
@@ -129,6 +131,7 @@ describe("@piriod/api/testing in the packed package", () => {
       );
       if (conditions.length > 0) expect(loaded).toContain("dist/src/index.js");
       expect(loaded.filter(isTheFake)).toEqual([]);
+      expect(loaded.filter(isTheMcpServer)).toEqual([]);
     },
   );
 
@@ -137,6 +140,13 @@ describe("@piriod/api/testing in the packed package", () => {
     expect(loaded.filter(isTheFake)).toEqual(
       expect.arrayContaining(["dist/src/testing/index.js", "dist/generated/fake-model.js"]),
     );
+  });
+
+  it("sees the MCP server's bin loading when it runs, by the same recording", async () => {
+    const loaded = await packageFilesLoadedBy(
+      `process.argv.push("piriod-mcp", "--help"); await import("./${PACKAGE}/dist/src/mcp/cli.js");`,
+    );
+    expect(loaded.filter(isTheMcpServer)).toContain("dist/src/mcp/cli.js");
   });
 
   it("runs the README's vitest example against the installed package", async () => {
