@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -6,7 +6,9 @@ import type { Difference } from "../../src/contract-check/compare.ts";
 import type { ContractCheckReport } from "../../src/contract-check/run.ts";
 import { createPiriodFake } from "../../src/testing/index.ts";
 import { runContractCheckCommand } from "../helpers/contract-check-command.ts";
+import { defined } from "../helpers/defined.ts";
 import { type Drift, type Exchange, startDriftingServer } from "../helpers/drifting-server.ts";
+import { REPO_ROOT } from "../helpers/project-copy.ts";
 
 // `piriod-contract-check` run as a command, from source, against Piriods served over HTTP on this
 // machine: the fake, and servers that drift from the spec on purpose.
@@ -191,6 +193,13 @@ describe("piriod-contract-check", () => {
       "x-piriod-test-mode: true",
     ])
       expect(help.stdout).toContain(flag);
+    // docs/contract-check.md's table shows each flag of the help.
+    const page = await readFile(path.join(REPO_ROOT, "docs", "contract-check.md"), "utf8");
+    const flags = [...help.stdout.matchAll(/^ +((?:-\w, )?--[\w-]+(?: [A-Z]+)?) {2}/gm)].map(([, flag]) =>
+      defined(flag, "a flag of the help"),
+    );
+    expect(flags).toHaveLength(5);
+    for (const flag of flags.filter((flag) => !flag.endsWith("--help"))) expect(page).toContain(`| \`${flag}\` |`);
     expect([noKey.code, noKey.stderr.split("\n")[0]]).toEqual([
       2,
       "piriod-contract-check: PIRIOD_API_KEY is not set: the check reads the API key from it",
