@@ -1,9 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/prism-server.ts";
 import { defined } from "../helpers/defined.ts";
+import { REPO_ROOT } from "../helpers/project-copy.ts";
 import { printedCurlCommands, runCurl } from "../helpers/run-curl.ts";
 import { runMockScript, type ServingCommand } from "../helpers/serving-command.ts";
 
@@ -80,6 +81,18 @@ describe("the piriod-fake command", () => {
       "curl -X POST http://127.0.0.1:4010/__piriod-fake/reset",
       "curl http://127.0.0.1:4010/__piriod-fake/requests",
     ]);
+  });
+
+  it("is shown in docs/testing.md as its help shows it: every flag, and the same curl commands", async () => {
+    const { stdout } = await ended("--help");
+    const page = await readFile(path.join(REPO_ROOT, "docs", "testing.md"), "utf8");
+    const flags = [...stdout.matchAll(/^ +((?:-\w, )?--[\w-]+(?: [A-Z]+)?) {2}/gm)].map(([, flag]) =>
+      defined(flag, "a flag of the help"),
+    );
+    expect(flags.length).toBeGreaterThan(8);
+    for (const flag of flags.filter((flag) => !flag.endsWith("--help"))) expect(page).toContain(`| \`${flag}\` |`);
+    const section = page.slice(page.indexOf("### The control API"));
+    expect(printedCurlCommands(section)).toEqual(printedCurlCommands(stdout));
   });
 
   it("runs its help's control API examples as printed, against a fake on that port", async () => {
