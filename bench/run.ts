@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { benchChromium } from "./chromium.ts";
 import { benchClientCost } from "./client-cost.ts";
 import { benchColdStart } from "./cold-start.ts";
+import { benchFakeList } from "./fake-list.ts";
 import { benchFaults } from "./faults.ts";
 import { type Benchmark, loadAverage, renderSection, type Section, writeBenchmarks } from "./lib/report.ts";
 import { removeWorkspace } from "./lib/workspace.ts";
@@ -26,6 +27,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   chromium: benchChromium,
   "client-cost": benchClientCost,
   faults: benchFaults,
+  "fake-list": benchFakeList,
   validators: benchValidators,
   typecheck: benchTypecheck,
   pipeline: benchPipeline,
