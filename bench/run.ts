@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { benchChromium } from "./chromium.ts";
 import { benchClientCost } from "./client-cost.ts";
 import { benchColdStart } from "./cold-start.ts";
+import { benchConsole } from "./console.ts";
 import { benchFakeList } from "./fake-list.ts";
 import { benchFaults } from "./faults.ts";
 import { type Benchmark, loadAverage, renderSection, type Section, writeBenchmarks } from "./lib/report.ts";
@@ -31,6 +32,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   validators: benchValidators,
   typecheck: benchTypecheck,
   pipeline: benchPipeline,
+  console: benchConsole,
 };
 
 const quick = process.env.BENCH_QUICK === "1";

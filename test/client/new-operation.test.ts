@@ -80,6 +80,35 @@ export async function misuses() {
 }
 `;
 
+// The docs' console of the operation, driven as the page drives it: the model read from the copy's
+// spec and operation table, a session of the copy's client and fake, the curl and the TypeScript call.
+const CONSOLE = `import { readFileSync } from "node:fs";
+import { readForm } from ${JSON.stringify(path.join(REPO_ROOT, "docs-console", "input.ts"))};
+import { consoleModel } from ${JSON.stringify(path.join(REPO_ROOT, "docs-console", "model.ts"))};
+import { clientCall, curlCommand } from ${JSON.stringify(path.join(REPO_ROOT, "docs-console", "request-text.ts"))};
+import { createSession } from ${JSON.stringify(path.join(REPO_ROOT, "docs-console", "session.ts"))};
+import { withTryIt } from ${JSON.stringify(path.join(REPO_ROOT, "scripts", "lib", "docs-console.ts"))};
+import { operations } from "./generated/operations.js";
+import * as piriod from "./src/index.ts";
+import { createPiriodFake } from "./src/testing/index.ts";
+
+const spec = JSON.parse(readFileSync("generated/openapi.json", "utf8"));
+const model = consoleModel(spec, operations);
+const widget = model.operations.find((operation) => operation.key === "widgets.retrieve");
+const read = readForm(widget, { path: { id: "wid_1" }, query: {}, body: "" });
+if (!read.ok) throw new Error(JSON.stringify(read.problems));
+const session = createSession({ piriod, createPiriodFake }, model);
+const preview = await session.preview(widget, read.args);
+const outcome = await session.send(widget, read.args);
+console.log(JSON.stringify({
+  widget,
+  control: withTryIt(spec, model).paths["/widgets/{id}/"].get.description.split("\\n")[0],
+  curl: curlCommand(preview),
+  call: clientCall(widget, read.args, session.settings),
+  received: outcome.received,
+}));
+`;
+
 let copy: ProjectCopy;
 let server: Server;
 const seen: IncomingMessage[] = [];
@@ -95,6 +124,7 @@ beforeAll(async () => {
     "paths:\n  /widgets/{id}/:\n    $ref: paths/widgets_{id}_.yaml\n",
   );
   await copy.write("consumer.ts", CONSUMER);
+  await copy.write("console.mts", CONSOLE);
   server = createServer((request, response) => {
     seen.push(request);
     response.writeHead(200, { "content-type": "application/json" });
@@ -188,4 +218,29 @@ describe("an operation added to the spec", () => {
       await mcp.close();
     }
   }, 60_000);
+
+  // After the regeneration of the first test, as the call above.
+  it("gets its console in the docs: fields, curl, the TypeScript call, a call through the client to the fake", async () => {
+    const { stdout } = await execFileAsync(process.execPath, [TSX_CLI, "console.mts"], { cwd: copy.root });
+    const shown = JSON.parse(stdout);
+    expect(shown.widget).toMatchObject({
+      key: "widgets.retrieve",
+      httpMethod: "GET",
+      path: "/widgets/{id}/",
+      summary: "Retrieve widget",
+      pathParams: [{ name: "id", type: "string", required: true, example: "cus_01H8XYZ123ABC" }],
+      query: [],
+      paginated: false,
+      result: "widget",
+    });
+    expect(shown.widget.body).toBeUndefined();
+    expect(shown.control).toMatch(
+      /<button type="button" data-piriod-try="widgets\.retrieve" [^>]*aria-label="Try it: Retrieve widget">/,
+    );
+    expect(shown.curl).toBe(
+      "curl \\\n  'https://api.piriod.com/widgets/wid_1/' \\\n  --header 'accept: application/json' \\\n  --header 'authorization: Token <api_token>' \\\n  --header 'x-simple-workspace: <workspace_id>'",
+    );
+    expect(shown.call).toContain(`const widget = await piriod.widgets.retrieve("wid_1");`);
+    expect(shown.received).toEqual([{ method: "GET", target: "/widgets/wid_1/", status: expect.any(Number) }]);
+  });
 });

@@ -6,6 +6,7 @@ import { defined } from "../helpers/defined.ts";
 import {
   fullPageScreenshot,
   launchChromium,
+  PAGE_TIMEOUT_MS,
   type PageRecord,
   recordPages,
   requestsElsewhere,
@@ -49,7 +50,7 @@ describe.skipIf(skip)("the rendered API docs, in headless Chromium", () => {
     context.setDefaultTimeout(5_000);
     records.push(await recordPages(context));
     const page = await context.newPage();
-    await page.goto(server.url + route, { waitUntil: "networkidle" });
+    await page.goto(server.url + route, { waitUntil: "networkidle", timeout: PAGE_TIMEOUT_MS });
     return page;
   }
 
@@ -61,7 +62,7 @@ describe.skipIf(skip)("the rendered API docs, in headless Chromium", () => {
     visited = await visitNavigation(page);
     await fullPageScreenshot(page, path.join(site, "screenshot.png"));
     await page.context().close();
-  }, 60_000);
+  }, 2 * PAGE_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -98,7 +99,8 @@ describe.skipIf(skip)("the rendered API docs, in headless Chromium", () => {
         page = await openAsNewReader(operationRoute(operation));
         section = page.locator(`[data-section-id="${operationSectionId(operation)}"]`);
         heading = section.getByRole("heading", { level: 2 });
-        await heading.waitFor();
+        // Redoc renders the route after the page loads: part of loading it.
+        await heading.waitFor({ timeout: PAGE_TIMEOUT_MS });
         panel = new SamplePanel(page, section.locator(".panel-request-samples"), menu);
         firstChoice = await panel.chosen();
       });
@@ -169,6 +171,22 @@ describe.skipIf(skip)("the rendered API docs, in headless Chromium", () => {
         // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), the text as the reader sees it
         const shown = await panel.showing(lang, () => panel.locator.getByTestId("source-code").innerText());
         expect(shown.trim()).toBe(expected.trim());
+      });
+
+      // Last of the operation's checks: it opens the console over the page, and closes it again.
+      it("opens its console from its Try it control, with its method, path and the spec's example", async () => {
+        await section.getByRole("button", { name: `Try it: ${operation.summary}`, exact: true }).click();
+        const dialog = page.getByRole("dialog");
+        await dialog.waitFor();
+        expect(await dialog.getByRole("heading", { level: 2 }).textContent()).toBe(
+          `Try it: ${operation.summary} ${operation.method.toUpperCase()} ${operation.path}`,
+        );
+        if (requestBody) {
+          const body = await dialog.getByRole("textbox", { name: /^Body: / }).inputValue();
+          expect(JSON.parse(body)).toEqual(requestBody.examples[0]);
+        }
+        await page.keyboard.press("Escape");
+        await expect(dialog.isVisible()).resolves.toBe(false);
       });
     },
   );
