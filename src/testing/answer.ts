@@ -1,5 +1,6 @@
 import { resources } from "../../generated/fake-model.js";
 import { validationErrorBody } from "./drf-errors.js";
+import { drfRead } from "./drf-reads.js";
 import { listPage } from "./lists.js";
 import { createdObject, type ServerContext, type StoredObject, updatedObject } from "./objects.js";
 import { utf8Text } from "./request-body.js";
@@ -58,7 +59,7 @@ export async function answer(
     return json(page.status, page.body);
   }
   if (route.shape === "create") {
-    const body = await checkedBody(route, request);
+    const body = await checkedBody(route, request, context.strict);
     if (body instanceof Response) return body;
     return stored(route, objects, createdObject(model, body, context));
   }
@@ -71,7 +72,7 @@ export async function answer(
     objects.delete(id);
     return new Response(null, { status: route.operation.status });
   }
-  const body = await checkedBody(route, request);
+  const body = await checkedBody(route, request, context.strict);
   if (body instanceof Response) return body;
   return stored(route, objects, updatedObject(model, object, body, context));
 }
@@ -83,10 +84,11 @@ function stored(route: Route, objects: Collection, written: StoredObject): Respo
   return json(route.operation.status, written);
 }
 
-/** The request's JSON body once its operation's validator accepts it, or DRF's answer refusing it. */
+/** The request's JSON body once its operation's validator accepts it (as DRF reads it, unless `strict`), or DRF's answer refusing it. */
 async function checkedBody(
   route: Route,
   request: { headers: Headers; bytes: Uint8Array },
+  strict: boolean,
 ): Promise<StoredObject | Response> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type))
@@ -101,7 +103,14 @@ async function checkedBody(
   }
   const load = route.operation.body;
   if (load === undefined) return body as StoredObject;
-  const result = (await load())(body);
+  const validate = await load();
+  let result = validate(body);
+  // Where DRF is more lenient than the spec (`"13"` for an integer, an unknown field), it reads the body its way first.
+  const read = result.ok || strict ? undefined : drfRead(body, result.errors);
+  if (read !== undefined) {
+    body = read;
+    result = validate(body);
+  }
   return result.ok ? (body as StoredObject) : json(400, validationErrorBody(result.errors, body));
 }
 

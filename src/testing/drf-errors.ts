@@ -49,7 +49,7 @@ function drfMessage(issue: ValidationIssue, value: unknown): string {
       if (value === null) return "This field may not be null.";
       return typeMessage([params.type].flat().find((type) => type !== "null") as string, value);
     case "additionalProperties":
-      // DRF drops fields a serializer does not declare; the spec's closed schemas refuse them, and so does the fake.
+      // DRF drops fields a serializer does not declare; the spec's closed schemas refuse them, and so does a strict fake.
       return "This field is not allowed.";
     default:
       return issue.message;
@@ -129,6 +129,7 @@ function valueAt(body: unknown, segments: string[]): unknown {
   return value;
 }
 
-function unescapePointer(segment: string): string {
+/** A JSON Pointer's segment as the key it names. */
+export function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }

@@ -52,6 +52,11 @@ export interface PiriodFakeOptions {
   maxBodyBytes?: number;
   /** Keep only the newest this many requests in `requests`. Default: every one (the `piriod-fake` command keeps 1,000). */
   maxRequests?: number;
+  /**
+   * Refuse what the spec's closed schemas refuse even where Piriod (Django REST Framework) accepts it: `"13"` for an
+   * integer field, `"true"` for a boolean, an unknown body field. Default false: read them as Piriod does.
+   */
+  strict?: boolean;
 }
 
 /** A request the fake received, for assertions. */
@@ -140,6 +145,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
   const requests: ReceivedRequest[] = [];
   const maxBodyBytes = checkedLimit(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
   const maxRequests = checkedLimit(options.maxRequests, "maxRequests", Number.POSITIVE_INFINITY);
+  const strict = options.strict === true;
   /** Keeps a request in `requests`, forgetting the oldest past `maxRequests`. */
   const record = (request: ReceivedRequest) => {
     requests.push(request);
@@ -161,6 +167,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     newId: () => newId(resources[resource]?.idPrefix),
     now: now().toISOString(),
     testMode,
+    strict,
   });
 
   /** `basePath`: the path the caller's base URL puts before Piriod's own (`/piriod`), not part of the operation's path. */

@@ -10,6 +10,8 @@ export interface ServerContext {
   /** The time of this write, in RFC 3339. */
   now: string;
   testMode: boolean;
+  /** Refuse what the spec's schemas refuse even where Django REST Framework reads it (`"13"` for an integer, an unknown field). */
+  strict: boolean;
 }
 
 /** A created object: the schema's defaults, the (validated) body with ids made objects, and what the server writes. */
