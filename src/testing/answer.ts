@@ -5,6 +5,7 @@ import { listPage } from "./lists.js";
 import { createdObject, type ServerContext, type StoredObject, updatedObject } from "./objects.js";
 import { utf8Text } from "./request-body.js";
 import type { Route } from "./routes.js";
+import { fieldRuleErrors, objectRuleErrors, rulesOf } from "./rules.js";
 import type { Collection, Space } from "./space.js";
 
 /** Who may call, as `createPiriodFake`'s options say. */
@@ -59,8 +60,10 @@ export async function answer(
     return json(page.status, page.body);
   }
   if (route.shape === "create") {
-    const body = await checkedBody(route, request, context.strict);
+    const body = await checkedBody(route, request, context);
     if (body instanceof Response) return body;
+    const refusal = refusedAsWhole(route.resource, body, objects, context);
+    if (refusal) return refusal;
     return stored(route, objects, createdObject(model, body, context));
   }
   // A retrieve, an update or a delete: the object its path names.
@@ -69,11 +72,19 @@ export async function answer(
   if (id === undefined || object === undefined) return json(404, { detail: "Not found." });
   if (route.shape === "retrieve") return json(route.operation.status, object);
   if (route.shape === "delete") {
-    objects.delete(id);
+    const { archive, deleteRefused } = rulesOf(route.resource);
+    const onDelete = objects.onDeleteOf(id);
+    if (onDelete === "refuse")
+      return json(400, { non_field_errors: [deleteRefused ?? "This object cannot be deleted."] });
+    if (onDelete === "archive" && archive !== undefined)
+      objects.set(id, updatedObject(model, object, structuredClone(archive) as StoredObject, context));
+    else objects.delete(id);
     return new Response(null, { status: route.operation.status });
   }
-  const body = await checkedBody(route, request, context.strict);
+  const body = await checkedBody(route, request, context);
   if (body instanceof Response) return body;
+  const refusal = refusedAsWhole(route.resource, { ...object, ...body }, objects, context);
+  if (refusal) return refusal;
   return stored(route, objects, updatedObject(model, object, body, context));
 }
 
@@ -88,7 +99,7 @@ function stored(route: Route, objects: Collection, written: StoredObject): Respo
 async function checkedBody(
   route: Route,
   request: { headers: Headers; bytes: Uint8Array },
-  strict: boolean,
+  context: ServerContext,
 ): Promise<StoredObject | Response> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(type))
@@ -106,12 +117,33 @@ async function checkedBody(
   const validate = await load();
   let result = validate(body);
   // Where DRF is more lenient than the spec (`"13"` for an integer, an unknown field), it reads the body its way first.
-  const read = result.ok || strict ? undefined : drfRead(body, result.errors);
+  const read = result.ok || context.strict ? undefined : drfRead(body, result.errors);
   if (read !== undefined) {
     body = read;
     result = validate(body);
   }
-  return result.ok ? (body as StoredObject) : json(400, validationErrorBody(result.errors, body));
+  // DRF checks each field on its own: a blank text, an unknown id, beside what breaks the schema (and instead of it, for that field).
+  const schemaErrors = result.ok ? {} : validationErrorBody(result.errors, body);
+  const fieldErrors = isObject(body)
+    ? fieldRuleErrors(rulesOf(route.resource), body, context.settings, new Set(Object.keys(schemaErrors)))
+    : {};
+  if (result.ok && Object.keys(fieldErrors).length === 0) return body as StoredObject;
+  return json(400, { ...schemaErrors, ...fieldErrors });
+}
+
+/** What Piriod refuses of an object as a whole, once each field is valid (`object`: as it would be stored), or nothing. */
+function refusedAsWhole(
+  resource: string,
+  object: StoredObject,
+  objects: Collection,
+  context: ServerContext,
+): Response | undefined {
+  const errors = objectRuleErrors(resource, rulesOf(resource), object, objects.values(), context.settings);
+  return Object.keys(errors).length > 0 ? json(400, errors) : undefined;
+}
+
+function isObject(value: unknown): value is StoredObject {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /** A JSON answer. */

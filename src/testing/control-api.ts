@@ -88,8 +88,11 @@ export async function controlAnswer(
     }
   }
   const workspace = request.headers.get("x-simple-workspace")?.trim();
+  const onDelete = new URL(request.url).searchParams.get("onDelete");
   const where: FakeSpace = {
     ...(workspace ? { workspace } : {}),
+    // seed?onDelete=archive: what a delete of the seeded objects does (fake.seed's `onDelete`).
+    ...(onDelete === null ? {} : { onDelete: onDelete as FakeSpace["onDelete"] & string }),
     testMode: request.headers.get("x-piriod-test-mode")?.trim().toLowerCase() === "true",
   };
   try {

@@ -1,5 +1,6 @@
 import { PiriodError, PiriodValidationError } from "../../generated/client-runtime.js";
 import { type ResourceObjects, resources } from "../../generated/fake-model.js";
+import type { FakeCatalogues } from "../../generated/fake-rules.js";
 import type { Resources } from "../../generated/resources.js";
 import type { ValidationResult } from "../../generated/validators/runtime.js";
 import * as validators from "../../generated/validators.js";
@@ -10,7 +11,8 @@ import { type FakeListenOptions, listenWith } from "./listen.js";
 import { createdObject, exampleObject, newId, type ServerContext, type StoredObject } from "./objects.js";
 import { DEFAULT_MAX_BODY_BYTES, readBody } from "./request-body.js";
 import { ROUTES, routeOf } from "./routes.js";
-import { Space } from "./space.js";
+import { catalogueObject, ruleSettings, rulesOf } from "./rules.js";
+import { type OnDelete, Space } from "./space.js";
 
 /** An operation by its client method: `customers.update`. */
 export type FakeOperation = { [R in keyof Resources]: `${R & string}.${keyof Resources[R] & string}` }[keyof Resources];
@@ -27,9 +29,15 @@ export interface FakeSpace {
   workspace?: string;
   /** Default false: live data. */
   testMode?: boolean;
+  /**
+   * For `seed`: what a delete of these objects does, where Piriod's rule turns on what the fake does not model.
+   * `"archive"`: they have activity (a customer's invoices, ended subscriptions, payment sources), and a delete archives them.
+   * `"refuse"`: something blocks it (a customer's active subscriptions), and a delete is answered 400. Default `"delete"`.
+   */
+  onDelete?: OnDelete;
 }
 
-export interface PiriodFakeOptions {
+export interface PiriodFakeOptions extends FakeCatalogues {
   /** Accept only this API key (another answers 401 "Invalid token."). Default: any `Token <key>`. */
   apiKey?: string;
   /** Accept only these workspaces (another answers 403). Default: any. */
@@ -57,6 +65,11 @@ export interface PiriodFakeOptions {
    * integer field, `"true"` for a boolean, an unknown body field. Default false: read them as Piriod does.
    */
   strict?: boolean;
+  /**
+   * The account's own country (`CL`): with the `countries` catalogue, a customer of a country with tax regulation
+   * (`has_regulation`) that is the account's own needs its `tax_id`. Default none: no such rule.
+   */
+  accountCountry?: string;
 }
 
 /** A request the fake received, for assertions. */
@@ -146,6 +159,10 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
   const maxBodyBytes = checkedLimit(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
   const maxRequests = checkedLimit(options.maxRequests, "maxRequests", Number.POSITIVE_INFINITY);
   const strict = options.strict === true;
+  const settings = ruleSettings(
+    options as Record<string, unknown>,
+    (rule) => new PiriodError(`createPiriodFake: ${rule}`),
+  );
   /** Keeps a request in `requests`, forgetting the oldest past `maxRequests`. */
   const record = (request: ReceivedRequest) => {
     requests.push(request);
@@ -168,6 +185,8 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     now: now().toISOString(),
     testMode,
     strict,
+    settings,
+    catalogued: (field, id) => catalogueObject(rulesOf(resource), settings, field, id),
   });
 
   /** `basePath`: the path the caller's base URL puts before Piriod's own (`/piriod`), not part of the operation's path. */
@@ -249,6 +268,10 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
   function seed(objects: FakeSeed, where: FakeSpace = {}): Record<string, unknown[]> {
     if (objects === null || typeof objects !== "object")
       throw new PiriodError("seed takes an object of lists by resource: { customers: [...] }");
+    if (where.onDelete !== undefined && !["delete", "archive", "refuse"].includes(where.onDelete))
+      throw new PiriodError(
+        `seed: onDelete must be "delete", "archive" or "refuse", not ${JSON.stringify(where.onDelete)}`,
+      );
     const made: Record<string, StoredObject[]> = {};
     // Every object is checked before any is stored, so a refused seed leaves the fake as it was.
     for (const [resource, list] of Object.entries(objects)) {
@@ -263,7 +286,10 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     for (const [resource, list] of Object.entries(made)) {
       const collection = space.collection(resource);
       const idField = resources[resource]?.server.id ?? "id";
-      for (const object of list) collection.set(String(object[idField]), object);
+      for (const object of list) {
+        collection.set(String(object[idField]), object);
+        if (where.onDelete !== undefined) collection.setOnDelete(String(object[idField]), where.onDelete);
+      }
     }
     return structuredClone(made);
   }

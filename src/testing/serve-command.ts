@@ -4,6 +4,7 @@ import { CONTROL_PATH } from "./control-api.js";
 import { createPiriodFake, type FakeSeed, type PiriodFake, type PiriodFakeOptions } from "./fake.js";
 import type { FakeServer } from "./http-server.js";
 import type { FakeListenOptions } from "./listen.js";
+import { CATALOGUE_OPTIONS } from "./rules.js";
 
 const DEFAULT_PORT = 4010;
 const DEFAULT_WORKSPACE = "acc_01H8XYZ123ABC";
@@ -20,6 +21,20 @@ const FLAGS: readonly Flag[] = [
     names: ["--seed"],
     value: "FILE",
     help: 'start from the objects in FILE, the JSON fake.seed takes ({"customers": [...]}),\ninstead of the spec\'s examples; a reset goes back to them',
+  },
+  {
+    names: ["--catalogue"],
+    value: "FILE",
+    help: 'the countries and states Piriod knows, as JSON ({"countries": [...], "states": [...]});\nan id of none of them is refused (default: any id)',
+  },
+  {
+    names: ["--account-country"],
+    value: "ID",
+    help: "the account's own country (CL): its customers need a tax_id where it has tax\nregulation (with --catalogue)",
+  },
+  {
+    names: ["--strict"],
+    help: 'refuse what the spec refuses where Piriod is lenient ("13" for an integer,\nan unknown field)',
   },
   {
     names: ["--api-key"],
@@ -132,15 +147,34 @@ async function settingsOf(args: readonly string[]): Promise<Settings> {
   const seedFile = values.seed?.[0];
   let startWith: FakeSeed | undefined;
   if (seedFile !== undefined) {
-    const read = await readSeed(seedFile);
+    const read = await readJsonObject(
+      "--seed",
+      seedFile,
+      'an object of lists by resource, such as {"customers": [...]}',
+    );
     if ("error" in read) return read;
-    startWith = read.seed;
+    startWith = read.value as FakeSeed;
+  }
+  const catalogueFile = values.catalogue?.[0];
+  let catalogues: object = {};
+  if (catalogueFile !== undefined) {
+    const read = await readJsonObject("--catalogue", catalogueFile, 'an object of lists, such as {"countries": [...]}');
+    if ("error" in read) return read;
+    const other = Object.keys(read.value).find((key) => !CATALOGUE_OPTIONS.includes(key));
+    if (other !== undefined)
+      return {
+        error: `--catalogue ${catalogueFile}: ${JSON.stringify(other)} is no catalogue; the catalogues are ${CATALOGUE_OPTIONS.join(", ")}`,
+      };
+    catalogues = read.value;
   }
   const workspaces = values.workspace;
   return {
     fake: {
       ...(values["api-key"] ? { apiKey: values["api-key"][0] } : {}),
       ...(workspaces ? { workspaces, workspace: workspaces[0] } : {}),
+      ...catalogues,
+      ...(values["account-country"] ? { accountCountry: values["account-country"][0] } : {}),
+      ...(values.strict ? { strict: true } : {}),
       examples: startWith === undefined,
       ...(startWith ? { startWith } : {}),
       maxRequests,
@@ -161,23 +195,26 @@ function wholeNumber(text: string | undefined, fallback: number, least: number, 
   return /^\d+$/.test(text) && value >= least && value <= most ? value : undefined;
 }
 
-async function readSeed(file: string): Promise<{ seed: FakeSeed } | { error: string }> {
+/** The JSON object in `file`, which `flag` names, or why there is none. */
+async function readJsonObject(
+  flag: string,
+  file: string,
+  what: string,
+): Promise<{ value: object } | { error: string }> {
   const fs = process.getBuiltinModule("node:fs/promises") as typeof import("node:fs/promises");
   let text: string;
   try {
     text = await fs.readFile(file, "utf8");
   } catch (error) {
-    return { error: `--seed ${file}: ${(error as Error).message}` };
+    return { error: `${flag} ${file}: ${(error as Error).message}` };
   }
   try {
-    const seed = JSON.parse(text) as unknown;
-    if (seed === null || typeof seed !== "object" || Array.isArray(seed))
-      return {
-        error: `--seed ${file}: the file must hold an object of lists by resource, such as {"customers": [...]}`,
-      };
-    return { seed: seed as FakeSeed };
+    const value = JSON.parse(text) as unknown;
+    if (value === null || typeof value !== "object" || Array.isArray(value))
+      return { error: `${flag} ${file}: the file must hold ${what}` };
+    return { value };
   } catch (error) {
-    return { error: `--seed ${file}: not JSON: ${(error as Error).message}` };
+    return { error: `${flag} ${file}: not JSON: ${(error as Error).message}` };
   }
 }
 
@@ -207,7 +244,7 @@ Control API, at the server's root (answered on loopback, or anywhere with the co
   curl ${url}${CONTROL_PATH}requests
 
 seed stores objects as fake.seed does, in the workspace and mode that x-simple-workspace and
-x-piriod-test-mode name; fail-next queues a fault for the next call of an operation ({ status,
+x-piriod-test-mode name (seed?onDelete=archive or refuse: what a delete of them does); fail-next queues a fault for the next call of an operation ({ status,
 body, headers }, { delay } in milliseconds, or { drop: true }); reset goes back to the objects it
 started from; requests lists what it received, oldest first, the key redacted.`;
 }

@@ -1,5 +1,8 @@
 import type { StoredObject } from "./objects.js";
 
+/** What a delete does: delete the object, archive it (it has activity), or refuse (what it has blocks it). */
+export type OnDelete = "delete" | "archive" | "refuse";
+
 /** How many lists of one collection are kept between writes: a page after another of the same list is served from memory. */
 const KEPT_VIEWS = 32;
 
@@ -11,9 +14,24 @@ const KEPT_VIEWS = 32;
 export class Collection {
   readonly #objects = new Map<string, StoredObject>();
   readonly #views = new Map<string, readonly StoredObject[]>();
+  /** What a delete of an object does, where the test said (seed's `onDelete`): Piriod's rule turns on what the fake does not model. */
+  readonly #onDelete = new Map<string, OnDelete>();
 
   get(id: string): StoredObject | undefined {
     return this.#objects.get(id);
+  }
+
+  values(): IterableIterator<StoredObject> {
+    return this.#objects.values();
+  }
+
+  /** What a delete of object `id` does: what the test said, else delete it. */
+  onDeleteOf(id: string): OnDelete {
+    return this.#onDelete.get(id) ?? "delete";
+  }
+
+  setOnDelete(id: string, onDelete: OnDelete): void {
+    this.#onDelete.set(id, onDelete);
   }
 
   set(id: string, object: StoredObject): void {
@@ -23,6 +41,7 @@ export class Collection {
 
   delete(id: string): void {
     this.#objects.delete(id);
+    this.#onDelete.delete(id);
     this.#views.clear();
   }
 

@@ -185,6 +185,52 @@ describe("the piriod-fake command", () => {
     expect((await runCurl(defined(read, "the command that reads a customer"))).status).toBe(200);
   });
 
+  it("refuses ids outside --catalogue, asks for --account-country's tax_id, and reads bodies --strict", async () => {
+    const file = path.join(folder, "catalogue.json");
+    await writeFile(
+      file,
+      JSON.stringify({
+        countries: [{ id: "CL", name: "Chile", has_regulation: true }],
+        states: [{ id: 13, name: "Región Metropolitana de Santiago", country: "CL" }],
+      }),
+    );
+    const { url } = await serving("--catalogue", file, "--account-country", "CL", "--strict");
+    const create = async (body: object) => {
+      const response = await call(`${url}/customers/`, { method: "POST", body: JSON.stringify(body) });
+      return [response.status, await response.json()];
+    };
+    expect(await create({ ...CUSTOMER, state: 99 })).toEqual([
+      400,
+      { state: ['Invalid pk "99" - object does not exist.'] },
+    ]);
+    expect(await create(CUSTOMER)).toEqual([400, { tax_id: ["This field is required."] }]);
+    expect(await create({ ...CUSTOMER, tax_id: "76.086.428-5", state: "13" })).toEqual([
+      400,
+      { state: ["A valid integer is required."] },
+    ]);
+  });
+
+  it("seeds through the control API with what a delete does: seed?onDelete=archive", async () => {
+    const { url } = await serving();
+    const seeded = await fetch(`${url}/__piriod-fake/seed?onDelete=archive`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-simple-workspace": "acc_01H8XYZ123ABC" },
+      body: JSON.stringify({ customers: [{ ...CUSTOMER, id: "cus_ARCHIVED" }] }),
+    });
+    expect(seeded.status).toBe(201);
+    expect((await call(`${url}/customers/cus_ARCHIVED/`, { method: "DELETE" })).status).toBe(204);
+    expect((await (await call(`${url}/customers/cus_ARCHIVED/`)).json()).status).toBe("archived");
+    const wrong = await fetch(`${url}/__piriod-fake/seed?onDelete=keep`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ customers: [CUSTOMER] }),
+    });
+    expect([wrong.status, (await wrong.json()).detail]).toEqual([
+      400,
+      'seed: onDelete must be "delete", "archive" or "refuse", not "keep"',
+    ]);
+  });
+
   it("accepts only --api-key and the --workspace ids given, seeding into the first", async () => {
     const { url, script } = await serving(
       "--api-key",
