@@ -3,9 +3,17 @@
  * operation table the package is built with. Nothing here names an operation: an operation added
  * to the spec gets its console from these rules alone.
  */
-import type { OpenApiDocument } from "../scripts/bundle-spec.ts";
+import type {
+  ExampleObject,
+  MediaTypeObject,
+  OperationObject,
+  ParameterObject,
+  RequestBodyObject,
+  SchemaObject,
+} from "openapi-typescript";
 import { PipelineError } from "../scripts/lib/pipeline-error.ts";
-import { bundledOperations, deref, type SpecNode } from "../scripts/lib/spec-operations.ts";
+import { deref, type SpecDocument, typesOf } from "../scripts/lib/spec-document.ts";
+import { bundledOperations } from "../scripts/lib/spec-operations.ts";
 
 /** How a form field is read: its text becomes the value the client is given. */
 export type FieldType = "string" | "integer" | "number" | "boolean" | "list" | "pairs";
@@ -67,7 +75,7 @@ export interface TableOperation {
 export type OperationTable = { readonly [resource: string]: { readonly [method: string]: TableOperation } };
 
 /** Every operation of `document` that the table gives the client, in the spec's order. */
-export function consoleModel(document: OpenApiDocument, table: OperationTable): ConsoleModel {
+export function consoleModel(document: SpecDocument, table: OperationTable): ConsoleModel {
   const operations = bundledOperations(document).map(
     ({ method, path, where, operation, parameters, requestSchema, success }) => {
       const key = String(operation["x-piriod-method"]);
@@ -95,7 +103,9 @@ export function consoleModel(document: OpenApiDocument, table: OperationTable): 
         path,
         summary: String(operation.summary ?? key),
         tag: String(operation.tags?.[0] ?? resource),
-        pathParams: entry.pathParams.map((param) => field(document, pathParameters.get(param) ?? { name: param })),
+        pathParams: entry.pathParams.map((param) =>
+          field(document, pathParameters.get(param) ?? { name: param, in: "path" }),
+        ),
         query: queryParameters.map((parameter) => queryField(document, parameter, entry, where)),
         ...(requestSchema !== undefined && {
           body: { schema: requestSchema, example: bodyExample(document, operation) },
@@ -122,12 +132,12 @@ export function consoleModel(document: OpenApiDocument, table: OperationTable): 
 
 /** A query parameter, checked against the names the client takes for the operation. */
 function queryField(
-  document: OpenApiDocument,
-  parameter: SpecNode,
+  document: SpecDocument,
+  parameter: ParameterObject,
   entry: TableOperation,
   where: string,
 ): ConsoleField {
-  const prefix: string | undefined = parameter["x-piriod-query-prefix"];
+  const prefix = parameter["x-piriod-query-prefix"] as string | undefined;
   const name = prefix === undefined ? parameter.name : `${prefix}*`;
   if (!entry.query?.includes(name))
     throw new PipelineError(
@@ -136,11 +146,12 @@ function queryField(
   return { ...field(document, parameter), ...(prefix !== undefined && { prefix }) };
 }
 
-function field(document: OpenApiDocument, parameter: SpecNode): ConsoleField {
-  const schema = deref(document, parameter.schema) ?? {};
+function field(document: SpecDocument, parameter: ParameterObject): ConsoleField {
+  const schema = deref<SchemaObject>(document, parameter.schema);
   const type = fieldType(document, schema);
   const example = exampleOf(document, parameter);
-  const choices: unknown[] | undefined = type === "boolean" ? [true, false] : schema.enum;
+  const choices: unknown[] | undefined =
+    type === "boolean" ? [true, false] : schema && "enum" in schema ? schema.enum : undefined;
   return {
     name: parameter.name,
     type,
@@ -151,13 +162,14 @@ function field(document: OpenApiDocument, parameter: SpecNode): ConsoleField {
   };
 }
 
-function fieldType(document: OpenApiDocument, schema: SpecNode): FieldType {
-  const types: unknown[] = [schema.type].flat().filter((type) => type !== "null");
+function fieldType(document: SpecDocument, schema: SchemaObject | undefined): FieldType {
+  const types = typesOf(schema).filter((type) => type !== "null");
   if (types.includes("integer")) return "integer";
   if (types.includes("number")) return "number";
   if (types.includes("boolean")) return "boolean";
   if (types.includes("array")) return "list";
-  if (types.includes("object") && deref(document, schema.additionalProperties)) return "pairs";
+  const additional = schema && "additionalProperties" in schema ? schema.additionalProperties : undefined;
+  if (types.includes("object") && typeof additional === "object" && deref(document, additional)) return "pairs";
   return "string";
 }
 
@@ -169,14 +181,15 @@ function asText(value: unknown): string {
   return String(value);
 }
 
-function exampleOf(document: OpenApiDocument, node: SpecNode): unknown {
+function exampleOf(document: SpecDocument, node: ParameterObject | MediaTypeObject | undefined): unknown {
   if (node?.example !== undefined) return node.example;
   const first = Object.values(node?.examples ?? {})[0];
-  return first === undefined ? undefined : deref(document, first)?.value;
+  return first === undefined ? undefined : deref<ExampleObject>(document, first).value;
 }
 
 /** The first example of an operation's JSON body, as indented JSON; `{}` when the spec gives none. */
-function bodyExample(document: OpenApiDocument, operation: SpecNode): string {
-  const media = deref(document, operation.requestBody)?.content?.["application/json"];
+function bodyExample(document: SpecDocument, operation: OperationObject): string {
+  const content = deref<RequestBodyObject>(document, operation.requestBody)?.content["application/json"];
+  const media = deref<MediaTypeObject>(document, content);
   return JSON.stringify(exampleOf(document, media) ?? {}, null, 2);
 }

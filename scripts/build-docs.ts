@@ -17,11 +17,11 @@ import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { OpenApiDocument } from "./bundle-spec.ts";
 import { consoleModelOf, consoleParts, withConsole, withTryIt } from "./lib/docs-console.ts";
 import { PipelineError, reportFailure } from "./lib/pipeline-error.ts";
 import { projectPaths } from "./lib/project-paths.ts";
 import { runRedocly } from "./lib/redocly.ts";
+import type { SpecDocument } from "./lib/spec-document.ts";
 import { timedStep } from "./lib/timed-step.ts";
 
 export const CONTENT_SECURITY_POLICY = [
@@ -88,7 +88,7 @@ export async function buildDocs({
     const rendered = path.join(scratch, "index.html");
     // The spec Redocly renders: with a "Try it" control before each operation's description.
     const source = path.join(scratch, "openapi.json");
-    const document = JSON.parse(text) as OpenApiDocument;
+    const document = JSON.parse(text) as SpecDocument;
     await writeFile(source, JSON.stringify(model ? withTryIt(document, model) : document));
     const run = await runRedocly(
       ["build-docs", source, "--inlineBundle", "--openapi", JSON.stringify(REDOC_OPTIONS), "--output", rendered],

@@ -1,26 +1,31 @@
-import type { OpenApiDocument } from "./bundle-spec.ts";
-import { clientMethods } from "./generate-operations.ts";
+import type { SchemaObject } from "openapi-typescript";
+import ts from "typescript";
+import type { ResourceRules } from "../src/testing/model.ts";
+import { clientMethods } from "./lib/client-methods.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
-import { deref, type SpecNode } from "./lib/spec-operations.ts";
+import { componentSchema, deref, type SpecDocument } from "./lib/spec-document.ts";
+import {
+  constStatement,
+  exported,
+  factory,
+  jsonExpression,
+  namedImport,
+  printModule,
+  typeReference,
+  withDoc,
+} from "./lib/ts-nodes.ts";
 
-/** The rules Piriod documents for one resource's writes, as the fake applies them. */
-interface ResourceRules {
-  /** Required text fields, which Django REST Framework refuses blank (`""`, `"   "`). */
-  notBlank: string[];
-  /** Request fields naming an object of a catalogue a test may give the fake: field → the option (`x-piriod-catalogue`). */
-  catalogues: Record<string, string>;
-  /** Request fields whose object belongs to the object another field names (`x-piriod-belongs-to`): field → that field. */
-  belongsTo: Record<string, string>;
-  /** Fields required when the object another field names has a flag and is the account's own (`x-piriod-required-when`). */
-  requiredWhen: Record<string, { field: string; flag: string; accountCountry: boolean }>;
-  /** At most `count` objects share the values of `fields` (`x-piriod-max-per`). */
-  maxPer?: { count: number; fields: string[] };
-  /** What a delete of an object with activity writes instead of deleting it (`x-piriod-archive`). */
-  archive?: Record<string, unknown>;
-  /** The message of a delete refused for what blocks it (`x-piriod-delete-refused`). */
-  deleteRefused?: string;
-}
+/** A resource's rules as they are gathered, before they are written. */
+type Rules = {
+  -readonly [K in keyof ResourceRules]: ResourceRules[K] extends readonly (infer T)[]
+    ? T[]
+    : ResourceRules[K] extends Readonly<Record<string, infer V>>
+      ? Record<string, V>
+      : ResourceRules[K];
+};
+// biome-ignore lint/suspicious/noExplicitAny: a schema's x-piriod-* values are JSON the generator checks before it trusts them.
+type SpecNode = any;
 
 /**
  * The rules Piriod documents for each resource's writes, from the spec's `x-piriod-*` extensions
@@ -28,14 +33,14 @@ interface ResourceRules {
  *   fake-rules.js (+ .d.ts)
  * A resource the spec declares no rule for gets none; the fake holds no resource or field name.
  */
-export function generateFakeRules(document: OpenApiDocument): Record<string, string> {
-  const rules: Record<string, ResourceRules> = {};
+export function generateFakeRules(document: SpecDocument): Record<string, string> {
+  const rules: Record<string, Rules> = {};
   const catalogues = new Map<string, string>();
   for (const method of clientMethods(document)) {
     const where = `fake rules: ${method.where}`;
     const resource = rules[method.resource] ?? { notBlank: [], catalogues: {}, belongsTo: {}, requiredWhen: {} };
     rules[method.resource] = resource;
-    const archive = method.operation["x-piriod-archive"];
+    const archive = (method.operation as SpecNode)["x-piriod-archive"];
     if (archive !== undefined) {
       if (method.method !== "DELETE" || archive === null || typeof archive !== "object" || Array.isArray(archive))
         throw new PipelineError(
@@ -43,47 +48,79 @@ export function generateFakeRules(document: OpenApiDocument): Record<string, str
         );
       resource.archive = archive;
     }
-    const refused = method.operation["x-piriod-delete-refused"];
+    const refused = (method.operation as SpecNode)["x-piriod-delete-refused"];
     if (refused !== undefined) {
       if (method.method !== "DELETE" || typeof refused !== "string" || refused.trim() === "")
         throw new PipelineError(`${where}: x-piriod-delete-refused belongs on a delete, as the message of its refusal`);
       resource.deleteRefused = refused;
     }
     if (method.requestSchema === undefined) continue;
-    const schema = deref(document, { $ref: `#/components/schemas/${method.requestSchema}` });
+    const schema = componentSchema(document, method.requestSchema);
     readSchemaRules(document, schema, resource, catalogues, `${where}: ${method.requestSchema}`);
   }
   const kept = Object.fromEntries(Object.entries(rules).filter(([, rule]) => !isEmpty(rule)));
-  const typeImports = [...new Set(catalogues.values())];
-  const options = [...catalogues].map(
-    ([option, schema]) =>
-      `  /** The ${option} Piriod knows, by \`id\`: an id of none of them is refused as Django REST Framework refuses an unknown primary key. Default: any id. */\n  ${option}?: readonly ${schema}[];\n`,
-  );
+  const schemas = [...new Set(catalogues.values())];
+  const doc =
+    "The rules Piriod documents for each resource's writes, by the resource its operations' x-piriod-method names.";
   return {
-    "fake-rules.js": `${GENERATED_HEADER}/** The rules Piriod documents for each resource's writes, by the resource its operations' x-piriod-method names. */\nexport const rules = ${JSON.stringify(kept, null, 2)};\n`,
-    "fake-rules.d.ts": `${GENERATED_HEADER}${RULES_TYPES}${typeImports.length ? `import type { ${typeImports.join(", ")} } from "./schema.js";\n\n` : ""}/** The catalogues a test may give the fake (\`createPiriodFake({ countries })\`), by the option \`x-piriod-catalogue\` names. */\nexport interface FakeCatalogues {\n${options.join("")}}\n`,
+    "fake-rules.js":
+      GENERATED_HEADER +
+      printModule([withDoc(constStatement("rules", { value: jsonExpression(kept), modifiers: exported() }), doc)]),
+    "fake-rules.d.ts":
+      GENERATED_HEADER +
+      printModule([
+        namedImport(["ResourceRulesMap"], "../src/testing/model.js", { typeOnly: true }),
+        ...(schemas.length > 0 ? [namedImport(schemas, "./schema.js", { typeOnly: true })] : []),
+        withDoc(
+          constStatement("rules", { type: typeReference("ResourceRulesMap"), modifiers: exported({ declare: true }) }),
+          doc,
+        ),
+        withDoc(
+          factory.createInterfaceDeclaration(
+            exported(),
+            "FakeCatalogues",
+            undefined,
+            undefined,
+            [...catalogues].map(([option, schema]) =>
+              withDoc(
+                factory.createPropertySignature(
+                  undefined,
+                  option,
+                  factory.createToken(ts.SyntaxKind.QuestionToken),
+                  factory.createTypeOperatorNode(
+                    ts.SyntaxKind.ReadonlyKeyword,
+                    factory.createArrayTypeNode(typeReference(schema)),
+                  ),
+                ),
+                `The ${option} Piriod knows, by \`id\`: an id of none of them is refused as Django REST Framework refuses an unknown primary key. Default: any id.`,
+              ),
+            ),
+          ),
+          "The catalogues a test may give the fake (`createPiriodFake({ countries })`), by the option `x-piriod-catalogue` names.",
+        ),
+      ]),
   };
 }
 
 function readSchemaRules(
-  document: OpenApiDocument,
-  schema: SpecNode,
-  rules: ResourceRules,
+  document: SpecDocument,
+  schema: SchemaObject | undefined,
+  rules: Rules,
   catalogues: Map<string, string>,
   where: string,
 ): void {
-  const properties: Record<string, SpecNode> = schema.properties ?? {};
-  for (const field of (schema.required ?? []) as string[]) {
-    const property = deref(document, properties[field]);
+  const properties: Record<string, SpecNode> = (schema as SpecNode).properties ?? {};
+  for (const field of ((schema as SpecNode)?.required ?? []) as string[]) {
+    const property: SpecNode = deref(document, properties[field]);
     // A field that sends an object's id is a primary key to DRF, not a text.
     if (property?.type === "string" && property["x-piriod-id-of"] === undefined && !rules.notBlank.includes(field))
       rules.notBlank.push(field);
   }
   for (const [field, node] of Object.entries(properties)) {
-    const property = deref(document, node);
+    const property: SpecNode = deref(document, node);
     const related: unknown = property["x-piriod-id-of"];
     if (typeof related === "string") {
-      const option: unknown = deref(document, { $ref: `#/components/schemas/${related}` })["x-piriod-catalogue"];
+      const option: unknown = (componentSchema(document, related) as SpecNode)?.["x-piriod-catalogue"];
       if (option !== undefined) {
         if (typeof option !== "string" || !/^[a-z][A-Za-z]*$/.test(option))
           throw new PipelineError(
@@ -95,8 +132,7 @@ function readSchemaRules(
     }
     const owner: unknown = property["x-piriod-belongs-to"];
     if (owner !== undefined) {
-      const ownerSchema =
-        typeof related === "string" ? deref(document, { $ref: `#/components/schemas/${related}` }) : undefined;
+      const ownerSchema: SpecNode = typeof related === "string" ? componentSchema(document, related) : undefined;
       if (
         typeof owner !== "string" ||
         properties[owner] === undefined ||
@@ -109,7 +145,7 @@ function readSchemaRules(
     }
     const when: SpecNode = property["x-piriod-required-when"];
     if (when !== undefined) {
-      const known = typeof when?.field === "string" ? deref(document, properties[when.field]) : undefined;
+      const known: SpecNode = typeof when?.field === "string" ? deref(document, properties[when.field]) : undefined;
       if (known?.["x-piriod-id-of"] === undefined || typeof when.flag !== "string")
         throw new PipelineError(
           `${where}.${field}: x-piriod-required-when needs the field naming an object and that object's flag ({ field: country, flag: has_regulation })`,
@@ -117,7 +153,7 @@ function readSchemaRules(
       rules.requiredWhen[field] = { field: when.field, flag: when.flag, accountCountry: when.accountCountry === true };
     }
   }
-  const most: SpecNode = schema["x-piriod-max-per"];
+  const most: SpecNode = (schema as SpecNode)?.["x-piriod-max-per"];
   if (most !== undefined) {
     const fields: unknown = most?.fields;
     if (
@@ -133,7 +169,7 @@ function readSchemaRules(
   }
 }
 
-function isEmpty(rules: ResourceRules): boolean {
+function isEmpty(rules: Rules): boolean {
   return (
     rules.notBlank.length === 0 &&
     Object.keys(rules.catalogues).length === 0 &&
@@ -144,26 +180,3 @@ function isEmpty(rules: ResourceRules): boolean {
     rules.deleteRefused === undefined
   );
 }
-
-const RULES_TYPES = `/** The rules Piriod documents for one resource's writes, as the fake applies them. */
-export interface ResourceRules {
-  /** Required text fields, which Django REST Framework refuses blank (\`""\`, \`"   "\`). */
-  readonly notBlank: readonly string[];
-  /** Request fields naming an object of a catalogue a test may give the fake: field → the option (\`x-piriod-catalogue\`). */
-  readonly catalogues: Readonly<Record<string, string>>;
-  /** Request fields whose object belongs to the object another field names (\`x-piriod-belongs-to\`): field → that field. */
-  readonly belongsTo: Readonly<Record<string, string>>;
-  /** Fields required when the object another field names has a flag, and (with \`accountCountry\`) is the account's own (\`x-piriod-required-when\`). */
-  readonly requiredWhen: Readonly<Record<string, { readonly field: string; readonly flag: string; readonly accountCountry: boolean }>>;
-  /** At most \`count\` objects share the values of \`fields\` (\`x-piriod-max-per\`). */
-  readonly maxPer?: { readonly count: number; readonly fields: readonly string[] };
-  /** What a delete of an object with activity writes instead of deleting it (\`x-piriod-archive\`). */
-  readonly archive?: Readonly<Record<string, unknown>>;
-  /** The message of a delete refused for what blocks it (\`x-piriod-delete-refused\`). */
-  readonly deleteRefused?: string;
-}
-
-/** The rules of each resource that has any, by the resource its operations' x-piriod-method names. */
-export declare const rules: { readonly [resource: string]: ResourceRules };
-
-`;

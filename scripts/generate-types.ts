@@ -1,9 +1,8 @@
-import type { OpenAPI3 } from "openapi-typescript";
 import openapiTS, { astToString } from "openapi-typescript";
-import type { OpenApiDocument } from "./bundle-spec.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
-import { nameSchemaTypes } from "./lib/named-schema-types.ts";
+import { nameSchemaTypes, schemaReferenceHooks } from "./lib/named-schema-types.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
+import type { SpecDocument } from "./lib/spec-document.ts";
 
 /**
  * Compiles the bundled spec to TypeScript with openapi-typescript: `paths`, `components`,
@@ -16,19 +15,20 @@ import { PipelineError } from "./lib/pipeline-error.ts";
  * properties accepts any key instead of none (emptyObjectsUnknown).
  */
 export async function generateTypes(
-  document: OpenApiDocument,
+  document: SpecDocument,
   reserved: ReadonlySet<string> = new Set(),
 ): Promise<string> {
-  let declarations: string;
+  let statements: Awaited<ReturnType<typeof openapiTS>>;
   try {
-    const ast = await openapiTS(structuredClone(document) as unknown as OpenAPI3, {
+    statements = await openapiTS(structuredClone(document), {
       defaultNonNullable: false,
       emptyObjectsUnknown: true,
       silent: true,
+      ...schemaReferenceHooks,
     });
-    declarations = astToString(ast);
   } catch (error) {
     throw new PipelineError(`types: openapi-typescript failed: ${(error as Error).message}`);
   }
-  return GENERATED_HEADER + nameSchemaTypes(declarations, reserved).text;
+  const named = nameSchemaTypes(statements, Object.keys(document.components.schemas), reserved);
+  return GENERATED_HEADER + astToString(named);
 }

@@ -1,5 +1,3 @@
-import type { LoadValidator, Operation } from "../generated/operations.js";
-import type { ValidationIssue } from "../generated/validators/runtime.js";
 import {
   apiErrorFrom,
   describeCall,
@@ -10,9 +8,11 @@ import {
   shorten,
   summarise,
 } from "./errors.js";
+import type { LoadValidator, Operation } from "./operation.js";
 import { type CallOptions, type RequestOptions, type ResolvedOptions, resolveRequestOptions } from "./options.js";
 import { CallResult, Page, PagePromise, type WithResponse } from "./promises.js";
 import { type ReceivedResponse, type SendContext, send } from "./send.js";
+import type { ValidationIssue } from "./validator-runtime.js";
 
 /** What every call of a client shares. */
 export interface ClientContext extends SendContext {

@@ -1,9 +1,7 @@
-import type { Client } from "openapi-fetch";
-import { operations } from "../generated/operations.js";
-import type { Resources } from "../generated/resources.js";
 import { type ClientContext, call } from "./call.js";
 import { createRedactor, PiriodError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
+import type { OperationTable } from "./operation.js";
 import {
   type ClientOverrides,
   LEVELS,
@@ -13,37 +11,30 @@ import {
   resolveOptions,
 } from "./options.js";
 import { PagePromise, PiriodPromise } from "./promises.js";
-import { type ClientPaths, rawClient } from "./raw.js";
+import { rawClient } from "./raw.js";
 import { abortableSleep, type Sleep, type Transport } from "./send.js";
-
-/** A client for Piriod's API: a property per resource of the spec (`customers`), a method per operation. */
-export interface PiriodClient extends Resources {
-  /** openapi-fetch over the same transport, for `{ data, error, response }` calls: same authentication, headers and retries, no request validation. */
-  raw: Client<ClientPaths>;
-  /**
-   * A client with some options changed (another workspace, test mode, limits, headers) that shares this one's key, transport and
-   * connections: one token, several workspaces.
-   */
-  withOptions(overrides: ClientOverrides): PiriodClient;
-}
 
 /** What a client and the clients `withOptions` makes of it share. */
 interface Shared {
+  operations: OperationTable;
   transport: Transport;
   sleep: Sleep;
   extraOptions: readonly string[];
 }
 
 /**
- * The client of every entry point: a method per operation of the generated table, sending through the entry point's `defaultTransport`
- * or the caller's `fetch`. `extraOptions` are the options only that entry point takes (Node's `agent`); tests shorten `sleep`.
+ * The client of every entry point: a method per operation of `operations` (the table generated from the spec, which the entry point
+ * hands in), sending through the entry point's `defaultTransport` or the caller's `fetch`, with `raw` and `withOptions` beside them.
+ * `Client` is the type the entry point gives it (`PiriodClient`: the generated resources' methods joined to those two). `extraOptions`
+ * are the options only that entry point takes (Node's `agent`); tests shorten `sleep`.
  */
-export function createClient(
+export function createClient<Client>(
+  operations: OperationTable,
   options: PiriodClientOptions,
   defaultTransport: (options: ResolvedOptions) => Transport,
   extraOptions: readonly string[] = [],
   sleep: Sleep = abortableSleep,
-): PiriodClient {
+): Client {
   const resolved = checked(options, extraOptions, "createPiriodClient");
   if (isBrowser() && !resolved.dangerouslyAllowBrowser) {
     throw new PiriodError(
@@ -59,6 +50,7 @@ export function createClient(
       "createPiriodClient: plainHttpHosts is for test hosts of a server's tests, and is refused in a browser",
     );
   return clientOf(options, resolved, {
+    operations,
     transport: resolved.fetch ? fetchTransport(resolved.fetch) : defaultTransport(resolved),
     sleep,
     extraOptions,
@@ -77,7 +69,7 @@ function checked(options: PiriodClientOptions, extraOptions: readonly string[], 
   }
 }
 
-function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, shared: Shared): PiriodClient {
+function clientOf<Client>(options: PiriodClientOptions, resolved: ResolvedOptions, shared: Shared): Client {
   const { logger, logLevel } = resolved;
   const context: ClientContext = {
     options: resolved,
@@ -98,10 +90,10 @@ function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, share
     raw: rawClient(context),
     withOptions: (overrides: ClientOverrides) => {
       const changed = overriddenOptions(options, overrides);
-      return clientOf(changed, checked(changed, shared.extraOptions, "withOptions"), shared);
+      return clientOf<Client>(changed, checked(changed, shared.extraOptions, "withOptions"), shared);
     },
   };
-  for (const [resource, methods] of Object.entries(operations)) {
+  for (const [resource, methods] of Object.entries(shared.operations)) {
     client[resource] = Object.fromEntries(
       Object.entries(methods).map(([name, operation]) => {
         const where = `${resource}.${name}`;
@@ -117,7 +109,7 @@ function clientOf(options: PiriodClientOptions, resolved: ResolvedOptions, share
       }),
     );
   }
-  return client as unknown as PiriodClient;
+  return client as Client;
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {

@@ -1,6 +1,8 @@
 /** `@piriod/api` for Node (the `node` export condition): the same client over a keep-alive `node:http`/`node:https` transport. */
-import { createClient, type PiriodClient } from "./client.js";
+import { operations } from "../generated/operations.js";
+import { createClient } from "./client.js";
 import { PiriodError } from "./errors.js";
+import type { PiriodClient } from "./index.js";
 import { type NodeAgent, nodeTransport } from "./node-transport.js";
 import type { PiriodClientOptions } from "./options.js";
 
@@ -22,7 +24,8 @@ export function createPiriodClient(options: NodeClientOptions): PiriodClient {
   const fail = (message: string) => new PiriodError(`createPiriodClient: ${message}`);
   if (agent !== undefined && options.fetch !== undefined)
     throw fail("pass agent or fetch, not both: the agent only applies to the built-in transport");
-  return createClient(
+  return createClient<PiriodClient>(
+    operations,
     options,
     ({ baseUrl }) => {
       const protocol = new URL(baseUrl).protocol;

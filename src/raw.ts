@@ -1,6 +1,6 @@
 import type { Client, Middleware } from "openapi-fetch";
-import type { paths } from "../generated/schema.js";
 import { type ClientContext, serializeQuery } from "./call.js";
+import { HTTP_METHODS } from "./http-methods.js";
 import { send, toResponse } from "./send.js";
 
 /** Header parameters the client sends on every request from its options. */
@@ -12,14 +12,14 @@ type WithOptionalInjectedHeaders<Parameters> = Parameters extends { header: infe
     }
   : Parameters;
 
-/** The spec's `paths` as `piriod.raw` sees them: no call has to pass the headers the client injects. */
-export type ClientPaths = {
-  [Path in keyof paths]: {
-    [Key in keyof paths[Path]]: Key extends "parameters"
-      ? WithOptionalInjectedHeaders<paths[Path][Key]>
-      : paths[Path][Key] extends { parameters: infer Parameters }
-        ? Omit<paths[Path][Key], "parameters"> & { parameters: WithOptionalInjectedHeaders<Parameters> }
-        : paths[Path][Key];
+/** A spec's `paths` (generated/schema.d.ts) as `piriod.raw` sees them: no call has to pass the headers the client injects. */
+export type RawPaths<Paths> = {
+  [Path in keyof Paths]: {
+    [Key in keyof Paths[Path]]: Key extends "parameters"
+      ? WithOptionalInjectedHeaders<Paths[Path][Key]>
+      : Paths[Path][Key] extends { parameters: infer Parameters }
+        ? Omit<Paths[Path][Key], "parameters"> & { parameters: WithOptionalInjectedHeaders<Parameters> }
+        : Paths[Path][Key];
   };
 };
 
@@ -31,10 +31,10 @@ export type ClientPaths = {
  * of a browser bundle's 7 kB). Until then there is no client to `use` middleware on: the middleware lives here, and each call hands
  * it to openapi-fetch before the call's own, the order openapi-fetch gives its client's and a call's.
  */
-export function rawClient(context: ClientContext): Client<ClientPaths> {
+export function rawClient<Paths>(context: ClientContext): Client<RawPaths<Paths>> {
   const { options } = context;
   const middleware: Middleware[] = [];
-  let loading: Promise<Client<ClientPaths>> | undefined;
+  let loading: Promise<Client<RawPaths<Paths>>> | undefined;
   const fetch = async (request: Request) => {
     const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
     const outgoing = {
@@ -49,7 +49,12 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
   const headers = options.testMode ? { ...context.headers, "x-piriod-test-mode": "true" } : context.headers;
   const request = async (method: string, path: string, init?: { middleware?: Middleware[] }) => {
     loading ??= import("./raw-client.js").then((module) =>
-      module.openApiFetchClient({ baseUrl: options.baseUrl, headers, querySerializer: serializeQuery, fetch }),
+      module.openApiFetchClient<RawPaths<Paths>>({
+        baseUrl: options.baseUrl,
+        headers,
+        querySerializer: serializeQuery,
+        fetch,
+      }),
     );
     return (await loading).request(
       method as "get",
@@ -75,7 +80,7 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
       }
     },
   };
-  for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"])
+  for (const method of HTTP_METHODS.map((name) => name.toUpperCase()))
     raw[method] = (path: string, init?: object) => request(method, path, init);
-  return raw as unknown as Client<ClientPaths>;
+  return raw as unknown as Client<RawPaths<Paths>>;
 }

@@ -7,6 +7,7 @@ import {
   PiriodValidationError,
   type Redactor,
 } from "./errors.js";
+import type { ReceivedResponse } from "./received-response.js";
 
 /** One attempt's request, as a transport sends it; header names in lower case. A response body past `maxResponseBytes` is refused. */
 export interface OutgoingRequest {
@@ -17,14 +18,7 @@ export interface OutgoingRequest {
   maxResponseBytes: number;
 }
 
-/** A response whose body has fully arrived (as text, `""` when none): read whole within the attempt, whose timeout covers it. */
-export interface ReceivedResponse {
-  status: number;
-  statusText: string;
-  headers: Headers;
-  body: string;
-  url: string;
-}
+export type { ReceivedResponse } from "./received-response.js";
 
 /** Sends one attempt; resolves once the whole response has arrived, rejects when the connection fails or `signal` aborts, body included. */
 export type Transport = (request: OutgoingRequest, signal: AbortSignal) => Promise<ReceivedResponse>;

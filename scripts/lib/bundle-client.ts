@@ -1,10 +1,11 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { type BuildResult, build, formatMessages, type Message } from "esbuild";
-import { keepEntriesExternal, pointAtBuiltEntries } from "./entry-imports.ts";
-import { keepGeneratedExternal, pointAtShippedGenerated } from "./generated-imports.ts";
-import { packageEntries } from "./package-entries.ts";
+import { keepEntriesExternal } from "./entry-imports.ts";
+import { GENERATED_IMPORT, keepGeneratedExternal } from "./generated-imports.ts";
+import { BUILT_AS_CONSUMERS, packageEntries } from "./package-entries.ts";
 import { PipelineError } from "./pipeline-error.ts";
+import { runtimeOfGenerated } from "./runtime-of-generated.ts";
 
 /**
  * The client's JavaScript: src/ bundled by esbuild into `outdir`, one module per entry point that
@@ -12,18 +13,20 @@ import { PipelineError } from "./pipeline-error.ts";
  * compiles and links each module of a package separately, so a handful of modules import several
  * times faster than the one per source file tsc writes. The `import()`s of src/ (the validators,
  * the Node transport, the light Request and Response classes) stay separate files, loaded on first
- * use. Not minified: names and lines stay readable in stack traces. Returns the files of
- * `generatedDir` (where the package ships generated/) that the bundle imports.
+ * use. The modules of src/ that generated/ imports are entry points too, so that the copies of
+ * generated/ find them in `outdir`. Not minified: names and lines stay readable in stack traces.
+ * Returns the files of `generatedDir` (where the package ships generated/, which `#generated/*`
+ * names) that the bundle imports.
  */
-/** Folders of bins that reach the client through its built entries alone, as a consumer would (scripts/lib/entry-imports.ts). */
-const BUILT_AS_CONSUMERS = ["src/mcp"];
-
 export async function bundleClient(root: string, outdir: string, generatedDir: string): Promise<string[]> {
+  const { dependencies = {}, peerDependencies = {} } = JSON.parse(
+    await readFile(path.join(root, "package.json"), "utf8"),
+  ) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
   const entries = await packageEntries(root);
-  let result: BuildResult<{ write: false }>;
+  let result: BuildResult<{ write: false; metafile: true }>;
   try {
     result = await build({
-      entryPoints: entries,
+      entryPoints: { ...(await runtimeOfGenerated(root)), ...entries },
       // Paths in the bundle's comments (`// src/client.ts`) are relative to this: the same on every machine.
       absWorkingDir: root,
       tsconfig: path.join(root, "tsconfig.build.json"),
@@ -38,14 +41,17 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
       // One build for every runtime: the `node` export condition picks the Node entry, nothing here.
       platform: "neutral",
       target: ["node20", "es2022"],
-      // Dependencies are installed beside the package, never copied into it.
-      packages: "external",
-      external: ["node:*"],
+      // Dependencies are installed beside the package, never copied into it; anything else src/
+      // imports (ajv-formats' format checks) is bundled, so the package needs no dev dependency.
+      external: [...Object.keys(dependencies), ...Object.keys(peerDependencies), "node:*"],
+      // A module bundled from node_modules is named by its path there, even where node_modules is a link (a copy of the project).
+      preserveSymlinks: true,
       plugins: [
         keepGeneratedExternal(path.join(root, "generated")),
         keepEntriesExternal(root, entries, BUILT_AS_CONSUMERS),
       ],
       write: false,
+      metafile: true,
       logLevel: "silent",
     });
   } catch (error) {
@@ -56,18 +62,18 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
   if (result.warnings.length > 0)
     throw new PipelineError(`build:package: esbuild warned\n${await described(result.warnings, "warning")}`);
 
-  const imported = new Set<string>();
   for (const output of result.outputFiles) {
-    const { text, imports } = pointAtShippedGenerated(
-      output.path,
-      pointAtBuiltEntries(output.path, output.text, outdir),
-      generatedDir,
-    );
-    for (const file of imports) imported.add(file);
     await mkdir(path.dirname(output.path), { recursive: true });
-    await writeFile(output.path, text);
+    await writeFile(output.path, output.text);
   }
-  return [...imported];
+  const imported = Object.values(result.metafile.outputs).flatMap((output) =>
+    output.imports.flatMap(({ path: specifier, external }) =>
+      external && specifier.startsWith(GENERATED_IMPORT)
+        ? [path.join(generatedDir, specifier.slice(GENERATED_IMPORT.length))]
+        : [],
+    ),
+  );
+  return [...new Set(imported)];
 }
 
 function isBuildFailure(error: unknown): error is { errors: Message[] } {

@@ -9,10 +9,12 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build, type Metafile, transform } from "esbuild";
+import type { OperationObject } from "openapi-typescript";
 import { type ConsoleModel, consoleModel, type OperationTable } from "../../docs-console/model.ts";
 import { MODULE_ELEMENT_ID, TRY_ATTRIBUTE } from "../../docs-console/page-ids.ts";
-import type { OpenApiDocument } from "../bundle-spec.ts";
+import type { HttpMethod } from "../../src/http-methods.ts";
 import { PipelineError } from "./pipeline-error.ts";
+import { deref, type SpecDocument } from "./spec-document.ts";
 
 // The console's own code comes with these scripts; the package it runs is the project's, in `root`'s dist/.
 const CONSOLE_DIR = fileURLToPath(new URL("../../docs-console/", import.meta.url));
@@ -43,14 +45,16 @@ export async function consoleModelOf(root: string, spec: string): Promise<Consol
   const { operations } = (await import(pathToFileURL(path.join(built, "operations.js")).href)) as {
     operations: OperationTable;
   };
-  return consoleModel(JSON.parse(spec) as OpenApiDocument, operations);
+  return consoleModel(JSON.parse(spec) as SpecDocument, operations);
 }
 
 /** The spec as the page renders it: a "Try it" control before each operation's description and in the introduction. */
-export function withTryIt(document: OpenApiDocument, model: ConsoleModel): OpenApiDocument {
-  const copy = structuredClone(document) as OpenApiDocument & { info: { description?: string } };
+export function withTryIt(document: SpecDocument, model: ConsoleModel): SpecDocument {
+  const copy = structuredClone(document) as SpecDocument & { info: { description?: string } };
   for (const operation of model.operations) {
-    const described = copy.paths[operation.path]?.[operation.httpMethod.toLowerCase()] as { description?: string };
+    const method = operation.httpMethod.toLowerCase() as HttpMethod;
+    const described = deref<OperationObject>(copy, copy.paths[operation.path]?.[method]);
+    if (described === undefined) throw new PipelineError(`docs: ${operation.key} is not in the spec it was read from`);
     described.description = prepended(
       control(
         operation.key,

@@ -1,5 +1,5 @@
-import type { ValidationResult } from "../../generated/validators/runtime.js";
 import * as validators from "../../generated/validators.js";
+import type { ValidationResult } from "../validator-runtime.js";
 import type { Answer } from "./exchange.js";
 import type { SpecOperation } from "./spec.js";
 

@@ -1,4 +1,4 @@
-import { createPiriodFake, type PiriodFakeOptions } from "../testing/fake.js";
+import { createPiriodFake, type PiriodFakeOptions } from "../testing/index.js";
 import { type Difference, differences, type StepContext } from "./compare.js";
 import { exchange } from "./exchange.js";
 import { scenario } from "./scenario.js";

@@ -1,6 +1,7 @@
-import { type FieldKind, type ResourceModel, resources } from "../../generated/fake-model.js";
-import { ROUTES, type Route, type Shape } from "../testing/routes.js";
+import { resources } from "../../generated/fake-model.js";
+import type { FieldKind, ResourceModel } from "../testing/model.js";
 import type { Side } from "./exchange.js";
+import { ROUTES, type Route, type Shape } from "./routes.js";
 import { type Answers, type Session, StopCheck } from "./session.js";
 import { type SpecOperation, specOf } from "./spec.js";
 

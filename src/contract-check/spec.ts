@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
-import type { Operation } from "../../generated/operations.js";
-import { ROUTES } from "../testing/routes.js";
+import type { Operation } from "../operation.js";
+import { ROUTES } from "./routes.js";
 
 /** A node of the bundled spec, as JSON. */
 type Node = { [key: string]: unknown };

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type { Operation } from "../../generated/operations.js";
+import type { Operation } from "../operation.js";
 
 /** A JSON Schema as the spec writes it. */
 export type JsonSchema = { [keyword: string]: unknown };

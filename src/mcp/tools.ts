@@ -1,4 +1,5 @@
-import { type Operation, operations } from "../../generated/operations.js";
+import { operations } from "../../generated/operations.js";
+import type { Operation } from "../operation.js";
 import { type Document, inlineSchema, type JsonSchema, type SpecParameter, spec, specOperation } from "./spec.js";
 
 /** What a tool does to the workspace's data: reads it, writes it (create, update), or deletes from it. */

@@ -1,11 +1,11 @@
-import { resources } from "../../generated/fake-model.js";
 import { validationErrorBody } from "./drf-errors.js";
 import { drfRead } from "./drf-reads.js";
 import { listPage } from "./lists.js";
+import type { ResourceModel } from "./model.js";
 import { createdObject, type ServerContext, type StoredObject, updatedObject } from "./objects.js";
 import { utf8Text } from "./request-body.js";
 import type { Route } from "./routes.js";
-import { fieldRuleErrors, objectRuleErrors, rulesOf } from "./rules.js";
+import { fieldRuleErrors, objectRuleErrors } from "./rules.js";
 import type { Collection, Space } from "./space.js";
 
 /** Who may call, as `createPiriodFake`'s options say. */
@@ -40,15 +40,15 @@ function refused(status: 401 | 403, detail: string): { refusal: Response } {
   return { refusal: json(status, { detail }, status === 401 ? { "www-authenticate": "Token" } : {}) };
 }
 
-/** The answer to an operation in the caller's space: what Piriod would do with it, by its shape. */
+/** The answer to an operation in the caller's space: what Piriod would do with it, by its shape and its resource's `model`. */
 export async function answer(
   route: Route,
+  model: ResourceModel | undefined,
   params: string[],
   request: { url: URL; headers: Headers; bytes: Uint8Array },
   space: Space,
   context: ServerContext,
 ): Promise<Response> {
-  const model = resources[route.resource];
   const notServed = json(501, {
     detail: `The fake does not serve ${route.operation.method} ${route.operation.path} (${route.name}): only lists, creates, retrieves, partial updates and deletes of a resource.`,
   });
@@ -64,7 +64,7 @@ export async function answer(
     if (body instanceof Response) return body;
     const refusal = refusedAsWhole(route.resource, body, objects, context);
     if (refusal) return refusal;
-    return stored(route, objects, createdObject(model, body, context));
+    return stored(route, model, objects, createdObject(model, body, context));
   }
   // A retrieve, an update or a delete: the object its path names.
   const id = params[0];
@@ -72,7 +72,7 @@ export async function answer(
   if (id === undefined || object === undefined) return json(404, { detail: "Not found." });
   if (route.shape === "retrieve") return json(route.operation.status, object);
   if (route.shape === "delete") {
-    const { archive, deleteRefused } = rulesOf(route.resource);
+    const { archive, deleteRefused } = context.rules;
     const onDelete = objects.onDeleteOf(id);
     if (onDelete === "refuse")
       return json(400, { non_field_errors: [deleteRefused ?? "This object cannot be deleted."] });
@@ -85,13 +85,12 @@ export async function answer(
   if (body instanceof Response) return body;
   const refusal = refusedAsWhole(route.resource, { ...object, ...body }, objects, context);
   if (refusal) return refusal;
-  return stored(route, objects, updatedObject(model, object, body, context));
+  return stored(route, model, objects, updatedObject(model, object, body, context));
 }
 
 /** Keeps a created or updated object under its id and answers with it. */
-function stored(route: Route, objects: Collection, written: StoredObject): Response {
-  const model = resources[route.resource];
-  objects.set(String(written[model?.server.id ?? "id"]), written);
+function stored(route: Route, model: ResourceModel, objects: Collection, written: StoredObject): Response {
+  objects.set(String(written[model.server.id ?? "id"]), written);
   return json(route.operation.status, written);
 }
 
@@ -125,7 +124,7 @@ async function checkedBody(
   // DRF checks each field on its own: a blank text, an unknown id, beside what breaks the schema (and instead of it, for that field).
   const schemaErrors = result.ok ? {} : validationErrorBody(result.errors, body);
   const fieldErrors = isObject(body)
-    ? fieldRuleErrors(rulesOf(route.resource), body, context.settings, new Set(Object.keys(schemaErrors)))
+    ? fieldRuleErrors(context.rules, body, context.settings, new Set(Object.keys(schemaErrors)))
     : {};
   if (result.ok && Object.keys(fieldErrors).length === 0) return body as StoredObject;
   return json(400, { ...schemaErrors, ...fieldErrors });
@@ -138,7 +137,7 @@ function refusedAsWhole(
   objects: Collection,
   context: ServerContext,
 ): Response | undefined {
-  const errors = objectRuleErrors(resource, rulesOf(resource), object, objects.values(), context.settings);
+  const errors = objectRuleErrors(resource, context.rules, object, objects.values(), context.settings);
   return Object.keys(errors).length > 0 ? json(400, errors) : undefined;
 }
 

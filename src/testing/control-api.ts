@@ -1,19 +1,19 @@
-import { PiriodError } from "../../generated/client-runtime.js";
+import { PiriodError } from "../root-errors.js";
 import { json } from "./answer.js";
-import type { FakeOperation, FakeSeed, FakeSpace, ReceivedRequest } from "./fake.js";
 import type { FakeFault } from "./faults.js";
 import type { Peer } from "./http-server.js";
 import { readBody, utf8Text } from "./request-body.js";
+import type { FakeSpace } from "./space.js";
 
 /** Where the control API lives, at the server's root whatever the fake's base URL. */
 export const CONTROL_PATH = "/__piriod-fake/";
 
 /** What the control API drives: the fake's own methods. */
 export interface Controlled {
-  seed(objects: FakeSeed, where?: FakeSpace): unknown;
-  failNext(operation: FakeOperation, fault: FakeFault): void;
+  seed(objects: object, where?: FakeSpace): unknown;
+  failNext(operation: string, fault: FakeFault): void;
   reset(): void;
-  readonly requests: readonly ReceivedRequest[];
+  readonly requests: readonly unknown[];
 }
 
 /** The control API's endpoints: each method and path under CONTROL_PATH, what it does for `fake`. */
@@ -23,7 +23,7 @@ const ENDPOINTS: Record<
 > = {
   seed: {
     method: "POST",
-    serve: (fake, body, where) => json(201, fake.seed(body as FakeSeed, where)),
+    serve: (fake, body, where) => json(201, fake.seed(body as object, where)),
   },
   "fail-next": {
     method: "POST",
@@ -31,7 +31,7 @@ const ENDPOINTS: Record<
       const { operation, ...fault } = (body ?? {}) as { operation?: unknown };
       if (typeof operation !== "string")
         throw new PiriodError('fail-next takes { "operation": "customers.list", …the fault }');
-      fake.failNext(operation as FakeOperation, fault as FakeFault);
+      fake.failNext(operation, fault as FakeFault);
       return new Response(null, { status: 204 });
     },
   },

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from "../../generated/validators/runtime.js";
+import type { ValidationIssue } from "../validator-runtime.js";
 
 /** A body Piriod refuses, as Django REST Framework writes it: each field → its messages, nested fields nested. */
 export type FieldErrorBody = {

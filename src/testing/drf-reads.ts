@@ -1,4 +1,4 @@
-import type { ValidationIssue } from "../../generated/validators/runtime.js";
+import type { ValidationIssue } from "../validator-runtime.js";
 import { unescapePointer } from "./drf-errors.js";
 
 /** What Django REST Framework's BooleanField reads as true and as false (a text compared in lower case). */

@@ -1,43 +1,32 @@
-import { PiriodError, PiriodValidationError } from "../../generated/client-runtime.js";
-import { type ResourceObjects, resources } from "../../generated/fake-model.js";
-import type { FakeCatalogues } from "../../generated/fake-rules.js";
-import type { Resources } from "../../generated/resources.js";
-import type { ValidationResult } from "../../generated/validators/runtime.js";
-import * as validators from "../../generated/validators.js";
+import { parseBody } from "../errors.js";
+import { PiriodError, PiriodValidationError } from "../root-errors.js";
+import { abortableSleep } from "../send.js";
 import { type Access, answer, callerOf, json } from "./answer.js";
 import { type FakeFault, FaultQueue, faultResponse } from "./faults.js";
 import type { FakeServer } from "./http-server.js";
 import { type FakeListenOptions, listenWith } from "./listen.js";
+import type { FakeSpec } from "./model.js";
 import { createdObject, exampleObject, newId, type ServerContext, type StoredObject } from "./objects.js";
 import { DEFAULT_MAX_BODY_BYTES, readBody } from "./request-body.js";
-import { ROUTES, routeOf } from "./routes.js";
-import { catalogueObject, ruleSettings, rulesOf } from "./rules.js";
-import { type OnDelete, Space } from "./space.js";
+import { routeOf, routesOf } from "./routes.js";
+import { catalogueObject, NO_RULES, ruleSettings } from "./rules.js";
+import { type FakeSpace, Space } from "./space.js";
 
-/** An operation by its client method: `customers.update`. */
-export type FakeOperation = { [R in keyof Resources]: `${R & string}.${keyof Resources[R] & string}` }[keyof Resources];
+export type { FakeSpace };
+
+/** An operation by its client method (`customers.update`), of a client whose resources are `Resources`. */
+export type OperationNameOf<Resources> = {
+  [R in keyof Resources]: `${R & string}.${keyof Resources[R] & string}`;
+}[keyof Resources];
 
 /** A field of an object for `seed` and `build`: its value, or for an object the request names by id (`country`), that id. */
 export type FakeFields<T> = { [K in keyof T]?: T[K] | (NonNullable<T[K]> extends { id: infer Id } ? Id : never) };
 
-/** Objects to start from, by resource. */
-export type FakeSeed = { [R in keyof ResourceObjects]?: readonly FakeFields<ResourceObjects[R]>[] };
+/** Objects to start from, by resource, of a spec whose resources store `Objects` (`{ customers: Customer, … }`). */
+export type SeedOf<Objects> = { [R in keyof Objects]?: readonly FakeFields<Objects[R]>[] };
 
-/** Where objects live: a workspace, in live or test mode. */
-export interface FakeSpace {
-  /** Default: the fake's `workspace` option. */
-  workspace?: string;
-  /** Default false: live data. */
-  testMode?: boolean;
-  /**
-   * For `seed`: what a delete of these objects does, where Piriod's rule turns on what the fake does not model.
-   * `"archive"`: they have activity (a customer's invoices, ended subscriptions, payment sources), and a delete archives them.
-   * `"refuse"`: something blocks it (a customer's active subscriptions), and a delete is answered 400. Default `"delete"`.
-   */
-  onDelete?: OnDelete;
-}
-
-export interface PiriodFakeOptions extends FakeCatalogues {
+/** The options of a fake whose resources store `Objects`; the testing entry point adds the catalogues its spec names. */
+export interface FakeOptions<Objects = Record<string, unknown>> {
   /** Accept only this API key (another answers 401 "Invalid token."). Default: any `Token <key>`. */
   apiKey?: string;
   /** Accept only these workspaces (another answers 403). Default: any. */
@@ -55,7 +44,7 @@ export interface PiriodFakeOptions extends FakeCatalogues {
    */
   baseUrl?: string;
   /** Objects to start from (in `workspace`, live mode), and to go back to on each `reset()`, as `seed` takes them. Default none. */
-  startWith?: FakeSeed;
+  startWith?: SeedOf<Objects>;
   /** The largest request body read, in bytes; a larger one is answered 413 and left unread. Default 2,621,440 (2.5 MB, Django's default). */
   maxBodyBytes?: number;
   /** Keep only the newest this many requests in `requests`. Default: every one (the `piriod-fake` command keeps 1,000). */
@@ -72,10 +61,10 @@ export interface PiriodFakeOptions extends FakeCatalogues {
   accountCountry?: string;
 }
 
-/** A request the fake received, for assertions. */
-export interface ReceivedRequest {
+/** A request the fake received, for assertions; `Operation` names the spec's operations. */
+export interface ReceivedRequestOf<Operation extends string> {
   /** The operation it matched (`customers.update`); absent for a path the spec has not. */
-  operation?: FakeOperation;
+  operation?: Operation;
   method: string;
   /** The path under the base URL, without the query: `/customers/cus_01H8XYZ123ABC/`. */
   path: string;
@@ -93,7 +82,8 @@ export interface MswHttp {
   all(path: RegExp, resolver: (info: { request: Request }) => Promise<Response>): unknown;
 }
 
-export interface PiriodFake {
+/** A fake of a spec whose operations `Operation` names and whose resources store `Objects`. */
+export interface FakeOf<Operation extends string, Objects> {
   /** A `fetch` served by the fake, for `createPiriodClient({ fetch: fake.fetch, … })`. */
   readonly fetch: (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
   /**
@@ -108,16 +98,13 @@ export interface PiriodFake {
    */
   listen(options?: number | FakeListenOptions): Promise<FakeServer>;
   /** Stores objects as they are (what the server writes itself, such as `id` and `created`, filled in when absent) and returns them. Throws naming every field that breaks the schema. */
-  seed<S extends FakeSeed>(
-    objects: S,
-    where?: FakeSpace,
-  ): { [R in keyof S & keyof ResourceObjects]: ResourceObjects[R][] };
+  seed<S extends SeedOf<Objects>>(objects: S, where?: FakeSpace): { [R in keyof S & keyof Objects]: Objects[R][] };
   /** Factories: a valid object of each resource, from the spec's example, with a new id and your fields over it. Nothing is stored. */
-  readonly build: { [R in keyof ResourceObjects]: (fields?: FakeFields<ResourceObjects[R]>) => ResourceObjects[R] };
+  readonly build: { [R in keyof Objects]: (fields?: FakeFields<Objects[R]>) => Objects[R] };
   /** Every request received, oldest first (the newest `maxRequests` when that option is given). */
-  readonly requests: readonly ReceivedRequest[];
+  readonly requests: readonly ReceivedRequestOf<Operation>[];
   /** The next call of `operation` misbehaves as `fault` says, once; then normal service. Several queue up in order. */
-  failNext(operation: FakeOperation, fault: FakeFault): void;
+  failNext(operation: Operation, fault: FakeFault): void;
   /** Forgets every object, waiting fault and received request, and goes back to what it started from (`examples`, `startWith`). */
   reset(): void;
 }
@@ -148,27 +135,37 @@ function rootOf(baseUrl: string, label: string): { url: string; path: string } {
   return { url: `${url.origin}${path}`, path };
 }
 
-/** A fake Piriod in memory, serving every operation of the spec as Piriod would. */
-export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
+/**
+ * A fake Piriod in memory, serving every operation of `spec` (its operation table, resource models and validators, generated from
+ * the spec) as Piriod would. The testing entry point makes the package's own (`createPiriodFake`).
+ */
+export function createFake<Operation extends string, Objects>(
+  spec: FakeSpec,
+  options: FakeOptions<Objects> = {},
+): FakeOf<Operation, Objects> {
+  type Fake = FakeOf<Operation, Objects>;
+  const { resources, validators } = spec;
+  const routes = routesOf(spec.operations);
   const access: Access = { apiKey: options.apiKey, workspaces: options.workspaces };
   const now = options.now ?? (() => new Date());
   const defaultWorkspace = options.workspace ?? DEFAULT_WORKSPACE;
   const spaces = new Map<string, Space>();
   const faults = new FaultQueue();
-  const requests: ReceivedRequest[] = [];
+  const requests: ReceivedRequestOf<Operation>[] = [];
   const maxBodyBytes = checkedLimit(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
   const maxRequests = checkedLimit(options.maxRequests, "maxRequests", Number.POSITIVE_INFINITY);
   const strict = options.strict === true;
   const settings = ruleSettings(
     options as Record<string, unknown>,
+    spec.rules,
     (rule) => new PiriodError(`createPiriodFake: ${rule}`),
   );
   /** Keeps a request in `requests`, forgetting the oldest past `maxRequests`. */
-  const record = (request: ReceivedRequest) => {
+  const record = (request: ReceivedRequestOf<Operation>) => {
     requests.push(request);
     if (requests.length > maxRequests) requests.splice(0, requests.length - maxRequests);
   };
-  const operationNames = ROUTES.map((route) => route.name);
+  const operationNames = routes.map((route) => route.name);
   const base = rootOf(options.baseUrl ?? DEFAULT_BASE_URL, "createPiriodFake: baseUrl");
 
   const spaceOf = (workspace: string, testMode: boolean): Space => {
@@ -180,12 +177,15 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     }
     return space;
   };
+  const rulesOf = (resource: string) =>
+    (Object.hasOwn(spec.rules, resource) ? spec.rules[resource] : undefined) ?? NO_RULES;
   const contextOf = (resource: string, testMode: boolean): ServerContext => ({
     newId: () => newId(resources[resource]?.idPrefix),
     now: now().toISOString(),
     testMode,
     strict,
     settings,
+    rules: rulesOf(resource),
     catalogued: (field, id) => catalogueObject(rulesOf(resource), settings, field, id),
   });
 
@@ -196,16 +196,16 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     const under = url.pathname.startsWith(`${basePath}/`);
     const path = under ? url.pathname.slice(basePath.length) : url.pathname;
     const bytes = await readBody(request.body, maxBodyBytes);
-    const found = under ? routeOf(request.method, path) : { allowed: [] };
+    const found = under ? routeOf(routes, request.method, path) : { allowed: [] };
     const route = "route" in found ? found.route : undefined;
     const text = bytes === undefined ? "" : new TextDecoder().decode(bytes);
-    const received: ReceivedRequest = {
-      ...(route ? { operation: route.name as FakeOperation } : {}),
+    const received: ReceivedRequestOf<Operation> = {
+      ...(route ? { operation: route.name as Operation } : {}),
       method: request.method,
       path,
       query: Object.fromEntries(url.searchParams),
       headers: redacted(request.headers),
-      ...(text === "" ? {} : { body: parsedOrText(text) }),
+      ...(text === "" ? {} : { body: parseBody(text) }),
       status: 0,
     };
     record(received);
@@ -215,7 +215,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       return json(413, { detail: `Request body is larger than ${maxBodyBytes} bytes.` });
     }
     const fault = route ? faults.take(route.name) : undefined;
-    if (fault?.delay) await sleep(fault.delay, request.signal);
+    if (fault?.delay) await abortableSleep(fault.delay, request.signal);
     if (fault?.drop) return DROPPED;
     const response = await (async () => {
       if (fault?.status !== undefined) return faultResponse(fault as FakeFault & { status: number });
@@ -229,6 +229,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       const context = contextOf(found.route.resource, caller.testMode);
       return answer(
         found.route,
+        resources[found.route.resource],
         found.params,
         { url, headers: request.headers, bytes },
         spaceOf(caller.workspace, caller.testMode),
@@ -252,10 +253,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       throw new PiriodError(`${label} must be an object of ${model.schema}'s fields`);
     const context = contextOf(resource, where?.testMode ?? false);
     const object = build ? exampleObject(model, fields, context) : createdObject(model, fields, context);
-    const validate = (validators as unknown as Record<string, (data: unknown) => ValidationResult<unknown>>)[
-      `validate${model.schema}`
-    ];
-    const result = validate?.(object);
+    const result = validators[`validate${model.schema}`]?.(object);
     if (result && !result.ok) {
       throw new PiriodValidationError(
         `${label} is not a valid ${model.schema}: ${result.errors.map((issue) => issue.message).join("; ")}`,
@@ -265,7 +263,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     return object;
   }
 
-  function seed(objects: FakeSeed, where: FakeSpace = {}): Record<string, unknown[]> {
+  function seed(objects: SeedOf<Objects>, where: FakeSpace = {}): Record<string, unknown[]> {
     if (objects === null || typeof objects !== "object")
       throw new PiriodError("seed takes an object of lists by resource: { customers: [...] }");
     if (where.onDelete !== undefined && !["delete", "archive", "refuse"].includes(where.onDelete))
@@ -298,7 +296,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     const examples = Object.entries(resources).flatMap(([resource, model]) =>
       model.example ? [[resource, [model.example]]] : [],
     );
-    seed(Object.fromEntries(examples) as FakeSeed);
+    seed(Object.fromEntries(examples) as SeedOf<Objects>);
   };
   /** What the fake starts from, and goes back to on each reset: the spec's examples if asked, then `startWith`. */
   const seedStart = () => {
@@ -312,7 +310,7 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
     return response === DROPPED ? Response.error() : response;
   };
 
-  const fake: PiriodFake = {
+  const fake: Fake = {
     fetch: async (input, init) => {
       const response = await handle(new Request(input, init), base.path);
       if (response === DROPPED)
@@ -340,13 +338,13 @@ export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
       );
       return { url: `${server.url}${base.path}`, port: server.port, close: server.close };
     },
-    seed: seed as PiriodFake["seed"],
+    seed: seed as Fake["seed"],
     build: Object.fromEntries(
       Object.keys(resources).map((resource) => [
         resource,
         (fields: StoredObject = {}) => stored(resource, fields, undefined, true, `build.${resource}`),
       ]),
-    ) as unknown as PiriodFake["build"],
+    ) as unknown as Fake["build"],
     get requests() {
       return requests;
     },
@@ -376,26 +374,4 @@ function redacted(headers: Headers): Record<string, string> {
       .replace(/^(\s*token\s+).*$/i, "$1[redacted]")
       .replace(/^(?!\s*token\s)[\s\S]*$/i, "[redacted]");
   return result;
-}
-
-function parsedOrText(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", stop);
-      resolve();
-    }, ms);
-    const stop = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", stop, { once: true });
-  });
 }

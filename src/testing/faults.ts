@@ -1,4 +1,4 @@
-import { PiriodError } from "../../generated/client-runtime.js";
+import { PiriodError } from "../root-errors.js";
 
 /**
  * A misbehaviour for `fake.failNext`: a status with a body and headers (a JSON body for an object,

@@ -1,4 +1,4 @@
-import { PiriodError } from "../../generated/client-runtime.js";
+import { PiriodError } from "../root-errors.js";
 import { CONTROL_PATH, type Controlled, controlAnswer } from "./control-api.js";
 import { withCors } from "./cors.js";
 import { type FakeServer, type HttpHandler, isLoopback, listenOn } from "./http-server.js";

@@ -1,4 +1,4 @@
-import type { FieldKind, ResourceModel } from "../../generated/fake-model.js";
+import type { FieldKind, ResourceModel } from "./model.js";
 import type { StoredObject } from "./objects.js";
 import type { Collection } from "./space.js";
 

@@ -1,4 +1,4 @@
-import type { ResourceModel } from "../../generated/fake-model.js";
+import type { ResourceModel, ResourceRules } from "./model.js";
 import type { RuleSettings } from "./rules.js";
 
 /** One object as the fake stores it and answers with it: a response's shape (`country` as an object). */
@@ -13,6 +13,8 @@ export interface ServerContext {
   testMode: boolean;
   /** Refuse what the spec's schemas refuse even where Django REST Framework reads it (`"13"` for an integer, an unknown field). */
   strict: boolean;
+  /** The rules Piriod documents for the resource's writes. */
+  rules: ResourceRules;
   /** The catalogues and the account's country the test gave. */
   settings: RuleSettings;
   /** The object a catalogue the test gave holds for a field's id, if any. */

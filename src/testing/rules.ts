@@ -1,5 +1,7 @@
-import { rules as allRules, type ResourceRules } from "../../generated/fake-rules.js";
-import type { StoredObject } from "./objects.js";
+import type { ResourceRules, ResourceRulesMap } from "./model.js";
+
+/** An object as the fake stores it (objects.ts's `StoredObject`, which builds on these rules). */
+type StoredObject = Record<string, unknown>;
 
 /** What a test told the fake about what it does not model: the catalogues Piriod knows, and the account's country. */
 export interface RuleSettings {
@@ -11,12 +13,8 @@ export interface RuleSettings {
 /** Field errors, as Django REST Framework writes them: each field → its messages. */
 export type FieldErrors = Record<string, string[]>;
 
-const NO_RULES: ResourceRules = { notBlank: [], catalogues: {}, belongsTo: {}, requiredWhen: {} };
-
-/** The rules Piriod documents for a resource's writes (none for a resource the spec gives none). */
-export function rulesOf(resource: string): ResourceRules {
-  return Object.hasOwn(allRules, resource) ? (allRules[resource] as ResourceRules) : NO_RULES;
-}
+/** The rules of a resource the spec gives none. */
+export const NO_RULES: ResourceRules = { notBlank: [], catalogues: {}, belongsTo: {}, requiredWhen: {} };
 
 /** The object of a catalogue the test gave that a body's field names, or undefined (no catalogue, or an id it lacks). */
 export function catalogueObject(
@@ -106,14 +104,18 @@ function idOf(value: unknown): unknown {
 }
 
 /** Every catalogue option the rules name (`countries`, `states`). */
-export const CATALOGUE_OPTIONS = [
-  ...new Set(Object.values(allRules).flatMap((rules) => Object.values(rules.catalogues))),
-];
+export function catalogueOptions(rules: ResourceRulesMap): string[] {
+  return [...new Set(Object.values(rules).flatMap((resource) => Object.values(resource.catalogues)))];
+}
 
 /** The settings of `createPiriodFake`'s options, checked: each catalogue a list of objects with an `id`, the account's country a text. */
-export function ruleSettings(options: Record<string, unknown>, fail: (rule: string) => Error): RuleSettings {
+export function ruleSettings(
+  options: Record<string, unknown>,
+  rules: ResourceRulesMap,
+  fail: (rule: string) => Error,
+): RuleSettings {
   const catalogues: Record<string, readonly StoredObject[]> = {};
-  for (const option of CATALOGUE_OPTIONS) {
+  for (const option of catalogueOptions(rules)) {
     const given = options[option];
     if (given === undefined) continue;
     if (

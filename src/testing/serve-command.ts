@@ -1,14 +1,24 @@
-import { PiriodError } from "../../generated/client-runtime.js";
+import { PiriodError } from "../root-errors.js";
 import { type Flag, flagHelp, parseArguments } from "./command-line.js";
 import { CONTROL_PATH } from "./control-api.js";
-import { createPiriodFake, type FakeSeed, type PiriodFake, type PiriodFakeOptions } from "./fake.js";
+import type { FakeOptions, SeedOf } from "./fake.js";
 import type { FakeServer } from "./http-server.js";
 import type { FakeListenOptions } from "./listen.js";
-import { CATALOGUE_OPTIONS } from "./rules.js";
 
 const DEFAULT_PORT = 4010;
 const DEFAULT_WORKSPACE = "acc_01H8XYZ123ABC";
 const DEFAULT_MAX_REQUESTS = 1_000;
+/** The fake's options that a catalogue file may not set. */
+const NOT_CATALOGUES = new Set([
+  "apiKey",
+  "workspaces",
+  "workspace",
+  "examples",
+  "baseUrl",
+  "startWith",
+  "maxBodyBytes",
+  "maxRequests",
+]);
 
 const FLAGS: readonly Flag[] = [
   { names: ["-p", "--port"], value: "N", help: `the port (default ${DEFAULT_PORT}; 0 takes a free one)` },
@@ -70,14 +80,21 @@ const FLAGS: readonly Flag[] = [
 type Settings =
   | { help: true }
   | { error: string }
-  | { fake: PiriodFakeOptions; listen: FakeListenOptions & { port: number; host: string }; seedFile?: string };
+  | { fake: FakeOptions; listen: FakeListenOptions & { port: number; host: string }; seedFile?: string };
+
+/** What serves the fake: `createPiriodFake` of the testing entry point, which the command is given. */
+export type MakeFake = (options: FakeOptions) => { listen(options: FakeListenOptions): Promise<FakeServer> };
 
 /**
  * The `piriod-fake` command (and `npm run mock` in the package's own repository): the fake over
  * HTTP, starting from the spec's example objects (or `--seed FILE`), until SIGINT or SIGTERM.
  * Returns the exit code for a command that ends at once (help, bad arguments, a port in use).
  */
-export async function serveCommand(args: readonly string[], usage: string): Promise<number | undefined> {
+export async function serveCommand(
+  args: readonly string[],
+  usage: string,
+  createPiriodFake: MakeFake,
+): Promise<number | undefined> {
   const help = helpText(usage);
   const settings = await settingsOf(args);
   if ("help" in settings) {
@@ -94,7 +111,7 @@ export async function serveCommand(args: readonly string[], usage: string): Prom
     console.error(`piriod-fake: ${where}${error.message}\n\n${help}`);
     return 2;
   };
-  let fake: PiriodFake;
+  let fake: ReturnType<MakeFake>;
   try {
     fake = createPiriodFake(settings.fake);
   } catch (error) {
@@ -145,7 +162,7 @@ async function settingsOf(args: readonly string[]): Promise<Settings> {
   if (maxRequests === undefined)
     return { error: `--max-requests must be a whole number, 1 or more, not "${values["max-requests"]?.[0]}"` };
   const seedFile = values.seed?.[0];
-  let startWith: FakeSeed | undefined;
+  let startWith: SeedOf<Record<string, unknown>> | undefined;
   if (seedFile !== undefined) {
     const read = await readJsonObject(
       "--seed",
@@ -153,17 +170,18 @@ async function settingsOf(args: readonly string[]): Promise<Settings> {
       'an object of lists by resource, such as {"customers": [...]}',
     );
     if ("error" in read) return read;
-    startWith = read.value as FakeSeed;
+    startWith = read.value as SeedOf<Record<string, unknown>>;
   }
   const catalogueFile = values.catalogue?.[0];
   let catalogues: object = {};
   if (catalogueFile !== undefined) {
     const read = await readJsonObject("--catalogue", catalogueFile, 'an object of lists, such as {"countries": [...]}');
     if ("error" in read) return read;
-    const other = Object.keys(read.value).find((key) => !CATALOGUE_OPTIONS.includes(key));
+    // A catalogue is a list; the file names nothing else of the fake's options (its key, say).
+    const other = Object.entries(read.value).find(([key, value]) => !Array.isArray(value) || NOT_CATALOGUES.has(key));
     if (other !== undefined)
       return {
-        error: `--catalogue ${catalogueFile}: ${JSON.stringify(other)} is no catalogue; the catalogues are ${CATALOGUE_OPTIONS.join(", ")}`,
+        error: `--catalogue ${catalogueFile}: ${JSON.stringify(other[0])} is no list of a catalogue, such as "countries"`,
       };
     catalogues = read.value;
   }

@@ -3,6 +3,20 @@ import type { StoredObject } from "./objects.js";
 /** What a delete does: delete the object, archive it (it has activity), or refuse (what it has blocks it). */
 export type OnDelete = "delete" | "archive" | "refuse";
 
+/** Where objects live: a workspace, in live or test mode. */
+export interface FakeSpace {
+  /** Default: the fake's `workspace` option. */
+  workspace?: string;
+  /** Default false: live data. */
+  testMode?: boolean;
+  /**
+   * For `seed`: what a delete of these objects does, where Piriod's rule turns on what the fake does not model.
+   * `"archive"`: they have activity (a customer's invoices, ended subscriptions, payment sources), and a delete archives them.
+   * `"refuse"`: something blocks it (a customer's active subscriptions), and a delete is answered 400. Default `"delete"`.
+   */
+  onDelete?: OnDelete;
+}
+
 /** How many lists of one collection are kept between writes: a page after another of the same list is served from memory. */
 const KEPT_VIEWS = 32;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { LoadValidator, Operation } from "../../generated/operations.js";
 import { PiriodValidationError } from "../../src/errors.js";
+import type { LoadValidator, Operation } from "../../src/operation.js";
 import type { Page } from "../../src/promises.js";
 import { defined } from "../helpers/defined.ts";
 import { type FaultServer, pagedList, startFaultServer } from "../helpers/http-fault-server.ts";

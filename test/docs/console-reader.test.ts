@@ -52,7 +52,8 @@ function textColours(root: Element): { text: string; color: string; background: 
   return shown;
 }
 
-describe.skipIf(skip)("the docs' consoles, in headless Chromium", () => {
+// A console's first opening may take as long as a page load (PAGE_TIMEOUT_MS) on a busy machine.
+describe.skipIf(skip)("the docs' consoles, in headless Chromium", { timeout: 90_000 }, () => {
   const docs = useDocsInChromium();
   const open = (url: string, options?: Parameters<ReturnType<typeof docs>["open"]>[1]) => docs().open(url, options);
 

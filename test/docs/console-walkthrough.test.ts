@@ -15,7 +15,8 @@ const remove = consoleOf("customers.delete");
 const NAME = "Andes Consola SpA";
 
 // One reader's visit, step by step: each test goes on from where the one before it left the page.
-describe.skipIf(skip)("a reader tries the API in the docs, in headless Chromium", () => {
+// A console's first opening may take as long as a page load (PAGE_TIMEOUT_MS) on a busy machine.
+describe.skipIf(skip)("a reader tries the API in the docs, in headless Chromium", { timeout: 90_000 }, () => {
   const docs = useDocsInChromium();
   let shown: ConsoleInPage;
   let id: string;

@@ -1,4 +1,6 @@
-import { createClient, type PiriodClient } from "../../src/client.js";
+import { operations } from "../../generated/operations.js";
+import { createClient } from "../../src/client.js";
+import type { PiriodClient } from "../../src/index.js";
 import type { NodeClientOptions } from "../../src/node.js";
 import { nodeTransport } from "../../src/node-transport.js";
 import { abortableSleep, type Sleep } from "../../src/send.js";
@@ -64,7 +66,8 @@ export function testClient(
   options: Partial<NodeClientOptions> = {},
   sleep: RecordingSleep = recordingSleep(),
 ): PiriodClient & { sleep: RecordingSleep } {
-  const client = createClient(
+  const client = createClient<PiriodClient>(
+    operations,
     { apiKey: API_KEY, workspace: WORKSPACE, ...options },
     ({ baseUrl }) => nodeTransport(new URL(baseUrl).protocol),
     [],

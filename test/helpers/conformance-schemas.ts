@@ -1,3 +1,4 @@
+import { componentOf } from "../../scripts/lib/spec-document.ts";
 import { specOperations, successResponse } from "./operations-of-spec.ts";
 import { bundledSpec } from "./spec-examples.ts";
 
@@ -16,8 +17,6 @@ export interface JsonSchema {
   readOnly?: boolean;
   [annotation: string]: unknown;
 }
-
-const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
 
 /** Keywords that say nothing about which values are valid. */
 export const ANNOTATIONS = new Set([
@@ -42,8 +41,8 @@ export function componentSchema(name: string): JsonSchema {
 
 /** The component schema a `$ref` names, when it is `#/components/schemas/<Name>`. */
 function referencedSchema(ref: string | undefined): string | undefined {
-  const [, name] = ref?.match(COMPONENT_REF) ?? [];
-  return name === undefined ? undefined : decodeURIComponent(name);
+  const component = componentOf(ref);
+  return component?.kind === "schemas" ? component.name : undefined;
 }
 
 /** Follows `$ref`s to component schemas until a schema with constraints of its own. */

@@ -76,7 +76,8 @@ export class ConsoleInPage {
     const control = this.page.getByRole("button", { name: `Try it: ${operation.summary}`, exact: true });
     await control.scrollIntoViewIfNeeded();
     await control.click();
-    await this.dialog.waitFor();
+    // The first opening starts the console from its blob (megabytes of script): as slow as a page load.
+    await this.dialog.waitFor({ timeout: PAGE_TIMEOUT_MS });
   }
 
   /** Switches to another operation with the console's own menu. */

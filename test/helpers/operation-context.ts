@@ -1,8 +1,8 @@
-import type { Operation } from "../../generated/operations.js";
 import { type ClientContext, call } from "../../src/call.js";
 import { createRedactor } from "../../src/errors.js";
 import { fetchTransport } from "../../src/fetch-transport.js";
 import { nodeTransport } from "../../src/node-transport.js";
+import type { Operation } from "../../src/operation.js";
 import { type PiriodClientOptions, resolveOptions } from "../../src/options.js";
 import { PagePromise, PiriodPromise } from "../../src/promises.js";
 import type { Log, Transport } from "../../src/send.js";

@@ -1,3 +1,5 @@
+import { componentOf } from "../../scripts/lib/spec-document.ts";
+import { HTTP_METHODS, type HttpMethod } from "../../src/http-methods.ts";
 import type { JsonSchema } from "./conformance-schemas.ts";
 import { defined } from "./defined.ts";
 import { bundledSpec } from "./spec-examples.ts";
@@ -6,9 +8,6 @@ import { bundledSpec } from "./spec-examples.ts";
  * The operations of a bundled spec, read once into the shape the suites check them by, so that
  * every suite covers each operation the spec gains without learning about it.
  */
-
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-const COMPONENT_REF = /^#\/components\/(\w+)\/([^/]+)$/;
 
 export interface SpecParameter {
   name: string;
@@ -97,8 +96,6 @@ interface Operation {
   "x-codeSamples"?: { lang: string; source: string }[];
 }
 
-type HttpMethod = (typeof HTTP_METHODS)[number];
-
 interface PathItem extends Partial<Record<HttpMethod, Operation>> {
   parameters?: Parameter[];
 }
@@ -112,12 +109,6 @@ interface Spec {
 }
 
 const isHttpMethod = (name: string): name is HttpMethod => (HTTP_METHODS as readonly string[]).includes(name);
-
-/** The kind and name of the component a `$ref` of the same spec points at (`schemas`, `CustomerUpdate`). */
-function componentOf(ref: string | undefined): { kind: string; name: string } | undefined {
-  const [, kind, name] = ref?.match(COMPONENT_REF) ?? [];
-  return kind === undefined || name === undefined ? undefined : { kind, name: decodeURIComponent(name) };
-}
 
 /** Follows a `$ref` to a component (schema, parameter, response, example …) of the same spec. */
 function deref<T extends Reference>(spec: Spec, node: T | undefined): T | undefined {

@@ -55,7 +55,7 @@ describe("the package's JavaScript", () => {
   it("has the bin import the client as consumers do, through the built Node entry", () => {
     const bin = withServer["mcp/cli.js"] ?? "";
     expect(bin.startsWith("#!/usr/bin/env node\n")).toBe(true);
-    expect(bin).toMatch(/from "\.\.\/node\.js"/);
+    expect(bin).toMatch(/from "#src\/node\.js"/);
     expect(bin).not.toMatch(/^\/\/ src\/(client|call|send|errors)\.ts$/m);
   });
 });

@@ -5,9 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { RUN_WITH_SDK } from "../../src/mcp/sdk.ts";
 import { createPiriodFake, type FakeServer } from "../../src/testing/index.ts";
 import { defined } from "../helpers/defined.ts";
+import { installedPackage } from "../helpers/installed-package.ts";
 import { type LocalRegistry, startLocalRegistry } from "../helpers/local-registry.ts";
 import { McpProcess } from "../helpers/mcp-process.ts";
-import { execFileAsync, packPackage } from "../helpers/packed-package.ts";
+import { execFileAsync } from "../helpers/packed-package.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
 import { runtimeDependencyFolders } from "../helpers/runtime-dependencies.ts";
 
@@ -52,8 +53,7 @@ async function npmEnvironment(): Promise<Record<string, string>> {
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), "piriod-mcp-npx-"));
-  const packed = await packPackage(scratch);
-  registry = await startLocalRegistry(packed.tarball);
+  registry = await startLocalRegistry(installedPackage().packed.tarball);
   served = await fake.listen();
 }, 120_000);
 

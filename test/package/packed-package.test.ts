@@ -5,7 +5,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { defined } from "../helpers/defined.ts";
-import { useInstalledPackage } from "../helpers/installed-package.ts";
+import { installedPackage } from "../helpers/installed-package.ts";
 import { execFileAsync } from "../helpers/packed-package.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
 
@@ -13,11 +13,10 @@ import { REPO_ROOT } from "../helpers/project-copy.ts";
 // project and run there (consumer-types.test.ts type-checks it there). Its dependencies are
 // packed from this repository's node_modules, so the install needs neither the network nor what
 // npm's cache happens to hold.
-const installed = useInstalledPackage();
 
 describe("the packed package", () => {
   it("ships dist/ and the package's own documents, nothing else", () => {
-    const { packed } = installed();
+    const { packed } = installedPackage();
     const outside = packed.files.filter(
       (file) => !file.startsWith("dist/") && !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(file),
     );
@@ -35,7 +34,7 @@ describe("the packed package", () => {
   });
 
   it("installs from its own tarball and its dependencies' tarballs alone, as the lockfile pinned them", async () => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     const lock = JSON.parse(await readFile(path.join(consumer.root, "package-lock.json"), "utf8")) as {
       packages: Record<string, { version?: string; resolved?: string }>;
     };
@@ -57,7 +56,7 @@ describe("the packed package", () => {
   });
 
   it("loads with import and with require", async () => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     const esm = await consumer.node(
       `const api = await import("@piriod/api"); const v = await import("@piriod/api/validators");` +
         `const spec = await import("@piriod/api/openapi.json", { with: { type: "json" } });` +
@@ -72,7 +71,7 @@ describe("the packed package", () => {
   });
 
   it("exports at run time every converter the spec declares, through each entry and through require", async () => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     // What generated/converters.js exports, as the package ships it: the names each entry must re-export.
     const shipped = path.join(consumer.root, "node_modules", "@piriod", "api", "dist", "generated", "converters.js");
     const converters = Object.keys((await import(pathToFileURL(shipped).href)) as object);
@@ -103,7 +102,7 @@ describe("the packed package", () => {
     ["a bundler for Deno", { platform: "neutral", conditions: ["deno"] }, "dist/src/index.js"],
     ["a bundler for Node", { platform: "node" }, "dist/src/node.js"],
   ] as const)("gives %s the entry meant for it", async (_bundler, options, expected) => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     const result = await build({
       stdin: { contents: `export { createPiriodClient } from "@piriod/api";`, resolveDir: consumer.root },
       bundle: true,
@@ -116,14 +115,15 @@ describe("the packed package", () => {
       ...options,
       conditions: "conditions" in options ? [...options.conditions] : undefined,
     });
+    // The client's entries; beside them a bundle holds the modules of src/ that the generated code imports (write-body.js).
     const entries = Object.keys(result.metafile.inputs).filter((input) =>
-      /node_modules\/@piriod\/api\/dist\/src\/[^/]+\.js$/.test(input),
+      /node_modules\/@piriod\/api\/dist\/src\/(index|node)\.js$/.test(input),
     );
     expect(entries.map((input) => input.replace(/^.*node_modules\/@piriod\/api\//, ""))).toEqual([expected]);
   });
 
   it("sends a PATCH to a local server through the installed package", async () => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     const seen: { method?: string; url?: string; headers: IncomingMessage["headers"]; body: string }[] = [];
     const server: Server = createServer((request, response) => {
       let body = "";

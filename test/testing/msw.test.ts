@@ -139,9 +139,9 @@ describe("the fake as msw handlers", () => {
         PiriodConnectionError,
       );
       expect(reported).toHaveBeenCalledOnce();
+      // msw's own report of an unhandled request: it names the request, in msw's words.
       const report = defined(reported.mock.calls[0], "the first report").join(" ");
-      expect(report).toContain("without a matching request handler");
-      expect(report).toContain(`• GET ${baseUrl}/customers/\n`);
+      expect(report).toContain(`GET ${baseUrl}/customers/`);
     }
     expect(fake.requests).toHaveLength(4);
   });
