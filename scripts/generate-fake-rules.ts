@@ -1,5 +1,6 @@
 import type { SchemaObject } from "openapi-typescript";
 import ts from "typescript";
+import { writeRuleProblem } from "../lint/redocly/extension-values.ts";
 import type { ResourceRules } from "../src/testing/model.ts";
 import { clientMethods } from "./lib/client-methods.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
@@ -40,20 +41,15 @@ export function generateFakeRules(document: SpecDocument): Record<string, string
     const where = `fake rules: ${method.where}`;
     const resource = rules[method.resource] ?? { notBlank: [], catalogues: {}, belongsTo: {}, requiredWhen: {} };
     rules[method.resource] = resource;
-    const archive = (method.operation as SpecNode)["x-piriod-archive"];
-    if (archive !== undefined) {
-      if (method.method !== "DELETE" || archive === null || typeof archive !== "object" || Array.isArray(archive))
-        throw new PipelineError(
-          `${where}: x-piriod-archive belongs on a delete, as the fields it writes ({ status: archived })`,
-        );
-      resource.archive = archive;
-    }
-    const refused = (method.operation as SpecNode)["x-piriod-delete-refused"];
-    if (refused !== undefined) {
-      if (method.method !== "DELETE" || typeof refused !== "string" || refused.trim() === "")
-        throw new PipelineError(`${where}: x-piriod-delete-refused belongs on a delete, as the message of its refusal`);
-      resource.deleteRefused = refused;
-    }
+    // The lint (piriod/write-rules) has checked each value's shape, and that these are on a delete.
+    const archive = checked((method.operation as SpecNode)["x-piriod-archive"], "x-piriod-archive", where);
+    if (archive !== undefined && method.method === "DELETE") resource.archive = archive;
+    const refused = checked(
+      (method.operation as SpecNode)["x-piriod-delete-refused"],
+      "x-piriod-delete-refused",
+      where,
+    );
+    if (refused !== undefined && method.method === "DELETE") resource.deleteRefused = refused;
     if (method.requestSchema === undefined) continue;
     const schema = componentSchema(document, method.requestSchema);
     readSchemaRules(document, schema, resource, catalogues, `${where}: ${method.requestSchema}`);
@@ -120,12 +116,12 @@ function readSchemaRules(
     const property: SpecNode = deref(document, node);
     const related: unknown = property["x-piriod-id-of"];
     if (typeof related === "string") {
-      const option: unknown = (componentSchema(document, related) as SpecNode)?.["x-piriod-catalogue"];
+      const option = checked(
+        (componentSchema(document, related) as SpecNode)?.["x-piriod-catalogue"],
+        "x-piriod-catalogue",
+        `${where}: ${related}`,
+      );
       if (option !== undefined) {
-        if (typeof option !== "string" || !/^[a-z][A-Za-z]*$/.test(option))
-          throw new PipelineError(
-            `${where}: x-piriod-catalogue of ${related} must name an option in lower camel case (countries)`,
-          );
         rules.catalogues[field] = option;
         catalogues.set(option, related);
       }
@@ -143,30 +139,32 @@ function readSchemaRules(
         );
       rules.belongsTo[field] = owner;
     }
-    const when: SpecNode = property["x-piriod-required-when"];
+    const when: SpecNode = checked(property["x-piriod-required-when"], "x-piriod-required-when", `${where}.${field}`);
     if (when !== undefined) {
-      const known: SpecNode = typeof when?.field === "string" ? deref(document, properties[when.field]) : undefined;
-      if (known?.["x-piriod-id-of"] === undefined || typeof when.flag !== "string")
+      const known: SpecNode = deref(document, properties[when.field]);
+      if (known?.["x-piriod-id-of"] === undefined)
         throw new PipelineError(
-          `${where}.${field}: x-piriod-required-when needs the field naming an object and that object's flag ({ field: country, flag: has_regulation })`,
+          `${where}.${field}: x-piriod-required-when names ${when.field}, which is no field of the body that names an object (x-piriod-id-of)`,
         );
       rules.requiredWhen[field] = { field: when.field, flag: when.flag, accountCountry: when.accountCountry === true };
     }
   }
-  const most: SpecNode = (schema as SpecNode)?.["x-piriod-max-per"];
+  const most: SpecNode = checked((schema as SpecNode)?.["x-piriod-max-per"], "x-piriod-max-per", where);
   if (most !== undefined) {
-    const fields: unknown = most?.fields;
-    if (
-      !Number.isInteger(most?.count) ||
-      most.count < 1 ||
-      !Array.isArray(fields) ||
-      fields.some((name) => properties[name] === undefined)
-    )
-      throw new PipelineError(
-        `${where}: x-piriod-max-per needs a count and fields of the body ({ count: 7, fields: [customer, orgunit] })`,
-      );
-    rules.maxPer = { count: most.count, fields: fields as string[] };
+    const unknown = (most.fields as string[]).find((name) => properties[name] === undefined);
+    if (unknown !== undefined)
+      throw new PipelineError(`${where}: x-piriod-max-per counts by ${unknown}, which the body has not`);
+    rules.maxPer = { count: most.count, fields: most.fields };
   }
+}
+
+/** An extension's value, read through the lint's own check of its shape (lint/redocly/extension-values.ts). */
+// biome-ignore lint/suspicious/noExplicitAny: the value is JSON whose shape writeRuleProblem has just checked.
+function checked(value: unknown, extension: string, where: string): any {
+  if (value === undefined) return undefined;
+  const problem = writeRuleProblem(extension, value);
+  if (problem !== undefined) throw new PipelineError(`${where}: ${problem}`);
+  return value;
 }
 
 function isEmpty(rules: Rules): boolean {
