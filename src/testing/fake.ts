@@ -79,7 +79,8 @@ export interface ReceivedRequestOf<Operation extends string> {
 
 /** The `http` namespace of the caller's own msw 2.x: `import { http } from "msw"`. */
 export interface MswHttp {
-  all(path: RegExp, resolver: (info: { request: Request }) => Promise<Response>): unknown;
+  // msw takes a string or a RegExp; the fake passes a RegExp (a base URL is matched as text, not as msw's path syntax).
+  all(path: string | RegExp, resolver: (info: { request: Request }) => Promise<Response>): unknown;
 }
 
 /** A fake of a spec whose operations `Operation` names and whose resources store `Objects`. */
