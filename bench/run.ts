@@ -9,6 +9,7 @@ import { benchChromium } from "./chromium.ts";
 import { benchColdStart } from "./cold-start.ts";
 import { benchConsole } from "./console.ts";
 import { benchHostileBodies } from "./hostile-bodies.ts";
+import { benchFakeList } from "./fake-list.ts";
 import { type Benchmark, loadAverage, renderSection, type Section, writeBenchmarks } from "./lib/report.ts";
 import { removeWorkspace } from "./lib/workspace.ts";
 import { benchSize } from "./size.ts";
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, Benchmark> = {
   chromium: benchChromium,
   console: benchConsole,
   "hostile-bodies": benchHostileBodies,
+  "fake-list": benchFakeList,
 };
 
 const quick = process.env.BENCH_QUICK === "1";

@@ -51,6 +51,11 @@ export function createClient<Client>(
         "Tests under jsdom or happy-dom in Node, Deno or Bun are not refused.",
     );
   }
+  // A page's key would cross the network in clear to the visitor's own network, whatever the host is for.
+  if (isBrowser() && resolved.plainHttpHosts.length > 0)
+    throw new PiriodError(
+      "createPiriodClient: plainHttpHosts is for test hosts of a server's tests, and is refused in a browser",
+    );
   return clientOf(options, resolved, {
     operations,
     transport: resolved.fetch ? fetchTransport(resolved.fetch) : defaultTransport(resolved),

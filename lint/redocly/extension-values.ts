@@ -51,3 +51,58 @@ export function toBodyNameProblem(name: unknown): string | undefined {
     ? undefined
     : `x-piriod-to-body must name a function (toCustomerUpdate), not ${JSON.stringify(name)}`;
 }
+
+/**
+ * The extensions of the rules Piriod documents for writes (docs/testing.md, "What the fake models"), each value's shape: what is
+ * wrong with `value` as the value of `extension`, or undefined.
+ */
+export function writeRuleProblem(extension: string, value: unknown): string | undefined {
+  const shown = JSON.stringify(value);
+  const isObject = value !== null && typeof value === "object" && !Array.isArray(value);
+  const record = (isObject ? value : {}) as Record<string, unknown>;
+  switch (extension) {
+    case "x-piriod-catalogue":
+      return typeof value === "string" && /^[a-z][A-Za-z]*$/.test(value)
+        ? undefined
+        : `x-piriod-catalogue must name an option of the fake in lower camel case (countries), not ${shown}`;
+    case "x-piriod-belongs-to":
+      return typeof value === "string" && /^\w+$/.test(value)
+        ? undefined
+        : `x-piriod-belongs-to must name a field of the body (country), not ${shown}`;
+    case "x-piriod-required-when":
+      return isObject &&
+        typeof record.field === "string" &&
+        typeof record.flag === "string" &&
+        (record.accountCountry === undefined || typeof record.accountCountry === "boolean")
+        ? undefined
+        : `x-piriod-required-when must be { field, flag, accountCountry? } ({ field: country, flag: has_regulation }), not ${shown}`;
+    case "x-piriod-max-per":
+      return isObject &&
+        Number.isInteger(record.count) &&
+        (record.count as number) >= 1 &&
+        Array.isArray(record.fields) &&
+        record.fields.length > 0 &&
+        record.fields.every((field) => typeof field === "string")
+        ? undefined
+        : `x-piriod-max-per must be { count, fields } ({ count: 7, fields: [customer, orgunit] }), not ${shown}`;
+    case "x-piriod-archive":
+      return isObject && Object.keys(record).length > 0
+        ? undefined
+        : `x-piriod-archive must be the fields a delete writes instead ({ status: archived }), not ${shown}`;
+    case "x-piriod-delete-refused":
+      return typeof value === "string" && value.trim() !== ""
+        ? undefined
+        : `x-piriod-delete-refused must be the message of the refusal, not ${shown}`;
+    default:
+      return undefined;
+  }
+}
+
+/** The extensions of writes' rules on a schema or one of its properties, and on a delete. */
+export const SCHEMA_WRITE_RULES = [
+  "x-piriod-catalogue",
+  "x-piriod-belongs-to",
+  "x-piriod-required-when",
+  "x-piriod-max-per",
+];
+export const DELETE_WRITE_RULES = ["x-piriod-archive", "x-piriod-delete-refused"];

@@ -8,6 +8,7 @@ import { idOf } from "./rules/id-of.ts";
 import { idPrefix } from "./rules/id-prefix.ts";
 import { queryPrefix } from "./rules/query-prefix.ts";
 import { toBody } from "./rules/to-body.ts";
+import { writeRules } from "./rules/write-rules.ts";
 
 export default function piriodPlugin(): Plugin {
   return {
@@ -19,6 +20,7 @@ export default function piriodPlugin(): Plugin {
         "id-prefix": idPrefix,
         "id-of": idOf,
         "to-body": toBody,
+        "write-rules": writeRules,
       },
     },
   };

@@ -10,7 +10,7 @@ const BUILT_ENTRY = /^\.\/dist\/src\/(.+)\.js$/;
  * Folders of bins that reach the client through its built entries alone, as a consumer would (scripts/lib/entry-imports.ts): on
  * the entry points' side of the boundary between src/ and generated/ (test/architecture/boundary.test.ts).
  */
-export const BUILT_AS_CONSUMERS: readonly string[] = ["src/mcp"];
+export const BUILT_AS_CONSUMERS: readonly string[] = ["src/mcp", "src/contract-check"];
 
 /**
  * The package's entry points, read from package.json's `exports` and `bin` so that a new one cannot

@@ -1,13 +1,19 @@
 import { parseBody } from "../api-error.js";
 import { PiriodError, PiriodValidationError } from "../root-errors.js";
 import { abortableSleep } from "../send.js";
-import { type Access, answer, callerOf, json, type Space } from "./answer.js";
+import { type Access, answer, callerOf, json } from "./answer.js";
 import { type FakeFault, FaultQueue, faultResponse } from "./faults.js";
-import { type FakeServer, listenOn } from "./http-server.js";
+import type { FakeServer } from "./http-server.js";
+import { type FakeListenOptions, listenWith } from "./listen.js";
 import type { FakeSpec } from "./model.js";
 import { createdObject, exampleObject, newId, type ServerContext, type StoredObject } from "./objects.js";
+import { DEFAULT_MAX_BODY_BYTES, readBody } from "./request-body.js";
 import { routeOf, routesOf } from "./routes.js";
 import { createFakeWebhooks, type FakeWebhooks, WEBHOOK_TIMEOUT_MS } from "./webhooks.js";
+import { catalogueObject, NO_RULES, ruleSettings } from "./rules.js";
+import { type FakeSpace, Space } from "./space.js";
+
+export type { FakeSpace };
 
 /** An operation by its client method (`customers.update`), of a client whose resources are `Resources`. */
 export type OperationNameOf<Resources> = {
@@ -20,15 +26,8 @@ export type FakeFields<T> = { [K in keyof T]?: T[K] | (NonNullable<T[K]> extends
 /** Objects to start from, by resource, of a spec whose resources store `Objects` (`{ customers: Customer, … }`). */
 export type SeedOf<Objects> = { [R in keyof Objects]?: readonly FakeFields<Objects[R]>[] };
 
-/** Where objects live: a workspace, in live or test mode. */
-export interface FakeSpace {
-  /** Default: the fake's `workspace` option. */
-  workspace?: string;
-  /** Default false: live data. */
-  testMode?: boolean;
-}
-
-export interface PiriodFakeOptions {
+/** The options of a fake whose resources store `Objects`; the testing entry point adds the catalogues its spec names. */
+export interface FakeOptions<Objects = Record<string, unknown>> {
   /** Accept only this API key (another answers 401 "Invalid token."). Default: any `Token <key>`. */
   apiKey?: string;
   /** Accept only these workspaces (another answers 403). Default: any. */
@@ -47,6 +46,22 @@ export interface PiriodFakeOptions {
   baseUrl?: string;
   /** How long a webhook delivery waits for the endpoint's status, in milliseconds: Piriod's 6,000 or less. Default 6,000. */
   webhookTimeoutMs?: number;
+  /** Objects to start from (in `workspace`, live mode), and to go back to on each `reset()`, as `seed` takes them. Default none. */
+  startWith?: SeedOf<Objects>;
+  /** The largest request body read, in bytes; a larger one is answered 413 and left unread. Default 2,621,440 (2.5 MB, Django's default). */
+  maxBodyBytes?: number;
+  /** Keep only the newest this many requests in `requests`. Default: every one (the `piriod-fake` command keeps 1,000). */
+  maxRequests?: number;
+  /**
+   * Refuse what the spec's closed schemas refuse even where Piriod (Django REST Framework) accepts it: `"13"` for an
+   * integer field, `"true"` for a boolean, an unknown body field. Default false: read them as Piriod does.
+   */
+  strict?: boolean;
+  /**
+   * The account's own country (`CL`): with the `countries` catalogue, a customer of a country with tax regulation
+   * (`has_regulation`) that is the account's own needs its `tax_id`. Default none: no such rule.
+   */
+  accountCountry?: string;
 }
 
 /** A request the fake received, for assertions; `Operation` names the spec's operations. */
@@ -67,7 +82,8 @@ export interface ReceivedRequestOf<Operation extends string> {
 
 /** The `http` namespace of the caller's own msw 2.x: `import { http } from "msw"`. */
 export interface MswHttp {
-  all(path: string, resolver: (info: { request: Request }) => Promise<Response>): unknown;
+  // msw takes a string or a RegExp; the fake passes a RegExp (a base URL is matched as text, not as msw's path syntax).
+  all(path: string | RegExp, resolver: (info: { request: Request }) => Promise<Response>): unknown;
 }
 
 /** A fake of a spec whose operations `Operation` names and whose resources store `Objects`. */
@@ -79,19 +95,23 @@ export interface FakeOf<Operation extends string, Objects> {
    * a base URL with a path (a gateway's `https://gateway.example/piriod`) is served as Piriod's root.
    */
   handlers<H extends MswHttp>(http: H, options?: { baseUrl?: string }): ReturnType<H["all"]>[];
-  /** Serves the fake over HTTP on 127.0.0.1 (port 0, the default, takes a free one), under the path of the fake's `baseUrl`. */
-  listen(port?: number): Promise<FakeServer>;
+  /**
+   * Serves the fake over HTTP, under the path of the fake's `baseUrl`: on 127.0.0.1 and a free port
+   * unless told otherwise (`listen(4010)`, `listen({ port, host, corsOrigins, controlToken })`), with
+   * CORS for any page when bound to loopback, and the control API at `/__piriod-fake/`.
+   */
+  listen(options?: number | FakeListenOptions): Promise<FakeServer>;
   /** Stores objects as they are (what the server writes itself, such as `id` and `created`, filled in when absent) and returns them. Throws naming every field that breaks the schema. */
   seed<S extends SeedOf<Objects>>(objects: S, where?: FakeSpace): { [R in keyof S & keyof Objects]: Objects[R][] };
   /** Factories: a valid object of each resource, from the spec's example, with a new id and your fields over it. Nothing is stored. */
   readonly build: { [R in keyof Objects]: (fields?: FakeFields<Objects[R]>) => Objects[R] };
-  /** Every request received, oldest first. */
+  /** Every request received, oldest first (the newest `maxRequests` when that option is given). */
   readonly requests: readonly ReceivedRequestOf<Operation>[];
   /** The next call of `operation` misbehaves as `fault` says, once; then normal service. Several queue up in order. */
   failNext(operation: Operation, fault: FakeFault): void;
   /** Webhooks: register an endpoint (a URL or a handler), send it events signed as Piriod signs them, read the deliveries. */
   readonly webhooks: FakeWebhooks;
-  /** Forgets every object, waiting fault, received request, webhook and delivery (and seeds the examples again when asked to start from them). */
+  /** Forgets every object, waiting fault, received request, webhook and delivery, and goes back to what it started from (`examples`, `startWith`). */
   reset(): void;
 }
 
@@ -127,7 +147,7 @@ function rootOf(baseUrl: string, label: string): { url: string; path: string } {
  */
 export function createFake<Operation extends string, Objects>(
   spec: FakeSpec,
-  options: PiriodFakeOptions = {},
+  options: FakeOptions<Objects> = {},
 ): FakeOf<Operation, Objects> {
   type Fake = FakeOf<Operation, Objects>;
   const { resources, validators } = spec;
@@ -138,6 +158,19 @@ export function createFake<Operation extends string, Objects>(
   const spaces = new Map<string, Space>();
   const faults = new FaultQueue();
   const requests: ReceivedRequestOf<Operation>[] = [];
+  const maxBodyBytes = checkedLimit(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
+  const maxRequests = checkedLimit(options.maxRequests, "maxRequests", Number.POSITIVE_INFINITY);
+  const strict = options.strict === true;
+  const settings = ruleSettings(
+    options as Record<string, unknown>,
+    spec.rules,
+    (rule) => new PiriodError(`createPiriodFake: ${rule}`),
+  );
+  /** Keeps a request in `requests`, forgetting the oldest past `maxRequests`. */
+  const record = (request: ReceivedRequestOf<Operation>) => {
+    requests.push(request);
+    if (requests.length > maxRequests) requests.splice(0, requests.length - maxRequests);
+  };
   const operationNames = routes.map((route) => route.name);
   const base = rootOf(options.baseUrl ?? DEFAULT_BASE_URL, "createPiriodFake: baseUrl");
   const webhooks = createFakeWebhooks(webhookTimeout(options.webhookTimeoutMs));
@@ -146,15 +179,21 @@ export function createFake<Operation extends string, Objects>(
     const key = JSON.stringify([workspace, testMode]);
     let space = spaces.get(key);
     if (space === undefined) {
-      space = new Map();
+      space = new Space();
       spaces.set(key, space);
     }
     return space;
   };
+  const rulesOf = (resource: string) =>
+    (Object.hasOwn(spec.rules, resource) ? spec.rules[resource] : undefined) ?? NO_RULES;
   const contextOf = (resource: string, testMode: boolean): ServerContext => ({
     newId: () => newId(resources[resource]?.idPrefix),
     now: now().toISOString(),
     testMode,
+    strict,
+    settings,
+    rules: rulesOf(resource),
+    catalogued: (field, id) => catalogueObject(rulesOf(resource), settings, field, id),
   });
 
   /** `basePath`: the path the caller's base URL puts before Piriod's own (`/piriod`), not part of the operation's path. */
@@ -163,9 +202,10 @@ export function createFake<Operation extends string, Objects>(
     const url = new URL(request.url);
     const under = url.pathname.startsWith(`${basePath}/`);
     const path = under ? url.pathname.slice(basePath.length) : url.pathname;
-    const text = request.body === null ? "" : await request.text();
+    const bytes = await readBody(request.body, maxBodyBytes);
     const found = under ? routeOf(routes, request.method, path) : { allowed: [] };
     const route = "route" in found ? found.route : undefined;
+    const text = bytes === undefined ? "" : new TextDecoder().decode(bytes);
     const received: ReceivedRequestOf<Operation> = {
       ...(route ? { operation: route.name as Operation } : {}),
       method: request.method,
@@ -175,7 +215,12 @@ export function createFake<Operation extends string, Objects>(
       ...(text === "" ? {} : { body: parseBody(text) }),
       status: 0,
     };
-    requests.push(received);
+    record(received);
+    // A front server refuses a body too large before Piriod's application sees it, faults included.
+    if (bytes === undefined) {
+      received.status = 413;
+      return json(413, { detail: `Request body is larger than ${maxBodyBytes} bytes.` });
+    }
     const fault = route ? faults.take(route.name) : undefined;
     if (fault?.delay) await abortableSleep(fault.delay, request.signal);
     if (fault?.drop) return DROPPED;
@@ -193,7 +238,7 @@ export function createFake<Operation extends string, Objects>(
         found.route,
         resources[found.route.resource],
         found.params,
-        { url, headers: request.headers, text },
+        { url, headers: request.headers, bytes },
         spaceOf(caller.workspace, caller.testMode),
         context,
       );
@@ -209,7 +254,7 @@ export function createFake<Operation extends string, Objects>(
     build: boolean,
     label: string,
   ): StoredObject {
-    const model = resources[resource];
+    const model = Object.hasOwn(resources, resource) ? resources[resource] : undefined;
     if (model === undefined) throw new PiriodError(`${label}: no resource "${resource}"`);
     if (fields === null || typeof fields !== "object" || Array.isArray(fields))
       throw new PiriodError(`${label} must be an object of ${model.schema}'s fields`);
@@ -228,10 +273,14 @@ export function createFake<Operation extends string, Objects>(
   function seed(objects: SeedOf<Objects>, where: FakeSpace = {}): Record<string, unknown[]> {
     if (objects === null || typeof objects !== "object")
       throw new PiriodError("seed takes an object of lists by resource: { customers: [...] }");
+    if (where.onDelete !== undefined && !["delete", "archive", "refuse"].includes(where.onDelete))
+      throw new PiriodError(
+        `seed: onDelete must be "delete", "archive" or "refuse", not ${JSON.stringify(where.onDelete)}`,
+      );
     const made: Record<string, StoredObject[]> = {};
     // Every object is checked before any is stored, so a refused seed leaves the fake as it was.
     for (const [resource, list] of Object.entries(objects)) {
-      if (resources[resource] === undefined)
+      if (!Object.hasOwn(resources, resource))
         throw new PiriodError(`seed: no resource "${resource}"; the spec has ${Object.keys(resources).join(", ")}`);
       if (!Array.isArray(list)) throw new PiriodError(`seed: ${resource} must be a list of objects`);
       made[resource] = list.map((fields, index) =>
@@ -240,13 +289,12 @@ export function createFake<Operation extends string, Objects>(
     }
     const space = spaceOf(where.workspace ?? defaultWorkspace, where.testMode ?? false);
     for (const [resource, list] of Object.entries(made)) {
-      let objectsById = space.get(resource);
-      if (objectsById === undefined) {
-        objectsById = new Map();
-        space.set(resource, objectsById);
-      }
+      const collection = space.collection(resource);
       const idField = resources[resource]?.server.id ?? "id";
-      for (const object of list) objectsById.set(String(object[idField]), object);
+      for (const object of list) {
+        collection.set(String(object[idField]), object);
+        if (where.onDelete !== undefined) collection.setOnDelete(String(object[idField]), where.onDelete);
+      }
     }
     return structuredClone(made);
   }
@@ -257,14 +305,19 @@ export function createFake<Operation extends string, Objects>(
     );
     seed(Object.fromEntries(examples) as SeedOf<Objects>);
   };
-  if (options.examples) seedExamples();
+  /** What the fake starts from, and goes back to on each reset: the spec's examples if asked, then `startWith`. */
+  const seedStart = () => {
+    if (options.examples) seedExamples();
+    if (options.startWith !== undefined) seed(options.startWith);
+  };
+  seedStart();
 
   const respond = async (request: Request, basePath: string): Promise<Response> => {
     const response = await handle(request, basePath);
     return response === DROPPED ? Response.error() : response;
   };
 
-  return {
+  const fake: Fake = {
     fetch: async (input, init) => {
       const response = await handle(new Request(input, init), base.path);
       if (response === DROPPED)
@@ -276,13 +329,20 @@ export function createFake<Operation extends string, Objects>(
     handlers: (http, handlerOptions = {}) => {
       const { url, path } =
         handlerOptions.baseUrl === undefined ? base : rootOf(handlerOptions.baseUrl, "handlers: baseUrl");
-      return [http.all(`${url}/*`, ({ request }) => respond(request, path)) as never];
+      // A pattern, not a path: a base URL's own `:tenant` or `*` is text to match, not msw's syntax.
+      const under = new RegExp(`^${url.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/`);
+      return [http.all(under, ({ request }) => respond(request, path)) as never];
     },
-    listen: async (port = 0) => {
-      const server = await listenOn(port, async (request) => {
-        const response = await handle(request, base.path);
-        return response === DROPPED ? undefined : response;
-      });
+    listen: async (listenOptions) => {
+      const server = await listenWith(
+        listenOptions,
+        async (request) => {
+          const response = await handle(request, base.path);
+          return response === DROPPED ? undefined : response;
+        },
+        fake,
+        maxBodyBytes,
+      );
       return { url: `${server.url}${base.path}`, port: server.port, close: server.close };
     },
     seed: seed as Fake["seed"],
@@ -302,9 +362,18 @@ export function createFake<Operation extends string, Objects>(
       faults.clear();
       requests.length = 0;
       webhooks.reset();
-      if (options.examples) seedExamples();
+      seedStart();
     },
   };
+  return fake;
+}
+
+/** A whole number option of 1 or more, or its default. */
+function checkedLimit(value: unknown, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || (value as number) < 1)
+    throw new PiriodError(`createPiriodFake: ${name} must be a whole number, 1 or more, not ${String(value)}`);
+  return value as number;
 }
 
 /** The `webhookTimeoutMs` option: Piriod waits 6 s, and a test may wait less, never more. */

@@ -8,20 +8,21 @@
  * the generated table, models, validators and types meet the fake's runtime here alone.
  */
 import { type ResourceObjects, resources } from "../../generated/fake-model.js";
+import { type FakeCatalogues, rules } from "../../generated/fake-rules.js";
 import { operations } from "../../generated/operations.js";
 import type { Resources } from "../../generated/resources.js";
 import * as validators from "../../generated/validators.js";
 import {
   createFake,
   type FakeOf,
+  type FakeOptions,
   type OperationNameOf,
-  type PiriodFakeOptions,
   type ReceivedRequestOf,
   type SeedOf,
 } from "./fake.js";
 
 export type { FieldErrorBody } from "./drf-errors.js";
-export type { FakeFields, FakeSpace, MswHttp, PiriodFakeOptions } from "./fake.js";
+export type { FakeFields, FakeSpace, MswHttp } from "./fake.js";
 export type { FakeFault } from "./faults.js";
 export type { FakeServer } from "./http-server.js";
 export type {
@@ -44,7 +45,10 @@ export interface ReceivedRequest extends ReceivedRequestOf<FakeOperation> {}
 /** A fake Piriod: a `fetch`, msw handlers and a server over HTTP, with the objects, requests and faults a test controls. */
 export interface PiriodFake extends FakeOf<FakeOperation, ResourceObjects> {}
 
+/** The options of `createPiriodFake`: the fake's own, and the catalogues of the objects Piriod knows (`countries`, `states`). */
+export interface PiriodFakeOptions extends FakeOptions<ResourceObjects>, FakeCatalogues {}
+
 /** A fake Piriod in memory, serving every operation of the spec as Piriod would. */
 export function createPiriodFake(options: PiriodFakeOptions = {}): PiriodFake {
-  return createFake<FakeOperation, ResourceObjects>({ operations, resources, validators }, options);
+  return createFake<FakeOperation, ResourceObjects>({ operations, resources, validators, rules }, options);
 }

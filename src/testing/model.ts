@@ -46,4 +46,29 @@ export interface FakeSpec {
   readonly operations: OperationTable;
   readonly resources: ResourceModels;
   readonly validators: { readonly [name: string]: (data: unknown) => ValidationResult<unknown> };
+  /** The rules Piriod documents for each resource's writes. */
+  readonly rules: ResourceRulesMap;
 }
+
+/** The rules Piriod documents for one resource's writes, as generated/fake-rules.js holds them for each. */
+export interface ResourceRules {
+  /** Required text fields, which Django REST Framework refuses blank (`""`, `"   "`). */
+  readonly notBlank: readonly string[];
+  /** Request fields naming an object of a catalogue a test may give the fake: field → the option (`x-piriod-catalogue`). */
+  readonly catalogues: Readonly<Record<string, string>>;
+  /** Request fields whose object belongs to the object another field names (`x-piriod-belongs-to`): field → that field. */
+  readonly belongsTo: Readonly<Record<string, string>>;
+  /** Fields required when the object another field names has a flag, and (with `accountCountry`) is the account's own (`x-piriod-required-when`). */
+  readonly requiredWhen: Readonly<
+    Record<string, { readonly field: string; readonly flag: string; readonly accountCountry: boolean }>
+  >;
+  /** At most `count` objects share the values of `fields` (`x-piriod-max-per`). */
+  readonly maxPer?: { readonly count: number; readonly fields: readonly string[] };
+  /** What a delete of an object with activity writes instead of deleting it (`x-piriod-archive`). */
+  readonly archive?: Readonly<Record<string, unknown>>;
+  /** The message of a delete refused for what blocks it (`x-piriod-delete-refused`). */
+  readonly deleteRefused?: string;
+}
+
+/** The rules of each resource that has any, by the resource its operations' `x-piriod-method` names. */
+export type ResourceRulesMap = { readonly [resource: string]: ResourceRules };

@@ -72,6 +72,31 @@ const edits: BadExtension[] = [
     at: "paths/contacts_{id}_.yaml:59:",
     message: 'x-piriod-to-body must name a function (toCustomerUpdate), not "to-contact-update"',
   },
+  {
+    rule: "piriod/write-rules",
+    file: "openapi/components/schemas/Country.yaml",
+    search: "x-piriod-catalogue: countries\n",
+    replacement: "x-piriod-catalogue: Countries List\n",
+    at: "components/schemas/Country.yaml:9:",
+    message: 'x-piriod-catalogue must name an option of the fake in lower camel case (countries), not "Countries List"',
+  },
+  {
+    rule: "piriod/write-rules",
+    file: "openapi/components/schemas/ContactWrite.yaml",
+    search: "  count: 7\n",
+    replacement: "  count: seven\n",
+    at: "components/schemas/ContactWrite.yaml:15:",
+    message:
+      'x-piriod-max-per must be { count, fields } ({ count: 7, fields: [customer, orgunit] }), not {"count":"seven","fields":["customer","orgunit"]}',
+  },
+  {
+    rule: "piriod/write-rules",
+    file: "openapi/paths/customers_{id}_.yaml",
+    search: "  x-piriod-method: customers.retrieve\n",
+    replacement: "  x-piriod-method: customers.retrieve\n  x-piriod-delete-refused: Not now.\n",
+    at: "paths/customers_{id}_.yaml:8:",
+    message: "x-piriod-delete-refused is read only on a delete",
+  },
 ];
 
 let lint: { status: number; stderr: string };
