@@ -1,4 +1,5 @@
-import { PiriodError, shorten } from "./errors.js";
+import { PiriodError } from "./errors.js";
+import { shorten } from "./message-text.js";
 import { PiriodWebhookSignatureError } from "./webhook-error.js";
 
 /**
