@@ -9,9 +9,9 @@ import type { FakeSpec } from "./model.js";
 import { createdObject, exampleObject, newId, type ServerContext, type StoredObject } from "./objects.js";
 import { DEFAULT_MAX_BODY_BYTES, readBody } from "./request-body.js";
 import { routeOf, routesOf } from "./routes.js";
-import { createFakeWebhooks, type FakeWebhooks, WEBHOOK_TIMEOUT_MS } from "./webhooks.js";
 import { catalogueObject, NO_RULES, ruleSettings } from "./rules.js";
 import { type FakeSpace, Space } from "./space.js";
+import { createFakeWebhooks, type FakeWebhooks, WEBHOOK_TIMEOUT_MS } from "./webhooks.js";
 
 export type { FakeSpace };
 
