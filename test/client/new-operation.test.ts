@@ -245,7 +245,7 @@ describe("an operation added to the spec", () => {
       path: "/widgets/{id}/",
       summary: "Retrieve widget",
       pathParams: [{ name: "id", type: "string", required: true, example: "cus_01H8XYZ123ABC" }],
-      query: [],
+      query: [{ name: "fields", type: "list", required: false, description: "The fields to return." }],
       paginated: false,
       result: "widget",
     });
