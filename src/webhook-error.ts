@@ -1,4 +1,4 @@
-import { PiriodError } from "./errors.js";
+import { PiriodError } from "./root-errors.js";
 
 /**
  * Why `verifyWebhook` refused a delivery:

@@ -1,4 +1,4 @@
-import { PiriodError } from "./errors.js";
+import { PiriodError } from "./root-errors.js";
 import { shorten } from "./message-text.js";
 import { PiriodWebhookSignatureError } from "./webhook-error.js";
 

@@ -35,12 +35,13 @@ describe("a browser app", () => {
     expect(text.match(WEBHOOK_CODE)?.[0]).toBeUndefined();
   });
 
-  it("that verifies webhooks carries no call path, in under 3,500 B gzipped", async () => {
+  it("that verifies webhooks carries no call path, in under 4,500 B gzipped", async () => {
     const { text, gzip } = await upFrontText(
       `import { verifyWebhook } from "@piriod/api"; export const verify = (body, signature) => verifyWebhook({ body, signature, secret: "whsecret_x" });`,
     );
     expect(text.match(WEBHOOK_CODE)?.[0]).toBeDefined();
     expect(text.match(CLIENT_CODE)?.[0]).toBeUndefined();
-    expect(gzip).toBeLessThan(3_500);
+    // 3,996 B when set: the verifier and the error classes' chunk, whose classes keep the key out of toJSON and inspect.
+    expect(gzip).toBeLessThan(4_500);
   });
 });
