@@ -216,7 +216,11 @@ describe("which webhooks get an event", () => {
 
     expect(payments.map(({ webhook }) => webhook)).toEqual([1, 2]);
     expect(others.map(({ webhook }) => webhook)).toEqual([1, 3]);
-    expect(calls).toEqual(["all", "payments", "all", "others"]);
+    // The webhooks of one event are delivered at once, so their handlers run in the order their signatures are ready.
+    expect([calls.slice(0, 2).sort(), calls.slice(2).sort()]).toEqual([
+      ["all", "payments"],
+      ["all", "others"],
+    ]);
     expect(payments[1]?.signature).not.toBe(payments[0]?.signature);
     expect(fake.webhooks.deliveries.map(({ webhook, event }) => `${webhook} ${event}`)).toEqual([
       "1 payment.created",
