@@ -1,5 +1,5 @@
-import { PiriodError } from "./root-errors.js";
 import { shorten } from "./message-text.js";
+import { PiriodError } from "./root-errors.js";
 import { PiriodWebhookSignatureError } from "./webhook-error.js";
 
 /**

@@ -2,8 +2,9 @@
  * `verifyWebhook`: a delivery of Piriod's webhooks checked against its `x-piriod-signature` and turned into its typed event. One
  * implementation for every entry point, on Web Crypto, hence async. The scheme itself is in ./webhook-signature.ts.
  */
-import { PiriodError } from "./root-errors.js";
+
 import { shorten } from "./message-text.js";
+import { PiriodError } from "./root-errors.js";
 import { PiriodWebhookSignatureError, type WebhookRefusal } from "./webhook-error.js";
 import { signatureMatches, signedText, webCrypto } from "./webhook-signature.js";
 
