@@ -4,6 +4,7 @@ import type { FakeFault } from "./faults.js";
 import type { Peer } from "./http-server.js";
 import { readBody, utf8Text } from "./request-body.js";
 import type { FakeSpace } from "./space.js";
+import type { FakeWebhooks } from "./webhooks.js";
 
 /** Where the control API lives, at the server's root whatever the fake's base URL. */
 export const CONTROL_PATH = "/__piriod-fake/";
@@ -14,12 +15,13 @@ export interface Controlled {
   failNext(operation: string, fault: FakeFault): void;
   reset(): void;
   readonly requests: readonly unknown[];
+  readonly webhooks: FakeWebhooks;
 }
 
 /** The control API's endpoints: each method and path under CONTROL_PATH, what it does for `fake`. */
 const ENDPOINTS: Record<
   string,
-  { method: string; serve: (fake: Controlled, body: unknown, where: FakeSpace) => Response }
+  { method: string; serve: (fake: Controlled, body: unknown, where: FakeSpace) => Response | Promise<Response> }
 > = {
   seed: {
     method: "POST",
@@ -43,6 +45,31 @@ const ENDPOINTS: Record<
     },
   },
   requests: { method: "GET", serve: (fake) => json(200, fake.requests) },
+  // Webhooks, as fake.webhooks drives them; over HTTP a webhook is a URL (a handler function cannot travel).
+  webhooks: {
+    method: "POST",
+    serve: (fake, body) => {
+      const { url, secret, events } = (body ?? {}) as { url?: unknown; secret?: unknown; events?: unknown };
+      if (typeof url !== "string")
+        throw new PiriodError('webhooks takes { "url": "http://…", "secret": "whsecret_…", "events"?: [...] }');
+      return json(201, fake.webhooks.register({ url, secret, events } as Parameters<FakeWebhooks["register"]>[0]));
+    },
+  },
+  "webhooks/send": {
+    method: "POST",
+    serve: async (fake, body) => {
+      const { event, object_id } = (body ?? {}) as { event?: unknown; object_id?: unknown };
+      return json(200, await fake.webhooks.send(event as string, object_id as string));
+    },
+  },
+  "webhooks/deliveries": { method: "GET", serve: (fake) => json(200, fake.webhooks.deliveries) },
+  "webhooks/enable": {
+    method: "POST",
+    serve: (fake, body) => {
+      fake.webhooks.enable((body as { id?: unknown } | undefined)?.id as number);
+      return new Response(null, { status: 204 });
+    },
+  },
 };
 
 const LISTED = Object.entries(ENDPOINTS)
@@ -96,7 +123,7 @@ export async function controlAnswer(
     testMode: request.headers.get("x-piriod-test-mode")?.trim().toLowerCase() === "true",
   };
   try {
-    return endpoint.serve(fake, body, where);
+    return await endpoint.serve(fake, body, where);
   } catch (error) {
     if (error instanceof PiriodError) return json(400, { detail: error.message });
     throw error;

@@ -165,7 +165,7 @@ describe("the piriod-fake command", () => {
     expect(await answer(await fetch(`${url}/__piriod-fake/reset`))).toEqual([405, 'Method "GET" not allowed.']);
     expect(await answer(await fetch(`${url}/__piriod-fake/webhook`))).toEqual([
       404,
-      "No such control endpoint; there are POST /__piriod-fake/seed, POST /__piriod-fake/fail-next, POST /__piriod-fake/reset, GET /__piriod-fake/requests.",
+      "No such control endpoint; there are POST /__piriod-fake/seed, POST /__piriod-fake/fail-next, POST /__piriod-fake/reset, GET /__piriod-fake/requests, POST /__piriod-fake/webhooks, POST /__piriod-fake/webhooks/send, GET /__piriod-fake/webhooks/deliveries, POST /__piriod-fake/webhooks/enable.",
     ]);
   });
 
