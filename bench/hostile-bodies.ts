@@ -20,7 +20,7 @@ export const benchHostileBodies: Benchmark = async ({ quick }) => {
   const worst = rows.reduce((most, row) => (row.times > most.times ? row : most));
   return {
     title: "Hostile bodies",
-    intro: `Time from an injected fetch's Response to the call's error, in ms (median of ${rounds} rounds in one fresh process through the Node entry, alternating with \`JSON.parse\` of the same text, or of the text as one JSON string when it is not JSON).`,
+    intro: `Time from an injected fetch's Response of the body's bytes (encoded beforehand) to the call's error, in ms (median of ${rounds} rounds in one fresh process through the Node entry, alternating with \`JSON.parse\` of the same text, or of the text as one JSON string when it is not JSON).`,
     tables: [
       {
         headers: ["body (16 MiB)", "MiB", "client (ms)", "JSON.parse (ms)", "client ÷ JSON.parse", "error"],

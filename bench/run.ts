@@ -6,18 +6,15 @@
  */
 import { fileURLToPath } from "node:url";
 import { benchChromium } from "./chromium.ts";
-import { benchClientCost } from "./client-cost.ts";
 import { benchColdStart } from "./cold-start.ts";
-import { benchFaults } from "./faults.ts";
+import { benchConsole } from "./console.ts";
+import { benchFakeList } from "./fake-list.ts";
 import { benchHostileBodies } from "./hostile-bodies.ts";
 import { type Benchmark, loadAverage, renderSection, type Section, writeBenchmarks } from "./lib/report.ts";
 import { removeWorkspace } from "./lib/workspace.ts";
-import { benchPipeline } from "./pipeline.ts";
 import { benchSize } from "./size.ts";
 import { benchSizeGrowth } from "./size-growth.ts";
 import { benchTransport } from "./transport.ts";
-import { benchTypecheck } from "./typecheck.ts";
-import { benchValidators } from "./validators.ts";
 
 const BENCHMARKS: Record<string, Benchmark> = {
   transport: benchTransport,
@@ -25,12 +22,9 @@ const BENCHMARKS: Record<string, Benchmark> = {
   size: benchSize,
   "size-growth": benchSizeGrowth,
   chromium: benchChromium,
-  "client-cost": benchClientCost,
-  faults: benchFaults,
+  console: benchConsole,
   "hostile-bodies": benchHostileBodies,
-  validators: benchValidators,
-  typecheck: benchTypecheck,
-  pipeline: benchPipeline,
+  "fake-list": benchFakeList,
 };
 
 const quick = process.env.BENCH_QUICK === "1";

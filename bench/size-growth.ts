@@ -8,10 +8,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { buildPackage } from "../scripts/build-package.ts";
+import { generate } from "../scripts/generate.ts";
 import { operationCount, PER_OPERATION_BUDGET, piriodApp, sizeBudget } from "./lib/browser-apps.ts";
 import { gzipTotal } from "./lib/bundle-size.ts";
 import { defined } from "./lib/defined.ts";
-import { generateIn } from "./lib/generate-run.ts";
 import { type Benchmark, formatNumber } from "./lib/report.ts";
 import { growthPerStep } from "./lib/stats.ts";
 import { writeSyntheticSpec } from "./lib/synthetic-spec.ts";
@@ -25,7 +25,7 @@ export const benchSizeGrowth: Benchmark = async ({ quick }) => {
       const dir = path.join(scratch, `copies-${copies}`);
       await copyProject(dir);
       await writeSyntheticSpec(dir, copies);
-      await generateIn(dir);
+      await generate({ root: dir });
       await buildPackage(dir);
       // The copy's package.json names it @piriod/api, so the app imports the package it built by its own exports.
       const app = await piriodApp(dir);

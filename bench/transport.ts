@@ -3,8 +3,10 @@
  * axios 0.27 (what Piriod's own SDK runs on) and other ways of sending it, sequentially and with
  * 16 in flight, against a local node:http server in its own process. Each sample is a fresh Node
  * process that sends one way, importing `@piriod/api` as built. Measured twice in one run: server
- * and clients on one core (see lib/cpu-pinning.ts), and unpinned.
+ * and clients on one core (see lib/cpu-pinning.ts), and unpinned; then, for the ways the target
+ * judges, under Node 24 (the matrix's, from test/runtimes), the Node most users run.
  */
+import { ensureRuntimesInstalled } from "../test/runtimes/lib/install.ts";
 import { type Placement, runChild, startLoopbackServer } from "./lib/child-process.ts";
 import { canPin, oneCore, PINNED_CORE } from "./lib/cpu-pinning.ts";
 import { defined } from "./lib/defined.ts";
@@ -72,11 +74,11 @@ async function throughput({ rounds, ms, warmCalls }: Rounds, placement: Placemen
 const table = (caption: string, rates: Rates) =>
   ratesTable(`**${callName(CUSTOMERS_UPDATE)}**, ${caption}`, rates, BASELINE, "axios 0.27");
 
-function targets(rates: Rates, placement: string): Target[] {
+function targets(rates: Rates, placement: string, nodeVersion = process.versions.node): Target[] {
   return MODES.map(([inFlight, mode]) => {
     const measured = times(rates, CLIENT, BASELINE, inFlight);
     return {
-      what: `Node, ${callName(CUSTOMERS_UPDATE)}, ${mode}, ${placement}: @piriod/api (default options) × axios 0.27, same run`,
+      what: `Node ${nodeVersion}, ${callName(CUSTOMERS_UPDATE)}, ${mode}, ${placement}: @piriod/api (default options) × axios 0.27, same run`,
       target: `≥ ${LEAST}×`,
       measured: `${measured.toFixed(2)}×`,
       met: measured >= LEAST,
@@ -98,11 +100,19 @@ export const benchTransport: Benchmark = async ({ quick }) => {
   const unpinned = await throughput(rounds, {}, quick);
   tables.push(table("unpinned", unpinned));
   judged.push(...targets(unpinned, "unpinned"));
+  ensureRuntimesInstalled();
+  // Imported once installed: it reads the runtimes' versions as it loads.
+  const node24 = (await import("../test/runtimes/lib/runtimes.ts")).node(24);
+  const onNode24 = await throughput(rounds, { ...oneCore(), node: node24.binary }, true);
+  const where24 = canPin() ? "pinned to one core" : "unpinned";
+  tables.push(table(`server and clients under ${node24.name}, ${where24}`, onNode24));
+  judged.push(...targets(onNode24, where24, node24.version));
   return {
     title: "Speed in Node",
     intro:
       '`customers.update` through the client (`import "@piriod/api"`, the Node entry with its keep-alive `node:http` transport), and the same request sent every other way, to a local `node:http` server in its own process that answers with the spec\'s example customer. ' +
       `Requests per second (the answer read as JSON each time), one at a time and with 16 in flight, ${rounds.ms} ms each, over ${rounds.rounds} alternating rounds. ` +
+      `These run under this process's Node ${process.versions.node}; the ways the target judges run again with server and clients under Node ${node24.version} (test/runtimes' binary), each against axios 0.27 in the same run. ` +
       `Every sample comes from a fresh Node process that sends one way only, warmed by ${rounds.ms / 2} ms with 16 in flight, then ${formatNumber(rounds.warmCalls)} calls one at a time: ways sharing a process would share node:http's compiled code and one another's garbage. ` +
       "All send the same headers and body (serialized from the object on each call, as every client does) over keep-alive connections (axios through Node's global agent, which keeps connections alive since Node 19). " +
       (canPin()

@@ -226,7 +226,44 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive an event
+         * @description Piriod sends this request to the URL of each webhook registered in its dashboard when an
+         *     event happens in the workspace (its guide's examples: a customer registered, a payment
+         *     received, a subscription started). Your server receives it; the client does not send it.
+         *
+         *     The body names the event and the id of the object it concerns, and nothing else: fetch
+         *     the object through the API rather than act on the delivery alone.
+         *
+         *     **Answer** with any `2xx` within 6 seconds, before doing the work the event calls for:
+         *     any other status, `3xx` included, is a failed delivery. When the last 3 deliveries to a
+         *     webhook failed with the same status, Piriod disables the webhook until it is enabled
+         *     again in the dashboard. Piriod does not document whether or when it retries a failed
+         *     delivery.
+         *
+         *     **Verify** the `x-piriod-signature` header with the webhook's secret before trusting the
+         *     body (`verifyWebhook` in the client). The signature covers the body's values joined in
+         *     order, not its keys and not a time: handle each `event` and `object_id` once however often
+         *     they arrive, since a delivery captured on the way verifies again.
+         */
+        post: operations["receiveWebhookEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         Country: Country;
@@ -243,6 +280,7 @@ export interface components {
         CustomerUpdate: CustomerUpdate;
         ContactList: ContactList;
         ContactWrite: ContactWrite;
+        WebhookEvent: WebhookEvent;
     };
     responses: {
         /**
@@ -915,6 +953,50 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    receiveWebhookEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The lower-case hex HMAC-SHA256 of the body's values, keyed with the webhook's secret
+                 *     (`whsecret_…`, copied from the dashboard). The signed text is each value of the parsed
+                 *     body as Python's `str()` writes it, in the body's key order, joined with nothing and
+                 *     encoded as UTF-8: `payment.createdpay_123` for the example body.
+                 * @example dcd84d742c6be4e916e39a67585bcdd9c500f79d9f5f35384789af18bbfd1255
+                 */
+                "x-piriod-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": WebhookEvent;
+            };
+        };
+        responses: {
+            /**
+             * @description The signature does not match the body under the webhook's secret, as Piriod's guide
+             *     answers it. Piriod counts any status but `2xx` a failed delivery.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description The delivery arrived. Answer within 6 seconds, before doing the work the event calls
+             *     for.
+             */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
 }
 /**
  * Country
@@ -1408,4 +1490,18 @@ export type ContactWrite = {
      * @default true
      */
     collections?: boolean;
+};
+/**
+ * WebhookEvent
+ * @description An event in the workspace, as Piriod delivers it to a webhook: its name and the id of the
+ *     object it concerns, and nothing else.
+ */
+export type WebhookEvent = {
+    /**
+     * @description The event's name. `payment.created` is the one Piriod's documentation shows; it
+     *     publishes no list of the others, so expect names not listed here.
+     */
+    event: "payment.created" | (string & {});
+    /** @description The id of the object that triggered the event. */
+    object_id: string;
 };

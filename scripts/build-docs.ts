@@ -1,5 +1,7 @@
 /**
- * `npm run docs`: generated/openapi.json → site/index.html, the rendered API reference.
+ * `npm run docs`: generated/openapi.json → site/index.html, the rendered API reference, with a
+ * "Try it" console for every operation (scripts/lib/docs-console.ts): the package as built runs
+ * in the page against its fake, so dist/ must be built first.
  *
  * Redocly's `--inlineBundle` embeds Redoc's script, but the page would still reach other hosts:
  * the "API docs by Redocly" badge loads its logo from a CDN. The page is therefore finished here
@@ -10,13 +12,16 @@
  *     anything a future Redoc adds that would reach out is refused and shows as a console error,
  *     which the browser test fails on.
  */
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { consoleModelOf, consoleParts, withConsole, withTryIt } from "./lib/docs-console.ts";
 import { PipelineError, reportFailure } from "./lib/pipeline-error.ts";
 import { projectPaths } from "./lib/project-paths.ts";
 import { runRedocly } from "./lib/redocly.ts";
+import type { SpecDocument } from "./lib/spec-document.ts";
 import { timedStep } from "./lib/timed-step.ts";
 
 export const CONTENT_SECURITY_POLICY = [
@@ -53,28 +58,50 @@ export const REDOC_OPTIONS = {
   codeSamples: { languages: [{ lang: "Payload" }, { lang: "curl" }, { lang: "TypeScript" }] },
 };
 
-/** Renders `generated/openapi.json` of the project at `root` to `output` (site/index.html by default). */
+/** What the page is made of, under the project's root: a change to any of them calls for rendering it again. */
+export const DOCS_INPUTS = [
+  "generated/openapi.json",
+  "scripts/build-docs.ts",
+  "scripts/lib/docs-console.ts",
+  "docs-console",
+  "dist",
+];
+
+/**
+ * Renders `generated/openapi.json` of the project at `root` to `output` (site/index.html by default);
+ * `consoles: false` leaves the consoles out, to weigh what they add.
+ */
 export async function buildDocs({
   root = process.cwd(),
   output = path.join(root, "site", "index.html"),
+  consoles = true,
 } = {}): Promise<void> {
   const { generatedDir } = projectPaths(root);
   const spec = path.join(generatedDir, "openapi.json");
   if (!existsSync(spec)) throw new PipelineError(`docs: ${spec} is missing; run \`npm run generate\` first`);
+  const text = await readFile(spec, "utf8");
+  const model = consoles ? await consoleModelOf(root, text) : undefined;
   // Render into a scratch folder and move the finished page in place, so a failed build never
   // leaves a half-made page where a reader or the browser test would open it.
   const scratch = await mkdtemp(path.join(tmpdir(), "piriod-docs-"));
   try {
     const rendered = path.join(scratch, "index.html");
+    // The spec Redocly renders: with a "Try it" control before each operation's description.
+    const source = path.join(scratch, "openapi.json");
+    const document = JSON.parse(text) as SpecDocument;
+    await writeFile(source, JSON.stringify(model ? withTryIt(document, model) : document));
     const run = await runRedocly(
-      ["build-docs", spec, "--inlineBundle", "--openapi", JSON.stringify(REDOC_OPTIONS), "--output", rendered],
+      ["build-docs", source, "--inlineBundle", "--openapi", JSON.stringify(REDOC_OPTIONS), "--output", rendered],
       root,
     );
     if (run.status !== 0) throw new PipelineError(`docs: Redocly could not render ${spec}\n${run.stderr}`);
-    const html = selfContained(await readFile(rendered, "utf8"));
+    const page = selfContained(await readFile(rendered, "utf8"));
+    const html = model ? withConsole(page, await consoleParts(root, model)) : page;
     await mkdir(path.dirname(output), { recursive: true });
-    await writeFile(`${output}.partial`, html);
-    await rename(`${output}.partial`, output);
+    // A name of its own: test files that find the page stale may render it at the same time.
+    const partial = `${output}.${randomUUID()}.partial`;
+    await writeFile(partial, html);
+    await rename(partial, output);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

@@ -1,25 +1,18 @@
 import { PipelineError } from "./lib/pipeline-error.ts";
 import type { ProjectPaths } from "./lib/project-paths.ts";
 import { runRedocly } from "./lib/redocly.ts";
-
-/** An OpenAPI document, as far as the generators need to read it. */
-export interface OpenApiDocument {
-  openapi: string;
-  info: { title: string; version: string };
-  paths: Record<string, Record<string, unknown>>;
-  components: { schemas: Record<string, unknown> } & Record<string, unknown>;
-}
+import type { SpecDocument } from "./lib/spec-document.ts";
 
 /**
  * Bundles the multi-file spec into one document with Redocly: every external `$ref` becomes a
  * component, so each generator reads a single self-contained JSON file.
  */
-export async function bundleSpec(paths: ProjectPaths): Promise<{ document: OpenApiDocument; text: string }> {
+export async function bundleSpec(paths: ProjectPaths): Promise<{ document: SpecDocument; text: string }> {
   const run = await runRedocly(["bundle", paths.specRoot, "--ext", "json", "--lint-config", "error"], paths.root);
   if (run.status !== 0 || run.stdout.trim() === "") {
     throw new PipelineError(`bundle: Redocly could not bundle ${paths.specRoot}\n${run.stderr}`);
   }
-  let document: OpenApiDocument;
+  let document: SpecDocument;
   try {
     document = JSON.parse(run.stdout);
   } catch (error) {

@@ -1,35 +1,34 @@
-import type { OpenApiDocument } from "./bundle-spec.ts";
-import { type ClientMethod, clientMethods } from "./generate-operations.ts";
+import type { ReferenceObject, ResponseObject, SchemaObject } from "openapi-typescript";
+import { idPrefixProblem } from "../lint/redocly/extension-values.ts";
+import type { FieldKind, ResourceModel } from "../src/testing/model.ts";
+import { type ClientMethod, clientMethods } from "./lib/client-methods.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
-import { deref, idFields, type SpecNode, schemaName } from "./lib/spec-operations.ts";
+import {
+  componentSchema,
+  deref,
+  numberOf,
+  propertiesOf,
+  type SpecDocument as Spec,
+  schemaName,
+  typesOf,
+} from "./lib/spec-document.ts";
+import { idFields } from "./lib/spec-operations.ts";
+import {
+  constStatement,
+  exported,
+  factory,
+  jsonExpression,
+  namedImport,
+  printModule,
+  typeReference,
+  withDoc,
+} from "./lib/ts-nodes.ts";
 
 /** Django's lookups the fake applies to a list's filters (`created__gte`); any other suffix is part of the field's name. */
 const LOOKUPS = new Set(["exact", "iexact", "icontains", "contains", "gt", "gte", "lt", "lte", "in"]);
 
-/** How the fake compares a filter's text with a stored field. */
-type FieldKind = "time" | "boolean" | "number" | "id" | "text";
-
-interface ListModel {
-  /** Each filter parameter: the field it reads, its lookup, and how its text compares. */
-  filters: Record<string, { field: string; lookup: string; kind: FieldKind }>;
-  /** Families of parameters (`metadata__<key>`): the prefix → the object field whose keys they name. */
-  prefixes: Record<string, string>;
-  /** `page_size`'s default and maximum, from its parameter's schema. */
-  pageSize: { default: number; maximum: number };
-  /** The fields `ordering` may name: every field of one value (a text, a number, a time, an embedded object's id). */
-  orderable: Record<string, FieldKind>;
-}
-
-interface ResourceModel {
-  schema: string;
-  idPrefix?: string;
-  defaults: Record<string, unknown>;
-  related: Record<string, Record<string, unknown>[]>;
-  server: { id?: string; testMode?: string; created: string[]; updated: string[]; emptyLists: string[] };
-  example?: Record<string, unknown>;
-  list?: ListModel;
-}
+type ListModel = NonNullable<ResourceModel["list"]>;
 
 /**
  * What the fake of `@piriod/api/testing` knows of each resource, read from the spec: the schema
@@ -40,7 +39,7 @@ interface ResourceModel {
  *   fake-model.js (+ .d.ts)
  * The fake itself (src/testing/) holds no resource, path or field name of any operation.
  */
-export function generateFakeModel(document: OpenApiDocument): Record<string, string> {
+export function generateFakeModel(document: Spec): Record<string, string> {
   const byResource = new Map<string, ClientMethod[]>();
   for (const method of clientMethods(document))
     byResource.set(method.resource, [...(byResource.get(method.resource) ?? []), method]);
@@ -49,25 +48,44 @@ export function generateFakeModel(document: OpenApiDocument): Record<string, str
     const model = resourceModel(document, resource, methods);
     if (model) models[resource] = model;
   }
-  const entries = Object.entries(models).map(
-    ([resource, model]) => `  ${resource}: ${JSON.stringify(model, null, 2).replace(/\n/g, "\n  ")},\n`,
-  );
-  const objectTypes = Object.entries(models).map(([resource, model]) => `  ${resource}: ${model.schema};\n`);
+  const schemas = [...new Set(Object.values(models).map((model) => model.schema))];
+  const doc = "What the fake knows of each resource, by the resource its operations' x-piriod-method names.";
   return {
-    "fake-model.js": `${GENERATED_HEADER}/** What the fake knows of each resource, by the resource its operations' x-piriod-method names. */\nexport const resources = {\n${entries.join("")}};\n`,
+    "fake-model.js":
+      GENERATED_HEADER +
+      printModule([
+        withDoc(constStatement("resources", { value: jsonExpression(models), modifiers: exported() }), doc),
+      ]),
     "fake-model.d.ts":
       GENERATED_HEADER +
-      FAKE_MODEL_TYPES +
-      `import type { ${[...new Set(Object.values(models).map((model) => model.schema))].join(", ") || "never as _"} } from "./schema.js";\n\n/** The object each resource stores, as its responses carry it. */\nexport interface ResourceObjects {\n${objectTypes.join("")}}\n`,
+      printModule([
+        namedImport(["ResourceModels"], "../src/testing/model.js", { typeOnly: true }),
+        ...(schemas.length > 0 ? [namedImport(schemas, "./schema.js", { typeOnly: true })] : []),
+        withDoc(
+          constStatement("resources", {
+            type: typeReference("ResourceModels"),
+            modifiers: exported({ declare: true }),
+          }),
+          doc,
+        ),
+        withDoc(
+          factory.createInterfaceDeclaration(
+            exported(),
+            "ResourceObjects",
+            undefined,
+            undefined,
+            Object.entries(models).map(([resource, model]) =>
+              factory.createPropertySignature(undefined, resource, undefined, typeReference(model.schema)),
+            ),
+          ),
+          "The object each resource stores, as its responses carry it.",
+        ),
+      ]),
   };
 }
 
 /** The model of one resource, or none for a resource without an object schema (one that only deletes, say). */
-function resourceModel(
-  document: OpenApiDocument,
-  resource: string,
-  methods: ClientMethod[],
-): ResourceModel | undefined {
+function resourceModel(document: Spec, resource: string, methods: ClientMethod[]): ResourceModel | undefined {
   const where = `fake model: ${resource}`;
   const items = new Set<string>();
   for (const method of methods) {
@@ -81,29 +99,17 @@ function resourceModel(
       `${where}: its operations answer with different objects (${[...items].join(", ")}); the fake stores one kind per resource`,
     );
   const [schema = ""] = items;
-  const node = deref(document, { $ref: `#/components/schemas/${schema}` });
-  const properties: Record<string, SpecNode> = node.properties ?? {};
-  const idPrefix: unknown = node["x-piriod-id-prefix"];
-  if (idPrefix !== undefined && (typeof idPrefix !== "string" || !/^[a-z]+$/.test(idPrefix))) {
-    throw new PipelineError(`${where}: x-piriod-id-prefix of ${schema} must be lower-case letters (cus)`);
-  }
-  // A resource that creates makes ids, and the fake must make them as Piriod does.
-  if (
-    properties.id !== undefined &&
-    idPrefix === undefined &&
-    methods.some((method) => method.method === "POST" && method.pathParams.length === 0)
-  ) {
-    throw new PipelineError(
-      `${where}: ${schema} has an id and a create; declare the prefix of its ids as x-piriod-id-prefix (cus), so the fake makes them as Piriod does`,
-    );
-  }
+  const node = componentSchema(document, schema);
+  const properties = propertiesOf(node);
+  // Checked where it is written, with a create's object that has an id and none, by lint/redocly/rules/id-prefix.ts.
+  const idPrefix: unknown = node?.["x-piriod-id-prefix"];
+  const problem = idPrefix === undefined ? undefined : idPrefixProblem(idPrefix, schema);
+  if (problem !== undefined) throw new PipelineError(`${where}: ${problem}`);
 
   const related: Record<string, Record<string, unknown>[]> = {};
   for (const method of methods) {
     if (method.requestSchema === undefined) continue;
-    for (const [field, relatedSchema] of Object.entries(
-      idFields(document, method.requestSchema, schema, `${where}: ${method.where}`),
-    )) {
+    for (const [field, relatedSchema] of Object.entries(idFields(document, method.requestSchema, schema))) {
       related[field] ??= knownObjects(document, relatedSchema);
     }
   }
@@ -115,15 +121,16 @@ function resourceModel(
   }
 
   const defaults: Record<string, unknown> = {};
-  const server: ResourceModel["server"] = { created: [], updated: [], emptyLists: [] };
+  const server = { created: [] as string[], updated: [] as string[], emptyLists: [] as string[] };
+  const identity: { id?: string; testMode?: string } = {};
   for (const [field, property] of Object.entries(properties)) {
     const resolved = deref(document, property);
     if (resolved.default !== undefined) defaults[field] = resolved.default;
-    if (property.readOnly !== true) continue;
-    if (field === "id") server.id = field;
-    else if (field === "test_mode") server.testMode = field;
+    if ((property as SchemaObject).readOnly !== true) continue;
+    if (field === "id") identity.id = field;
+    else if (field === "test_mode") identity.testMode = field;
     else if (resolved.format === "date-time") (field === "updated" ? server.updated : server.created).push(field);
-    else if (resolved.type === "array") server.emptyLists.push(field);
+    else if (typesOf(resolved).join() === "array") server.emptyLists.push(field);
   }
   server.created.push(...server.updated);
 
@@ -133,62 +140,67 @@ function resourceModel(
     ...(typeof idPrefix === "string" ? { idPrefix } : {}),
     defaults,
     related,
-    server,
+    server: { ...server, ...identity },
     ...(example ? { example } : {}),
     ...(list ? { list: listModel(document, list, properties, where) } : {}),
   };
 }
 
 /** The `results` items of a Paginated envelope schema. */
-function listItems(document: OpenApiDocument, envelope: string): SpecNode {
-  return deref(document, { $ref: `#/components/schemas/${envelope}` }).properties?.results?.items;
+function listItems(document: Spec, envelope: string): SchemaObject | ReferenceObject | undefined {
+  const results = deref(document, propertiesOf(componentSchema(document, envelope)).results);
+  const items = results && "items" in results ? results.items : undefined;
+  return Array.isArray(items) ? undefined : items;
 }
 
 /** The objects of a schema the spec shows: its own `examples`, else one object of its properties' first examples. */
-function knownObjects(document: OpenApiDocument, schema: string): Record<string, unknown>[] {
-  const node = deref(document, { $ref: `#/components/schemas/${schema}` });
-  if (Array.isArray(node.examples) && node.examples.length > 0) return node.examples;
+function knownObjects(document: Spec, schema: string): Record<string, unknown>[] {
+  const node = componentSchema(document, schema);
+  const shown = examplesOf(node);
+  if (shown.length > 0) return shown as Record<string, unknown>[];
   const object = Object.fromEntries(
-    Object.entries<SpecNode>(node.properties ?? {})
-      .map(([field, property]) => [field, deref(document, property).examples?.[0]])
+    Object.entries(propertiesOf(node))
+      .map(([field, property]) => [field, examplesOf(deref(document, property))[0]])
       .filter(([, value]) => value !== undefined),
   );
   return object.id === undefined ? [] : [object];
 }
 
+/** A schema's `examples` (JSON Schema's, which openapi-typescript's type does not name). */
+function examplesOf(schema: SchemaObject | undefined): unknown[] {
+  const examples: unknown = (schema as { examples?: unknown } | undefined)?.examples;
+  return Array.isArray(examples) ? examples : [];
+}
+
 /** The first example of the object that retrieve (else any operation) answers with. */
-function exampleObject(
-  document: OpenApiDocument,
-  methods: ClientMethod[],
-  schema: string,
-): Record<string, unknown> | undefined {
+function exampleObject(document: Spec, methods: ClientMethod[], schema: string): Record<string, unknown> | undefined {
   const answering = methods.filter((method) => !method.paginated && method.success.schema === schema);
   answering.sort((a, b) => Number(b.method === "GET") - Number(a.method === "GET"));
   for (const method of answering) {
-    const response = deref(document, method.operation.responses[String(method.success.status)]);
+    const response = deref<ResponseObject>(document, method.operation.responses?.[String(method.success.status)]);
     const examples = response?.content?.["application/json"]?.examples ?? {};
-    for (const example of Object.values<SpecNode>(examples)) {
-      const value = deref(document, example)?.value;
-      if (value && typeof value === "object") return value;
+    for (const example of Object.values(examples)) {
+      const value: unknown = deref(document, example)?.value;
+      if (value && typeof value === "object") return value as Record<string, unknown>;
     }
   }
   return undefined;
 }
 
 function listModel(
-  document: OpenApiDocument,
+  document: Spec,
   method: ClientMethod,
-  properties: Record<string, SpecNode>,
+  properties: Record<string, SchemaObject | ReferenceObject>,
   where: string,
 ): ListModel {
-  const filters: ListModel["filters"] = {};
-  const prefixes: ListModel["prefixes"] = {};
+  const filters: Record<string, { field: string; lookup: string; kind: FieldKind }> = {};
+  const prefixes: Record<string, string> = {};
   let pageSize = { default: 20, maximum: 100 };
   for (const parameter of method.query) {
     if (parameter.name === "page_size") {
       pageSize = {
-        default: parameter.schema?.default ?? pageSize.default,
-        maximum: parameter.schema?.maximum ?? pageSize.maximum,
+        default: numberOf(parameter.schema, "default") ?? pageSize.default,
+        maximum: numberOf(parameter.schema, "maximum") ?? pageSize.maximum,
       };
       continue;
     }
@@ -207,58 +219,22 @@ function listModel(
     if (properties[field] === undefined) continue;
     filters[parameter.name] = { field, lookup, kind: fieldKind(document, properties[field]) };
   }
-  const orderable: ListModel["orderable"] = {};
+  const orderable: Record<string, FieldKind> = {};
   for (const [field, property] of Object.entries(properties)) {
     const resolved = deref(document, property);
-    if (resolved.type !== "array" && (resolved.type !== "object" || resolved.properties?.id !== undefined))
+    const type = typesOf(resolved).join();
+    if (type !== "array" && (type !== "object" || propertiesOf(resolved).id !== undefined))
       orderable[field] = fieldKind(document, property);
   }
   return { filters, prefixes, pageSize, orderable };
 }
 
-function fieldKind(document: OpenApiDocument, property: SpecNode): FieldKind {
+function fieldKind(document: Spec, property: SchemaObject | ReferenceObject): FieldKind {
   const resolved = deref(document, property);
   if (resolved.format === "date-time") return "time";
-  const types = [].concat(resolved.type ?? []);
-  if (types.includes("boolean" as never)) return "boolean";
-  if (types.includes("integer" as never) || types.includes("number" as never)) return "number";
-  if (resolved.type === "object" && resolved.properties?.id !== undefined) return "id";
+  const types = typesOf(resolved);
+  if (types.includes("boolean")) return "boolean";
+  if (types.includes("integer") || types.includes("number")) return "number";
+  if (types.join() === "object" && propertiesOf(resolved).id !== undefined) return "id";
   return "text";
 }
-
-const FAKE_MODEL_TYPES = `/** How a list's filter compares its text with the stored field. */
-export type FieldKind = "time" | "boolean" | "number" | "id" | "text";
-
-/** What the fake knows of one resource. */
-export interface ResourceModel {
-  /** The schema of one object: what retrieve answers, and what a list's \`results\` hold. */
-  readonly schema: string;
-  /** The prefix of its ids (\`cus\` makes \`cus_…\`), from \`x-piriod-id-prefix\`. */
-  readonly idPrefix?: string;
-  /** The defaults of its fields, which a create that omits them gets. */
-  readonly defaults: Readonly<Record<string, unknown>>;
-  /** Request fields that send the id of an object the response embeds (\`x-piriod-id-of\`): the objects of that kind the spec shows. */
-  readonly related: Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;
-  /** The read-only fields the server writes: the id, the test-mode flag, times set at creation and at each update, lists that start empty. */
-  readonly server: {
-    readonly id?: string;
-    readonly testMode?: string;
-    readonly created: readonly string[];
-    readonly updated: readonly string[];
-    readonly emptyLists: readonly string[];
-  };
-  /** An object as the spec's examples show it. */
-  readonly example?: Readonly<Record<string, unknown>>;
-  /** Its list: each filter's field, lookup and kind; families of filters by prefix; the page size's default and maximum; the fields it sorts by. */
-  readonly list?: {
-    readonly filters: Readonly<Record<string, { readonly field: string; readonly lookup: string; readonly kind: FieldKind }>>;
-    readonly prefixes: Readonly<Record<string, string>>;
-    readonly pageSize: { readonly default: number; readonly maximum: number };
-    readonly orderable: Readonly<Record<string, FieldKind>>;
-  };
-}
-
-/** What the fake knows of each resource, by the resource its operations' x-piriod-method names. */
-export declare const resources: { readonly [resource: string]: ResourceModel };
-
-`;

@@ -1,29 +1,24 @@
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import type { OpenApiDocument } from "./bundle-spec.ts";
+import ts from "typescript";
+import { byResource, type ClientMethod, clientMethods } from "./lib/client-methods.ts";
+import { converterFiles } from "./lib/converters.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
-import { PipelineError } from "./lib/pipeline-error.ts";
-import { type BundledOperation, bundledOperations, deref, idFields, type SpecNode } from "./lib/spec-operations.ts";
+import { type SpecDocument, typesOf } from "./lib/spec-document.ts";
+import {
+  constStatement,
+  dynamicImport,
+  exported,
+  factory,
+  indexedAccess,
+  namedImport,
+  objectExpression,
+  printModule,
+  typeReference,
+  withDoc,
+} from "./lib/ts-nodes.ts";
 import { kebabCase } from "./lib/validated-schemas.ts";
 
-/** `customers.update`: a resource, then its method, both lower camel case. */
-const CLIENT_METHOD = /^([a-z][A-Za-z0-9]*)\.([a-z][A-Za-z0-9]*)$/;
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-/** Properties of the client itself, which no resource may take. */
-const CLIENT_MEMBERS = new Set(["raw", "withOptions", "then", "constructor", "__proto__"]);
-const TEMPLATES = ["client-runtime.js", "client-runtime.d.ts"];
-
-/** One client method, as `x-piriod-method` declares it on an operation. */
-export interface ClientMethod extends BundledOperation {
-  resource: string;
-  name: string;
-  operationId: string;
-  pathParams: string[];
-  /** Its query parameters; a parameter with `x-piriod-query-prefix` stands for every key with that prefix (`metadata__`). */
-  query: { name: string; prefix?: string; schema: SpecNode; description?: string; required: boolean }[];
-  /** Whether its response is Piriod's Paginated envelope: `count`, `next`, `previous` and a `results` array. */
-  paginated: boolean;
-}
+const QUESTION = factory.createToken(ts.SyntaxKind.QuestionToken);
+const STRING = factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword);
 
 /**
  * The client as the spec declares it. Every operation names its client method in
@@ -34,235 +29,211 @@ export interface ClientMethod extends BundledOperation {
  *   resources.d.ts           each resource's methods with their signatures and docs
  *                            (`CustomersResource`), from the generated types
  *   converters.js (+ .d.ts)  for an operation with `x-piriod-to-body: toCustomerUpdate`, that
- *                            function: its response as its request body
- *   client-runtime.js        what the converters share with the client (scripts/templates/, copied)
+ *                            function: its response as its request body, made by src/write-body.ts
  */
-export async function generateOperations(
-  document: OpenApiDocument,
+export function generateOperations(
+  document: SpecDocument,
   reserved: ReadonlySet<string> = new Set(),
-): Promise<Record<string, string>> {
+): Record<string, string> {
   const methods = clientMethods(document);
-  const files: Record<string, string> = {
-    "operations.js": GENERATED_HEADER + operationTable(methods),
-    "operations.d.ts": GENERATED_HEADER + OPERATION_TYPES,
-    "resources.d.ts": GENERATED_HEADER + resourceTypes(methods),
-    ...converters(document, methods, reserved),
+  return {
+    "operations.js": GENERATED_HEADER + printModule(operationTable(methods)),
+    "operations.d.ts": GENERATED_HEADER + printModule(operationTableDeclaration()),
+    "resources.d.ts": GENERATED_HEADER + printModule(resourceTypes(methods)),
+    ...converterFiles(document, methods, reserved),
   };
-  for (const template of TEMPLATES) {
-    files[template] =
-      GENERATED_HEADER + (await readFile(fileURLToPath(new URL(`./templates/${template}`, import.meta.url)), "utf8"));
-  }
-  return files;
 }
 
-export function clientMethods(document: OpenApiDocument): ClientMethod[] {
-  const seen = new Map<string, string>();
-  return bundledOperations(document).map((found) => {
-    const declared: unknown = found.operation["x-piriod-method"];
-    const where = `${found.where} (${found.operation.operationId})`;
-    const match = typeof declared === "string" ? declared.match(CLIENT_METHOD) : null;
-    if (!match) {
-      throw new PipelineError(
-        `operations: ${where} must name its client method in x-piriod-method, as resource.method in lower camel case (customers.update)`,
-      );
-    }
-    const [, resource, name] = match as unknown as [string, string, string];
-    if (CLIENT_MEMBERS.has(resource))
-      throw new PipelineError(
-        `operations: ${where}: x-piriod-method ${declared} takes "${resource}", which the client keeps for itself`,
-      );
-    if (seen.has(declared as string))
-      throw new PipelineError(
-        `operations: ${where} and ${seen.get(declared as string)} both declare x-piriod-method ${declared}`,
-      );
-    seen.set(declared as string, where);
-    const pathParams = [...found.path.matchAll(/\{([^}]+)\}/g)].map(([, param = ""]) => param);
-    for (const param of pathParams) {
-      if (!IDENTIFIER.test(param))
-        throw new PipelineError(
-          `operations: ${where}: the path parameter {${param}} must be a TypeScript identifier to be an argument`,
-        );
-      if (!found.parameters.some((parameter) => parameter.in === "path" && parameter.name === param)) {
-        throw new PipelineError(`operations: ${where}: the path parameter {${param}} is not declared`);
-      }
-    }
-    const query = found.parameters
-      .filter((parameter) => parameter.in === "query")
-      .map((parameter) => {
-        const prefix: unknown = parameter["x-piriod-query-prefix"];
-        if (prefix !== undefined && (typeof prefix !== "string" || !/^\w+$/.test(prefix)))
-          throw new PipelineError(
-            `operations: ${where}: x-piriod-query-prefix of ${parameter.name} must be a word (metadata__)`,
-          );
-        return {
-          name: parameter.name,
-          prefix: prefix as string | undefined,
-          schema: deref(document, parameter.schema),
-          description: parameter.description,
-          required: parameter.required === true,
-        };
-      });
-    return {
-      ...found,
-      resource,
-      name,
-      operationId: found.operation.operationId,
-      pathParams,
-      query,
-      paginated: isPaginated(document, found.success.schema),
-    };
-  });
+/** The schemas the methods send or answer with, in the order they first appear. */
+function schemasOf(methods: ClientMethod[]): string[] {
+  return [
+    ...new Set(
+      methods
+        .flatMap((method) => [method.requestSchema, method.success.schema])
+        .filter((name): name is string => name !== undefined),
+    ),
+  ];
 }
 
-/** Piriod's list envelope, by its fields (its properties, or those of the schemas it is all of). */
-function isPaginated(document: OpenApiDocument, schema: string | undefined): boolean {
-  if (schema === undefined) return false;
-  const properties = (node: SpecNode): Record<string, SpecNode> =>
-    Object.assign(
-      {},
-      ...(node.allOf ?? []).map((part: SpecNode) => properties(deref(document, part))),
-      node.properties ?? {},
+/**
+ * `const validateCustomer = () => import("./validators/customer.js").then((module) => module.validateCustomer);` for each
+ * schema (one loader however many operations use it), then `export const operations = { customers: { list: { … } } };`.
+ */
+function operationTable(methods: ClientMethod[]): ts.Statement[] {
+  const loaders = schemasOf(methods).map((schema) => {
+    const module = factory.createIdentifier("module");
+    const loaded = factory.createCallExpression(
+      factory.createPropertyAccessExpression(dynamicImport(`./validators/${kebabCase(schema)}.js`), "then"),
+      undefined,
+      [arrow([module], factory.createPropertyAccessExpression(module, `validate${schema}`))],
     );
-  const fields = properties(deref(document, { $ref: `#/components/schemas/${schema}` }));
-  return (
-    ["count", "next", "previous", "results"].every((field) => field in fields) &&
-    deref(document, fields.results).type === "array"
+    return constStatement(`validate${schema}`, { value: arrow([], loaded) });
+  });
+  const table = objectExpression(
+    [...byResource(methods)].map(([resource, members]) => [
+      resource,
+      objectExpression(members.map((method) => [method.name, objectExpression(operationEntry(method))])),
+    ]),
   );
+  return [
+    ...loaders,
+    withDoc(
+      constStatement("operations", { value: table, modifiers: exported() }),
+      "Every operation of the spec, by the client method its `x-piriod-method` names.",
+    ),
+  ];
+}
+
+/** An operation as the table holds it (src/operation.ts's `Operation`): only what it has. */
+function operationEntry(method: ClientMethod): [string, ts.Expression | unknown][] {
+  const validator = (schema: string) => factory.createIdentifier(`validate${schema}`);
+  return [
+    ["method", method.method],
+    ["path", method.path],
+    ["pathParams", method.pathParams],
+    ...(method.query.length > 0
+      ? [["query", method.query.map(({ name, prefix }) => (prefix ? `${prefix}*` : name))] as [string, unknown]]
+      : []),
+    ...(arrays(method).length > 0 ? [["arrays", arrays(method)] as [string, unknown]] : []),
+    ...(method.requestSchema ? [["body", validator(method.requestSchema)] as [string, ts.Expression]] : []),
+    ["status", method.success.status],
+    ...(method.success.schema ? [["response", validator(method.success.schema)] as [string, ts.Expression]] : []),
+    ...(method.paginated ? [["paginated", true] as [string, unknown]] : []),
+  ];
 }
 
 /** The query parameters of `method` whose schema is an array. */
 function arrays(method: ClientMethod): string[] {
-  return method.query.filter(({ schema }) => [schema?.type].flat().includes("array")).map(({ name }) => name);
+  return method.query.filter(({ schema }) => typesOf(schema).includes("array")).map(({ name }) => name);
 }
 
-function byResource(methods: ClientMethod[]): Map<string, ClientMethod[]> {
-  const resources = new Map<string, ClientMethod[]>();
-  for (const method of methods) resources.set(method.resource, [...(resources.get(method.resource) ?? []), method]);
-  return resources;
-}
-
-function operationTable(methods: ClientMethod[]): string {
-  // One loader per schema, however many operations use it (a customer is what retrieve, update, create and list answer with).
-  const schemas = [
-    ...new Set(
-      methods
-        .flatMap((method) => [method.requestSchema, method.success.schema])
-        .filter((name): name is string => name !== undefined),
+/** `export declare const operations: OperationTable;`, the type of src/operation.ts. */
+function operationTableDeclaration(): ts.Statement[] {
+  return [
+    namedImport(["OperationTable"], "../src/operation.js", { typeOnly: true }),
+    withDoc(
+      constStatement("operations", { type: typeReference("OperationTable"), modifiers: exported({ declare: true }) }),
+      "Every operation of the spec, by resource and method (`operations.customers.update`).",
     ),
   ];
-  const loaders = schemas.map(
-    (schema) =>
-      `const validate${schema} = () => import("./validators/${kebabCase(schema)}.js").then((module) => module.validate${schema});\n`,
-  );
-  const resources = [...byResource(methods)].map(([resource, members]) => {
-    const entries = members.map((method) => {
-      const fields = [
-        `method: ${JSON.stringify(method.method)}`,
-        `path: ${JSON.stringify(method.path)}`,
-        `pathParams: ${JSON.stringify(method.pathParams)}`,
-        ...(method.query.length > 0
-          ? [`query: ${JSON.stringify(method.query.map(({ name, prefix }) => (prefix ? `${prefix}*` : name)))}`]
-          : []),
-        ...(arrays(method).length > 0 ? [`arrays: ${JSON.stringify(arrays(method))}`] : []),
-        ...(method.requestSchema ? [`body: validate${method.requestSchema}`] : []),
-        `status: ${method.success.status}`,
-        ...(method.success.schema ? [`response: validate${method.success.schema}`] : []),
-        ...(method.paginated ? ["paginated: true"] : []),
-      ];
-      return `    ${method.name}: {\n${fields.map((field) => `      ${field},\n`).join("")}    },\n`;
-    });
-    return `  ${resource}: {\n${entries.join("")}  },\n`;
-  });
-  return `${loaders.join("")}\n/** Every operation of the spec, by the client method its \`x-piriod-method\` names. */\nexport const operations = {\n${resources.join("")}};\n`;
 }
 
-const OPERATION_TYPES = `import type { ValidationResult } from "./validators/runtime.js";
-
-/** A generated validator, imported on first use. */
-export type LoadValidator = () => Promise<(data: unknown) => ValidationResult<unknown>>;
-
-/** How the client sends one operation. */
-export interface Operation {
-  /** The HTTP method, upper case. */
-  readonly method: string;
-  /** The path as the spec writes it, parameters in braces: \`/customers/{id}/\`. */
-  readonly path: string;
-  /** The path's parameters in the order they appear: the method's first arguments. */
-  readonly pathParams: readonly string[];
-  /** The query parameters the method takes in an object after the body, if any: names, and families of names by their prefix (\`metadata__*\`). */
-  readonly query?: readonly string[];
-  /** The query parameters whose schema is an array, sent as one value of comma-joined items; every other takes one value. */
-  readonly arrays?: readonly string[];
-  /** The validator of the JSON request body, for an operation that takes one. */
-  readonly body?: LoadValidator;
-  /** The status of success. */
-  readonly status: number;
-  /** The validator of the success response's JSON body, for an operation that answers with one. */
-  readonly response?: LoadValidator;
-  /** Whether the response is Piriod's Paginated envelope: the method resolves to a page and iterates every item. */
-  readonly paginated?: true;
-}
-
-/** Every operation of the spec, by resource and method (\`operations.customers.update\`). */
-export declare const operations: { readonly [resource: string]: { readonly [method: string]: Operation } };
-`;
-
-function resourceTypes(methods: ClientMethod[]): string {
-  const schemas = [
-    ...new Set(
-      methods
-        .flatMap((method) => [method.requestSchema, method.success.schema])
-        .filter((name): name is string => name !== undefined),
-    ),
-  ];
-  const queries: string[] = [];
+/** Each method's query interface, each resource's interface of methods, and `Resources`, the client's resources. */
+function resourceTypes(methods: ClientMethod[]): ts.Statement[] {
+  const queries: ts.Statement[] = [];
   const resources = [...byResource(methods)].map(([resource, members]) => {
     const signatures = members.map((method) => {
-      const operation = `operations[${JSON.stringify(method.operationId)}]`;
+      const operation = indexedAccess(typeReference("operations"), method.operationId);
       const query = `${pascalCase(resource)}${pascalCase(method.name)}Query`;
       if (method.query.length > 0) queries.push(queryType(query, operation, method));
-      const args = [
-        ...method.pathParams.map((param) => `${param}: ${operation}["parameters"]["path"][${JSON.stringify(param)}]`),
-        ...(method.requestSchema
-          ? [`body${method.operation.requestBody?.required === false ? "?" : ""}: ${method.requestSchema}`]
-          : []),
+      const parameters = [
+        ...method.pathParams.map((param) => parameter(param, indexedAccess(operation, "parameters", "path", param))),
+        ...(method.requestSchema ? [parameter("body", typeReference(method.requestSchema), method.bodyOptional)] : []),
         ...(method.query.length > 0
-          ? [`query${method.query.some((parameter) => parameter.required) ? "" : "?"}: ${query}`]
+          ? [parameter("query", typeReference(query), !method.query.some(({ required }) => required))]
           : []),
-        "options?: RequestOptions",
+        parameter("options", typeReference("RequestOptions"), true),
       ];
       const result = method.paginated
-        ? `PagePromise<${method.success.schema}["results"][number]>`
-        : `PiriodPromise<${method.success.schema ?? "void"}>`;
-      return `${docComment(methodDoc(method), "  ")}  ${method.name}(${args.join(", ")}): ${result};\n`;
+        ? typeReference("PagePromise", [
+            factory.createIndexedAccessTypeNode(
+              indexedAccess(typeReference(method.success.schema ?? "never"), "results"),
+              factory.createKeywordTypeNode(ts.SyntaxKind.NumberKeyword),
+            ),
+          ])
+        : typeReference("PiriodPromise", [
+            method.success.schema
+              ? typeReference(method.success.schema)
+              : factory.createKeywordTypeNode(ts.SyntaxKind.VoidKeyword),
+          ]);
+      return withDoc(
+        factory.createMethodSignature(undefined, method.name, undefined, undefined, parameters, result),
+        methodDoc(method),
+      );
     });
-    return `/** \`piriod.${resource}\`: the methods of the operations whose x-piriod-method names \`${resource}\`. */\nexport interface ${pascalCase(resource)}Resource {\n${signatures.join("")}}\n`;
+    return withDoc(
+      factory.createInterfaceDeclaration(
+        exported(),
+        `${pascalCase(resource)}Resource`,
+        undefined,
+        undefined,
+        signatures,
+      ),
+      `\`piriod.${resource}\`: the methods of the operations whose x-piriod-method names \`${resource}\`.`,
+    );
   });
-  const members = [...byResource(methods).keys()]
-    .map((resource) => `  ${resource}: ${pascalCase(resource)}Resource;\n`)
-    .join("");
-  return (
-    `import type { PagePromise, PiriodPromise, RequestOptions } from "../src/index.js";\n` +
-    `import type { ${["operations", ...schemas].join(", ")} } from "./schema.js";\n\n` +
-    `${[...queries, ...resources].join("\n")}\n/** The client's resources, each named by the operations that declare it. */\nexport interface Resources {\n${members}}\n`
+  const members = [...byResource(methods).keys()].map((resource) =>
+    factory.createPropertySignature(undefined, resource, undefined, typeReference(`${pascalCase(resource)}Resource`)),
   );
+  return [
+    namedImport(["RequestOptions"], "../src/options.js", { typeOnly: true }),
+    namedImport(["PagePromise"], "../src/pages.js", { typeOnly: true }),
+    namedImport(["PiriodPromise"], "../src/promises.js", { typeOnly: true }),
+    namedImport(["operations", ...schemasOf(methods)], "./schema.js", { typeOnly: true }),
+    ...queries,
+    ...resources,
+    withDoc(
+      factory.createInterfaceDeclaration(exported(), "Resources", undefined, undefined, members),
+      "The client's resources, each named by the operations that declare it.",
+    ),
+  ];
 }
 
 /**
  * The query object of a method: each parameter as the spec types it, but a date-time, which takes a `Date` as well as its ISO 8601
  * text, and a family of names (`x-piriod-query-prefix`), whose keys are the prefix and any name, each with a string.
  */
-function queryType(name: string, operation: string, method: ClientMethod): string {
-  const fields = method.query.map((parameter) => {
-    const doc = parameter.description ? docComment(parameter.description.trim(), "  ") : "";
-    if (parameter.prefix !== undefined) return `${doc}  [key: \`${parameter.prefix}\${string}\`]: string;\n`;
-    const type =
-      parameter.schema?.format === "date-time"
-        ? "Date | string"
-        : `NonNullable<${operation}["parameters"]["query"]>[${JSON.stringify(parameter.name)}]`;
-    return `${doc}  ${JSON.stringify(parameter.name)}${parameter.required ? "" : "?"}: ${type};\n`;
+function queryType(name: string, operation: ts.TypeNode, method: ClientMethod): ts.Statement {
+  const members = method.query.map((query) => {
+    const member: ts.TypeElement =
+      query.prefix !== undefined
+        ? factory.createIndexSignature(
+            undefined,
+            [
+              factory.createParameterDeclaration(
+                undefined,
+                undefined,
+                "key",
+                undefined,
+                factory.createTemplateLiteralType(factory.createTemplateHead(query.prefix), [
+                  factory.createTemplateLiteralTypeSpan(STRING, factory.createTemplateTail("")),
+                ]),
+              ),
+            ],
+            STRING,
+          )
+        : factory.createPropertySignature(
+            undefined,
+            factory.createStringLiteral(query.name),
+            query.required ? undefined : QUESTION,
+            query.schema?.format === "date-time"
+              ? factory.createUnionTypeNode([typeReference("Date"), STRING])
+              : indexedAccess(
+                  typeReference("NonNullable", [indexedAccess(operation, "parameters", "query")]),
+                  query.name,
+                ),
+          );
+    return withDoc(member, query.description);
   });
-  return `/** The query of \`${method.resource}.${method.name}\` (\`${method.where}\`). */\nexport interface ${name} {\n${fields.join("")}}\n`;
+  return withDoc(
+    factory.createInterfaceDeclaration(exported(), name, undefined, undefined, members),
+    `The query of \`${method.resource}.${method.name}\` (\`${method.where}\`).`,
+  );
+}
+
+function parameter(name: string, type: ts.TypeNode, optional = false): ts.ParameterDeclaration {
+  return factory.createParameterDeclaration(undefined, undefined, name, optional ? QUESTION : undefined, type);
+}
+
+function arrow(parameters: ts.Identifier[], body: ts.ConciseBody): ts.ArrowFunction {
+  return factory.createArrowFunction(
+    undefined,
+    undefined,
+    parameters.map((name) => factory.createParameterDeclaration(undefined, undefined, name)),
+    undefined,
+    factory.createToken(ts.SyntaxKind.EqualsGreaterThanToken),
+    body,
+  );
 }
 
 function methodDoc(method: ClientMethod): string {
@@ -270,87 +241,6 @@ function methodDoc(method: ClientMethod): string {
   return `${summary ?? method.operationId} (\`${method.where}\`)${description ? `\n\n${description.trim()}` : ""}`;
 }
 
-function docComment(text: string, indent: string): string {
-  const lines = text.replace(/\*\//g, "*\\/").split("\n");
-  return `${indent}/**\n${lines.map((line) => `${indent} *${line ? ` ${line}` : ""}\n`).join("")}${indent} */\n`;
-}
-
 function pascalCase(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
-}
-
-/** The converters that operations declare with `x-piriod-to-body`: what each field of the body is made of. */
-function converters(
-  document: OpenApiDocument,
-  methods: ClientMethod[],
-  reserved: ReadonlySet<string>,
-): Record<string, string> {
-  const javascript: string[] = [];
-  const declarations: string[] = [];
-  const schemas = new Set<string>();
-  for (const method of methods) {
-    const name: unknown = method.operation["x-piriod-to-body"];
-    if (name === undefined) continue;
-    const where = `${method.where} (${method.operationId})`;
-    if (typeof name !== "string" || !IDENTIFIER.test(name))
-      throw new PipelineError(`operations: ${where}: x-piriod-to-body must name a function (toCustomerUpdate)`);
-    if (reserved.has(name))
-      throw new PipelineError(
-        `operations: ${where}: x-piriod-to-body ${name} has the name of an export of the package's entry points (src/)`,
-      );
-    const { requestSchema: to, success } = method;
-    if (to === undefined || success.schema === undefined)
-      throw new PipelineError(`operations: ${where}: x-piriod-to-body needs a JSON request body and a JSON response`);
-    const fields = bodyFields(document, success.schema, to, `${where}: x-piriod-to-body`);
-    javascript.push(
-      `/** ${success.schema} → ${to}, for \`${method.resource}.${method.name}\`. */\nexport const ${name} = /* @__PURE__ */ writeBody(${JSON.stringify(name)}, {\n${Object.entries(
-        fields,
-      )
-        .map(([key, list]) => `  ${key}: ${JSON.stringify(list)},\n`)
-        .join("")}});\n`,
-    );
-    const parameter = success.schema.charAt(0).toLowerCase() + success.schema.slice(1);
-    const doc =
-      `A ${success.schema} as the body of \`${method.resource}.${method.name}\` (a ${to}): ${fields.ids.map((field) => `\`${field}\``).join(", ") || "no field"} as ${fields.ids.length === 1 ? "its object's id" : "their objects' ids"}, ` +
-      `the fields only a ${success.schema} has left out, and every other field as it was (absent stays absent, \`null\` stays \`null\`; objects are copies). Spread it and change what you need.\n\n` +
-      `Throws a \`PiriodValidationError\` naming every field the body needs that the ${parameter} cannot give (a response read without validation may be incomplete).`;
-    declarations.push(
-      `${docComment(doc, "")}export declare function ${name}(${parameter}: ${success.schema}): ${to};\n`,
-    );
-    schemas.add(success.schema).add(to);
-  }
-  // Written even when the spec declares none: the package root re-exports whatever it holds.
-  if (javascript.length === 0)
-    return { "converters.js": `${GENERATED_HEADER}export {};\n`, "converters.d.ts": `${GENERATED_HEADER}export {};\n` };
-  return {
-    "converters.js": `${GENERATED_HEADER}import { writeBody } from "./client-runtime.js";\n\n${javascript.join("\n")}`,
-    "converters.d.ts": `${GENERATED_HEADER}import type { ${[...schemas].join(", ")} } from "./schema.js";\n\n${declarations.join("\n")}`,
-  };
-}
-
-/**
- * Which fields of `to` (a request body) are read from `from` (the response) and how: a field that
- * `to` declares as the id of an object `from` embeds (`x-piriod-id-of`) is that object's `id`
- * (`country: "CL"` from `country: { id: "CL", … }`); the others are copied.
- */
-function bodyFields(
-  document: OpenApiDocument,
-  from: string,
-  to: string,
-  where: string,
-): { fields: string[]; ids: string[]; required: string[] } {
-  const request = deref(document, { $ref: `#/components/schemas/${to}` });
-  const response = deref(document, { $ref: `#/components/schemas/${from}` });
-  const related = idFields(document, to, from, where);
-  const fields: string[] = [];
-  for (const field of Object.keys(request.properties ?? {})) {
-    if (response.properties?.[field] !== undefined) fields.push(field);
-    else if (request.required?.includes(field))
-      throw new PipelineError(`operations: ${where}: ${to} requires ${field}, which ${from} does not have`);
-  }
-  return {
-    fields,
-    ids: fields.filter((field) => field in related),
-    required: (request.required ?? []).filter((field: string) => fields.includes(field)),
-  };
 }

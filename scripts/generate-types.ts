@@ -1,9 +1,9 @@
-import type { OpenAPI3 } from "openapi-typescript";
 import openapiTS, { astToString } from "openapi-typescript";
-import type { OpenApiDocument } from "./bundle-spec.ts";
 import { GENERATED_HEADER } from "./lib/generated-header.ts";
-import { nameSchemaTypes } from "./lib/named-schema-types.ts";
+import { nameSchemaTypes, schemaReferenceHooks } from "./lib/named-schema-types.ts";
+import { openStringType } from "./lib/open-string-types.ts";
 import { PipelineError } from "./lib/pipeline-error.ts";
+import type { SpecDocument } from "./lib/spec-document.ts";
 
 /**
  * Compiles the bundled spec to TypeScript with openapi-typescript: `paths`, `components`,
@@ -13,22 +13,26 @@ import { PipelineError } from "./lib/pipeline-error.ts";
  *
  * Two defaults are turned off so that a type says what the schema says: a field with a
  * `default` may be absent (defaultNonNullable: false), and an object with no declared
- * properties accepts any key instead of none (emptyObjectsUnknown).
+ * properties accepts any key instead of none (emptyObjectsUnknown). A string open to values
+ * beyond those it lists offers them for completion (`openStringType`).
  */
 export async function generateTypes(
-  document: OpenApiDocument,
+  document: SpecDocument,
   reserved: ReadonlySet<string> = new Set(),
 ): Promise<string> {
-  let declarations: string;
+  let statements: Awaited<ReturnType<typeof openapiTS>>;
   try {
-    const ast = await openapiTS(structuredClone(document) as unknown as OpenAPI3, {
+    statements = await openapiTS(structuredClone(document), {
       defaultNonNullable: false,
       emptyObjectsUnknown: true,
       silent: true,
+      ...schemaReferenceHooks,
+      // A `$ref` (named by schemaReferenceHooks) is never an open string: the two see different schemas.
+      transform: (schema, options) => schemaReferenceHooks.transform?.(schema, options) ?? openStringType(schema),
     });
-    declarations = astToString(ast);
   } catch (error) {
     throw new PipelineError(`types: openapi-typescript failed: ${(error as Error).message}`);
   }
-  return GENERATED_HEADER + nameSchemaTypes(declarations, reserved).text;
+  const named = nameSchemaTypes(statements, Object.keys(document.components.schemas), reserved);
+  return GENERATED_HEADER + astToString(named);
 }

@@ -6,11 +6,13 @@
  *   validators → generated/validators.js (+ .d.ts, one module per schema under validators/)
  *   operations → generated/operations.js, resources.d.ts, converters.js: the client's methods
  *   fake model → generated/fake-model.js: what the fake of @piriod/api/testing knows of each resource
+ *   fake rules → generated/fake-rules.js: the rules Piriod documents for each resource's writes
  * Nothing is written unless every step succeeds. With `--check`, nothing is written at all:
  * it fails, naming each stale file, when the committed output differs from what the spec gives.
  */
 import { bundleSpec } from "./bundle-spec.ts";
 import { generateFakeModel } from "./generate-fake-model.ts";
+import { generateFakeRules } from "./generate-fake-rules.ts";
 import { generateOperations } from "./generate-operations.ts";
 import { generateTypes } from "./generate-types.ts";
 import { generateValidators } from "./generate-validators.ts";
@@ -32,12 +34,14 @@ export async function generate({ check = false, root = process.cwd() } = {}): Pr
     generateOperations(document, reserved),
   );
   const fakeModel = await timedStep("fake model → generated/fake-model.js", async () => generateFakeModel(document));
+  const fakeRules = await timedStep("fake rules → generated/fake-rules.js", async () => generateFakeRules(document));
   const files: GeneratedFiles = {
     "openapi.json": text,
     "schema.d.ts": types,
     ...validators,
     ...operations,
     ...fakeModel,
+    ...fakeRules,
   };
 
   if (check) {

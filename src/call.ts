@@ -1,16 +1,17 @@
-import type { LoadValidator, Operation } from "../generated/operations.js";
-import type { ValidationIssue } from "../generated/validators/runtime.js";
-import { apiErrorFrom, responseValidationError, undecodableError } from "./api-error.js";
-import { checkId, jsonText, refusal, serializeQuery } from "./arguments.js";
+import { checkId, jsonText, refusal } from "./arguments.js";
 import { type PiriodApiError, PiriodError } from "./errors.js";
 import { failureLevel } from "./log.js";
+import { describeCall, loggedPath, shorten } from "./message-text.js";
+import type { LoadValidator, Operation } from "./operation.js";
 import { type CallOptions, type RequestOptions, type ResolvedOptions, resolveRequestOptions } from "./options.js";
-import { type Envelope, envelopeIssues, type ListCall, Page } from "./pages.js";
+import { type Envelope, type ListCall, Page } from "./pages.js";
 import { CallResult, type WithResponse } from "./promises.js";
 import type { Redactor } from "./redaction.js";
 import { type SendContext, send, withoutUndefined } from "./send.js";
-import { describeCall, loggedPath, shorten, summarise } from "./summary.js";
 import type { ReceivedResponse } from "./transport.js";
+
+/** What reads a response that failed or was refused, imported by the first one: an app whose calls succeed never loads it. */
+const failures = () => import("./api-error.js");
 
 /** What every call of a client shares. */
 export interface ClientContext extends SendContext {
@@ -66,12 +67,14 @@ async function callOnce(
   let path = operation.path;
   let query: string;
   let options: CallOptions;
+  // Imported before the arguments are read, so that a module that fails to load is not taken for an unreadable argument.
+  const lists = operation.query ? await import("./lists.js") : undefined;
   try {
     for (const [index, name] of operation.pathParams.entries()) {
       path = path.replace(`{${name}}`, encodeURIComponent(checkId(args[index], name, where)));
     }
-    query = operation.query
-      ? serializeQuery(args[queryAt], where, { declared: operation.query, arrays: operation.arrays })
+    query = lists
+      ? lists.serializeQuery(args[queryAt], where, { declared: operation.query, arrays: operation.arrays })
       : "";
     options = resolveRequestOptions(
       args[queryAt + (operation.query ? 1 : 0)] as RequestOptions | undefined,
@@ -109,7 +112,8 @@ async function callOnce(
   );
   // Named in messages only, so the URL is parsed only when something failed.
   const described = () => describeCall(operation.method, url);
-  if (received.status < 200 || received.status >= 300) throw apiErrorFrom(received, described(), redact);
+  if (received.status < 200 || received.status >= 300)
+    throw (await failures()).apiErrorFrom(received, described(), redact);
   const data = operation.response
     ? await responseData(received, operation, client.validateResponse, described, redact)
     : undefined;
@@ -167,40 +171,20 @@ async function responseData(
   call: () => string,
   redact: Redactor,
 ): Promise<unknown> {
-  const refuse = (body: unknown, errors: ValidationIssue[]) =>
-    responseValidationError(received, call(), errors, body, redact);
-  const undecodable = undecodableError(received, call(), redact);
-  if (undecodable) throw undecodable;
+  if (received.undecodable !== undefined) throw (await failures()).undecodableError(received, call(), redact);
   const contentType = received.headers.get("content-type");
-  if (contentType !== null && !/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(contentType)) {
-    throw refuse(received.body, [
-      {
-        path: "",
-        keyword: "contentType",
-        message: `expected application/json, got ${shorten(redact.text(contentType))} (${summarise(redact.text(received.body))})`,
-      },
-    ]);
-  }
+  if (contentType !== null && !/^application\/([\w.+-]*\+)?json\s*(;|$)/i.test(contentType))
+    throw (await failures()).notJsonTypeError(received, call(), contentType, redact);
   let data: unknown;
   try {
     data = JSON.parse(received.body);
   } catch {
-    // JSON.parse's own message quotes the body's start, where a key stands whole or cut past redacting.
-    throw refuse(received.body, [
-      {
-        path: "",
-        keyword: "json",
-        message:
-          received.body === ""
-            ? "the body is empty"
-            : `the body is not valid JSON (${summarise(redact.text(received.body))})`,
-      },
-    ]);
+    throw (await failures()).notJsonError(received, call(), redact);
   }
-  const envelope = operation.paginated ? envelopeIssues(data) : [];
-  if (envelope.length > 0) throw refuse(data, envelope);
+  const envelope = operation.paginated ? (await import("./lists.js")).envelopeIssues(data) : [];
+  if (envelope.length > 0) throw (await failures()).responseValidationError(received, call(), envelope, data, redact);
   if (!validate || !operation.response) return data;
   const result = (await loadValidator(operation.response))(data);
-  if (!result.ok) throw refuse(data, result.errors);
+  if (!result.ok) throw (await failures()).responseValidationError(received, call(), result.errors, data, redact);
   return result.value;
 }

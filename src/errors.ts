@@ -1,8 +1,8 @@
-import { PiriodError } from "../generated/client-runtime.js";
-import type { ValidationIssue } from "../generated/validators/runtime.js";
+import { PiriodError } from "./root-errors.js";
+import type { ValidationIssue } from "./validator-runtime.js";
 
-// The root, and the error the generated converters throw too: see scripts/templates/client-runtime.js.
-export { PiriodError, PiriodValidationError } from "../generated/client-runtime.js";
+// The root, and the error the generated converters throw too: see ./root-errors.ts.
+export { PiriodError, PiriodValidationError } from "./root-errors.js";
 
 /** One message of a 400, at a JSON Pointer into the request body (`/name`, `/contacts/0/email`). */
 export interface FieldError {

@@ -1,7 +1,7 @@
 import { PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
-import { ASKED_ENCODINGS, bodyDecoder, encodingProblem, unaskedEncoding } from "./response-body.js";
+import { describeCall, shorten } from "./message-text.js";
+import { ASKED_ENCODINGS, bodyDecoder, decodeWhole, encodingProblem, unaskedEncoding } from "./response-body.js";
 import { whenAborted } from "./send.js";
-import { describeCall, shorten } from "./summary.js";
 import type { ReceivedResponse, Transport } from "./transport.js";
 
 /** A `fetch` as callers inject it: it receives a standard `Request`. */
@@ -47,7 +47,7 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
         response.body?.cancel().catch(() => {});
         throw tooLarge();
       }
-      let body = "";
+      const chunks: Uint8Array[] = [];
       let size = 0;
       const decoder = bodyDecoder(response.headers.get("content-type"));
       const reader = response.body?.getReader();
@@ -58,7 +58,7 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
             reader.cancel().catch(() => {});
             throw tooLarge();
           }
-          if ("decode" in decoder) body += decoder.decode(chunk.value, { stream: true });
+          chunks.push(chunk.value);
         }
       }
       // A browser answers a redirect that is not followed with an opaque response: status 0, no headers.
@@ -67,7 +67,7 @@ export function fetchTransport(fetch?: FetchFunction): Transport {
         status,
         statusText: response.statusText,
         headers: response.headers,
-        body: "decode" in decoder ? body + decoder.decode() : "",
+        body: "decode" in decoder ? decodeWhole(chunks, size, decoder) : "",
         url: response.url || request.url,
         ...("decode" in decoder ? {} : { undecodable: decoder.undecodable }),
       };

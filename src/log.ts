@@ -7,14 +7,14 @@ import {
   PiriodResponseTooLargeError,
   PiriodResponseValidationError,
 } from "./errors.js";
+import { shorten } from "./message-text.js";
 import type { Redactor } from "./redaction.js";
-import { shorten } from "./summary.js";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
 /** What the client tells a logger beside the message, each field there when it applies. */
 export interface LogFields {
-  /** The client's method (`customers.update`), or a `raw` call's method and path template (`GET /customers/{id}/`). */
+  /** The client's method (`customers.update`), or `raw.` and the method of a `raw` call (`raw.GET`). */
   operation: string;
   method: string;
   /** The path with its ids, and the names of its query parameters without their values: `/customers/?email&page`. */

@@ -2,9 +2,9 @@ import type * as http from "node:http";
 import type { Transform } from "node:stream";
 import type * as zlib from "node:zlib";
 import { PiriodProtocolError, PiriodResponseTooLargeError } from "./errors.js";
+import { describeCall, shorten } from "./message-text.js";
 import { headersFromRaw } from "./raw-headers.js";
 import { ASKED_ENCODINGS, bodyDecoder, encodingProblem, unaskedEncoding } from "./response-body.js";
-import { describeCall, shorten } from "./summary.js";
 import type { ReceivedResponse, Transport } from "./transport.js";
 
 /** An `http.Agent` or `https.Agent`, as the Node entry's `agent` option takes it: declared by its shape, so the package's types need no `@types/node`. */

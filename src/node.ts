@@ -1,7 +1,9 @@
 /** `@piriod/api` for Node (the `node` export condition): the same client over a keep-alive `node:http`/`node:https` transport. */
-import { createClient, type PiriodClient } from "./client.js";
+import { operations } from "../generated/operations.js";
+import { createClient } from "./client.js";
 import { type EnvironmentClientOptions, withEnvironment } from "./environment.js";
 import { PiriodError } from "./errors.js";
+import type { PiriodClient } from "./index.js";
 import { type NodeAgent, nodeTransport } from "./node-transport.js";
 import { unreadableOptions } from "./options.js";
 import { userAgent } from "./user-agent.js";
@@ -37,7 +39,8 @@ export function createPiriodClient(given?: NodeClientOptions): PiriodClient {
   }
   if (agent !== undefined && fetch !== undefined)
     throw fail("pass agent or fetch, not both: the agent only applies to the built-in transport");
-  return createClient(
+  return createClient<PiriodClient>(
+    operations,
     options,
     ({ baseUrl }) => {
       const protocol = new URL(baseUrl).protocol;

@@ -1,8 +1,8 @@
 import { PiriodError } from "./errors.js";
 import type { FetchFunction } from "./fetch-transport.js";
 import { LEVELS, type Logger, type LogLevel } from "./log.js";
+import { shorten } from "./message-text.js";
 import { clientHeaderProblem, headerProblem } from "./owned-headers.js";
-import { shorten } from "./summary.js";
 
 export interface PiriodClientOptions {
   /** Your Piriod API token (`sk_…`), sent as `Authorization: Token <apiKey>`. Never shown in errors or logs. */
@@ -11,8 +11,14 @@ export interface PiriodClientOptions {
   workspace: string;
   /** Work on test-mode data (`x-piriod-test-mode: true`). Default `false`. */
   testMode?: boolean;
-  /** Default `https://api.piriod.com`. Must be https; plain http only for localhost. */
+  /** Default `https://api.piriod.com`. Must be https; plain http only for localhost, or a host of `plainHttpHosts`. */
   baseUrl?: string;
+  /**
+   * Test hosts besides localhost that `baseUrl` may reach over plain http, such as a fake Piriod in a
+   * container next door (`["piriod-fake"]`). Never a production host: the key would cross the network
+   * in clear. Refused in browsers.
+   */
+  plainHttpHosts?: readonly string[];
   /** Replaces the transport (for tests and mocks); it receives a standard `Request` per attempt. */
   fetch?: FetchFunction;
   /** Limit of each attempt, from sending to the last byte of the response. Default 60 000 ms. */
@@ -27,7 +33,11 @@ export interface PiriodClientOptions {
   dangerouslyAllowBrowser?: boolean;
   /** The largest response body read (decoded), in bytes; a larger one is a `PiriodResponseTooLargeError`. Default 16 MiB (a page of 100 customers is some 300 kB). */
   maxResponseBytes?: number;
-  /** Where to report each attempt (debug), each retry with its reason and wait (info) and each failure (error): `console`, or any logger with those methods. Never given the key. */
+  /**
+   * Where to report each attempt (debug), each retry with its reason and wait (info), a call that ends in a 4xx (warn) and one that
+   * ends in a 5xx or without a response (error), each as a message and an object of fields: `console`, winston, or any logger with
+   * those methods. Never given the key, nor a query's values.
+   */
   logger?: Logger;
   /** The least level reported to `logger`. Default `"info"`. */
   logLevel?: LogLevel;
@@ -58,6 +68,7 @@ const CLIENT_OPTIONS = [
   "workspace",
   "testMode",
   "baseUrl",
+  "plainHttpHosts",
   "fetch",
   "timeoutMs",
   "maxRetries",
@@ -113,11 +124,13 @@ export function resolveOptions(
   if (logger !== undefined && LEVELS.some((level) => typeof (logger as Partial<Logger> | null)?.[level] !== "function"))
     throw fail("logger must have debug, info, warn and error methods, as console has");
   if (!LEVELS.includes(logLevel)) throw fail(`logLevel must be one of ${LEVELS.join(", ")}`);
+  const plainHttpHosts = checkHosts(options.plainHttpHosts, fail);
   return {
     apiKey,
     workspace,
     testMode: checkBoolean(options.testMode, "testMode", false, fail),
-    baseUrl: checkBaseUrl(options.baseUrl ?? "https://api.piriod.com", fail),
+    baseUrl: checkBaseUrl(options.baseUrl ?? "https://api.piriod.com", plainHttpHosts, fail),
+    plainHttpHosts,
     fetch: options.fetch,
     timeoutMs: checkTimeout(options.timeoutMs, 60_000, fail),
     maxRetries: checkRetries(options.maxRetries, 2, fail),
@@ -200,7 +213,15 @@ function checkRetries(value: unknown, fallback: number, fail: Fail): number {
   return (value as number | undefined) ?? fallback;
 }
 
-function checkBaseUrl(value: unknown, fail: Fail): string {
+/** The host names of `plainHttpHosts`, in lower case as URLs write them. */
+function checkHosts(value: unknown, fail: Fail): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((host) => typeof host !== "string" || !/^[A-Za-z0-9.-]+$/.test(host)))
+    throw fail('plainHttpHosts must be a list of host names, such as ["piriod-fake"]');
+  return value.map((host: string) => host.toLowerCase());
+}
+
+function checkBaseUrl(value: unknown, plainHttpHosts: readonly string[], fail: Fail): string {
   let url: URL | undefined;
   try {
     url = new URL(value as string);
@@ -215,8 +236,10 @@ function checkBaseUrl(value: unknown, fail: Fail): string {
     url.hostname.endsWith(".localhost") ||
     url.hostname === "[::1]" ||
     /^127(\.\d{1,3}){3}$/.test(url.hostname);
-  if (url.protocol === "http:" && !loopback)
-    throw fail(`baseUrl must use https (plain http is allowed only for localhost): ${shown}`);
+  if (url.protocol === "http:" && !loopback && !plainHttpHosts.includes(url.hostname))
+    throw fail(
+      `baseUrl must use https (plain http is allowed only for localhost, or a host of plainHttpHosts): ${shown}`,
+    );
   if (url.search || url.hash) throw fail(`baseUrl must not have a query or a fragment: ${shown}`);
   return base.replace(/\/+$/, "");
 }

@@ -1,4 +1,4 @@
-import { shorten } from "./summary.js";
+import { shorten } from "./message-text.js";
 
 /**
  * The headers the client or its transport sets, each with what sets it and what a single request (a `raw` call, its middleware) may do

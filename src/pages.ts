@@ -1,7 +1,5 @@
-import type { ValidationIssue } from "../generated/validators/runtime.js";
 import { PiriodAbortError, PiriodError } from "./errors.js";
 import { PiriodPromise, type WithResponse } from "./promises.js";
-import { shorten } from "./summary.js";
 
 /** Piriod's list envelope (Django REST Framework's page). */
 export interface Envelope<T> {
@@ -23,41 +21,6 @@ export interface ListCall<T> {
   again(query: Record<string, unknown>): Promise<WithResponse<Page<T>>>;
   /** A text for a message, the key taken out. */
   redact(text: string): string;
-}
-
-/** A `page` the client can read and trust: digits only, no sign, no exponent, exact as a number. */
-const PAGE_NUMBER = /^[1-9][0-9]{0,14}$/;
-
-/**
- * Why a list's body is no Piriod envelope, checked whether or not response validation is on: iterating `results` that are a string
- * would give its letters, and a `next` that is no URL could never be followed.
- */
-export function envelopeIssues(body: unknown): ValidationIssue[] {
-  if (typeof body !== "object" || body === null || Array.isArray(body))
-    return [
-      { path: "", keyword: "type", message: "the body must be an object with count, next, previous and results" },
-    ];
-  const { count, next, previous, results } = body as Record<string, unknown>;
-  const issues: ValidationIssue[] = [];
-  if (!Number.isSafeInteger(count) || (count as number) < 0)
-    issues.push({ path: "/count", keyword: "type", message: "/count must be a whole number, 0 or more" });
-  for (const [name, link] of [
-    ["next", next],
-    ["previous", previous],
-  ] as const) {
-    if (link !== undefined && link !== null && !isUrl(link))
-      issues.push({ path: `/${name}`, keyword: "format", message: `/${name} must be a URL or null` });
-  }
-  if (!Array.isArray(results)) issues.push({ path: "/results", keyword: "type", message: "/results must be an array" });
-  return issues;
-}
-
-function isUrl(link: unknown): boolean {
-  try {
-    return typeof link === "string" && new URL(link).protocol.startsWith("http");
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -136,37 +99,21 @@ export class Page<T> implements AsyncIterable<T> {
 
   async #follow(direction: "next" | "previous"): Promise<WithResponse<Page<T>>> {
     const forward = direction === "next";
-    const method = forward ? "getNextPage" : "getPreviousPage";
     if (!(forward ? this.hasNextPage() : this.hasPreviousPage()))
       throw new PiriodError(
-        `${method}: this is the ${forward ? "last" : "first"} page; ask ${forward ? "hasNextPage" : "hasPreviousPage"}() first`,
+        forward
+          ? "getNextPage: this is the last page; ask hasNextPage() first"
+          : "getPreviousPage: this is the first page; ask hasPreviousPage() first",
       );
-    const { name, query, redact } = this.#list;
-    const target = this.#links[direction] as string;
-    const link = shorten(redact(target));
-    const stop = (why: string) => new PiriodError(`${name}: ${why}; the list stops here`);
-    const current = Number(PAGE_NUMBER.test(String(query?.page)) ? query?.page : 1);
-    // Django REST Framework links to page 1 without a `page`.
-    const number = new URL(target).searchParams.get("page") ?? (forward ? "" : "1");
-    if (!PAGE_NUMBER.test(number))
-      throw stop(
-        `the ${direction} link ${link} names no page the client can read (a positive whole number written in digits)`,
-      );
-    if (forward ? Number(number) <= current : Number(number) >= current)
-      throw stop(
-        `the ${direction} link ${link} names page ${number}, which does not come ${forward ? "after" : "before"} page ${current}`,
-      );
-    const result = await this.#list.again({ ...query, page: Number(number) });
+    const rules = await import("./lists.js");
+    const number = rules.linkedPageNumber(direction, this.#links[direction] as string, this.#list);
+    const result = await this.#list.again({ ...this.#list.query, page: number });
     // A page reached backwards starts its own count: only a walk forwards can go on without end.
     if (!forward) return result;
     const next = result.data;
-    const first = this.#first;
     next.#seen = this.#seen + next.items.length;
-    next.#first = first;
-    if (next.#seen > first.count + 2 * first.size)
-      throw stop(
-        `page ${number} brings the items to ${next.#seen}, more than the list's count (${first.count}) and two pages of ${first.size} more`,
-      );
+    next.#first = this.#first;
+    rules.checkItemCount(next.#seen, this.#first, number, this.#list.name);
     return result;
   }
 }

@@ -1,9 +1,11 @@
 import createClient, { type ClientOptions } from "openapi-fetch";
-import type { ClientPaths } from "./raw.js";
 
-/** openapi-fetch's client for `raw`, in a module of its own: imported by `raw`'s first call, it takes nothing else of the client with it. */
-export const openApiFetchClient = (options: ClientOptions) =>
-  createClient<ClientPaths>({ ...options, Request: RawRequest });
+/**
+ * openapi-fetch's client for `raw`, in a module of its own: imported by `raw`'s first call, it takes nothing else of the client with
+ * it. The caller names the paths it serves (`raw.ts` imports this module, so this module imports nothing of it).
+ */
+export const openApiFetchClient = <Paths extends object>(options: ClientOptions) =>
+  createClient<Paths>({ ...options, Request: RawRequest });
 
 let RedactedRequest: typeof Request | undefined;
 

@@ -1,12 +1,11 @@
 import type { Client, Middleware } from "openapi-fetch";
-import { type Operation, operations } from "../generated/operations.js";
-import type { paths } from "../generated/schema.js";
-import { undecodableError } from "./api-error.js";
-import { checkId, jsonText, refusal, serializeQuery } from "./arguments.js";
+import { checkId, jsonText, refusal } from "./arguments.js";
 import type { ClientContext } from "./call.js";
+import { HTTP_METHODS } from "./http-methods.js";
+import { describeCall } from "./message-text.js";
+import type { Operation, OperationTable } from "./operation.js";
 import { headerProblem } from "./owned-headers.js";
 import { send } from "./send.js";
-import { describeCall } from "./summary.js";
 import { toResponse } from "./transport.js";
 
 /** Header parameters the client sends on every request from its options. */
@@ -18,14 +17,14 @@ type WithOptionalInjectedHeaders<Parameters> = Parameters extends { header: infe
     }
   : Parameters;
 
-/** The spec's `paths` as `piriod.raw` sees them: no call has to pass the headers the client injects. */
-export type ClientPaths = {
-  [Path in keyof paths]: {
-    [Key in keyof paths[Path]]: Key extends "parameters"
-      ? WithOptionalInjectedHeaders<paths[Path][Key]>
-      : paths[Path][Key] extends { parameters: infer Parameters }
-        ? Omit<paths[Path][Key], "parameters"> & { parameters: WithOptionalInjectedHeaders<Parameters> }
-        : paths[Path][Key];
+/** A spec's `paths` (generated/schema.d.ts) as `piriod.raw` sees them: no call has to pass the headers the client injects. */
+export type RawPaths<Paths> = {
+  [Path in keyof Paths]: {
+    [Key in keyof Paths[Path]]: Key extends "parameters"
+      ? WithOptionalInjectedHeaders<Paths[Path][Key]>
+      : Paths[Path][Key] extends { parameters: infer Parameters }
+        ? Omit<Paths[Path][Key], "parameters"> & { parameters: WithOptionalInjectedHeaders<Parameters> }
+        : Paths[Path][Key];
   };
 };
 
@@ -37,10 +36,10 @@ export type ClientPaths = {
  * of a browser bundle's 7 kB). Until then there is no client to `use` middleware on: the middleware lives here, and each call hands
  * it to openapi-fetch before the call's own, the order openapi-fetch gives its client's and a call's.
  */
-export function rawClient(context: ClientContext): Client<ClientPaths> {
+export function rawClient<Paths>(context: ClientContext, operations: OperationTable): Client<RawPaths<Paths>> {
   const { options } = context;
   const middleware: Middleware[] = [];
-  let loading: Promise<Client<ClientPaths>> | undefined;
+  let loading: Promise<Client<RawPaths<Paths>>> | undefined;
   const fetch = async (request: Request) => {
     const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
     const outgoing = {
@@ -51,8 +50,11 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
       maxResponseBytes: options.maxResponseBytes,
     };
     const received = await send(context, outgoing, { ...options, signal: request.signal }, `raw.${request.method}`);
-    const undecodable = undecodableError(received, describeCall(request.method, request.url), context.redact);
-    if (undecodable) throw undecodable;
+    // A 2xx the platform cannot decode: raw's caller would read an empty body as Piriod's answer.
+    if (received.undecodable !== undefined && received.status >= 200 && received.status < 300) {
+      const { undecodableError } = await import("./api-error.js");
+      throw undecodableError(received, describeCall(request.method, request.url), context.redact);
+    }
     return toResponse(received);
   };
   const headers = options.testMode ? { ...context.headers, "x-piriod-test-mode": "true" } : context.headers;
@@ -60,11 +62,12 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
     // The methods' rules hold here too: their path ids, their query rules (with the lists this operation takes), a body as JSON.
     const where = `${method} ${path}`;
     checkRawCall(init, where);
-    const arrays = operationAt(method, path)?.arrays;
+    const arrays = operationAt(operations, method, path)?.arrays;
+    const { serializeQuery } = await import("./lists.js");
     const querySerializer = (query: unknown) => serializeQuery(query, where, { arrays });
     const bodySerializer = (body: unknown) => jsonText(body, where);
     loading ??= import("./raw-client.js").then((module) =>
-      module.openApiFetchClient({ baseUrl: options.baseUrl, headers, fetch }),
+      module.openApiFetchClient<RawPaths<Paths>>({ baseUrl: options.baseUrl, headers, fetch }),
     );
     return (await loading).request(
       method as "get",
@@ -90,13 +93,13 @@ export function rawClient(context: ClientContext): Client<ClientPaths> {
       }
     },
   };
-  for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"])
+  for (const method of HTTP_METHODS.map((name) => name.toUpperCase()))
     raw[method] = (path: string, init?: object) => request(method, path, init);
-  return raw as unknown as Client<ClientPaths>;
+  return raw as unknown as Client<RawPaths<Paths>>;
 }
 
 /** The operation of the spec at `path` with `method`, if any. */
-function operationAt(method: string, path: string): Operation | undefined {
+function operationAt(operations: OperationTable, method: string, path: string): Operation | undefined {
   for (const methods of Object.values(operations))
     for (const operation of Object.values(methods))
       if (operation.method === method && operation.path === path) return operation;

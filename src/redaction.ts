@@ -1,7 +1,7 @@
 export type Redactor = ReturnType<typeof createRedactor>;
 
 /**
- * Removes the API key from what an error carries (text, parsed JSON, headers), in case a server or a proxy echoes it back: where it
+ * Removes the API key from what an error carries (text, headers, causes; a parsed body through ./redact-json.ts), in case a server or a proxy echoes it back: where it
  * stands as a token of its own, as a header value or echoed request text has it, so that a short key cannot mangle other words. A key
  * holding `"` or `\` is found as JSON text writes it too.
  */
@@ -9,29 +9,8 @@ export function createRedactor(secret: string) {
   const escaped = JSON.stringify(secret).slice(1, -1);
   const forms = escaped === secret ? [secret] : [secret, escaped];
   const text = (value: string) => forms.reduce(redactForm, value);
-  /**
-   * Redacts a value the client parsed itself, in place: each string, key and value once, containers from a stack of their own, so a
-   * body 20,000 levels deep costs what a flat one does. Given the JSON `source` it was parsed from, it skips the walk when that text
-   * holds neither the key nor an escape: then no string of the value can hold the key.
-   */
-  const json = <T>(value: T, source?: string): T => {
-    if (typeof value === "string") return text(value) as T;
-    if (source !== undefined && !source.includes("\\") && !source.includes(secret)) return value;
-    const pending: object[] = [];
-    for (let container = asObject(value); container; container = pending.pop()) {
-      const fields = container as Record<string, unknown>;
-      const keys = Array.isArray(container) ? undefined : Object.keys(container);
-      const count = keys ? keys.length : (container as unknown[]).length;
-      for (let index = 0; index < count; index++) {
-        const field = keys ? (keys[index] as string) : index;
-        const inner = fields[field];
-        if (typeof inner === "object" && inner !== null) pending.push(inner);
-        else if (typeof inner === "string" && text(inner) !== inner) fields[field] = text(inner);
-      }
-      if (keys?.some((field) => text(field) !== field)) renameKeys(fields, text);
-    }
-    return value;
-  };
+  /** Whether JSON `source` may hold the key in one of its strings: as written, or spelt with escapes. */
+  const mayHold = (source: string) => source.includes("\\") || source.includes(secret);
   /**
    * A cause the client passes on (what a transport or an injected `fetch` threw), with the key taken out of its message, stack and
    * other own properties, and out of its own causes: a copy of the same class when any of them held the key, else the error itself.
@@ -64,7 +43,7 @@ export function createRedactor(secret: string) {
     [...value].some(([, inner]) => text(inner) !== inner)
       ? new Headers([...value].map(([name, inner]): [string, string] => [name, text(inner)]))
       : value;
-  return { text, json, headers, error, causeOf };
+  return { text, mayHold, headers, error, causeOf };
 }
 
 /** How deep a chain of causes is redacted: deeper ones are left as they are. */
@@ -84,19 +63,6 @@ function redactProperty(value: unknown, text: (value: string) => string, forms: 
     } catch {}
   }
   return shown !== undefined && forms.some((form) => shown.includes(form)) ? "[redacted]" : value;
-}
-
-function asObject(value: unknown): object | undefined {
-  return typeof value === "object" && value !== null ? value : undefined;
-}
-
-/** Every key of `fields` given its new name, in the same order (defined, not assigned: a key may be `__proto__`). */
-function renameKeys(fields: Record<string, unknown>, rename: (key: string) => string): void {
-  for (const key of Object.keys(fields)) {
-    const inner = fields[key];
-    delete fields[key];
-    Object.defineProperty(fields, rename(key), { value: inner, enumerable: true, writable: true, configurable: true });
-  }
 }
 
 /** A token's characters: the key counts only where none of them stands next to it. */

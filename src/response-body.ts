@@ -1,4 +1,4 @@
-import { shorten } from "./summary.js";
+import { shorten } from "./message-text.js";
 
 /**
  * How a response's bytes become its text, the same for both transports: which encodings the client asks for and reads, and which
@@ -30,6 +30,21 @@ export function bodyDecoder(contentType: string | null | undefined): TextDecoder
   } catch {
     return { undecodable: charset };
   }
+}
+
+/**
+ * A body's chunks (`size` bytes in all) as text, decoded in one call: a decoder fed chunk by chunk (`stream: true`) takes several
+ * times as long in Node 20, some 4 times a `JSON.parse` of the same text for a body of 16 MiB.
+ */
+export function decodeWhole(chunks: Uint8Array[], size: number, decoder: TextDecoder): string {
+  if (chunks.length === 1) return decoder.decode(chunks[0]);
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return decoder.decode(bytes);
 }
 
 /** The `charset` parameter of a media type (`application/json; charset="iso-8859-1"`), lower case, its quotes taken off. */

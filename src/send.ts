@@ -6,10 +6,10 @@ import {
   PiriodValidationError,
 } from "./errors.js";
 import type { Log, LogFields } from "./log.js";
+import { describeCall, loggedPath, shorten } from "./message-text.js";
 import { requestHeaderProblem } from "./owned-headers.js";
 import type { Redactor } from "./redaction.js";
 import { type Failure, requestedDelayMs, retryDelayMs, shouldRetry } from "./retry-policy.js";
-import { describeCall, loggedPath, shorten } from "./summary.js";
 import type { OutgoingRequest, ReceivedResponse, Transport } from "./transport.js";
 
 /** Waits `ms`, or rejects with `signal.reason` the moment `signal` aborts. */

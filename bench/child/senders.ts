@@ -3,7 +3,6 @@
  * the call described by a `ClientCall` and reads the answer as JSON, as an application would.
  */
 import { Agent, request as httpRequest } from "node:http";
-import createOpenApiClient from "openapi-fetch";
 import type { ClientCall } from "../lib/spec-fixtures.ts";
 
 export type Send = () => Promise<unknown>;
@@ -59,20 +58,6 @@ export function fetchSender(target: Target, fetch: typeof globalThis.fetch = glo
   const { method } = target.call.http;
   const payload = payloadOf(target);
   return async () => (await fetch(url, { method, headers: HEADERS, body: payload() })).json();
-}
-
-/** openapi-fetch as it comes: a standard Request per call, handed to `fetch`; `signal` gives each call one, as a timeout needs. */
-export function openApiFetchSender(target: Target, fetch: typeof globalThis.fetch, signal?: () => AbortSignal): Send {
-  const client = createOpenApiClient({ baseUrl: target.baseUrl, headers: HEADERS, fetch });
-  const { call } = target;
-  const method = call.http.method.toLowerCase() as "patch";
-  const init = {
-    params: { path: call.id === undefined ? undefined : { id: call.id }, query: call.query },
-    body: call.body,
-  };
-  return signal
-    ? () => client.request(method, call.http.path as never, { ...init, signal: signal() } as never)
-    : () => client.request(method, call.http.path as never, init as never);
 }
 
 /** Our client, from `import "@piriod/api"`, with `options` over the target's base URL and key. */

@@ -40,16 +40,17 @@ interface Spawned {
   wallMs: number;
 }
 
-/** Where a child runs: on one core (see cpu-pinning.ts), or wherever the system puts it. */
+/** Where a child runs: on one core (see cpu-pinning.ts), or wherever the system puts it; and on which Node (default: this process's). */
 export interface Placement {
   core?: number;
+  node?: string;
 }
 
-async function spawnNode(args: string[], { core }: Placement = {}): Promise<Spawned> {
+async function spawnNode(args: string[], { core, node = process.execPath }: Placement = {}): Promise<Spawned> {
   const { dir } = await workspace();
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(...onCore(core, process.execPath, args), { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(...onCore(core, node, args), { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
     let stdout = "";
     child.stdout.on("data", (chunk) => {
       stdout += chunk;
@@ -91,13 +92,13 @@ export interface LoopbackServer {
  */
 export async function startLoopbackServer(
   call: ClientCall,
-  { core }: Placement = {},
+  { core, node = process.execPath }: Placement = {},
   site?: string,
 ): Promise<LoopbackServer> {
   const { dir } = await workspace();
   const input = JSON.stringify({ response: call.response, site });
   // taskset execs the command in its own process, so the pid killed is the server's.
-  const child = spawn(...onCore(core, process.execPath, [await compiled("loopback-server"), input]), {
+  const child = spawn(...onCore(core, node, [await compiled("loopback-server"), input]), {
     cwd: dir,
     stdio: ["ignore", "pipe", "inherit"],
   });

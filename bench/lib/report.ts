@@ -98,9 +98,11 @@ export interface RunInfo {
   minutes: number;
 }
 
+/** BENCHMARKS.md: led by the targets table, then how the run was made, then each section. */
 export async function writeBenchmarks(file: string, sections: Section[], run: RunInfo): Promise<void> {
+  const targets = ["# Benchmarks", markdownTable(targetsTable(sections))].join("\n\n");
   const header = [
-    "# Benchmarks",
+    "## How these were measured",
     "",
     `Made by \`npm run bench\`${run.quick ? " (BENCH_QUICK=1: fewer, shorter rounds)" : ""} on ${new Date().toISOString().slice(0, 10)}, in ${formatNumber(run.minutes, 1)} minutes.`,
     `Machine: ${machineDescription()}.`,
@@ -108,8 +110,7 @@ export async function writeBenchmarks(file: string, sections: Section[], run: Ru
     "",
     "Every timing is the median over several rounds, with ±half the spread of the rounds; contenders alternate within each round, and ratios compare medians measured in the same run. Sizes and counts are exact.",
   ].join("\n");
-  const summary = ["## Targets", markdownTable(targetsTable(sections))].join("\n\n");
-  await writeFile(file, `${[header, summary, ...sections.map(renderSection)].join("\n\n")}\n`);
+  await writeFile(file, `${[targets, header, ...sections.map(renderSection)].join("\n\n")}\n`);
 }
 
 /** Calls in flight each speed benchmark measures, and how its tables name them. */

@@ -57,19 +57,6 @@ export async function alternatingSamples<K extends string, T>(
   return samples;
 }
 
-/** Operations per second of a synchronous `operation`, run for about `durationMs`. */
-export function opsPerSecond(operation: () => unknown, durationMs: number): number {
-  let count = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < durationMs) {
-    for (let batch = 0; batch < 256; batch++) operation();
-    count += 256;
-    elapsed = performance.now() - start;
-  }
-  return (count / elapsed) * 1000;
-}
-
 /**
  * Calls completed per second by `inFlight` loops that each start the next call as soon as theirs
  * settles, for about `durationMs`.
@@ -89,28 +76,6 @@ export async function callsPerSecond(
     }
   };
   await Promise.all(Array.from({ length: inFlight }, loop));
-  return (completed * 1000) / (performance.now() - start);
-}
-
-/**
- * Calls per second, one at a time, for about `durationMs`, with a turn of the event loop after
- * every `turnEvery` calls, as an application's calls get while they wait on I/O. Without turns,
- * a loop that only awaits settled promises keeps every WeakRef target alive until it ends (V8
- * releases them between tasks): requests that undici links to a signal through a WeakRef then
- * pile up into major collections, which fall in whichever window runs next.
- */
-export async function sequentialCallsPerSecond(
-  call: () => Promise<unknown>,
-  durationMs: number,
-  turnEvery: number,
-): Promise<number> {
-  let completed = 0;
-  const start = performance.now();
-  while (performance.now() - start < durationMs) {
-    for (let index = 0; index < turnEvery; index++) await call();
-    completed += turnEvery;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
   return (completed * 1000) / (performance.now() - start);
 }
 

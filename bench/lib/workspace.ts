@@ -13,6 +13,7 @@ const PROJECT = [
   "src",
   "generated",
   "redocly.yaml",
+  "lint",
   "package.json",
   "tsconfig.json",
   "tsconfig.build.json",

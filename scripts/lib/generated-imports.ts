@@ -1,27 +1,24 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { build as esbuild, type Plugin } from "esbuild";
+import ts from "typescript";
 
 /**
- * Imports of generated/ from src/ stay imports in the bundle, of the copies the package ships in
- * dist/generated/: generated and hand-written code never mix in one file, and the validators
- * ship once. esbuild writes an external path as it is given, and which chunk ends up holding an
- * import is known only once the bundle is made, so the plugin marks each import with this
- * prefix and `pointAtShippedGenerated` turns it into the path from that chunk.
+ * How the bundle of src/ imports generated/: through the package's own import map (package.json's `imports`:
+ * `#generated/*` → `./dist/generated/*`), so that an import reads the same from whichever output file esbuild puts it in (an
+ * entry in dist/src/, a chunk in dist/src/chunks/). Generated and hand-written code never mix in one file, and the validators
+ * ship once.
  */
-const MARKER = "@@generated/";
-/** A marked import: its opening quote, then the path inside generated/. */
-const MARKED = new RegExp(`(["'])${MARKER}([^"']+)`, "g");
+export const GENERATED_IMPORT = "#generated/";
 
 /** Where a module of generated/ that src/ re-exports whole (`export * from`) is given to esbuild as its names. */
 const EXPORTED_NAMES = "generated-exported-names";
 
 /**
- * Leaves every relative import that resolves into `generatedDir` external, marked. But esbuild
- * loses an `export * from` an external module once the module saying it lands in a chunk that
- * entry points share (src/index.ts, which src/node.ts re-exports): each entry re-exports only
- * the names it knows, and `toCustomerUpdate` went missing from the package. So a module of
- * generated/ that is re-exported whole reaches esbuild as `export { its names } from` it, still external.
+ * Leaves every relative import that resolves into `generatedDir` external, as `#generated/<its path there>`. But esbuild loses an
+ * `export * from` an external module once the module saying it lands in a chunk that entry points share (src/index.ts, which
+ * src/node.ts re-exports): each entry re-exports only the names it knows, and `toCustomerUpdate` went missing from the package. So a
+ * module of generated/ that is re-exported whole reaches esbuild as `export { its names } from` it, still external.
  */
 export function keepGeneratedExternal(generatedDir: string): Plugin {
   return {
@@ -31,20 +28,17 @@ export function keepGeneratedExternal(generatedDir: string): Plugin {
         const file = path.resolve(args.resolveDir, args.path);
         const inside = path.relative(generatedDir, file);
         if (inside.startsWith("..") || path.isAbsolute(inside)) return undefined;
-        const shipped = inside.split(path.sep).join("/");
+        const shipped = GENERATED_IMPORT + inside.split(path.sep).join("/");
         if (await reExportsWhole(args.importer, args.path))
-          return {
-            path: `generated/${shipped}`,
-            namespace: EXPORTED_NAMES,
-            pluginData: { file, marked: MARKER + shipped },
-          };
-        return { path: MARKER + shipped, external: true };
+          // The path names the module in the bundle's comments: relative, the same on every machine.
+          return { path: shipped, namespace: EXPORTED_NAMES, pluginData: { file, shipped } };
+        return { path: shipped, external: true };
       });
-      build.onResolve({ filter: new RegExp(`^${MARKER}`) }, (args) => ({ path: args.path, external: true }));
+      build.onResolve({ filter: new RegExp(`^${GENERATED_IMPORT}`) }, (args) => ({ path: args.path, external: true }));
       build.onLoad({ filter: /.*/, namespace: EXPORTED_NAMES }, async (args) => {
-        const { file, marked } = args.pluginData as { file: string; marked: string };
+        const { file, shipped } = args.pluginData as { file: string; shipped: string };
         return {
-          contents: `export { ${(await exportedNames(file)).join(", ")} } from ${JSON.stringify(marked)};`,
+          contents: `export { ${(await exportedNames(file)).join(", ")} } from ${JSON.stringify(shipped)};`,
           loader: "js",
         };
       });
@@ -52,10 +46,18 @@ export function keepGeneratedExternal(generatedDir: string): Plugin {
   };
 }
 
-/** Whether the module at `importer` says `export * from` the specifier. */
+/** Whether the module at `importer` says `export * from` the specifier, as TypeScript parses it. */
 async function reExportsWhole(importer: string, specifier: string): Promise<boolean> {
-  const escaped = specifier.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`^\\s*export\\s*\\*\\s*from\\s*(["'])${escaped}\\1`, "m").test(await readFile(importer, "utf8"));
+  const source = ts.createSourceFile(importer, await readFile(importer, "utf8"), ts.ScriptTarget.Latest, false);
+  return source.statements.some(
+    (statement) =>
+      ts.isExportDeclaration(statement) &&
+      !statement.isTypeOnly &&
+      statement.exportClause === undefined &&
+      statement.moduleSpecifier !== undefined &&
+      ts.isStringLiteral(statement.moduleSpecifier) &&
+      statement.moduleSpecifier.text === specifier,
+  );
 }
 
 /** The names a JavaScript module exports, as esbuild reads them. */
@@ -70,19 +72,4 @@ async function exportedNames(file: string): Promise<string[]> {
     logLevel: "silent",
   });
   return Object.values(result.metafile.outputs).flatMap((output) => output.exports);
-}
-
-export interface RewrittenOutput {
-  text: string;
-  /** The files of `shippedDir` this output imports. */
-  imports: string[];
-}
-
-/** `text`, an output file written to `file`, with each marked import pointing into `shippedDir`. */
-export function pointAtShippedGenerated(file: string, text: string, shippedDir: string): RewrittenOutput {
-  let relative = path.relative(path.dirname(file), shippedDir).split(path.sep).join("/");
-  if (!relative.startsWith(".")) relative = `./${relative}`;
-  const imports: string[] = [];
-  for (const [, , target = ""] of text.matchAll(MARKED)) imports.push(path.join(shippedDir, target));
-  return { text: text.replace(MARKED, `$1${relative}/$2`), imports };
 }

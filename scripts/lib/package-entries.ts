@@ -7,6 +7,12 @@ import { PipelineError } from "./pipeline-error.ts";
 const BUILT_ENTRY = /^\.\/dist\/src\/(.+)\.js$/;
 
 /**
+ * Folders of bins that reach the client through its built entries alone, as a consumer would (scripts/lib/entry-imports.ts): on
+ * the entry points' side of the boundary between src/ and generated/ (test/architecture/boundary.test.ts).
+ */
+export const BUILT_AS_CONSUMERS: readonly string[] = ["src/mcp", "src/contract-check"];
+
+/**
  * The package's entry points, read from package.json's `exports` and `bin` so that a new one cannot
  * be forgotten by the build: each JavaScript file they point at in dist/src/, keyed by its name
  * there (`node`, `testing/index`), mapped to the source module it is built from (`src/node.ts`).

@@ -3,6 +3,8 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const redoclyBin = require.resolve("@redocly/cli/bin/cli.js");
+// redocly.yaml's plugin (lint/redocly/piriod.ts) is TypeScript: Redocly imports it through these hooks.
+const typescriptLoader = new URL("./typescript-loader.mjs", import.meta.url).href;
 
 export interface RedoclyRun {
   status: number;
@@ -11,10 +13,10 @@ export interface RedoclyRun {
   stderr: string;
 }
 
-/** Runs the Redocly CLI in `cwd` with telemetry and update notices off. */
+/** Runs the Redocly CLI in `cwd` with telemetry and update notices off, able to load the plugins redocly.yaml names. */
 export function runRedocly(args: string[], cwd: string): Promise<RedoclyRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [redoclyBin, ...args], {
+    const child = spawn(process.execPath, ["--import", typescriptLoader, redoclyBin, ...args], {
       cwd,
       env: {
         ...process.env,

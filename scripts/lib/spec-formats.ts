@@ -1,6 +1,6 @@
 import type { Ajv2020 } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { isDateTime } from "../templates/date-time-format.js";
+import { isDateTime } from "../../src/date-time-format.ts";
 import { EMAIL, URI } from "./format-expressions.ts";
 
 // ajv-formats is CommonJS; under ESM its function arrives as `default`.
@@ -11,8 +11,8 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
  * validators, and the run-time ajv that tests and benchmarks compare with): ajv-formats, with
  * email, uri and date-time as the RFCs JSON Schema names define them, where ajv-formats is looser
  * or stricter. email and uri are expressions, which ajv writes into a standalone validator itself;
- * date-time is a function, which standalone code reaches as `fullFormats["date-time"]` in
- * generated/validators/formats.js, the same function bundled from scripts/templates/.
+ * date-time is a function, which standalone code reaches as `fullFormats["date-time"]` of
+ * src/validator-formats.ts, the same function.
  */
 export function addSpecFormats(ajv: Ajv2020): void {
   addFormats(ajv);

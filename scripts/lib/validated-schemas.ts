@@ -1,4 +1,4 @@
-import type { OpenApiDocument } from "../bundle-spec.ts";
+import type { SpecDocument } from "./spec-document.ts";
 import { bundledOperations } from "./spec-operations.ts";
 
 /**
@@ -6,7 +6,7 @@ import { bundledOperations } from "./spec-operations.ts";
  * request body or receives as its JSON 2xx response, in the order the spec first uses them.
  * A new operation therefore brings its validators with it, with no list to keep.
  */
-export function validatedSchemaNames(document: OpenApiDocument): string[] {
+export function validatedSchemaNames(document: SpecDocument): string[] {
   const names = new Set<string>();
   for (const { requestSchema, success } of bundledOperations(document)) {
     if (requestSchema !== undefined) names.add(requestSchema);

@@ -9,6 +9,8 @@ import { PipelineError } from "../lib/pipeline-error.ts";
 
 const execFileAsync = promisify(execFile);
 const require = createRequire(import.meta.url);
+/** TypeScript 7's tsc, which its package does not export. */
+const TSC = path.join(path.dirname(require.resolve("typescript-7/package.json")), "bin", "tsc");
 
 /**
  * Type-checks a consumer file of an earlier release against the package as built now (dist/),
@@ -43,7 +45,11 @@ export async function typecheckConsumer(root: string, consumerFile: string): Pro
       }),
     );
     try {
-      await execFileAsync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", scratch], { cwd: scratch });
+      // One verdict is enough here (test/package/consumer-types.test.ts compiles consumers with each
+      // TypeScript the README names): TypeScript 7's native compiler gives it several times faster.
+      await execFileAsync(process.execPath, [TSC, "-p", scratch], {
+        cwd: scratch,
+      });
       return "";
     } catch (error) {
       return ((error as { stdout?: string }).stdout ?? String(error)).trim();

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from "../../generated/validators/runtime.js";
+import type { ValidationIssue } from "../validator-runtime.js";
 
 /** A body Piriod refuses, as Django REST Framework writes it: each field → its messages, nested fields nested. */
 export type FieldErrorBody = {
@@ -12,7 +12,8 @@ export type FieldErrorBody = {
  * under `non_field_errors`.
  */
 export function validationErrorBody(issues: readonly ValidationIssue[], body: unknown): FieldErrorBody {
-  const errors: FieldErrorBody = {};
+  // Field names come from the caller's body: a field named `constructor` or `__proto__` is a key like any other.
+  const errors: FieldErrorBody = Object.create(null);
   for (const issue of issues) {
     const whole = issue.path === "";
     const segments = whole ? ["non_field_errors"] : issue.path.slice(1).split("/").map(unescapePointer);
@@ -48,7 +49,7 @@ function drfMessage(issue: ValidationIssue, value: unknown): string {
       if (value === null) return "This field may not be null.";
       return typeMessage([params.type].flat().find((type) => type !== "null") as string, value);
     case "additionalProperties":
-      // DRF drops fields a serializer does not declare; the spec's closed schemas refuse them, and so does the fake.
+      // DRF drops fields a serializer does not declare; the spec's closed schemas refuse them, and so does a strict fake.
       return "This field is not allowed.";
     default:
       return issue.message;
@@ -97,9 +98,10 @@ function at(errors: FieldErrorBody, segments: string[]): string[] {
   for (const [index, segment] of segments.entries()) {
     const last = index === segments.length - 1;
     const key = Array.isArray(node) ? Number(segment) : segment;
-    const next = /^\d+$/.test(segments[index + 1] ?? "") ? [] : {};
-    let child = (node as Record<string | number, unknown>)[key];
-    if (Array.isArray(node)) for (let fill = node.length; fill < (key as number); fill++) node[fill] = {};
+    const next = /^\d+$/.test(segments[index + 1] ?? "") ? [] : Object.create(null);
+    let child = Object.hasOwn(node, key) ? (node as Record<string | number, unknown>)[key] : undefined;
+    if (Array.isArray(node))
+      for (let fill = node.length; fill < (key as number); fill++) node[fill] = Object.create(null);
     if (child === undefined || (!last && !isContainer(child))) {
       child = last ? [] : next;
       (node as Record<string | number, unknown>)[key] = child;
@@ -120,10 +122,14 @@ function isContainer(value: unknown): boolean {
 function valueAt(body: unknown, segments: string[]): unknown {
   let value = body;
   for (const segment of segments)
-    value = value !== null && typeof value === "object" ? (value as Record<string, unknown>)[segment] : undefined;
+    value =
+      value !== null && typeof value === "object" && Object.hasOwn(value, segment)
+        ? (value as Record<string, unknown>)[segment]
+        : undefined;
   return value;
 }
 
-function unescapePointer(segment: string): string {
+/** A JSON Pointer's segment as the key it names. */
+export function unescapePointer(segment: string): string {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }

@@ -1,4 +1,4 @@
-import { PiriodError } from "../../generated/client-runtime.js";
+import { PiriodError } from "../root-errors.js";
 
 /**
  * A misbehaviour for `fake.failNext`: a status with a body and headers (a JSON body for an object,
@@ -7,13 +7,16 @@ import { PiriodError } from "../../generated/client-runtime.js";
  * added to the operation's own valid answer (`{ headers: { "x-request-id": "req_1" } }`).
  */
 export interface FakeFault {
-  /** Answer with this status (100–599) instead of serving the operation. */
+  /** Answer with this status (200–599) instead of serving the operation. */
   status?: number;
   /** The answer's body: an object is sent as JSON, a string as it is. Default: Django's page for a 5xx, DRF's `{ detail }` for another status. */
   body?: unknown;
-  /** Headers of the answer, such as `{ "retry-after": "2" }`; without a status, added to the operation's own answer, whose body stays. */
+  /**
+   * Headers of the answer, such as `{ "retry-after": "2" }`: valid names and values, and neither `content-length` nor
+   * `transfer-encoding`. Without a status, added to the operation's own answer, whose body stays.
+   */
   headers?: Record<string, string>;
-  /** Milliseconds to wait before answering (or dropping). */
+  /** Milliseconds to wait before answering (or dropping), up to 2³¹ − 1 (some 24.8 days). */
   delay?: number;
   /** Close the connection without an answer: `fetch` rejects, a server destroys the socket, MSW answers a network error. */
   drop?: boolean;
@@ -39,25 +42,45 @@ export class FaultQueue {
   }
 }
 
+/** The longest wait a timer keeps: a longer one would fire at once. */
+const MAX_DELAY_MS = 2 ** 31 - 1;
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** What an HTTP header's value may hold: no line break, NUL or other control character (which would split the answer). */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+/** Headers that frame the answer: the fake writes them itself, and another value would garble it. */
+const FRAMING = ["content-length", "transfer-encoding"];
+
+/** Refuses a fault the fake could not serve as asked, when it is asked, naming the rule. */
 function checkFault(fault: FakeFault): void {
   const fail = (rule: string) => new PiriodError(`failNext: ${rule}`);
   if (fault === null || typeof fault !== "object")
     throw fail("the fault must be an object: { status }, { delay }, { drop: true } or { headers }");
-  const { status, delay, drop, headers } = fault;
+  const { status, delay, drop, headers, body } = fault;
   if (status === undefined && delay === undefined && drop !== true && headers === undefined)
     throw fail("the fault needs a status, a delay, drop: true or headers");
-  if (status !== undefined && (!Number.isInteger(status) || status < 100 || status > 599))
-    throw fail(`status must be a whole number from 100 to 599, not ${String(status)}`);
+  // A 1xx is no answer: it only announces one, and an HTTP client waits on for the real status.
+  if (status !== undefined && (!Number.isInteger(status) || status < 200 || status > 599))
+    throw fail(`status must be a whole number from 200 to 599, not ${String(status)}`);
   if (status !== undefined && drop === true) throw fail("a dropped connection has no status: pass one or the other");
-  if (delay !== undefined && (typeof delay !== "number" || !(delay >= 0) || !Number.isFinite(delay)))
-    throw fail(`delay must be a number of milliseconds, 0 or more, not ${String(delay)}`);
-  if (
-    headers !== undefined &&
-    (headers === null ||
-      typeof headers !== "object" ||
-      Object.values(headers).some((value) => typeof value !== "string"))
-  ) {
-    throw fail("headers must be an object of strings");
+  if (delay !== undefined && (typeof delay !== "number" || !(delay >= 0) || !(delay <= MAX_DELAY_MS)))
+    throw fail(`delay must be a number of milliseconds from 0 to ${MAX_DELAY_MS}, not ${String(delay)}`);
+  if (headers !== undefined) {
+    if (headers === null || typeof headers !== "object") throw fail("headers must be an object of strings");
+    for (const [name, value] of Object.entries(headers)) {
+      if (!HEADER_NAME.test(name)) throw fail(`headers: ${JSON.stringify(name)} is not a valid header name`);
+      if (FRAMING.includes(name.toLowerCase()))
+        throw fail(`headers: "${name}" frames the answer, and the fake writes it itself`);
+      if (typeof value !== "string") throw fail("headers must be an object of strings");
+      if (!HEADER_VALUE.test(value))
+        throw fail(`headers: the value of "${name}" must be a string without line breaks or control characters`);
+    }
+  }
+  if (body !== undefined && typeof body !== "string") {
+    try {
+      JSON.stringify(body);
+    } catch (error) {
+      throw fail(`body must be a string or a value JSON can write: ${(error as Error).message}`);
+    }
   }
   if (headers !== undefined && drop === true) throw fail("a dropped connection has no headers: pass one or the other");
 }
@@ -84,7 +107,7 @@ export function faultResponse(fault: FakeFault & { status: number }): Response {
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
   // A status that carries no body (204, 304) is sent without one.
-  return new Response([101, 204, 205, 304].includes(fault.status) || fault.status < 200 ? null : (body as string), {
+  return new Response([204, 205, 304].includes(fault.status) ? null : (body as string), {
     status: fault.status,
     headers,
   });

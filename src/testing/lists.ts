@@ -1,5 +1,6 @@
-import type { FieldKind, ResourceModel } from "../../generated/fake-model.js";
+import type { FieldKind, ResourceModel } from "./model.js";
 import type { StoredObject } from "./objects.js";
+import type { Collection } from "./space.js";
 
 type ListModel = NonNullable<ResourceModel["list"]>;
 
@@ -13,15 +14,20 @@ export type ListAnswer =
  * the spec declares for this list applied with their lookups (an empty value filters nothing, as
  * django-filter does), sorted by `ordering` (fields it does not know are ignored, as Django's
  * OrderingFilter does), then cut by `page` and `page_size` (beyond the last page: 404 "Invalid
- * page."; `last` is the last page). `next` and `previous` are the request's own URL with another `page` (none for page 1, as DRF writes it).
+ * page."; `last` is the last page). `next` and `previous` are the request's own URL with another `page`
+ * (none for page 1, as DRF writes it).
+ * The filtered, sorted list is made once per query until the next write, so reading every page
+ * of N objects sorts them once: O(N log N) in all, not per page.
  */
-export function listPage(list: ListModel, objects: StoredObject[], url: URL): ListAnswer {
+export function listPage(list: ListModel, objects: Collection, url: URL): ListAnswer {
   const query = url.searchParams;
   const invalid: Record<string, string[]> = {};
   const tests: ((object: StoredObject) => boolean)[] = [];
+  const applied: [string, string][] = [];
   for (const [name, value] of query) {
     if (value === "") continue;
-    const filter = list.filters[name];
+    // A parameter is a filter only by the list's own name for it: `?constructor=x` is no filter, and is ignored.
+    const filter = Object.hasOwn(list.filters, name) ? list.filters[name] : undefined;
     const prefixed = Object.entries(list.prefixes).find(
       ([candidate]) => name.startsWith(candidate) && name.length > candidate.length,
     );
@@ -32,13 +38,22 @@ export function listPage(list: ListModel, objects: StoredObject[], url: URL): Li
     } else if (prefixed !== undefined) {
       const [prefix, field] = prefixed;
       const key = name.slice(prefix.length);
-      tests.push((object) => String((object[field] as Record<string, unknown> | undefined)?.[key]) === value);
-    }
+      tests.push((object) => {
+        const values = object[field] as Record<string, unknown> | undefined;
+        return values !== undefined && Object.hasOwn(values, key) && String(values[key]) === value;
+      });
+    } else continue;
+    applied.push([name, value]);
   }
   if (Object.keys(invalid).length > 0) return { status: 400, body: invalid };
 
-  const matching = objects.filter((object) => tests.every((test) => test(object)));
-  const ordered = sorted(matching, query.get("ordering"), list.orderable);
+  const keys = orderingKeys(query.get("ordering"), list.orderable);
+  const ordered = objects.view(JSON.stringify([applied, keys]), (all) =>
+    sorted(
+      all.filter((object) => tests.every((test) => test(object))),
+      keys,
+    ),
+  );
   const pageSize = pageSizeOf(query.get("page_size"), list.pageSize);
   const pages = Math.max(1, Math.ceil(ordered.length / pageSize));
   // DRF's page-number pagination reads `last` as the last page.
@@ -131,21 +146,39 @@ function comparable(kind: FieldKind, value: unknown): string | number | boolean 
   }
 }
 
-/** Sorted by each field `ordering` names (`-` for descending), missing values last as PostgreSQL puts NULLs; stable. */
-function sorted(objects: StoredObject[], ordering: string | null, orderable: ListModel["orderable"]): StoredObject[] {
-  const keys = (ordering ?? "")
-    .split(",")
-    .map((term) => term.trim())
-    .flatMap((term) => {
-      const field = term.replace(/^-/, "");
-      const kind = Object.hasOwn(orderable, field) ? orderable[field] : undefined;
-      return kind === undefined ? [] : [{ field, kind, descending: term.startsWith("-") }];
-    });
+interface OrderingKey {
+  field: string;
+  kind: FieldKind;
+  descending: boolean;
+}
+
+/**
+ * The fields `ordering` sorts by, in order: those the list may sort by, each at its first mention
+ * only (a later one cannot change the order), so any `ordering` makes at most one key per field.
+ */
+function orderingKeys(ordering: string | null, orderable: ListModel["orderable"]): OrderingKey[] {
+  const keys: OrderingKey[] = [];
+  for (const term of (ordering ?? "").split(",")) {
+    const trimmed = term.trim();
+    const field = trimmed.replace(/^-/, "");
+    const kind = Object.hasOwn(orderable, field) ? orderable[field] : undefined;
+    if (kind !== undefined && !keys.some((key) => key.field === field))
+      keys.push({ field, kind, descending: trimmed.startsWith("-") });
+  }
+  return keys;
+}
+
+/** Sorted by `keys`, missing values last as PostgreSQL puts NULLs; stable. Each object's values are read once, not at each comparison. */
+function sorted(objects: StoredObject[], keys: readonly OrderingKey[]): StoredObject[] {
   if (keys.length === 0) return objects;
-  return [...objects].sort((a, b) => {
-    for (const { field, kind, descending } of keys) {
-      const left = comparable(kind, a[field]);
-      const right = comparable(kind, b[field]);
+  const rows = objects.map((object) => ({
+    object,
+    values: keys.map(({ kind, field }) => comparable(kind, object[field])),
+  }));
+  rows.sort((a, b) => {
+    for (const [index, { descending }] of keys.entries()) {
+      const left = a.values[index];
+      const right = b.values[index];
       if (left === right) continue;
       // Missing values last, as PostgreSQL puts NULLs.
       if (left === undefined || left === null) return descending ? -1 : 1;
@@ -154,4 +187,5 @@ function sorted(objects: StoredObject[], ordering: string | null, orderable: Lis
     }
     return 0;
   });
+  return rows.map((row) => row.object);
 }

@@ -1,4 +1,5 @@
-import type { ResourceModel } from "../../generated/fake-model.js";
+import type { ResourceModel, ResourceRules } from "./model.js";
+import type { RuleSettings } from "./rules.js";
 
 /** One object as the fake stores it and answers with it: a response's shape (`country` as an object). */
 export type StoredObject = Record<string, unknown>;
@@ -10,13 +11,24 @@ export interface ServerContext {
   /** The time of this write, in RFC 3339. */
   now: string;
   testMode: boolean;
+  /** Refuse what the spec's schemas refuse even where Django REST Framework reads it (`"13"` for an integer, an unknown field). */
+  strict: boolean;
+  /** The rules Piriod documents for the resource's writes. */
+  rules: ResourceRules;
+  /** The catalogues and the account's country the test gave. */
+  settings: RuleSettings;
+  /** The object a catalogue the test gave holds for a field's id, if any. */
+  catalogued: (field: string, id: unknown) => StoredObject | undefined;
 }
 
 /** A created object: the schema's defaults, the (validated) body with ids made objects, and what the server writes. */
 export function createdObject(model: ResourceModel, body: StoredObject, context: ServerContext): StoredObject {
-  const object: StoredObject = {};
-  for (const field of model.server.emptyLists) object[field] = [];
-  Object.assign(object, structuredClone(model.defaults), withRelatedObjects(model, body));
+  // Spread, not Object.assign: a body's own `__proto__` key stays a field instead of becoming the object's prototype.
+  const object: StoredObject = {
+    ...Object.fromEntries(model.server.emptyLists.map((field) => [field, []])),
+    ...structuredClone(model.defaults),
+    ...withRelatedObjects(model, body, context),
+  };
   return withServerFields(model, object, context, "create");
 }
 
@@ -27,7 +39,7 @@ export function updatedObject(
   body: StoredObject,
   context: ServerContext,
 ): StoredObject {
-  return withServerFields(model, { ...stored, ...withRelatedObjects(model, body) }, context, "update");
+  return withServerFields(model, { ...stored, ...withRelatedObjects(model, body, context) }, context, "update");
 }
 
 /**
@@ -40,19 +52,22 @@ export function exampleObject(model: ResourceModel, fields: StoredObject, contex
   for (const field of model.server.emptyLists) base[field] = [];
   for (const field of [model.server.id, ...model.server.created]) if (field) delete base[field];
   const object = withServerFields(model, base, context, "create");
-  return { ...object, ...withRelatedObjects(model, fields) };
+  return { ...object, ...withRelatedObjects(model, fields, context) };
 }
 
 /**
  * The fields with each one the request sends as an id (`x-piriod-id-of`) replaced by the object
- * the response embeds: the spec's example of it when the id is the example's, else the id alone.
+ * the response embeds: the catalogue's object the test gave, else the spec's example of it when the
+ * id is the example's, else the id alone.
  */
-function withRelatedObjects(model: ResourceModel, fields: StoredObject): StoredObject {
+function withRelatedObjects(model: ResourceModel, fields: StoredObject, context: ServerContext): StoredObject {
   const result = structuredClone(fields);
   for (const [field, known] of Object.entries(model.related)) {
     const id = result[field];
     if (id === undefined || id === null || typeof id === "object") continue;
-    result[field] = structuredClone(known.find((object) => object.id === id) ?? { id });
+    result[field] = structuredClone(
+      context.catalogued(field, id) ?? known.find((object) => object.id === id) ?? { id },
+    );
   }
   return result;
 }

@@ -1,4 +1,4 @@
-import { type Operation, operations } from "../../generated/operations.js";
+import type { Operation, OperationTable } from "../operation.js";
 
 /**
  * What the fake does for an operation, told by its shape alone: a list answers with a page; a
@@ -16,17 +16,19 @@ export interface Route {
   pattern: RegExp;
 }
 
-/** Every operation of the spec, as the fake serves it. */
-export const ROUTES: readonly Route[] = Object.entries(operations).flatMap(([resource, methods]) =>
-  Object.entries(methods).map(([method, operation]) => ({
-    name: `${resource}.${method}`,
-    resource,
-    operation,
-    shape: shapeOf(operation),
-    // `/customers/{id}/` → ^/customers/([^/]+)/$
-    pattern: new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "([^/]+)")}$`),
-  })),
-);
+/** Every operation of the table, as the fake serves it. */
+export function routesOf(operations: OperationTable): readonly Route[] {
+  return Object.entries(operations).flatMap(([resource, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({
+      name: `${resource}.${method}`,
+      resource,
+      operation,
+      shape: shapeOf(operation),
+      // `/customers/{id}/` → ^/customers/([^/]+)/$
+      pattern: new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "([^/]+)")}$`),
+    })),
+  );
+}
 
 function shapeOf({ method, pathParams, body, paginated }: Operation): Shape {
   if (paginated && method === "GET") return "list";
@@ -37,10 +39,14 @@ function shapeOf({ method, pathParams, body, paginated }: Operation): Shape {
   return method === "DELETE" ? "delete" : "unserved";
 }
 
-/** The route of a request, with the path's parameters; or the methods its path allows, when none is this one. */
-export function routeOf(method: string, pathname: string): { route: Route; params: string[] } | { allowed: string[] } {
+/** The route of a request among `routes`, with the path's parameters; or the methods its path allows, when none is this one. */
+export function routeOf(
+  routes: readonly Route[],
+  method: string,
+  pathname: string,
+): { route: Route; params: string[] } | { allowed: string[] } {
   const allowed: string[] = [];
-  for (const route of ROUTES) {
+  for (const route of routes) {
     const match = route.pattern.exec(pathname);
     if (!match) continue;
     if (route.operation.method === method) return { route, params: match.slice(1).map(decoded) };

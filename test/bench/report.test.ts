@@ -85,7 +85,7 @@ describe("BENCHMARKS.md", () => {
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
-  it("opens with the run, the machine and every section's targets, met or missed with the reason", async () => {
+  it("opens with every section's targets, met or missed with the reason, then the run and the machine", async () => {
     dir = await mkdtemp(path.join(tmpdir(), "benchmarks-"));
     const file = path.join(dir, "BENCHMARKS.md");
     const sections: Section[] = [
@@ -122,7 +122,9 @@ describe("BENCHMARKS.md", () => {
     expect(text).toContain("| import | ≤ 15 ms | 7.5 ms | met |");
     expect(text).toContain("| bundle | ≤ 5,000 B | 8,598 B | **missed**: openapi-fetch alone is 2,730 B |");
     expect(text).not.toContain("not shown when met");
-    expect(text.indexOf("## Targets")).toBeLessThan(text.indexOf("## One"));
+    expect(text.startsWith("# Benchmarks\n\n| target | asked | measured | verdict |\n")).toBe(true);
+    expect(text.indexOf("| bundle |")).toBeLessThan(text.indexOf("Made by `npm run bench`"));
+    expect(text.indexOf("Made by `npm run bench`")).toBeLessThan(text.indexOf("## One"));
     expect(text.indexOf("## One")).toBeLessThan(text.indexOf("## Two"));
   });
 });

@@ -5,11 +5,9 @@ import {
   callsPerSecond,
   growthPerStep,
   relativeSpread,
-  sequentialCallsPerSecond,
   spread,
   summarize,
 } from "../../bench/lib/stats.ts";
-import { defined } from "../helpers/defined.ts";
 
 /** An async job that sleeps `ms`, and how many of it ran at once at most and completed. */
 function trackedJob(ms: number) {
@@ -99,41 +97,6 @@ describe("callsPerSecond", () => {
     // Its own clock runs within ours, and for at least the 50 ms asked.
     expect(rate).toBeGreaterThanOrEqual((tracked.completed * 1000) / elapsed);
     expect(rate).toBeLessThanOrEqual((tracked.completed * 1000) / 50);
-  });
-});
-
-describe("sequentialCallsPerSecond", () => {
-  it("lets the event loop turn after every group of calls, and never within one", async () => {
-    let turns = 0;
-    let ticking = true;
-    const tick = () => {
-      turns++;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const turnsSeen: number[] = [];
-    await sequentialCallsPerSecond(async () => turnsSeen.push(turns), 5, 4);
-    ticking = false;
-    const groups = Array.from({ length: turnsSeen.length / 4 }, (_, index) =>
-      turnsSeen.slice(index * 4, index * 4 + 4),
-    );
-    expect(groups.length).toBeGreaterThan(1);
-    expect(groups.every((group) => new Set(group).size === 1)).toBe(true);
-    const firstTurns = groups.map((group) => defined(group[0], "a group's first turn"));
-    const rising = firstTurns.every(
-      (turn, index) => index === 0 || turn > defined(firstTurns[index - 1], "the previous group's first turn"),
-    );
-    expect(rising).toBe(true);
-  });
-
-  it("counts whole groups against its own clock", async () => {
-    let calls = 0;
-    const started = performance.now();
-    const rate = await sequentialCallsPerSecond(async () => calls++, 10, 5);
-    const elapsed = performance.now() - started;
-    expect(calls % 5).toBe(0);
-    expect(rate).toBeGreaterThanOrEqual((calls * 1000) / elapsed);
-    expect(rate).toBeLessThanOrEqual((calls * 1000) / 10);
   });
 });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { LoadValidator, Operation } from "../../generated/operations.js";
 import { type ClientContext, call } from "../../src/call.js";
 import { PiriodValidationError } from "../../src/errors.js";
 import { fetchTransport } from "../../src/fetch-transport.js";
+import type { LoadValidator, Operation } from "../../src/operation.js";
 import { resolveOptions } from "../../src/options.js";
 import { createRedactor } from "../../src/redaction.js";
 import { abortableSleep } from "../../src/send.js";

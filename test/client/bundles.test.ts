@@ -41,6 +41,20 @@ describe("the fetch entry, src/index.ts", () => {
     }
     expect(inputsOf([bundle.entry])).toContain("src/client.ts");
   });
+
+  it("loads what reads a failed response, a query's rules and a list's rules only on demand", async () => {
+    const bundle = await entryBundle("src/index.ts", "browser");
+    for (const lazy of [
+      "src/api-error.ts",
+      "src/summary.ts",
+      "src/drf-field-errors.ts",
+      "src/query.ts",
+      "src/list-rules.ts",
+    ]) {
+      expect(inputsOf(upFront(bundle))).not.toContain(lazy);
+      expect(inputsOf(bundle.chunks)).toContain(lazy);
+    }
+  });
 });
 
 describe("the node entry, src/node.ts", () => {

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { LoadValidator, Operation } from "../../generated/operations.js";
 import { freePort } from "../../scripts/lib/prism-server.ts";
 import {
   PiriodConnectionError,
@@ -7,6 +6,7 @@ import {
   PiriodServerError,
   PiriodTimeoutError,
 } from "../../src/errors.js";
+import type { LoadValidator, Operation } from "../../src/operation.js";
 import {
   type Answer,
   type FaultServer,

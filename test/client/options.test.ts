@@ -49,7 +49,7 @@ describe("createPiriodClient refuses, naming the option", () => {
     [
       "an http base URL",
       { baseUrl: "http://api.piriod.com" },
-      /baseUrl must use https \(plain http is allowed only for localhost\): http:\/\/api\.piriod\.com\//,
+      /baseUrl must use https \(plain http is allowed only for localhost, or a host of plainHttpHosts\): http:\/\/api\.piriod\.com\//,
     ],
     ["a base URL that is not a URL", { baseUrl: "api.piriod.com" }, /baseUrl must be an absolute https URL/],
     ["a base URL of another scheme", { baseUrl: "ftp://api.piriod.com" }, /baseUrl must be an absolute https URL/],

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PrismServer, startPrism } from "../../scripts/lib/prism-server.ts";
-import type { PiriodClient } from "../../src/client.js";
+import type { PiriodClient } from "../../src/index.js";
 import { createPiriodClient } from "../../src/node.js";
 import { API_KEY, body, CUSTOMER_ID, WORKSPACE } from "../helpers/client-fixtures.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";

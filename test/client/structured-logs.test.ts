@@ -1,7 +1,9 @@
 import pino from "pino";
 import { describe, expect, it } from "vitest";
+import { operations } from "../../generated/operations.js";
 import { createClient } from "../../src/client.js";
 import { fetchTransport } from "../../src/fetch-transport.js";
+import type { PiriodClient } from "../../src/index.js";
 import type { LogFields, Logger, LogLevel } from "../../src/log.js";
 import type { PiriodClientOptions } from "../../src/options.js";
 import {
@@ -28,7 +30,8 @@ function recorder() {
 }
 
 function client(fetch: ReturnType<typeof recordingFetch>, logger: Logger, options: Partial<PiriodClientOptions> = {}) {
-  return createClient(
+  return createClient<PiriodClient>(
+    operations,
     { apiKey: API_KEY, workspace: WORKSPACE, fetch, logger, logLevel: "debug", maxRetries: 2, ...options },
     () => fetchTransport(),
     [],

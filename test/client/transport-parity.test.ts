@@ -1,6 +1,6 @@
 import type { Socket } from "node:net";
 import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import * as fetchEntry from "../../src/index.js";
 import * as nodeEntry from "../../src/node.js";
 import { API_KEY, body, CUSTOMER_ID, customer, WORKSPACE } from "../helpers/client-fixtures.ts";
@@ -181,6 +181,27 @@ describe.each([
         answering("200 OK", `application/json; charset=${charset}`, encode(JSON.stringify(named))),
       );
       await expect(piriod(url).customers.retrieve(CUSTOMER_ID)).resolves.toEqual(named);
+    });
+
+    it("arriving in pieces that cut characters in two are decoded whole, by one call of a decoder", async () => {
+      const long = { ...customer, name: "Ñuñoa ".repeat(20_000) };
+      const bytes = Buffer.from(JSON.stringify(long));
+      const url = await serving(async (socket) => {
+        socket.write(head("200 OK", { "content-type": "application/json", "content-length": bytes.length }));
+        // Pieces of an odd length cut most two-byte characters; a pause between them makes each its own read.
+        for (let at = 0; at < bytes.length; at += 4_099) {
+          socket.write(bytes.subarray(at, at + 4_099));
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
+      });
+      // A decoder fed piece by piece takes several times as long in Node 20 as one given the whole body.
+      const decode = vi.spyOn(TextDecoder.prototype, "decode");
+      try {
+        await expect(piriod(url).customers.retrieve(CUSTOMER_ID)).resolves.toEqual(long);
+        expect(decode.mock.calls.length).toBeLessThanOrEqual(1);
+      } finally {
+        decode.mockRestore();
+      }
     });
 
     it("in a charset the platform cannot decode make a 2xx a PiriodResponseValidationError naming it", async () => {

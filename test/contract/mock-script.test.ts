@@ -35,12 +35,13 @@ describe("npm run mock", () => {
     expect(script.stdout).toContain(
       `createPiriodClient({ apiKey: "sk_test_fake", workspace: "acc_01H8XYZ123ABC", baseUrl: "${url}" })`,
     );
-    const [read, update, list, ...more] = printedCurlCommands(script.stdout);
+    const [read, update, list, reset, ...more] = printedCurlCommands(script.stdout);
     expect(more).toEqual([]);
-    expect([read, update, list].map((command) => command?.split(" \\\n")[0])).toEqual([
+    expect([read, update, list, reset].map((command) => command?.split(" \\\n")[0])).toEqual([
       `curl ${url}/customers/cus_01H8XYZ123ABC/`,
       `curl -X PATCH ${url}/customers/cus_01H8XYZ123ABC/`,
       `curl '${url}/customers/?page_size=10'`,
+      `curl -X POST ${url}/__piriod-fake/reset`,
     ]);
 
     // Run as a reader who pastes them runs them; the fake starts from the spec's example customer.
@@ -59,6 +60,10 @@ describe("npm run mock", () => {
     const body = JSON.parse(page.body) as { results: { id: string; email: string }[] };
     expect(body).toMatchObject({ count: 1, next: null, previous: null });
     expect(body.results.map(({ id, email }) => [id, email])).toEqual([["cus_01H8XYZ123ABC", "pagos@andes.cl"]]);
+
+    // The control API's reset takes it back to the example customer as it started.
+    expect((await runCurl(defined(reset, "the command that resets the fake"))).status).toBe(204);
+    expect(JSON.parse((await runCurl(readCommand)).body)).toMatchObject({ email: "facturacion@andes.cl" });
   });
 
   it("stops on Ctrl-C (SIGINT to its process group): exit 0, nothing on stderr, port free", async () => {
@@ -86,15 +91,15 @@ describe("npm run mock", () => {
     const script = run(...args);
     expect(await script.exited).toEqual({ code: 2, signal: null });
     expect(script.stderr.startsWith(`${message}\n`), script.stderr).toBe(true);
-    expect(script.stderr).toContain("Usage: npm run mock [-- --port N]");
+    expect(script.stderr).toContain("Usage: npm run mock [-- options]");
     expect(script.stdout).toBe("");
   });
 
   it("prints its usage, with the default port, on --help", async () => {
     const script = run("--help");
     expect(await script.exited).toEqual({ code: 0, signal: null });
-    expect(script.stdout).toMatch(/^Usage: npm run mock \[-- --port N\]\n/);
-    expect(script.stdout).toContain("(default 4010; 0 takes a free port)");
+    expect(script.stdout).toMatch(/^Usage: npm run mock \[-- options\]\n/);
+    expect(script.stdout).toContain("the port (default 4010; 0 takes a free one)");
   });
 
   it("fails with exit code 1, naming the port, when the port is taken", async () => {

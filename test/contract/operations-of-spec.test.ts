@@ -7,6 +7,7 @@ import {
   documentedResponse,
   filledPath,
   specOperations,
+  specWebhooks,
   successResponse,
 } from "../helpers/operations-of-spec.ts";
 import { API_TOKEN, operationCall, queryPairs } from "../helpers/prism-operations.ts";
@@ -67,6 +68,27 @@ describe("the operations of a spec", () => {
     expect(successResponse(remove)).toEqual({ status: "204", examples: [] });
     expect(documentedResponse(remove, "404")?.examples).toEqual([{ detail: "Not found." }]);
     expect(documentedResponse(remove, "400")).toBeUndefined();
+  });
+
+  it("leave out its webhooks, which the API's suites never call; specWebhooks reads them, a body written in place included", () => {
+    expect(specOperations(fixtureSpec()).map((operation) => operation.operationId)).not.toContain("runFinished");
+    const [webhook, ...others] = specWebhooks(fixtureSpec());
+    expect(others).toEqual([]);
+    expect(webhook).toEqual({
+      method: "post",
+      path: "run.finished",
+      operationId: "runFinished",
+      summary: "Run finished",
+      tags: ["notifications"],
+      parameters: [],
+      apiKeyHeaders: [],
+      requestBody: {
+        schemaPointer: "/webhooks/run.finished/post/requestBody/content/application~1json/schema",
+        examples: [{ run: "run_1" }],
+      },
+      responses: [{ status: "2XX", examples: [] }],
+      codeSamples: {},
+    });
   });
 
   it("give each a valid call: path examples percent-encoded, required headers from their examples, the API key, the example body", () => {

@@ -14,16 +14,17 @@ import {
   sampleMenu,
 } from "../helpers/docs-expectations.ts";
 import { fixtureSpec } from "../helpers/operations-fixture.ts";
-import { specOperations } from "../helpers/operations-of-spec.ts";
+import { specOperations, specWebhooks } from "../helpers/operations-of-spec.ts";
 
 // What the browser test expects of the page is derived here from the spec; these tests pin the
 // derivation, so the browser test's expectations are known good before a browser is started.
 describe("what the rendered docs must show, derived from the spec", () => {
   const spec = fixtureSpec();
   const operations = specOperations(spec);
+  const webhooks = specWebhooks(spec);
 
-  it("expects a navigation entry for the title, each guide heading, then each tag in the spec's order followed by its operations, if any", () => {
-    expect(navigationLabels(spec.info, spec.tags, operations)).toEqual([
+  it("expects a navigation entry for the title, each guide heading, then each tag in the spec's order followed by its operations and webhooks, if any", () => {
+    expect(navigationLabels(spec.info, spec.tags, [...operations, ...webhooks])).toEqual([
       "Fixture API",
       "Sign in",
       "Limits",
@@ -33,6 +34,8 @@ describe("what the rendered docs must show, derived from the spec", () => {
       "billing runs",
       "Cancel run",
       "archive",
+      "notifications",
+      "Run finished",
     ]);
   });
 
@@ -53,12 +56,14 @@ describe("what the rendered docs must show, derived from the spec", () => {
     const replacePerson = defined(operations[1], "replacePerson");
     expect(operationSectionId(replacePerson)).toBe("/people/replaceperson");
     expect(requestFieldIdPrefix(replacePerson)).toBe("people/replaceperson/t=request&path=");
+    expect(webhooks.map(operationRoute)).toEqual(["#/notifications/runfinished"]);
   });
 
   it("expects the request example in the sample menu only of an operation that takes a body, then its samples", () => {
     expect(REDOC_OPTIONS.codeSamples.languages.map((language) => language.lang)).toContain(PAYLOAD);
     expect(SAMPLE_LANGUAGES).toEqual(["curl", "TypeScript"]);
     expect(operations.map(sampleMenu)).toEqual([["curl", "TypeScript"], [PAYLOAD], []]);
+    expect(webhooks.map(sampleMenu)).toEqual([[PAYLOAD]]);
   });
 
   // Each line as a page rendered by scripts/build-docs.ts showed it for a field with that schema.
@@ -78,6 +83,8 @@ describe("what the rendered docs must show, derived from the spec", () => {
     [{ type: "array", items: { type: "string" } }, "Array of strings"],
     [{ type: "array", items: { type: "object" } }, "Array of objects"],
     [{ type: "boolean", default: true }, "boolean"],
+    // The type of the field itself; Redoc lists the alternatives under it.
+    [{ type: "string", anyOf: [{ type: "string", const: "a" }, { type: "string" }] }, "string"],
   ])("words %j as %j", (schema, line) => {
     expect(renderedTypeLine(schema)).toBe(line);
   });
@@ -85,6 +92,9 @@ describe("what the rendered docs must show, derived from the spec", () => {
   it("refuses to word a keyword it does not know, rather than expect a line the page does not show", () => {
     expect(() => renderedTypeLine({ type: "string", pattern: "^a" })).toThrow(
       "renderedTypeLine does not know how Redoc words pattern",
+    );
+    expect(() => renderedTypeLine({ anyOf: [{ const: "a" }, { type: "string" }] })).toThrow(
+      "renderedTypeLine does not know how Redoc words anyOf",
     );
   });
 

@@ -1,5 +1,7 @@
-import { createClient, type PiriodClient } from "../../src/client.js";
+import { operations } from "../../generated/operations.js";
+import { createClient } from "../../src/client.js";
 import { fetchTransport } from "../../src/fetch-transport.js";
+import type { PiriodClient } from "../../src/index.js";
 import type { NodeClientOptions } from "../../src/node.js";
 import { nodeTransport } from "../../src/node-transport.js";
 import { abortableSleep, type Sleep } from "../../src/send.js";
@@ -66,7 +68,8 @@ export function transportClient(
   options: Partial<NodeClientOptions> = {},
   sleep: RecordingSleep = recordingSleep(),
 ): PiriodClient & { sleep: RecordingSleep } {
-  const client = createClient(
+  const client = createClient<PiriodClient>(
+    operations,
     { apiKey: API_KEY, workspace: WORKSPACE, ...options },
     ({ baseUrl }) => (transport === "node" ? nodeTransport(new URL(baseUrl).protocol) : fetchTransport()),
     [],

@@ -17,7 +17,21 @@ export interface ScriptExit {
  * by itself; after `graceMs` it is killed (by its PID), which the caller sees as `signal`.
  */
 export function runFixture(name: string, args: string[], graceMs = 15_000): Promise<ScriptExit> {
-  const child = spawn(process.execPath, [TSX_CLI, path.join(REPO_ROOT, "test", "client", "fixtures", name), ...args], {
+  return runTypeScript(path.join(REPO_ROOT, "test", "client", "fixtures", name), args, { graceMs });
+}
+
+/**
+ * Runs a TypeScript file in its own Node process, in `cwd` with `env` added to this process's, and waits for it to end by
+ * itself; after `graceMs` it is killed (by its PID), which the caller sees as `signal`.
+ */
+export function runTypeScript(
+  file: string,
+  args: string[],
+  { graceMs, cwd, env }: { graceMs: number; cwd?: string; env?: Record<string, string> },
+): Promise<ScriptExit> {
+  const child = spawn(process.execPath, [TSX_CLI, file, ...args], {
+    cwd,
+    env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -26,7 +40,7 @@ export function runFixture(name: string, args: string[], graceMs = 15_000): Prom
   };
   child.stdout.on("data", collect);
   child.stderr.on("data", collect);
-  const killer = setTimeout(() => process.kill(defined(child.pid, "the fixture's PID"), "SIGKILL"), graceMs);
+  const killer = setTimeout(() => process.kill(defined(child.pid, "the script's PID"), "SIGKILL"), graceMs);
   return new Promise((resolve) =>
     child.on("exit", (code, signal) => {
       clearTimeout(killer);

@@ -1,5 +1,8 @@
+import { componentOf } from "../../scripts/lib/spec-document.ts";
 import { specOperations, successResponse } from "./operations-of-spec.ts";
 import { bundledSpec } from "./spec-examples.ts";
+
+export { childPointer, pointerTokens, valueAt } from "./json-pointer.ts";
 
 /** The subset of JSON Schema 2020-12 this project's component schemas are written in. */
 export interface JsonSchema {
@@ -16,8 +19,6 @@ export interface JsonSchema {
   readOnly?: boolean;
   [annotation: string]: unknown;
 }
-
-const COMPONENT_REF = /^#\/components\/schemas\/([^/]+)$/;
 
 /** Keywords that say nothing about which values are valid. */
 export const ANNOTATIONS = new Set([
@@ -42,8 +43,8 @@ export function componentSchema(name: string): JsonSchema {
 
 /** The component schema a `$ref` names, when it is `#/components/schemas/<Name>`. */
 function referencedSchema(ref: string | undefined): string | undefined {
-  const [, name] = ref?.match(COMPONENT_REF) ?? [];
-  return name === undefined ? undefined : decodeURIComponent(name);
+  const component = componentOf(ref);
+  return component?.kind === "schemas" ? component.name : undefined;
 }
 
 /** Follows `$ref`s to component schemas until a schema with constraints of its own. */
@@ -98,29 +99,6 @@ export function hasAllowedType(schema: JsonSchema, value: unknown): boolean {
 /** String length as JSON Schema counts it: in Unicode code points, not UTF-16 units. */
 export function codePoints(text: string): number {
   return [...text].length;
-}
-
-const escapeToken = (token: string) => token.replace(/~/g, "~0").replace(/\//g, "~1");
-const unescapeToken = (token: string) => token.replace(/~1/g, "/").replace(/~0/g, "~");
-
-/** `pointer` extended by one reference token, escaped as RFC 6901 says. */
-export function childPointer(pointer: string, token: string | number): string {
-  return `${pointer}/${escapeToken(String(token))}`;
-}
-
-/** The reference tokens of a JSON Pointer, unescaped (`""` has none). */
-export function pointerTokens(pointer: string): string[] {
-  return pointer === "" ? [] : pointer.slice(1).split("/").map(unescapeToken);
-}
-
-/** The value a JSON Pointer points at, or `undefined` where the document has nothing. */
-export function valueAt(document: unknown, pointer: string): unknown {
-  let node = document;
-  for (const token of pointerTokens(pointer)) {
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, token)) return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
 }
 
 /** How an operation uses a schema: as the JSON body it takes, or the JSON 2xx body it returns. */

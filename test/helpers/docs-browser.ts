@@ -52,6 +52,9 @@ export function requestsElsewhere(requests: string[], origin: string): string[] 
   return requests.filter((url) => !url.startsWith("data:") && new URL(url).origin !== origin);
 }
 
+/** How long loading the page or photographing all of it may take: seconds on a busy machine, not the short wait for an element. */
+export const PAGE_TIMEOUT_MS = 60_000;
+
 /**
  * A screenshot of the whole page. The page is scrolled through first: Redoc paints some
  * expanded schemas only once they have been on screen, and would leave them blank.
@@ -64,5 +67,5 @@ export async function fullPageScreenshot(page: Page, file: string): Promise<void
     }
     window.scrollTo(0, 0);
   });
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: true, timeout: PAGE_TIMEOUT_MS });
 }

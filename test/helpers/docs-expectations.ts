@@ -42,8 +42,8 @@ export function markdownHeadings(markdown: string): string[] {
 
 /**
  * The navigation's entries in order: the title, each heading of the guide, then each tag of the
- * spec's `tags` followed by the summaries of the operations it is the first tag of. The spec's lint (operation-tag-defined)
- * holds every operation's tag to that list.
+ * spec's `tags` followed by the summaries of the operations (a webhook's included) it is the first tag of. The spec's lint
+ * (operation-tag-defined) holds every operation's tag to that list.
  */
 export function navigationLabels(
   info: { title: string; description?: string },
@@ -98,9 +98,14 @@ const UNWORDED = [
   "allOf",
 ];
 
+// Alternatives Redoc lists under the field's own type line, when the field declares a type.
+const LISTED_UNDER_TYPE = ["oneOf", "anyOf"];
+
 /** A field's type line: `string or null, (uri), <= 200 characters`, `integer, [ 0 .. 10 ]`, `Array of strings`. */
 export function renderedTypeLine(schema: JsonSchema): string {
-  const unworded = UNWORDED.filter((keyword) => keyword in schema);
+  const unworded = UNWORDED.filter(
+    (keyword) => keyword in schema && !(schema.type !== undefined && LISTED_UNDER_TYPE.includes(keyword)),
+  );
   if (unworded.length > 0) throw new Error(`renderedTypeLine does not know how Redoc words ${unworded.join(", ")}`);
   const types = typesOf(schema);
   const parts = [

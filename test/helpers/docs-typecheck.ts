@@ -1,14 +1,16 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ts from "typescript";
 import { REPO_ROOT } from "./project-copy.ts";
+import { tsc } from "./tsc.ts";
 
 export interface SampleDiagnostic {
   /** The sample's name, as passed in. */
   sample: string;
   /** 1-based line in the sample; 0 when the compiler names no position. */
   line: number;
+  /** TypeScript's code for the error (2322 in `TS2322`), which stays when its wording changes. */
+  code: number;
   message: string;
 }
 
@@ -41,27 +43,23 @@ export async function typeCheckSamples(
       },
       files,
     };
-    const configFile = path.join(project, "tsconfig.json");
-    await writeFile(configFile, JSON.stringify(config, null, 2));
-    const parsed = ts.getParsedCommandLineOfConfigFile(
-      configFile,
-      {},
-      { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
-    );
-    if (!parsed) throw new Error(`TypeScript could not read ${configFile}`);
-    const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
-    return ts
-      .getPreEmitDiagnostics(program)
-      .filter((diagnostic) => !diagnostic.file || diagnostic.file.fileName.startsWith(project))
-      .map((diagnostic) => located(diagnostic, project));
+    await writeFile(path.join(project, "tsconfig.json"), JSON.stringify(config, null, 2));
+    // One verdict on every sample: TypeScript 7's native compiler gives it several times faster than
+    // 5.9, which `npm run typecheck` runs over the client the samples call.
+    const run = await tsc("tsconfig.json", project, "typescript-7");
+    const ofSamples = run.diagnostics
+      .filter((diagnostic) => diagnostic.file.endsWith(".mts") && !diagnostic.file.includes("/"))
+      .map(({ file, line, code, message }) => ({
+        sample: file.replace(/\.mts$/, ""),
+        line,
+        code: Number(code.slice("TS".length)),
+        message,
+      }));
+    // An error of the project as a whole (its options) names no file: it fails every sample.
+    if (!run.ok && run.diagnostics.length === 0)
+      return [{ sample: "(project)", line: 0, code: 0, message: run.output }];
+    return ofSamples;
   } finally {
     await rm(project, { recursive: true, force: true });
   }
-}
-
-function located(diagnostic: ts.Diagnostic, project: string): SampleDiagnostic {
-  const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
-  if (!diagnostic.file || diagnostic.start === undefined) return { sample: "(project)", line: 0, message };
-  const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-  return { sample: path.relative(project, diagnostic.file.fileName).replace(/\.mts$/, ""), line: line + 1, message };
 }

@@ -1,8 +1,8 @@
-import type { LoadValidator, Operation } from "../../generated/operations.js";
 import { type ClientContext, call } from "../../src/call.js";
 import { fetchTransport } from "../../src/fetch-transport.js";
 import type { Log } from "../../src/log.js";
 import { nodeTransport } from "../../src/node-transport.js";
+import type { LoadValidator, Operation } from "../../src/operation.js";
 import { type PiriodClientOptions, resolveOptions } from "../../src/options.js";
 import { PagePromise } from "../../src/pages.js";
 import { PiriodPromise } from "../../src/promises.js";

@@ -4,8 +4,8 @@
  * out of alphabetical order) and a tag with none, a body on one, a 204 with no content, an operation-level parameter
  * that overrides a path-level one, a parameter example under `examples`, a path example that
  * needs percent-encoding, an operation-level security scheme, query parameters written as a
- * comma-joined array and as prefixed keys of an object, and a guide with headings at two levels
- * and a `#` inside fenced code.
+ * comma-joined array and as prefixed keys of an object, a guide with headings at two levels
+ * and a `#` inside fenced code, and a webhook (an operation the API's suites must not read) whose body schema is written in place.
  */
 export function fixtureSpec() {
   const json = (schema: string, example: unknown) => ({
@@ -19,7 +19,12 @@ export function fixtureSpec() {
       description: "Intro.\n\n## Sign in\n\n```sh\n# not a heading\n```\n\n### Limits\n\nText.\n",
     },
     security: [{ KeyAuth: [] }],
-    tags: [{ name: "people" }, { name: "billing runs" }, { name: "archive", description: "No operation yet." }],
+    tags: [
+      { name: "people" },
+      { name: "billing runs" },
+      { name: "archive", description: "No operation yet." },
+      { name: "notifications" },
+    ],
     paths: {
       "/people/{id}/": {
         parameters: [{ $ref: "#/components/parameters/Id" }, { $ref: "#/components/parameters/Account" }],
@@ -79,6 +84,25 @@ export function fixtureSpec() {
             },
           ],
           responses: { "204": { description: "Cancelled." }, "404": { $ref: "#/components/responses/Missing" } },
+        },
+      },
+    },
+    webhooks: {
+      "run.finished": {
+        post: {
+          operationId: "runFinished",
+          summary: "Run finished",
+          tags: ["notifications"],
+          security: [],
+          requestBody: {
+            content: {
+              "application/json": {
+                schema: { type: "object", required: ["run"], properties: { run: { type: "string" } } },
+                example: { run: "run_1" },
+              },
+            },
+          },
+          responses: { "2XX": { description: "Received." } },
         },
       },
     },

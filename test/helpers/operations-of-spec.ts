@@ -1,14 +1,14 @@
+import { componentOf } from "../../scripts/lib/spec-document.ts";
+import { HTTP_METHODS, type HttpMethod } from "../../src/http-methods.ts";
 import type { JsonSchema } from "./conformance-schemas.ts";
 import { defined } from "./defined.ts";
+import { childPointer } from "./json-pointer.ts";
 import { bundledSpec } from "./spec-examples.ts";
 
 /**
  * The operations of a bundled spec, read once into the shape the suites check them by, so that
  * every suite covers each operation the spec gains without learning about it.
  */
-
-const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-const COMPONENT_REF = /^#\/components\/(\w+)\/([^/]+)$/;
 
 export interface SpecParameter {
   name: string;
@@ -27,7 +27,10 @@ export interface SpecParameter {
 export interface DocumentedBody {
   /** The component schema's name (`CustomerUpdate`): its validator is `validate<schema>`. */
   schema?: string;
-  /** JSON Pointer to the schema in the bundled spec, for a validator compiled at test time. */
+  /**
+   * JSON Pointer to the schema in the bundled spec, for a validator compiled at test time: the component it names, or where it is
+   * written when it names none (a webhook's body).
+   */
   schemaPointer?: string;
   examples: unknown[];
 }
@@ -97,14 +100,13 @@ interface Operation {
   "x-codeSamples"?: { lang: string; source: string }[];
 }
 
-type HttpMethod = (typeof HTTP_METHODS)[number];
-
 interface PathItem extends Partial<Record<HttpMethod, Operation>> {
   parameters?: Parameter[];
 }
 
 interface Spec {
   paths?: Record<string, PathItem>;
+  webhooks?: Record<string, PathItem>;
   security?: SecurityRequirement[];
   components?: Record<string, Record<string, unknown> | undefined> & {
     securitySchemes?: Record<string, SecurityScheme & Reference>;
@@ -112,12 +114,6 @@ interface Spec {
 }
 
 const isHttpMethod = (name: string): name is HttpMethod => (HTTP_METHODS as readonly string[]).includes(name);
-
-/** The kind and name of the component a `$ref` of the same spec points at (`schemas`, `CustomerUpdate`). */
-function componentOf(ref: string | undefined): { kind: string; name: string } | undefined {
-  const [, kind, name] = ref?.match(COMPONENT_REF) ?? [];
-  return kind === undefined || name === undefined ? undefined : { kind, name: decodeURIComponent(name) };
-}
 
 /** Follows a `$ref` to a component (schema, parameter, response, example …) of the same spec. */
 function deref<T extends Reference>(spec: Spec, node: T | undefined): T | undefined {
@@ -130,7 +126,9 @@ function exampleValue(spec: Spec, example: Example): unknown {
   return defined(deref(spec, example), `the example ${example.$ref}`).value;
 }
 
-function documentedBody(spec: Spec, body: Body | undefined): DocumentedBody | undefined {
+/** `body` as documented; `pointer` is where the spec writes it, so that a schema written in place has a pointer too. */
+function documentedBody(spec: Spec, body: Body | undefined, pointer: string): DocumentedBody | undefined {
+  const bodyPointer = componentOf(body?.$ref) ? defined(body?.$ref, "the body's $ref").slice(1) : pointer;
   const media = deref(spec, body)?.content?.["application/json"];
   if (!media) return undefined;
   const examples = Object.values(media.examples ?? {}).map((example) => exampleValue(spec, example));
@@ -139,7 +137,10 @@ function documentedBody(spec: Spec, body: Body | undefined): DocumentedBody | un
   const component = componentOf(ref);
   return {
     ...(component?.kind === "schemas" && { schema: component.name }),
-    ...(ref !== undefined && { schemaPointer: ref.slice(1) }),
+    ...(media.schema !== undefined && {
+      schemaPointer:
+        ref?.slice(1) ?? `${childPointer(childPointer(bodyPointer, "content"), "application/json")}/schema`,
+    }),
     examples,
   };
 }
@@ -175,17 +176,35 @@ function apiKeyHeadersOf(spec: Spec, operation: Operation): string[] {
  */
 export function specOperations(document: unknown = bundledSpec): SpecOperation[] {
   const spec = document as Spec;
+  return operationsOf(spec, "paths", spec.paths);
+}
+
+/**
+ * Every operation of `document`'s `webhooks`: what Piriod sends, not what the client calls. `path` is the webhook's name. The
+ * suites of the API's operations (Prism, the samples, the fake) never read them.
+ */
+export function specWebhooks(document: unknown = bundledSpec): SpecOperation[] {
+  const spec = document as Spec;
+  return operationsOf(spec, "webhooks", spec.webhooks);
+}
+
+function operationsOf(
+  spec: Spec,
+  section: "paths" | "webhooks",
+  items: Record<string, PathItem> = {},
+): SpecOperation[] {
   const operations: SpecOperation[] = [];
-  for (const [path, pathItem] of Object.entries(spec.paths ?? {})) {
+  for (const [path, pathItem] of Object.entries(items)) {
     // In the order the path item writes them, as the docs list them.
     for (const method of Object.keys(pathItem).filter(isHttpMethod)) {
       const operation = defined(pathItem[method], `${method} ${path}`);
+      const pointer = childPointer(childPointer(`/${section}`, path), method);
       const parameters = new Map<string, SpecParameter>();
       for (const node of [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]) {
         const parameter = parameterOf(spec, node);
         parameters.set(`${parameter.in} ${parameter.name}`, parameter);
       }
-      const requestBody = documentedBody(spec, operation.requestBody);
+      const requestBody = documentedBody(spec, operation.requestBody, `${pointer}/requestBody`);
       operations.push({
         method,
         path,
@@ -197,7 +216,7 @@ export function specOperations(document: unknown = bundledSpec): SpecOperation[]
         ...(requestBody && { requestBody }),
         responses: Object.entries(operation.responses ?? {}).map(([status, response]) => ({
           status,
-          ...(documentedBody(spec, response) ?? { examples: [] }),
+          ...(documentedBody(spec, response, childPointer(`${pointer}/responses`, status)) ?? { examples: [] }),
         })),
         codeSamples: Object.fromEntries(
           (operation["x-codeSamples"] ?? []).map((sample) => [sample.lang, sample.source]),

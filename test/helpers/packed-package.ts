@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -7,6 +8,7 @@ import { promisify } from "node:util";
 import { defined } from "./defined.ts";
 import { REPO_ROOT } from "./project-copy.ts";
 import { runtimeDependencyFolders } from "./runtime-dependencies.ts";
+import { type TypecheckResult, tsc } from "./tsc.ts";
 
 export const execFileAsync = promisify(execFile);
 
@@ -87,13 +89,19 @@ export class ConsumerProject {
     return new ConsumerProject(root);
   }
 
+  /** The consumer project already installed at `root`. */
+  static at(root: string): ConsumerProject {
+    return new ConsumerProject(root);
+  }
+
   /**
    * Runs `tsc -p` on a tsconfig written for `files`, with the given TypeScript package. Without
    * `nodeTypes` the project has no `@types/node` at all, as a project for browsers or workers.
    */
-  async typecheck(files: string[], options: TypecheckOptions): Promise<{ ok: boolean; output: string }> {
+  async typecheck(files: string[], options: TypecheckOptions): Promise<TypecheckResult> {
     const module = options.moduleResolution === "nodenext" ? "nodenext" : "esnext";
-    const config = path.join(this.root, `tsconfig.${options.moduleResolution}.json`);
+    // A config of its own: test files share the consumer project and may type-check at once.
+    const config = path.join(this.root, `tsconfig.${randomUUID()}.json`);
     await writeFile(
       config,
       JSON.stringify({
@@ -113,13 +121,7 @@ export class ConsumerProject {
         files,
       }),
     );
-    const tsc = path.join(REPO_ROOT, "node_modules", options.typescript ?? "typescript", "bin", "tsc");
-    try {
-      const { stdout } = await execFileAsync(process.execPath, [tsc, "-p", config], { cwd: this.root });
-      return { ok: true, output: stdout };
-    } catch (error) {
-      return { ok: false, output: (error as { stdout: string }).stdout };
-    }
+    return tsc(config, this.root, options.typescript);
   }
 
   /**

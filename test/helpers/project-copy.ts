@@ -3,11 +3,28 @@ import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, beforeEach } from "vitest";
+import { format } from "node:util";
+import { afterEach, beforeEach, vi } from "vitest";
 import { defined } from "./defined.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TSX_CLI = path.join(REPO_ROOT, "node_modules", "tsx", "dist", "cli.mjs");
+
+/** What the scripts' command lines call, by script name: imported on first use, since the generators are slow to load. */
+const ENTRY_POINTS = {
+  generate: async (root: string, args: string[]) => {
+    const { generate } = await import("../../scripts/generate.ts");
+    await generate({ root, check: args.includes("--check") });
+  },
+  "lint-spec": async (root: string) => {
+    const { lintSpec } = await import("../../scripts/lint-spec.ts");
+    await lintSpec(root);
+  },
+  "check-breaking": async (root: string) => {
+    const { checkBreaking } = await import("../../scripts/check-breaking.ts");
+    console.log(await checkBreaking(root));
+  },
+};
 
 export interface ScriptRun {
   status: number;
@@ -24,7 +41,9 @@ export class ProjectCopy {
 
   static async create(entries: string[] = ["openapi", "generated", "redocly.yaml"]): Promise<ProjectCopy> {
     const root = await mkdtemp(path.join(tmpdir(), "piriod-spec-"));
-    for (const entry of entries) {
+    // redocly.yaml loads the rules of the x-piriod-* extensions from lint/: a copy of the one takes the other.
+    const copied = entries.includes("redocly.yaml") && !entries.includes("lint") ? [...entries, "lint"] : entries;
+    for (const entry of copied) {
       await cp(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
     }
     return new ProjectCopy(root);
@@ -49,6 +68,31 @@ export class ProjectCopy {
       child.on("error", reject);
       child.on("close", (code) => resolve({ status: code ?? 1, stdout, stderr }));
     });
+  }
+
+  /**
+   * Runs a pipeline script's entry point in this process, with this copy as its root: what the
+   * script would print, and its exit status. Loading the generators takes longer than most of
+   * their runs, so a suite runs one script of each kind through `runScript`, for its command
+   * line, and the rest here.
+   */
+  async runInProcess(name: keyof typeof ENTRY_POINTS, ...args: string[]): Promise<ScriptRun> {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const log = vi.spyOn(console, "log").mockImplementation((...parts) => stdout.push(`${format(...parts)}\n`));
+    const error = vi.spyOn(console, "error").mockImplementation((...parts) => stderr.push(`${format(...parts)}\n`));
+    try {
+      await ENTRY_POINTS[name](this.root, args);
+      return { status: 0, stdout: stdout.join(""), stderr: stderr.join("") };
+    } catch (failure) {
+      // As reportFailure prints it.
+      const { PipelineError } = await import("../../scripts/lib/pipeline-error.ts");
+      stderr.push(`${failure instanceof PipelineError ? failure.message : format(failure)}\n`);
+      return { status: 1, stdout: stdout.join(""), stderr: stderr.join("") };
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
   }
 
   /** Rewrites a file of the copy; fails when `search` is not in it, so an edit cannot silently miss. */

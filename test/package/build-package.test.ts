@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { symlink } from "node:fs/promises";
+import { cp, symlink } from "node:fs/promises";
 import path from "node:path";
 import { expect, it } from "vitest";
 import { REPO_ROOT, useProjectCopy } from "../helpers/project-copy.ts";
@@ -11,8 +11,8 @@ const copy = useProjectCopy(["src", "generated", "package.json", "tsconfig.json"
 it("keeps the last dist/ whole, and leaves no staging folder, when a build fails", async () => {
   const project = copy();
   await symlink(path.join(REPO_ROOT, "node_modules"), path.join(project.root, "node_modules"));
-  const built = await project.runScript("build-package");
-  expect(built.status, built.stderr).toBe(0);
+  // The last dist/: the repository's, as `npm run build` made it from the same sources.
+  await cp(path.join(REPO_ROOT, "dist"), path.join(project.root, "dist"), { recursive: true });
   const before = await project.snapshot("dist");
   expect(Object.keys(before)).toContain("src/node.js");
 

@@ -1,23 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { publint } from "publint";
 import { formatMessage } from "publint/utils";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { execFileAsync, type PackedPackage, packPackage } from "../helpers/packed-package.ts";
+import { expect, it } from "vitest";
+import { installedPackage } from "../helpers/installed-package.ts";
+import { execFileAsync } from "../helpers/packed-package.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
-
-let scratch: string;
-let packed: PackedPackage;
-
-beforeAll(async () => {
-  scratch = await mkdtemp(path.join(tmpdir(), "piriod-lint-pack-"));
-  packed = await packPackage(scratch);
-}, 120_000);
-
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
 
 it("publint reports no problem, suggestions included", async () => {
   const { messages, pkg } = await publint({ pkgDir: REPO_ROOT, level: "suggestion", strict: true });
@@ -28,8 +15,8 @@ it("are-the-types-wrong reports no problem for an ESM-only package", async () =>
   const attw = path.join(REPO_ROOT, "node_modules", "@arethetypeswrong", "cli", "dist", "index.js");
   const run = await execFileAsync(
     process.execPath,
-    [attw, packed.tarball, "--profile", "esm-only", "--format", "json"],
-    { cwd: scratch },
+    [attw, installedPackage().packed.tarball, "--profile", "esm-only", "--format", "json"],
+    { cwd: path.dirname(installedPackage().packed.tarball) },
   ).catch((error: { stdout: string }) => error);
   // The report lists every resolution's problems, including those the ESM-only profile ignores
   // (node10, and CommonJS callers of Node 16 to 20.18); the exit code counts only the others.

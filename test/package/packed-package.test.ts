@@ -5,19 +5,28 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { defined } from "../helpers/defined.ts";
-import { useInstalledPackage } from "../helpers/installed-package.ts";
+import { installedPackage } from "../helpers/installed-package.ts";
 import { execFileAsync } from "../helpers/packed-package.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
+import { webhookVector } from "../helpers/webhook-vectors.ts";
 
 // The package as another team gets it: packed by npm, installed from the tarball into a fresh
 // project and run there (consumer-types.test.ts type-checks it there). Its dependencies are
 // packed from this repository's node_modules, so the install needs neither the network nor what
 // npm's cache happens to hold.
-const installed = useInstalledPackage();
+
+/** Each entry of the package, as a consumer's code loads it into `api`. */
+const WAYS_TO_LOAD = [
+  ["import of @piriod/api", `const api = await import("@piriod/api");`, {}],
+  ["import of @piriod/api/node", `const api = await import("@piriod/api/node");`, {}],
+  // The entry of browsers and workers, which Node gives under their condition.
+  ["import under the browser condition", `const api = await import("@piriod/api");`, { conditions: ["browser"] }],
+  ["require", `const api = require("@piriod/api");`, { commonjs: true }],
+] as const;
 
 describe("the packed package", () => {
   it("ships dist/ and the package's own documents, nothing else", () => {
-    const { packed } = installed();
+    const { packed } = installedPackage();
     const outside = packed.files.filter(
       (file) => !file.startsWith("dist/") && !["package.json", "README.md", "LICENSE", "CHANGELOG.md"].includes(file),
     );
@@ -35,7 +44,7 @@ describe("the packed package", () => {
   });
 
   it("installs from its own tarball and its dependencies' tarballs alone, as the lockfile pinned them", async () => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     const lock = JSON.parse(await readFile(path.join(consumer.root, "package-lock.json"), "utf8")) as {
       packages: Record<string, { version?: string; resolved?: string }>;
     };
@@ -57,7 +66,7 @@ describe("the packed package", () => {
   });
 
   it("loads with import and with require", async () => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     const esm = await consumer.node(
       `const api = await import("@piriod/api"); const v = await import("@piriod/api/validators");` +
         `const spec = await import("@piriod/api/openapi.json", { with: { type: "json" } });` +
@@ -72,24 +81,45 @@ describe("the packed package", () => {
   });
 
   it("exports at run time every converter the spec declares, through each entry and through require", async () => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     // What generated/converters.js exports, as the package ships it: the names each entry must re-export.
     const shipped = path.join(consumer.root, "node_modules", "@piriod", "api", "dist", "generated", "converters.js");
     const converters = Object.keys((await import(pathToFileURL(shipped).href)) as object);
     expect(converters).toEqual(expect.arrayContaining(["toCustomerUpdate", "toContactUpdate"]));
-    const ways = [
-      ["import of @piriod/api", `const api = await import("@piriod/api");`, {}],
-      ["import of @piriod/api/node", `const api = await import("@piriod/api/node");`, {}],
-      // The entry of browsers and workers, which Node gives under their condition.
-      ["import under the browser condition", `const api = await import("@piriod/api");`, { conditions: ["browser"] }],
-      ["require", `const api = require("@piriod/api");`, { commonjs: true }],
-    ] as const;
-    for (const [way, load, options] of ways) {
+    for (const [way, load, options] of WAYS_TO_LOAD) {
       const types = await consumer.node(
         `${load} console.log(JSON.stringify(${JSON.stringify(converters)}.map((name) => typeof api[name])));`,
         options,
       );
       expect(JSON.parse(types), way).toEqual(converters.map(() => "function"));
+    }
+  });
+
+  it("verifies webhooks as Python signs them, through each entry and through require", async () => {
+    const { consumer } = installedPackage();
+    const documented = webhookVector("documented");
+    const deliveries = [
+      documented,
+      webhookVector("integer-like keys keep the text's order"),
+      webhookVector("non-ASCII text as escapes"),
+      webhookVector("non-ASCII secret"),
+      { ...documented, body: documented.body.replace("pay_123", "pay_124") },
+    ].map(({ body, signature, secret }) => ({ body, signature, secret }));
+    for (const [way, load, options] of WAYS_TO_LOAD) {
+      const outcomes = await consumer.node(
+        `(async () => { ${load} const outcomes = [];` +
+          `for (const delivery of ${JSON.stringify(deliveries)}) outcomes.push(await api.verifyWebhook(delivery).then(` +
+          `(event) => event, (error) => error instanceof api.PiriodWebhookSignatureError && error.reason));` +
+          `console.log(JSON.stringify(outcomes)); })();`,
+        options,
+      );
+      expect(JSON.parse(outcomes), way).toEqual([
+        { event: "payment.created", object_id: "pay_123" },
+        "fields",
+        { event: "payment.created", object_id: "pay_ñandú_€_😀" },
+        { event: "payment.created", object_id: "pay_123" },
+        "mismatch",
+      ]);
     }
   });
 
@@ -104,7 +134,7 @@ describe("the packed package", () => {
     ["a bundler for Bun", { platform: "neutral", conditions: ["bun"] }, "dist/src/deno-and-bun.js"],
     ["a bundler for Node", { platform: "node" }, "dist/src/node.js"],
   ] as const)("gives %s the entry meant for it", async (_bundler, options, expected) => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     const result = await build({
       stdin: { contents: `export { createPiriodClient } from "@piriod/api";`, resolveDir: consumer.root },
       bundle: true,
@@ -117,8 +147,9 @@ describe("the packed package", () => {
       ...options,
       conditions: "conditions" in options ? [...options.conditions] : undefined,
     });
+    // The client's entries; beside them a bundle holds the modules of src/ that the generated code imports (write-body.js).
     const entries = Object.keys(result.metafile.inputs).filter((input) =>
-      /node_modules\/@piriod\/api\/dist\/src\/[^/]+\.js$/.test(input),
+      /node_modules\/@piriod\/api\/dist\/src\/(index|node|deno-and-bun)\.js$/.test(input),
     );
     expect(entries.map((input) => input.replace(/^.*node_modules\/@piriod\/api\//, ""))).toEqual([expected]);
   });
@@ -128,7 +159,7 @@ describe("the packed package", () => {
     ["worker", ["workerd", "worker", "browser"], false],
     ["Deno", ["deno"], true],
   ] as const)("a bundle for a %s (conditions %j) reads the environment: %s", async (_runtime, conditions, reads) => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     const result = await build({
       stdin: {
         contents: `import { createPiriodClient } from "@piriod/api"; export const piriod = () => createPiriodClient({ apiKey: "sk", workspace: "acc" });`,
@@ -148,7 +179,7 @@ describe("the packed package", () => {
   });
 
   it("names its own version in the User-Agent, as the build wrote it into dist/", async () => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     const { version } = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
     const output = await consumer.node(
       `import { createPiriodClient } from "@piriod/api";` +
@@ -161,7 +192,7 @@ describe("the packed package", () => {
   });
 
   it("sends a PATCH to a local server through the installed package", async () => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     const seen: { method?: string; url?: string; headers: IncomingMessage["headers"]; body: string }[] = [];
     const server: Server = createServer((request, response) => {
       let body = "";

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/prism-server.ts";
 import { defined } from "../helpers/defined.ts";
-import { useInstalledPackage } from "../helpers/installed-package.ts";
+import { installedPackage } from "../helpers/installed-package.ts";
 import { execFileAsync } from "../helpers/packed-package.ts";
 import { portIsFree } from "../helpers/port-is-free.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
@@ -13,20 +13,19 @@ import { ServingCommand } from "../helpers/serving-command.ts";
 // @piriod/api/testing as another team gets it: from the packed tarball, installed offline into a
 // fresh project (its types are checked there by consumer-types.test.ts).
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const installed = useInstalledPackage();
 const PACKAGE = path.join("node_modules", "@piriod", "api");
 
 beforeAll(async () => {
-  const { root } = installed().consumer;
+  const { root } = installedPackage().consumer;
   await cp(path.join(HERE, "loads"), root, { recursive: true });
   await copyFile(path.join(HERE, "consumers", "fake-example.test.ts"), path.join(root, "fake-example.test.ts"));
 });
 
 /** The files of the installed package that running `code` in the consumer project loads, relative to the package (`dist/src/node.js`). */
 async function packageFilesLoadedBy(code: string, options: { conditions?: readonly string[] } = {}): Promise<string[]> {
-  const { root } = installed().consumer;
+  const { root } = installedPackage().consumer;
   const record = path.join(root, `loads-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`);
-  await installed().consumer.node(code, {
+  await installedPackage().consumer.node(code, {
     ...options,
     flags: ["--import", "./record-loads.mjs"],
     env: { PIRIOD_LOADS_FILE: record },
@@ -40,10 +39,12 @@ async function packageFilesLoadedBy(code: string, options: { conditions?: readon
 }
 
 const isTheFake = (file: string) => file.startsWith("dist/src/testing/") || file === "dist/generated/fake-model.js";
+// The MCP server's bin, and the spec it alone reads at run time.
+const isTheMcpServer = (file: string) => file.startsWith("dist/src/mcp/") || file === "dist/generated/openapi.json";
 
 describe("@piriod/api/testing in the packed package", () => {
   it("serves a client's calls through fake.fetch, imported and required", async () => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     const output = await consumer.node(
       `import { createPiriodClient, toCustomerUpdate } from "@piriod/api";` +
         `import { createPiriodFake } from "@piriod/api/testing";` +
@@ -64,11 +65,11 @@ describe("@piriod/api/testing in the packed package", () => {
   });
 
   it("ships the piriod-fake bin, built with its #! line, which serves from the consumer project until killed by its PID", async () => {
-    const { consumer, packed } = installed();
+    const { consumer, packed } = installedPackage();
     const { bin } = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as {
       bin: Record<string, string>;
     };
-    expect(bin).toEqual({ "piriod-fake": "./dist/src/testing/cli.js" });
+    expect(bin["piriod-fake"]).toBe("./dist/src/testing/cli.js");
     expect(packed.files).toContain("dist/src/testing/cli.js");
     expect((await readFile(path.join(REPO_ROOT, "dist", "src", "testing", "cli.js"), "utf8")).split("\n")[0]).toBe(
       "#!/usr/bin/env node",
@@ -96,20 +97,20 @@ describe("@piriod/api/testing in the packed package", () => {
   });
 
   it("names itself in the bin's usage", async () => {
-    const { consumer } = installed();
+    const { consumer } = installedPackage();
     const { stdout } = await execFileAsync(
       path.join(consumer.root, "node_modules", ".bin", "piriod-fake"),
       ["--help"],
       { cwd: consumer.root },
     );
-    expect(stdout).toMatch(/^Usage: piriod-fake \[--port N\]\n/);
+    expect(stdout).toMatch(/^Usage: piriod-fake \[options\]\n/);
   });
 
   it.each([
     ["Node's entry", []],
     ["the entry of browsers and workers", ["browser"]],
   ] as const)(
-    "is never loaded by the client through %s, not even by what a call loads on first use",
+    "is never loaded by the client through %s, not even by what a call loads on first use, nor is the MCP server",
     async (_entry, conditions) => {
       // Nothing listens on the port: the calls fail to connect, after loading the transport, the validators and openapi-fetch.
       const port = await freePort();
@@ -129,6 +130,7 @@ describe("@piriod/api/testing in the packed package", () => {
       );
       if (conditions.length > 0) expect(loaded).toContain("dist/src/index.js");
       expect(loaded.filter(isTheFake)).toEqual([]);
+      expect(loaded.filter(isTheMcpServer)).toEqual([]);
     },
   );
 
@@ -139,8 +141,15 @@ describe("@piriod/api/testing in the packed package", () => {
     );
   });
 
+  it("sees the MCP server's bin loading when it runs, by the same recording", async () => {
+    const loaded = await packageFilesLoadedBy(
+      `process.argv.push("piriod-mcp", "--help"); await import("./${PACKAGE}/dist/src/mcp/cli.js");`,
+    );
+    expect(loaded.filter(isTheMcpServer)).toContain("dist/src/mcp/cli.js");
+  });
+
   it("runs the README's vitest example against the installed package", async () => {
-    const { root } = installed().consumer;
+    const { root } = installedPackage().consumer;
     const vitest = path.join(REPO_ROOT, "node_modules", "vitest", "vitest.mjs");
     const report = path.join(root, "fake-example-report.json");
     // The vitest running this test tells its workers who they are; the one started here must not take that for itself.

@@ -26,17 +26,16 @@ it("turns pending changesets into a release the breaking-change gate accepts", a
     ".changeset/nickname.md",
     `---\n"@piriod/api": minor\n---\n\nCustomerUpdate gains an optional \`nickname\`.\n`,
   );
-  expect((await copy.runScript("check-breaking")).status).toBe(0);
+  expect((await copy.runInProcess("check-breaking")).status).toBe(0);
 
   const run = await copy.runScript("release/version-packages");
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
 
   expect(JSON.parse(await read("package.json")).version).toBe(next);
+  // The changeset's text under the new version's heading; how changesets titles its groups is its own wording.
   expect(await read("CHANGELOG.md")).toMatch(
-    new RegExp(
-      `## ${next.replace(/\./g, "\\.")}[\\s\\S]*Minor Changes[\\s\\S]*CustomerUpdate gains an optional \`nickname\``,
-    ),
+    new RegExp(`## ${next.replace(/\./g, "\\.")}\n[\\s\\S]*CustomerUpdate gains an optional \`nickname\``),
   );
   expect(await read("openapi/openapi.yaml")).toContain(`\n  version: ${next}\n`);
   expect(JSON.parse(await read("generated/openapi.json")).info.version).toBe(next);
@@ -47,7 +46,7 @@ it("turns pending changesets into a release the breaking-change gate accepts", a
     "README.md",
   ]);
 
-  const gate = await copy.runScript("check-breaking");
+  const gate = await copy.runInProcess("check-breaking");
   expect(gate.stderr).toBe("");
   expect(gate.stdout).toContain(`since ${next}: spec unchanged`);
 });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { PiriodBadRequestError } from "../../src/index.ts";
+import { PiriodBadRequestError, PiriodError } from "../../src/index.ts";
 import { createPiriodFake } from "../../src/testing/index.ts";
 import { defined } from "../helpers/defined.ts";
 import { customerBody, fakeAndClient, send } from "../helpers/fake-client.ts";
 
 /** The fake's answer to a create with this body, sent as a raw HTTP client would (the client validates before sending). */
-async function createWith(body: unknown, path = "/customers/") {
-  const response = await send(createPiriodFake(), path, { method: "POST", body: JSON.stringify(body) });
+async function createWith(body: unknown, path = "/customers/", options: { strict?: boolean } = {}) {
+  const response = await send(createPiriodFake(options), path, { method: "POST", body: JSON.stringify(body) });
   return { status: response.status, body: await response.json() };
 }
 
@@ -15,7 +15,7 @@ describe("the fake refuses a body in Piriod's DRF shape, naming the fields actua
     const answer = await createWith({
       name: "x".repeat(101),
       email: "pagos(at)andes.cl",
-      state: "13",
+      state: "13.5",
       address: "Av. 1",
       country: "CL",
       website: "andes",
@@ -49,14 +49,10 @@ describe("the fake refuses a body in Piriod's DRF shape, naming the fields actua
     });
   });
 
-  it("words a wrong type as DRF does for booleans and strings, and a field the closed schema does not have", async () => {
-    expect(await createWith(customerBody({ send_invoices: "yes", currency: 5, nickname: "Andes" }))).toEqual({
+  it("words a wrong type as DRF does for booleans and strings", async () => {
+    expect(await createWith(customerBody({ send_invoices: "maybe", currency: true }))).toEqual({
       status: 400,
-      body: {
-        send_invoices: ["Must be a valid boolean."],
-        currency: ["Not a valid string."],
-        nickname: ["This field is not allowed."],
-      },
+      body: { send_invoices: ["Must be a valid boolean."], currency: ["Not a valid string."] },
     });
   });
 
@@ -110,5 +106,56 @@ describe("the fake refuses a body in Piriod's DRF shape, naming the fields actua
     expect((thrown as PiriodBadRequestError).fieldErrors).toEqual([
       { path: "/email", message: "Enter a valid email address." },
     ]);
+  });
+});
+
+describe("where Piriod (Django REST Framework) is lenient, the fake is too", () => {
+  const lenient = customerBody({
+    state: " 13 ",
+    send_invoices: "Yes",
+    send_vouchers: 0,
+    zip_code: 7500000,
+    nickname: "Andes",
+  });
+
+  it('reads "13" as an integer, "yes" and 0 as booleans, a number as a text, and ignores an unknown field', async () => {
+    const { status, body } = await createWith(lenient);
+    expect(status).toBe(201);
+    expect(body).toMatchObject({ state: { id: 13 }, send_invoices: true, send_vouchers: false, zip_code: "7500000" });
+    expect(body).not.toHaveProperty("nickname");
+  });
+
+  it("refuses them all with createPiriodFake({ strict: true }), as the spec's closed schemas do", async () => {
+    expect(await createWith(lenient, "/customers/", { strict: true })).toEqual({
+      status: 400,
+      body: {
+        state: ["A valid integer is required."],
+        send_invoices: ["Must be a valid boolean."],
+        send_vouchers: ["Must be a valid boolean."],
+        zip_code: ["Not a valid string."],
+        nickname: ["This field is not allowed."],
+      },
+    });
+  });
+
+  it('still refuses what DRF refuses: "13.5" for an integer, "maybe" for a boolean, true for a text', async () => {
+    expect(await createWith(customerBody({ state: "13.5", send_invoices: "maybe", zip_code: true }))).toEqual({
+      status: 400,
+      body: {
+        state: ["A valid integer is required."],
+        send_invoices: ["Must be a valid boolean."],
+        zip_code: ["Not a valid string."],
+      },
+    });
+  });
+
+  it("is reached by raw calls only: the client refuses both before sending", async () => {
+    const { fake, piriod } = fakeAndClient();
+    const error = await piriod.customers
+      .create({ ...customerBody(), state: "13" as unknown as number })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(PiriodError);
+    expect(String((error as Error).message)).toContain("/state");
+    expect(fake.requests).toHaveLength(0);
   });
 });

@@ -94,17 +94,52 @@ describe("faults on demand", () => {
       'failNext: no operation "customers.archive"; the spec has customers.list, customers.create',
     ],
     ["customers.list", {}, "failNext: the fault needs a status, a delay, drop: true or headers"],
-    ["customers.list", { status: 42 }, "failNext: status must be a whole number from 100 to 599, not 42"],
+    ["customers.list", { status: 42 }, "failNext: status must be a whole number from 200 to 599, not 42"],
+    ["customers.list", { status: 101 }, "failNext: status must be a whole number from 200 to 599, not 101"],
+    ["customers.list", { status: 199 }, "failNext: status must be a whole number from 200 to 599, not 199"],
     ["customers.list", { status: 500, drop: true }, "failNext: a dropped connection has no status"],
-    ["customers.list", { delay: -1 }, "failNext: delay must be a number of milliseconds, 0 or more, not -1"],
+    ["customers.list", { delay: -1 }, "failNext: delay must be a number of milliseconds from 0 to 2147483647, not -1"],
+    [
+      "customers.list",
+      { delay: 2 ** 31 },
+      "failNext: delay must be a number of milliseconds from 0 to 2147483647, not 2147483648",
+    ],
+    [
+      "customers.list",
+      { status: 503, headers: { "retry-after": "1\r\nset-cookie: session=stolen" } },
+      'failNext: headers: the value of "retry-after" must be a string without line breaks or control characters',
+    ],
+    [
+      "customers.list",
+      { status: 503, headers: { "retry after": "1" } },
+      'failNext: headers: "retry after" is not a valid header name',
+    ],
+    [
+      "customers.list",
+      { status: 503, headers: { "Content-Length": "1" } },
+      'failNext: headers: "Content-Length" frames the answer, and the fake writes it itself',
+    ],
+    [
+      "customers.list",
+      { status: 500, body: { count: 1n } },
+      "failNext: body must be a string or a value JSON can write: Do not know how to serialize a BigInt",
+    ],
     [
       "customers.list",
       { status: 503, headers: { "retry-after": 5 } },
       "failNext: headers must be an object of strings",
     ],
-  ])("refuses failNext(%j, %j), saying why", (operation, fault, message) => {
+  ])("refuses failNext(%s, %o), saying why", (operation, fault, message) => {
     const fake = createPiriodFake();
     expect(() => fake.failNext(operation as never, fault as never)).toThrow(PiriodError);
     expect(() => fake.failNext(operation as never, fault as never)).toThrow(message);
+  });
+
+  it("takes the edges of each range: a 200 and the longest delay a timer keeps", async () => {
+    const { fake, piriod } = fakeAndClient();
+    fake.failNext("customers.list", { status: 200, body: { count: 0, next: null, previous: null, results: [] } });
+    expect((await piriod.customers.list()).count).toBe(0);
+    expect(() => fake.failNext("customers.list", { delay: 2 ** 31 - 1 })).not.toThrow();
+    fake.reset();
   });
 });

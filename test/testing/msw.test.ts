@@ -149,10 +149,30 @@ describe("the fake as msw handlers", () => {
         PiriodConnectionError,
       );
       expect(reported).toHaveBeenCalledOnce();
+      // msw's own report of an unhandled request: it names the request, in msw's words.
       const report = defined(reported.mock.calls[0], "the first report").join(" ");
-      expect(report).toContain("without a matching request handler");
-      expect(report).toContain(`• GET ${baseUrl}/customers/\n`);
+      expect(report).toContain(`GET ${baseUrl}/customers/`);
     }
     expect(fake.requests).toHaveLength(4);
   });
+
+  it.each(["/:tenant", "/piriod/*", "/(v1)", "/v1+"])(
+    "serves a base URL whose path %s holds msw's pattern syntax as that path alone",
+    async (path) => {
+      const gateway = `https://gateway.example.test${path}`;
+      server.resetHandlers(...fake.handlers(http, { baseUrl: gateway }));
+      const reported = vi.spyOn(console, "error").mockImplementation(() => {});
+      const customer = await createFetchClient({ ...options, baseUrl: gateway, maxRetries: 0 }).customers.create(
+        customerBody(),
+      );
+      expect(customer.id).toMatch(/^cus_/);
+
+      const elsewhere = createFetchClient({ ...options, baseUrl: "https://gateway.example.test/acme", maxRetries: 0 });
+      await expect(elsewhere.customers.list()).rejects.toBeInstanceOf(PiriodConnectionError);
+      expect(defined(reported.mock.calls[0], "the report of the request no handler took").join(" ")).toContain(
+        "• GET https://gateway.example.test/acme/customers/\n",
+      );
+      expect(fake.requests.map(({ path: received }) => received)).toEqual(["/customers/"]);
+    },
+  );
 });

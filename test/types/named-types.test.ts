@@ -87,8 +87,10 @@ describe("the spec's schemas, as consumers see them", () => {
     expect(typeOf(name)).toBe(shown);
   });
 
+  // The names TypeScript quotes, not its wording, which changes between its versions.
   it("are named in compiler errors", () => {
-    expect(diagnosticsOn("missing")).toMatch(/from type 'Customer': address, country, state/);
-    expect(diagnosticsOn("wrongCountry")).toMatch(/not assignable to type 'Country'/);
+    expect(diagnosticsOn("missing")).toContain("'Customer'");
+    expect(diagnosticsOn("missing")).toMatch(/address, country, state/);
+    expect(diagnosticsOn("wrongCountry")).toContain("'Country'");
   });
 });

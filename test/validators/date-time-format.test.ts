@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { isDateTime } from "../../scripts/templates/date-time-format.js";
+import { isDateTime } from "../../src/date-time-format.ts";
 import { type FormatOracle, formatOracle } from "../helpers/conformance-oracle.ts";
 import { nearly } from "../helpers/format-strings.ts";
 
-// The validators check `date-time` with scripts/templates/date-time-format.js (bundled into
-// generated/validators/formats.js); the conformance oracle with its own code. They must agree on
+// The validators check `date-time` with src/date-time-format.ts (through
+// src/validator-formats.ts); the conformance oracle with its own code. They must agree on
 // any string but one kind, below.
 
 let oracle: FormatOracle;

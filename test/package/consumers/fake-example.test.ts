@@ -40,7 +40,7 @@ describe("billing emails", () => {
   });
 
   it("shows Piriod's field errors", async () => {
-    // Piriod asks a Chilean customer for its RUT; the fake knows no tax rule, so the test asks for the 400.
+    // Piriod asks a Chilean customer for its RUT; without accountCountry the fake does not, so the test asks for the 400.
     fake.failNext("customers.create", { status: 400, body: { tax_id: ["This field is required."] } });
 
     const error = await piriod.customers

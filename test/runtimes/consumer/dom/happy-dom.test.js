@@ -1,0 +1,4 @@
+// @vitest-environment happy-dom
+import { customersTests } from "./customers.js";
+
+customersTests(/ HappyDOM\//);

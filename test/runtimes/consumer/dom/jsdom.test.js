@@ -1,0 +1,4 @@
+// @vitest-environment jsdom
+import { customersTests } from "./customers.js";
+
+customersTests(/ jsdom\//);
