@@ -73,6 +73,7 @@ describe("the piriod-fake command", () => {
       "--cors-origin ORIGIN",
       "--control-token TOKEN",
       "--max-requests N",
+      "--request-ids",
     ])
       expect(stdout).toContain(flag);
     expect(printedCurlCommands(stdout).map((command) => command.match(/^curl (-X POST )?\S+/)?.[0])).toEqual([
@@ -249,6 +250,18 @@ describe("the piriod-fake command", () => {
     // Its printed examples use that key and workspace, and work.
     for (const command of printedCurlCommands(script.stdout).slice(0, 3))
       expect((await runCurl(command)).status).toBeLessThan(300);
+  });
+
+  it("sends an x-request-id with every answer with --request-ids, and none without", async () => {
+    const plain = await serving();
+    expect((await call(`${plain.url}/customers/`)).headers.get("x-request-id")).toBeNull();
+    const { url } = await serving("--request-ids");
+    const answers = [await call(`${url}/customers/`), await call(`${url}/customers/cus_missing/`)];
+    const ids = answers.map((answer) => answer.headers.get("x-request-id"));
+    expect(ids).toEqual([expect.stringMatching(/^req_\w+$/), expect.stringMatching(/^req_\w+$/)]);
+    expect(new Set(ids).size).toBe(2);
+    const requests = await (await fetch(`${url}/__piriod-fake/requests`)).json();
+    expect(requests.map(({ requestId }: { requestId?: string }) => requestId)).toEqual(ids);
   });
 
   it("keeps the newest --max-requests requests", async () => {
