@@ -168,7 +168,7 @@ export function createFake<Operation extends string, Objects>(
   const maxBodyBytes = checkedLimit(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
   const maxRequests = checkedLimit(options.maxRequests, "maxRequests", Number.POSITIVE_INFINITY);
   const strict = options.strict === true;
-  const requestIds = options.requestIds ?? false;
+  const { requestIds = false } = options;
   if (typeof requestIds !== "boolean") throw new PiriodError("createPiriodFake: requestIds must be true or false");
   const settings = ruleSettings(
     options as Record<string, unknown>,

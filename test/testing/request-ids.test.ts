@@ -24,6 +24,22 @@ describe("requestIds", () => {
     expect(fake.requests.map((request) => request.requestId)).toEqual(ids);
     expect((await send(fake, "/nowhere/")).headers.get("x-request-id")).toMatch(/^req_/);
   });
+
+  it("goes with the 413 a body too large gets, which the front server answers before any operation", async () => {
+    const fake = createPiriodFake({ requestIds: true, maxBodyBytes: 10 });
+    const answer = await send(fake, "/customers/", { method: "POST", body: customerBody() });
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get("x-request-id")).toMatch(/^req_/);
+    expect(fake.requests.map(({ status, requestId }) => [status, requestId])).toEqual([
+      [413, answer.headers.get("x-request-id")],
+    ]);
+  });
+
+  it.each(["yes", 1, null])("refuses requestIds of %j, naming the option", (value) => {
+    expect(() => createPiriodFake({ requestIds: value as unknown as boolean })).toThrow(
+      "createPiriodFake: requestIds must be true or false",
+    );
+  });
 });
 
 describe("failNext with headers alone", () => {
