@@ -81,6 +81,12 @@ const anotherErrorShape: Drift = ({ status, body }) => {
   const [message] = (body as { non_field_errors?: string[] } | undefined)?.non_field_errors ?? [];
   return status === 400 && message !== undefined ? { body: { detail: message } } : undefined;
 };
+/** An unknown state refused as a whole rather than under its field. */
+const unknownStateOtherShape: Drift = ({ method, path: where, status, body }) => {
+  const state = (body as { state?: unknown } | undefined)?.state;
+  if (method !== "POST" || where !== "/customers/" || status !== 400 || !Array.isArray(state)) return undefined;
+  return { body: { detail: String(state[0]) } };
+};
 const nextPageTooMany: Drift = ({ method, path: where, query, status, body }) => {
   const page = body as { next?: unknown } | undefined;
   if (method !== "GET" || where !== "/customers/" || status !== 200 || query.get("page_size") !== "1") return undefined;
@@ -121,6 +127,7 @@ describe("piriod-contract-check", () => {
           stringForInteger,
           anotherStatus,
           anotherErrorShape,
+          unknownStateOtherShape,
           nextPageTooMany,
           wordedOtherwise,
           echoesTheKey,
@@ -136,6 +143,7 @@ describe("piriod-contract-check", () => {
       "create customers#1:body/state/id": "spec-violation",
       "retrieve an unknown customers id:status": "divergence",
       "retrieve customers#1 without x-simple-workspace:error/non_field_errors": "divergence",
+      "create customers with an unknown state:error/state": "divergence",
       "list customers, page 2 of size 1:next": "divergence",
       "retrieve customers#1 with a wrong key:error/detail": "wording",
     };
