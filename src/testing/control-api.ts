@@ -72,9 +72,12 @@ const ENDPOINTS: Record<
   },
 };
 
-const LISTED = Object.entries(ENDPOINTS)
-  .map(([name, { method }]) => `${method} ${CONTROL_PATH}${name}`)
-  .join(", ");
+/** Every route of the control API, as `POST /__piriod-fake/seed`. */
+export const CONTROL_ROUTES: readonly string[] = Object.entries(ENDPOINTS).map(
+  ([name, { method }]) => `${method} ${CONTROL_PATH}${name}`,
+);
+
+const LISTED = CONTROL_ROUTES.join(", ");
 
 /**
  * The control API's answer to `request`, so that a test in another process (a Playwright suite, a
