@@ -255,6 +255,16 @@ describe("the piriod-fake command", () => {
     expect((await as("sk_test_team", "acc_THREE")).status).toBe(403);
     expect((await (await as("sk_test_team", "acc_ONE")).json()).count).toBe(1);
     expect((await (await as("sk_test_team", "acc_TWO")).json()).count).toBe(0);
+    // A seed into a workspace it refuses is refused too: no call could read it.
+    const elsewhere = await fetch(`${url}/__piriod-fake/seed`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-simple-workspace": "acc_THREE" },
+      body: JSON.stringify({ customers: [CUSTOMER] }),
+    });
+    expect([elsewhere.status, (await elsewhere.json()).detail]).toEqual([
+      400,
+      'seed: workspace "acc_THREE" is not one the fake accepts (acc_ONE, acc_TWO)',
+    ]);
     // Its printed examples use that key and workspace, and work.
     for (const command of printedCurlCommands(script.stdout).slice(0, 3))
       expect((await runCurl(command)).status).toBeLessThan(300);

@@ -1,7 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PiriodAuthenticationError, PiriodNotFoundError, PiriodPermissionDeniedError } from "../../src/index.ts";
+import {
+  PiriodAuthenticationError,
+  PiriodError,
+  PiriodNotFoundError,
+  PiriodPermissionDeniedError,
+} from "../../src/index.ts";
 import { createPiriodFake } from "../../src/testing/index.ts";
 import { defined } from "../helpers/defined.ts";
 import { customerBody, fakeAndClient, send, WORKSPACE } from "../helpers/fake-client.ts";
@@ -75,6 +80,14 @@ describe("the fake reads the headers as Piriod does", () => {
     const quoted = (text = "") => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     for (const [status, message] of refusals)
       expect(models).toMatch(new RegExp(`${status} \`[^\`]*${quoted(message)}[^\`]*\``));
+  });
+
+  it("refuses a seed into a workspace outside its workspaces option, which no call could read", async () => {
+    const fake = createPiriodFake({ workspaces: ["acc_mine"], workspace: "acc_mine" });
+    expect(() => fake.seed({ customers: [customerBody()] }, { workspace: "acc_other" })).toThrow(
+      new PiriodError('seed: workspace "acc_other" is not one the fake accepts (acc_mine)'),
+    );
+    expect(fake.seed({ customers: [customerBody()] }, { workspace: "acc_mine" }).customers).toHaveLength(1);
   });
 
   it("keeps each workspace's data apart", async () => {
