@@ -273,6 +273,15 @@ export function createFake<Operation extends string, Objects>(
   function seed(objects: SeedOf<Objects>, where: FakeSpace = {}): Record<string, unknown[]> {
     if (objects === null || typeof objects !== "object")
       throw new PiriodError("seed takes an object of lists by resource: { customers: [...] }");
+    // Objects in a workspace the fake refuses could never be read: a seed there is a mistake, said at once.
+    if (
+      where.workspace !== undefined &&
+      access.workspaces !== undefined &&
+      !access.workspaces.includes(where.workspace)
+    )
+      throw new PiriodError(
+        `seed: workspace ${JSON.stringify(where.workspace)} is not one the fake accepts (${access.workspaces.join(", ")})`,
+      );
     if (where.onDelete !== undefined && !["delete", "archive", "refuse"].includes(where.onDelete))
       throw new PiriodError(
         `seed: onDelete must be "delete", "archive" or "refuse", not ${JSON.stringify(where.onDelete)}`,
