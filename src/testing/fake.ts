@@ -32,7 +32,7 @@ export interface FakeOptions<Objects = Record<string, unknown>> {
   apiKey?: string;
   /** Accept only these workspaces (another answers 403). Default: any. */
   workspaces?: readonly string[];
-  /** The workspace `seed` and `build` use when not told. Default `acc_01H8XYZ123ABC`, the spec's example. */
+  /** The workspace `seed` and `build` use when not told; one of `workspaces` when given. Default the first of `workspaces`, else `acc_01H8XYZ123ABC`, the spec's example. */
   workspace?: string;
   /** The clock of `created` and `updated`. Default: the system's. */
   now?: () => Date;
@@ -154,7 +154,12 @@ export function createFake<Operation extends string, Objects>(
   const routes = routesOf(spec.operations);
   const access: Access = { apiKey: options.apiKey, workspaces: options.workspaces };
   const now = options.now ?? (() => new Date());
-  const defaultWorkspace = options.workspace ?? DEFAULT_WORKSPACE;
+  // With `workspaces` alone, seeds go to the first of them: the default one would be stored where no call can read it.
+  const defaultWorkspace = options.workspace ?? options.workspaces?.[0] ?? DEFAULT_WORKSPACE;
+  if (options.workspaces && !options.workspaces.includes(defaultWorkspace))
+    throw new PiriodError(
+      `createPiriodFake: workspace "${defaultWorkspace}" is not one of workspaces (${options.workspaces.join(", ")})`,
+    );
   const spaces = new Map<string, Space>();
   const faults = new FaultQueue();
   const requests: ReceivedRequestOf<Operation>[] = [];

@@ -90,6 +90,17 @@ describe("the fake reads the headers as Piriod does", () => {
     expect(fake.seed({ customers: [customerBody()] }, { workspace: "acc_mine" }).customers).toHaveLength(1);
   });
 
+  it("seeds into the first of its workspaces when not told where, and refuses a default outside them", async () => {
+    const { piriod } = fakeAndClient(
+      { workspaces: ["acc_mine", "acc_also"], examples: true },
+      { workspace: "acc_mine" },
+    );
+    expect((await piriod.customers.list()).count).toBeGreaterThan(0);
+    expect(() => createPiriodFake({ workspaces: ["acc_mine"], workspace: "acc_other" })).toThrow(
+      new PiriodError('createPiriodFake: workspace "acc_other" is not one of workspaces (acc_mine)'),
+    );
+  });
+
   it("keeps each workspace's data apart", async () => {
     const { fake, piriod } = fakeAndClient();
     const created = await piriod.customers.create(customerBody());
