@@ -1,7 +1,7 @@
 import { createPiriodFake, type PiriodFakeOptions } from "../testing/index.js";
 import { type Difference, differences, type StepContext } from "./compare.js";
 import { exchange } from "./exchange.js";
-import { scenario } from "./scenario.js";
+import { scenario, scenarioCatalogues } from "./scenario.js";
 import { type Answers, type Session, StopCheck } from "./session.js";
 import { specOf } from "./spec.js";
 
@@ -16,7 +16,11 @@ export interface ContractCheckOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** Differences of the `wording` class to silence, by their id. */
   allowed?: readonly string[];
-  /** More options of the fake the answers are compared with (a catalogue of countries and states, say). */
+  /**
+   * More options of the fake the answers are compared with. Its catalogues (`countries`, `states`)
+   * always hold the ids the scenario sends, as the spec's examples show them, besides those given
+   * here; an object given here wins over the scenario's of the same id.
+   */
   fake?: PiriodFakeOptions;
   /** The run's name, which every object it creates carries. Default: the time and a random suffix. */
   run?: string;
@@ -59,6 +63,7 @@ export async function runContractCheck(options: ContractCheckOptions): Promise<C
     workspaces: [options.workspace],
     workspace: options.workspace,
     ...options.fake,
+    ...withScenarioCatalogues(options.fake ?? {}),
   });
   const sides = {
     target: {
@@ -181,6 +186,23 @@ export async function runContractCheck(options: ContractCheckOptions): Promise<C
     `${count("wording")} wording differences${silenced ? ` (${silenced} more allowed)` : ""}` +
     `${leftBehind.length ? `; ${leftBehind.length} objects could not be deleted` : ""}${report.stopped ? `; stopped: ${report.stopped}` : ""}`;
   return report;
+}
+
+/**
+ * The fake's catalogues: those of `given`, and each object of the scenario's whose id they lack.
+ * With them the fake refuses an unknown country or state in Piriod's shape, and the check
+ * compares that refusal's error, not its status alone.
+ */
+function withScenarioCatalogues(given: PiriodFakeOptions): PiriodFakeOptions {
+  const merged: Record<string, unknown[]> = {};
+  for (const [option, objects] of Object.entries(scenarioCatalogues())) {
+    const own = (given as Record<string, unknown>)[option] ?? [];
+    // Not a list: left as given, for the fake to refuse in its own words.
+    if (!Array.isArray(own)) continue;
+    const kept = own as { id?: unknown }[];
+    merged[option] = [...kept, ...objects.filter(({ id }) => !kept.some((object) => object?.id === id))];
+  }
+  return merged as PiriodFakeOptions;
 }
 
 /** A run's name: when it ran, to the second, and a random suffix: `20261207T061233-k3f9`. */

@@ -1,5 +1,7 @@
 import { resources } from "../../generated/fake-model.js";
+import { rules } from "../../generated/fake-rules.js";
 import type { FieldKind, ResourceModel } from "../testing/model.js";
+import { idOf } from "../testing/rules.js";
 import type { Side } from "./exchange.js";
 import { ROUTES, type Route, type Shape } from "./routes.js";
 import { type Answers, type Session, StopCheck } from "./session.js";
@@ -42,6 +44,35 @@ export async function scenario(session: Session): Promise<void> {
   }
   const [first] = done;
   if (first) await refusals(session, first, done);
+}
+
+/**
+ * The catalogues (by the fake's option: `countries`, `states`) that hold each id the scenario's
+ * creates send in a field of a catalogue (`x-piriod-catalogue`), as the spec's examples show it,
+ * with the object it belongs to (`x-piriod-belongs-to`) as the same body names it. A fake given
+ * them takes the scenario's creates and refuses its unknown ids as Piriod refuses them.
+ */
+export function scenarioCatalogues(): Record<string, Record<string, unknown>[]> {
+  const catalogues: Record<string, Record<string, unknown>[]> = {};
+  for (const name of Object.keys(resources)) {
+    const resource = resourceOf(name);
+    const resourceRules = rules[name];
+    if (resource === undefined || resourceRules === undefined) continue;
+    const { example } = resource.spec;
+    for (const [field, option] of Object.entries(resourceRules.catalogues)) {
+      const id = idOf(example[field]);
+      if (id === undefined || id === null) continue;
+      const catalogue = catalogues[option] ?? [];
+      catalogues[option] = catalogue;
+      if (catalogue.some((known) => known.id === id)) continue;
+      const shown = resource.model.related[field]?.find((known) => known.id === id);
+      const object: Record<string, unknown> = { ...shown, id };
+      const owner = resourceRules.belongsTo[field];
+      if (owner !== undefined && example[owner] !== undefined) object[owner] = idOf(example[owner]);
+      catalogue.push(object);
+    }
+  }
+  return catalogues;
 }
 
 function resourceOf(name: string): Resource | undefined {

@@ -49,32 +49,51 @@ const ENDPOINTS: Record<
   webhooks: {
     method: "POST",
     serve: (fake, body) => {
-      const { url, secret, events } = (body ?? {}) as { url?: unknown; secret?: unknown; events?: unknown };
-      if (typeof url !== "string")
-        throw new PiriodError('webhooks takes { "url": "http://…", "secret": "whsecret_…", "events"?: [...] }');
+      const takes = 'webhooks takes { "url": "http://…", "secret": "whsecret_…", "events"?: [...] }';
+      const { url, secret, events } = fieldsOf(body, ["url", "secret", "events"], takes);
+      if (typeof url !== "string") throw new PiriodError(takes);
       return json(201, fake.webhooks.register({ url, secret, events } as Parameters<FakeWebhooks["register"]>[0]));
     },
   },
   "webhooks/send": {
     method: "POST",
     serve: async (fake, body) => {
-      const { event, object_id } = (body ?? {}) as { event?: unknown; object_id?: unknown };
-      return json(200, await fake.webhooks.send(event as string, object_id as string));
+      const takes = 'webhooks/send takes { "event": "payment.created", "object_id": "pay_123" }';
+      const { event, object_id } = fieldsOf(body, ["event", "object_id"], takes);
+      // Named here, by its name over HTTP: fake.webhooks.send calls it objectId.
+      if (typeof object_id !== "string" || object_id === "")
+        throw new PiriodError(`${takes}: object_id must be the id of the object the event is about`);
+      return json(200, await fake.webhooks.send(event as string, object_id));
     },
   },
   "webhooks/deliveries": { method: "GET", serve: (fake) => json(200, fake.webhooks.deliveries) },
   "webhooks/enable": {
     method: "POST",
     serve: (fake, body) => {
-      fake.webhooks.enable((body as { id?: unknown } | undefined)?.id as number);
+      const takes = 'webhooks/enable takes { "id": 1 }, the id its registration answered';
+      const { id } = fieldsOf(body, ["id"], takes);
+      if (typeof id !== "number") throw new PiriodError(takes);
+      fake.webhooks.enable(id);
       return new Response(null, { status: 204 });
     },
   },
 };
 
-const LISTED = Object.entries(ENDPOINTS)
-  .map(([name, { method }]) => `${method} ${CONTROL_PATH}${name}`)
-  .join(", ");
+/** A control call's body as the object of `fields` it must be, or `takes` (the endpoint's rule) naming what else it holds. */
+function fieldsOf(body: unknown, fields: readonly string[], takes: string): Record<string, unknown> {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) throw new PiriodError(takes);
+  const others = Object.keys(body).filter((field) => !fields.includes(field));
+  if (others.length > 0)
+    throw new PiriodError(`${takes}, without ${others.map((field) => JSON.stringify(field)).join(", ")}`);
+  return body as Record<string, unknown>;
+}
+
+/** Every route of the control API, as `POST /__piriod-fake/seed`. */
+export const CONTROL_ROUTES: readonly string[] = Object.entries(ENDPOINTS).map(
+  ([name, { method }]) => `${method} ${CONTROL_PATH}${name}`,
+);
+
+const LISTED = CONTROL_ROUTES.join(", ");
 
 /**
  * The control API's answer to `request`, so that a test in another process (a Playwright suite, a

@@ -32,7 +32,7 @@ export interface FakeOptions<Objects = Record<string, unknown>> {
   apiKey?: string;
   /** Accept only these workspaces (another answers 403). Default: any. */
   workspaces?: readonly string[];
-  /** The workspace `seed` and `build` use when not told. Default `acc_01H8XYZ123ABC`, the spec's example. */
+  /** The workspace `seed` and `build` use when not told; one of `workspaces` when given. Default the first of `workspaces`, else `acc_01H8XYZ123ABC`, the spec's example. */
   workspace?: string;
   /** The clock of `created` and `updated`. Default: the system's. */
   now?: () => Date;
@@ -161,7 +161,12 @@ export function createFake<Operation extends string, Objects>(
   const routes = routesOf(spec.operations);
   const access: Access = { apiKey: options.apiKey, workspaces: options.workspaces };
   const now = options.now ?? (() => new Date());
-  const defaultWorkspace = options.workspace ?? DEFAULT_WORKSPACE;
+  // With `workspaces` alone, seeds go to the first of them: the default one would be stored where no call can read it.
+  const defaultWorkspace = options.workspace ?? options.workspaces?.[0] ?? DEFAULT_WORKSPACE;
+  if (options.workspaces && !options.workspaces.includes(defaultWorkspace))
+    throw new PiriodError(
+      `createPiriodFake: workspace "${defaultWorkspace}" is not one of workspaces (${options.workspaces.join(", ")})`,
+    );
   const spaces = new Map<string, Space>();
   const faults = new FaultQueue();
   const requests: ReceivedRequestOf<Operation>[] = [];
@@ -295,6 +300,15 @@ export function createFake<Operation extends string, Objects>(
   function seed(objects: SeedOf<Objects>, where: FakeSpace = {}): Record<string, unknown[]> {
     if (objects === null || typeof objects !== "object")
       throw new PiriodError("seed takes an object of lists by resource: { customers: [...] }");
+    // Objects in a workspace the fake refuses could never be read: a seed there is a mistake, said at once.
+    if (
+      where.workspace !== undefined &&
+      access.workspaces !== undefined &&
+      !access.workspaces.includes(where.workspace)
+    )
+      throw new PiriodError(
+        `seed: workspace ${JSON.stringify(where.workspace)} is not one the fake accepts (${access.workspaces.join(", ")})`,
+      );
     if (where.onDelete !== undefined && !["delete", "archive", "refuse"].includes(where.onDelete))
       throw new PiriodError(
         `seed: onDelete must be "delete", "archive" or "refuse", not ${JSON.stringify(where.onDelete)}`,

@@ -99,7 +99,7 @@ export function objectRuleErrors(
 }
 
 /** A field's id: the value itself, or an embedded object's `id`. */
-function idOf(value: unknown): unknown {
+export function idOf(value: unknown): unknown {
   return value !== null && typeof value === "object" ? (value as { id?: unknown }).id : value;
 }
 

@@ -265,11 +265,22 @@ Control API, at the server's root (answered on loopback, or anywhere with the co
     -d '{"operation": "customers.list", "status": 503}'
   curl -X POST ${url}${CONTROL_PATH}reset
   curl ${url}${CONTROL_PATH}requests
+  curl -X POST ${url}${CONTROL_PATH}webhooks -H 'Content-Type: application/json' \\
+    -d '{"url": "http://127.0.0.1:3000/webhooks", "secret": "whsecret_test"}'
+  curl -X POST ${url}${CONTROL_PATH}webhooks/send -H 'Content-Type: application/json' \\
+    -d '{"event": "payment.created", "object_id": "pay_123"}'
+  curl ${url}${CONTROL_PATH}webhooks/deliveries
+  curl -X POST ${url}${CONTROL_PATH}webhooks/enable -H 'Content-Type: application/json' -d '{"id": 1}'
 
 seed stores objects as fake.seed does, in the workspace and mode that x-simple-workspace and
-x-piriod-test-mode name (seed?onDelete=archive or refuse: what a delete of them does); fail-next queues a fault for the next call of an operation ({ status,
-body, headers }, { delay } in milliseconds, or { drop: true }); reset goes back to the objects it
-started from; requests lists what it received, oldest first, the key redacted.`;
+x-piriod-test-mode name (seed?onDelete=archive or refuse: what a delete of them does); fail-next
+queues a fault for the next call of an operation ({ status, body, headers }, { delay } in
+milliseconds, or { drop: true }); reset goes back to the objects it started from; requests lists
+what it received, oldest first, the key redacted. webhooks registers your endpoint's URL with its
+secret (and "events", to take only those), answered with its id; webhooks/send delivers an event,
+signed, to every enabled webhook that takes it and answers the deliveries; webhooks/deliveries
+lists them all; webhooks/enable enables again a webhook that three deliveries failing with the
+same status disabled.`;
 }
 
 function howToUse(url: string, settings: Extract<Settings, { fake: unknown }>, customer: string | undefined): string {

@@ -49,6 +49,18 @@ describe("the API key", () => {
     expect((error as PiriodApiError).message).toContain("bad credentials: Token [redacted]");
   });
 
+  it("is redacted at each of 10,000 places in one string, and nothing else of the string is lost", async () => {
+    const line = (key: string, index: number) => `${index}: Token ${key}, x${API_KEY}y`;
+    const lines = (key: string) => Array.from({ length: 10_000 }, (_, index) => line(key, index)).join("\n");
+    server.answer(json(404, { detail: lines(API_KEY) }));
+    const error = await testClient({ baseUrl: server.url, maxRetries: 0 })
+      .customers.retrieve(CUSTOMER_ID)
+      .catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(PiriodApiError);
+    // A key joined to other characters is not a token of its own, and stays, as the redaction rule says.
+    expect((error as PiriodApiError).body).toEqual({ detail: lines("[redacted]") });
+  });
+
   it("is redacted from a 200 that is not JSON and echoes it", async () => {
     server.answer(reply(200, `<p>Token ${API_KEY}</p>`, { "content-type": "text/html" }));
     const error = await testClient({ baseUrl: server.url })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runContractCheck } from "../../src/contract-check/run.ts";
+import type { PiriodFakeOptions } from "../../src/testing/index.ts";
 import { type Drift, driftingFetch } from "../helpers/drifting-server.ts";
 
 // The check's run in this process, against drifting Piriods reached through `fetch`: what it sends,
@@ -31,8 +32,15 @@ function target(drifts: Drift[]) {
   return { fetch: answer, received, left };
 }
 
-const check = (fetch: (request: Request) => Promise<Response>) =>
-  runContractCheck({ baseUrl: "https://api.piriod.com", workspace: WORKSPACE, apiKey: KEY, fetch, run: "test-run" });
+const check = (fetch: (request: Request) => Promise<Response>, fake?: PiriodFakeOptions) =>
+  runContractCheck({
+    baseUrl: "https://api.piriod.com",
+    workspace: WORKSPACE,
+    apiKey: KEY,
+    fetch,
+    run: "test-run",
+    ...(fake ? { fake } : {}),
+  });
 
 describe("a contract check's run", () => {
   it("stops when the server does not keep to test mode, and deletes what it made", async () => {
@@ -84,5 +92,21 @@ describe("a contract check's run", () => {
       "create customers with an unknown country:status",
       "create customers with an unknown state:status",
     ]);
+  });
+
+  it("compares every step with a fake that knows the countries and states the scenario sends, whatever its options give", async () => {
+    // Piriod knows the spec's example's Mexican state; the options give the fake a catalogue without it.
+    const piriod = driftingFetch([], {
+      apiKey: KEY,
+      countries: [{ id: "MX", name: "México", code: "+52", has_regulation: true, currencies: ["MXN"] }],
+      states: [{ id: 14, name: "Jalisco", country: "MX" }],
+    });
+    const report = await check(piriod, {
+      states: [{ id: 13, name: "Región Metropolitana de Santiago", country: "CL" }],
+    });
+    const unlike = report.steps.filter(({ status, fakeStatus }) => status !== fakeStatus);
+    expect(unlike.map(({ step, status, fakeStatus }) => `${step}: ${status}, the fake ${fakeStatus}`)).toEqual([]);
+    expect(report.steps.find(({ step }) => step === "create customers with an unknown state")?.fakeStatus).toBe(400);
+    expect(report.summary).toBe("PASS: 0 spec violations, 0 divergences, 0 wording differences");
   });
 });

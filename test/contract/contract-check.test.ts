@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../../scripts/lib/prism-server.ts";
 import type { Difference } from "../../src/contract-check/compare.ts";
 import type { ContractCheckReport } from "../../src/contract-check/run.ts";
 import { createPiriodFake } from "../../src/testing/index.ts";
@@ -9,6 +10,7 @@ import { runContractCheckCommand } from "../helpers/contract-check-command.ts";
 import { defined } from "../helpers/defined.ts";
 import { type Drift, type Exchange, startDriftingServer } from "../helpers/drifting-server.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
+import { runMockScript } from "../helpers/serving-command.ts";
 
 // `piriod-contract-check` run as a command, from source, against Piriods served over HTTP on this
 // machine: the fake, and servers that drift from the spec on purpose.
@@ -81,6 +83,12 @@ const anotherErrorShape: Drift = ({ status, body }) => {
   const [message] = (body as { non_field_errors?: string[] } | undefined)?.non_field_errors ?? [];
   return status === 400 && message !== undefined ? { body: { detail: message } } : undefined;
 };
+/** An unknown state refused as a whole rather than under its field. */
+const unknownStateOtherShape: Drift = ({ method, path: where, status, body }) => {
+  const state = (body as { state?: unknown } | undefined)?.state;
+  if (method !== "POST" || where !== "/customers/" || status !== 400 || !Array.isArray(state)) return undefined;
+  return { body: { detail: String(state[0]) } };
+};
 const nextPageTooMany: Drift = ({ method, path: where, query, status, body }) => {
   const page = body as { next?: unknown } | undefined;
   if (method !== "GET" || where !== "/customers/" || status !== 200 || query.get("page_size") !== "1") return undefined;
@@ -113,6 +121,34 @@ describe("piriod-contract-check", () => {
     expect(await left.json()).toMatchObject({ count: 0 });
   }, 120_000);
 
+  it("passes against the piriod-fake command started as docs/contract-check.md shows it", async () => {
+    const page = await readFile(path.join(REPO_ROOT, "docs", "contract-check.md"), "utf8");
+    const section = page.slice(page.indexOf("## Trying it against the fake"));
+    const catalogue = defined(section.match(/```json\n([\s\S]*?)```/)?.[1], "the page's catalogue.json");
+    const serve = defined(section.match(/^npx piriod-fake (.+) &$/m)?.[1], "the page's piriod-fake command");
+    const [, key, args] = defined(
+      section.match(/^PIRIOD_API_KEY=(\S+) npx piriod-contract-check (.+)$/m),
+      "the page's piriod-contract-check command",
+    );
+    const verdict = defined(section.match(/`(PASS: [^`]+)`/)?.[1], "the verdict the page promises");
+    const file = path.join(folder, "catalogue.json");
+    await writeFile(file, catalogue);
+    const port = String(await freePort());
+    const fake = runMockScript(
+      serve.split(" ").map((arg) => (arg === "catalogue.json" ? file : arg === "4010" ? port : arg)),
+    );
+    servers.push({ url: "", close: () => fake.kill() });
+    await fake.waitForOutput(/listening on/);
+    const run = await runContractCheckCommand(
+      defined(args, "its arguments")
+        .split(" ")
+        .map((arg) => arg.replace(":4010", `:${port}`)),
+      key,
+    );
+    expect(run.stdout.trimEnd().split("\n").at(-1)).toBe(verdict);
+    expect(run.code).toBe(0);
+  }, 120_000);
+
   it("reports each drift of a server in its class, exits 1, and never prints the key", async () => {
     const server = await served(
       startDriftingServer(
@@ -121,6 +157,7 @@ describe("piriod-contract-check", () => {
           stringForInteger,
           anotherStatus,
           anotherErrorShape,
+          unknownStateOtherShape,
           nextPageTooMany,
           wordedOtherwise,
           echoesTheKey,
@@ -136,6 +173,7 @@ describe("piriod-contract-check", () => {
       "create customers#1:body/state/id": "spec-violation",
       "retrieve an unknown customers id:status": "divergence",
       "retrieve customers#1 without x-simple-workspace:error/non_field_errors": "divergence",
+      "create customers with an unknown state:error/state": "divergence",
       "list customers, page 2 of size 1:next": "divergence",
       "retrieve customers#1 with a wrong key:error/detail": "wording",
     };

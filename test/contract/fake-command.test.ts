@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/lib/prism-server.ts";
+import { CONTROL_ROUTES } from "../../src/testing/control-api.ts";
 import { defined } from "../helpers/defined.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
 import { printedCurlCommands, runCurl } from "../helpers/run-curl.ts";
@@ -76,12 +77,12 @@ describe("the piriod-fake command", () => {
       "--request-ids",
     ])
       expect(stdout).toContain(flag);
-    expect(printedCurlCommands(stdout).map((command) => command.match(/^curl (-X POST )?\S+/)?.[0])).toEqual([
-      "curl -X POST http://127.0.0.1:4010/__piriod-fake/seed",
-      "curl -X POST http://127.0.0.1:4010/__piriod-fake/fail-next",
-      "curl -X POST http://127.0.0.1:4010/__piriod-fake/reset",
-      "curl http://127.0.0.1:4010/__piriod-fake/requests",
-    ]);
+    // One example for each route the control API serves, in its order: a route added without one fails here.
+    const shown = printedCurlCommands(stdout).map((command) => {
+      const [, method = "GET", url = ""] = command.match(/^curl (?:-X (\w+) )?(\S+)/) ?? [];
+      return `${method} ${new URL(url).pathname}`;
+    });
+    expect(shown).toEqual(CONTROL_ROUTES);
   });
 
   it("is shown in docs/testing.md as its help shows it: every flag, and the same curl commands", async () => {
@@ -99,12 +100,20 @@ describe("the piriod-fake command", () => {
   it("runs its help's control API examples as printed, against a fake on that port", async () => {
     const { stdout } = await ended("--help");
     const { url } = await serving();
+    const expected: Record<string, number> = {
+      seed: 201,
+      "fail-next": 204,
+      reset: 204,
+      requests: 200,
+      webhooks: 201,
+      "webhooks/send": 200,
+      "webhooks/deliveries": 200,
+      "webhooks/enable": 204,
+    };
     for (const command of printedCurlCommands(stdout)) {
+      const route = defined(command.match(/__piriod-fake\/([\w/-]+)/)?.[1], "the control route of an example");
       const result = await runCurl(command.replaceAll("http://127.0.0.1:4010", url));
-      expect([command.split(" \\\n")[0], result.status]).toEqual([
-        command.split(" \\\n")[0],
-        command.includes("/seed") ? 201 : command.includes("/requests") ? 200 : 204,
-      ]);
+      expect([route, result.status, result.body]).toEqual([route, expected[route], expect.any(String)]);
     }
   });
 
@@ -247,6 +256,16 @@ describe("the piriod-fake command", () => {
     expect((await as("sk_test_team", "acc_THREE")).status).toBe(403);
     expect((await (await as("sk_test_team", "acc_ONE")).json()).count).toBe(1);
     expect((await (await as("sk_test_team", "acc_TWO")).json()).count).toBe(0);
+    // A seed into a workspace it refuses is refused too: no call could read it.
+    const elsewhere = await fetch(`${url}/__piriod-fake/seed`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-simple-workspace": "acc_THREE" },
+      body: JSON.stringify({ customers: [CUSTOMER] }),
+    });
+    expect([elsewhere.status, (await elsewhere.json()).detail]).toEqual([
+      400,
+      'seed: workspace "acc_THREE" is not one the fake accepts (acc_ONE, acc_TWO)',
+    ]);
     // Its printed examples use that key and workspace, and work.
     for (const command of printedCurlCommands(script.stdout).slice(0, 3))
       expect((await runCurl(command)).status).toBeLessThan(300);

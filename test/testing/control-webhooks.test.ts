@@ -80,4 +80,33 @@ describe("the control API's webhooks", () => {
     const noSecret = await control("webhooks", { url: endpointUrl, secret: "" });
     expect([noSecret.status, (await noSecret.json()).detail]).toEqual([400, expect.stringContaining("secret")]);
   });
+
+  it("answers 400 naming the fields as sent over HTTP for a body it cannot follow, and stores nothing", async () => {
+    const refusal = async (name: string, body: unknown) => {
+      const response = await control(name, body);
+      return [response.status, (await response.json()).detail];
+    };
+    const before = fake.webhooks.deliveries.length;
+    expect(await refusal("webhooks", { url: endpointUrl, secret: SECRET, handler: "x" })).toEqual([
+      400,
+      'webhooks takes { "url": "http://…", "secret": "whsecret_…", "events"?: [...] }, without "handler"',
+    ]);
+    expect(await refusal("webhooks/send", { event: "payment.created", objectId: "pay_1" })).toEqual([
+      400,
+      'webhooks/send takes { "event": "payment.created", "object_id": "pay_123" }, without "objectId"',
+    ]);
+    expect(await refusal("webhooks/send", { event: "payment.created" })).toEqual([
+      400,
+      'webhooks/send takes { "event": "payment.created", "object_id": "pay_123" }: object_id must be the id of the object the event is about',
+    ]);
+    expect(await refusal("webhooks/enable", {})).toEqual([
+      400,
+      'webhooks/enable takes { "id": 1 }, the id its registration answered',
+    ]);
+    expect(await refusal("webhooks/send", [])).toEqual([
+      400,
+      'webhooks/send takes { "event": "payment.created", "object_id": "pay_123" }',
+    ]);
+    expect(fake.webhooks.deliveries.length).toBe(before);
+  });
 });

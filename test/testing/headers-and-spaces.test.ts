@@ -1,8 +1,16 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PiriodAuthenticationError, PiriodNotFoundError, PiriodPermissionDeniedError } from "../../src/index.ts";
+import {
+  PiriodAuthenticationError,
+  PiriodError,
+  PiriodNotFoundError,
+  PiriodPermissionDeniedError,
+} from "../../src/index.ts";
 import { createPiriodFake } from "../../src/testing/index.ts";
 import { defined } from "../helpers/defined.ts";
 import { customerBody, fakeAndClient, send, WORKSPACE } from "../helpers/fake-client.ts";
+import { REPO_ROOT } from "../helpers/project-copy.ts";
 
 describe("the fake reads the headers as Piriod does", () => {
   it.each([
@@ -50,6 +58,47 @@ describe("the fake reads the headers as Piriod does", () => {
     expect((error as PiriodPermissionDeniedError).body).toEqual({
       detail: "You do not have permission to perform this action.",
     });
+  });
+
+  it("words each refusal of its headers as docs/testing.md's list of what the fake models says", async () => {
+    const fake = createPiriodFake({ apiKey: "sk_test_right", workspaces: [WORKSPACE] });
+    const refusals = await Promise.all(
+      [
+        { authorization: undefined },
+        { authorization: "Token sk_test_wrong" },
+        { authorization: "Token sk_test_right", "x-simple-workspace": undefined },
+        { authorization: "Token sk_test_right", "x-simple-workspace": "acc_other" },
+      ].map(async (headers) => {
+        const response = await send(fake, "/customers/", { headers });
+        const body = (await response.json()) as { detail?: string; non_field_errors?: string[] };
+        return [response.status, body.detail ?? body.non_field_errors?.[0]] as const;
+      }),
+    );
+    const page = await readFile(path.join(REPO_ROOT, "docs", "testing.md"), "utf8");
+    const models = page.slice(page.indexOf("## What the fake models")).replace(/\s+/g, " ");
+    // Each as `<status> \`…<message>…\``: the status, then the body or its message in code.
+    const quoted = (text = "") => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    for (const [status, message] of refusals)
+      expect(models).toMatch(new RegExp(`${status} \`[^\`]*${quoted(message)}[^\`]*\``));
+  });
+
+  it("refuses a seed into a workspace outside its workspaces option, which no call could read", async () => {
+    const fake = createPiriodFake({ workspaces: ["acc_mine"], workspace: "acc_mine" });
+    expect(() => fake.seed({ customers: [customerBody()] }, { workspace: "acc_other" })).toThrow(
+      new PiriodError('seed: workspace "acc_other" is not one the fake accepts (acc_mine)'),
+    );
+    expect(fake.seed({ customers: [customerBody()] }, { workspace: "acc_mine" }).customers).toHaveLength(1);
+  });
+
+  it("seeds into the first of its workspaces when not told where, and refuses a default outside them", async () => {
+    const { piriod } = fakeAndClient(
+      { workspaces: ["acc_mine", "acc_also"], examples: true },
+      { workspace: "acc_mine" },
+    );
+    expect((await piriod.customers.list()).count).toBeGreaterThan(0);
+    expect(() => createPiriodFake({ workspaces: ["acc_mine"], workspace: "acc_other" })).toThrow(
+      new PiriodError('createPiriodFake: workspace "acc_other" is not one of workspaces (acc_mine)'),
+    );
   });
 
   it("keeps each workspace's data apart", async () => {
