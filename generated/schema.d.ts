@@ -1076,7 +1076,7 @@ export type Contact = {
      * @description Identifier of the contact.
      * @example con_01H8XYZ123ABC
      */
-    readonly id?: string;
+    readonly id: string;
     /**
      * @description Identifier of the customer the contact belongs to.
      * @example cus_01H8XYZ123ABC
@@ -1108,13 +1108,13 @@ export type Contact = {
      * @description When the contact was created.
      * @example 2023-11-07T05:31:56Z
      */
-    readonly created?: string;
+    readonly created: string;
     /**
      * Format: date-time
      * @description When the contact was last updated.
      * @example 2023-11-07T05:31:56Z
      */
-    readonly updated?: string;
+    readonly updated: string;
 };
 /**
  * CustomerAggregations
@@ -1140,8 +1140,9 @@ export type CustomerAggregations = {
 /**
  * Customer
  * @description A customer as Piriod returns it. The schema is open: a field Piriod adds later does not
- *     make today's clients reject the response. Only the fields Piriod marks required are
- *     promised; every other field may be absent.
+ *     make today's clients reject the response. The fields Piriod marks required are promised,
+ *     and so are `id`, `created` and `updated`, which the server writes on every customer; every
+ *     other field may be absent.
  */
 export type Customer = {
     /**
@@ -1160,7 +1161,7 @@ export type Customer = {
      * @description Identifier of the customer.
      * @example cus_01H8XYZ123ABC
      */
-    readonly id?: string;
+    readonly id: string;
     /**
      * @description ISO currency code (e.g. CLP, USD).
      * @example CLP
@@ -1243,13 +1244,13 @@ export type Customer = {
      * @description When the customer was created.
      * @example 2023-11-07T05:31:56Z
      */
-    readonly created?: string;
+    readonly created: string;
     /**
      * Format: date-time
      * @description When the customer was last updated.
      * @example 2023-11-07T05:31:56Z
      */
-    readonly updated?: string;
+    readonly updated: string;
 };
 /**
  * CustomerList

@@ -1,12 +1,13 @@
 import { checkId, jsonText, refusal } from "./arguments.js";
-import { PiriodError } from "./errors.js";
-import { describeCall } from "./message-text.js";
+import { type PiriodApiError, PiriodError } from "./errors.js";
+import { failureLevel } from "./log.js";
+import { describeCall, loggedPath, shorten } from "./message-text.js";
 import type { LoadValidator, Operation } from "./operation.js";
 import { type CallOptions, type RequestOptions, type ResolvedOptions, resolveRequestOptions } from "./options.js";
 import { type Envelope, type ListCall, Page } from "./pages.js";
 import { CallResult, type WithResponse } from "./promises.js";
 import type { Redactor } from "./redaction.js";
-import { type SendContext, send } from "./send.js";
+import { type SendContext, send, withoutUndefined } from "./send.js";
 import type { ReceivedResponse } from "./transport.js";
 
 /** What reads a response that failed or was refused, imported by the first one: an app whose calls succeed never loads it. */
@@ -27,6 +28,38 @@ export async function call(
   operation: Operation,
   where: string,
   args: unknown[],
+): Promise<WithResponse<unknown>> {
+  const started = Date.now();
+  const shown = { path: operation.path };
+  try {
+    return await callOnce(context, operation, where, args, shown);
+  } catch (error) {
+    const { status, requestId, name, message } = error as Partial<PiriodApiError>;
+    context.log(
+      failureLevel(error),
+      () => message ?? String(error),
+      () =>
+        withoutUndefined({
+          operation: where,
+          method: operation.method,
+          path: shown.path,
+          status,
+          requestId: requestId ?? undefined,
+          durationMs: Date.now() - started,
+          error: name,
+        }),
+    );
+    throw error;
+  }
+}
+
+/** `call` but for the line that ends a failed call; `shown.path` becomes the path sent, as the log shows it, once it is known. */
+async function callOnce(
+  context: ClientContext,
+  operation: Operation,
+  where: string,
+  args: unknown[],
+  shown: { path: string },
 ): Promise<WithResponse<unknown>> {
   const { options: client, redact } = context;
   const bodyAt = operation.pathParams.length;
@@ -67,13 +100,15 @@ export async function call(
   const text = operation.body ? await jsonBody(args[bodyAt], operation.body, client.validateRequest, where) : undefined;
 
   const url = `${client.baseUrl}${path}${query ? `?${query}` : ""}`;
-  const headers = { ...context.headers };
+  shown.path = shorten(loggedPath(url), 300);
+  const headers = { ...context.headers, ...options.headers };
   if (text !== undefined) headers["content-type"] = "application/json";
   if (options.testMode) headers["x-piriod-test-mode"] = "true";
   const received = await send(
     context,
     { method: operation.method, url, headers, body: text, maxResponseBytes: client.maxResponseBytes },
     options,
+    where,
   );
   // Named in messages only, so the URL is parsed only when something failed.
   const described = () => describeCall(operation.method, url);

@@ -1,13 +1,10 @@
 import { type ClientContext, call } from "./call.js";
 import { PiriodError } from "./errors.js";
 import { fetchTransport } from "./fetch-transport.js";
-import { shorten } from "./message-text.js";
+import { createLog } from "./log.js";
 import type { OperationTable } from "./operation.js";
 import {
   type ClientOverrides,
-  LEVELS,
-  type Logger,
-  type LogLevel,
   overriddenOptions,
   type PiriodClientOptions,
   type ResolvedOptions,
@@ -27,13 +24,15 @@ interface Shared {
   transport: Transport;
   sleep: Sleep;
   extraOptions: readonly string[];
+  userAgent: string | undefined;
 }
 
 /**
  * The client of every entry point: a method per operation of `operations` (the table generated from the spec, which the entry point
  * hands in), sending through the entry point's `defaultTransport` or the caller's `fetch`, with `raw` and `withOptions` beside them.
  * `Client` is the type the entry point gives it (`PiriodClient`: the generated resources' methods joined to those two). `extraOptions`
- * are the options only that entry point takes (Node's `agent`); tests shorten `sleep`.
+ * are the options only that entry point takes (Node's `agent`); tests shorten `sleep`. The entries for Node, Deno and Bun give their
+ * `userAgent`; the browser and worker entry gives none, and carries no code to make one.
  */
 export function createClient<Client>(
   operations: OperationTable,
@@ -41,6 +40,7 @@ export function createClient<Client>(
   defaultTransport: (options: ResolvedOptions) => Transport,
   extraOptions: readonly string[] = [],
   sleep: Sleep = abortableSleep,
+  userAgent?: string,
 ): Client {
   const resolved = checked(options, extraOptions, "createPiriodClient");
   if (isBrowser() && !resolved.dangerouslyAllowBrowser) {
@@ -61,6 +61,7 @@ export function createClient<Client>(
     transport: resolved.fetch ? fetchTransport(resolved.fetch) : defaultTransport(resolved),
     sleep,
     extraOptions,
+    userAgent,
   });
 }
 
@@ -74,20 +75,22 @@ function checked(options: PiriodClientOptions, extraOptions: readonly string[], 
 
 function clientOf<Client>(options: PiriodClientOptions, resolved: ResolvedOptions, shared: Shared): Client {
   const { logger, logLevel } = resolved;
+  const redact = createRedactor(resolved.apiKey);
+  const agent = isBrowser() ? undefined : shared.userAgent;
   const context: ClientContext = {
     options: resolved,
     transport: shared.transport,
     sleep: shared.sleep,
-    redact: createRedactor(resolved.apiKey),
+    redact,
     headers: {
-      ...lowerCaseKeys(resolved.headers),
+      // Not from a browser, where a header of the client's own would need a CORS preflight; the caller's own replaces it.
+      ...(agent === undefined ? {} : { "user-agent": agent }),
+      ...resolved.headers,
       accept: "application/json",
       authorization: `Token ${resolved.apiKey}`,
       "x-simple-workspace": resolved.workspace,
     },
-    log: (level, message) => {
-      if (logger && LEVELS.indexOf(level) >= LEVELS.indexOf(logLevel)) safelyLog(logger, level, message());
-    },
+    log: createLog(logger, logLevel, redact),
   };
   const client: Record<string, unknown> = {
     raw: rawClient(context, shared.operations),
@@ -101,37 +104,11 @@ function clientOf<Client>(options: PiriodClientOptions, resolved: ResolvedOption
       Object.entries(methods).map(([name, operation]) => {
         const where = `${resource}.${name}`;
         const Promised = operation.paginated ? PagePromise : PiriodPromise;
-        const failed = (error: Error) => {
-          context.log("error", () => error.message);
-          throw error;
-        };
-        return [
-          name,
-          (...args: unknown[]) => new Promised(call(context, operation, where, args).catch(failed) as Promise<never>),
-        ];
+        return [name, (...args: unknown[]) => new Promised(call(context, operation, where, args) as Promise<never>)];
       }),
     );
   }
   return client as Client;
-}
-
-/** The longest line the client logs: a message is bounded already, and this bounds whatever else a line quotes. */
-const MAX_LOG_LINE = 2_000;
-
-/**
- * Hands `logger` one line, its failure swallowed: a logger that throws, or an async one that rejects, cannot change the outcome of the
- * call it reports on, nor leave an unhandled rejection.
- */
-function safelyLog(logger: Logger, level: LogLevel, message: string): void {
-  try {
-    const returned: unknown = logger[level](shorten(message, MAX_LOG_LINE));
-    if (typeof (returned as PromiseLike<unknown> | null)?.then === "function")
-      (returned as PromiseLike<unknown>).then(undefined, () => {});
-  } catch {}
-}
-
-function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 /**

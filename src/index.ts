@@ -39,7 +39,8 @@ export {
   PiriodValidationError,
 } from "./errors.js";
 export type { FetchFunction } from "./fetch-transport.js";
-export type { ClientOverrides, Logger, LogLevel, PiriodClientOptions, RequestOptions } from "./options.js";
+export type { LogFields, Logger, LogLevel } from "./log.js";
+export type { ClientOverrides, PiriodClientOptions, RequestOptions } from "./options.js";
 export { Page, PagePromise } from "./pages.js";
 export { PiriodPromise, type WithResponse } from "./promises.js";
 export type { ValidationIssue } from "./validator-runtime.js";

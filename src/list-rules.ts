@@ -40,23 +40,29 @@ function isUrl(link: unknown): boolean {
 }
 
 /**
- * The page that `next`, the link of the page the list is on, names: a positive whole number written in digits, after the current page
- * (the query's `page`, else 1). Anything else is a `PiriodError` naming the link: a cursor, `page=last`, `1e20`, a page already read.
+ * The page that a link of the page the list is on names (`next`, or `previous`): a positive whole number written in digits, after the
+ * current page (the query's `page`, else 1) for `next`, before it for `previous`. A `previous` link without a `page` is page 1, as Django
+ * REST Framework writes it. Anything else is a `PiriodError` naming the link: a cursor, `page=last`, `1e20`, a page already read.
  */
-export function nextPageNumber(
-  next: string,
+export function linkedPageNumber(
+  direction: "next" | "previous",
+  target: string,
   { name, query, redact }: { name: string; query: Record<string, unknown> | undefined; redact(text: string): string },
 ): number {
-  const link = shorten(redact(next));
+  const forward = direction === "next";
+  const link = shorten(redact(target));
   const current = Number(PAGE_NUMBER.test(String(query?.page)) ? query?.page : 1);
-  const number = new URL(next).searchParams.get("page") ?? "";
+  const number = new URL(target).searchParams.get("page") ?? (forward ? "" : "1");
   if (!PAGE_NUMBER.test(number))
     throw stop(
       name,
-      `the next link ${link} names no page the client can read (a positive whole number written in digits)`,
+      `the ${direction} link ${link} names no page the client can read (a positive whole number written in digits)`,
     );
-  if (Number(number) <= current)
-    throw stop(name, `the next link ${link} names page ${number}, which does not come after page ${current}`);
+  if (forward ? Number(number) <= current : Number(number) >= current)
+    throw stop(
+      name,
+      `the ${direction} link ${link} names page ${number}, which does not come ${forward ? "after" : "before"} page ${current}`,
+    );
   return Number(number);
 }
 

@@ -3,8 +3,14 @@
 
 /** `PATCH /customers/cus_1/`: the call as messages name it. */
 export function describeCall(method: string, url: string): string {
-  const { pathname, search } = new URL(url);
-  return `${method} ${shorten(pathname + search)}`;
+  return `${method} ${shorten(loggedPath(url))}`;
+}
+
+/** A URL's path as messages and logs show it: its ids, and its query's names without their values (an email in a filter is personal data). */
+export function loggedPath(url: string): string {
+  const { pathname, searchParams } = new URL(url);
+  const names = [...new Set(searchParams.keys())];
+  return names.length > 0 ? `${pathname}?${names.join("&")}` : pathname;
 }
 
 /**

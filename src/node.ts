@@ -1,16 +1,20 @@
 /** `@piriod/api` for Node (the `node` export condition): the same client over a keep-alive `node:http`/`node:https` transport. */
 import { operations } from "../generated/operations.js";
 import { createClient } from "./client.js";
+import { type EnvironmentClientOptions, withEnvironment } from "./environment.js";
 import { PiriodError } from "./errors.js";
 import type { PiriodClient } from "./index.js";
 import { type NodeAgent, nodeTransport } from "./node-transport.js";
-import { type PiriodClientOptions, unreadableOptions } from "./options.js";
+import { unreadableOptions } from "./options.js";
+import { userAgent } from "./user-agent.js";
 
+export type { EnvironmentClientOptions } from "./environment.js";
 // Everything the other entry exports; its `createPiriodClient` gives way to this file's.
 export * from "./index.js";
 export type { NodeAgent } from "./node-transport.js";
 
-export interface NodeClientOptions extends PiriodClientOptions {
+/** The options of the Node entry: any left out of `apiKey`, `workspace` and `baseUrl` are read from the environment. */
+export interface NodeClientOptions extends EnvironmentClientOptions {
   /**
    * The `http.Agent` (or `https.Agent`) to send through, for a corporate proxy or a custom CA; its protocol must match `baseUrl`'s.
    * Default: a shared keep-alive agent whose idle sockets do not keep the process alive.
@@ -18,8 +22,12 @@ export interface NodeClientOptions extends PiriodClientOptions {
   agent?: NodeAgent;
 }
 
-/** A client for Piriod's API, sending through a keep-alive Node transport (or `options.fetch`). */
-export function createPiriodClient(options: NodeClientOptions): PiriodClient {
+/**
+ * A client for Piriod's API, sending through a keep-alive Node transport (or `options.fetch`). An option left out is read from the
+ * environment: `apiKey` from `PIRIOD_API_KEY`, `workspace` from `PIRIOD_WORKSPACE`, `baseUrl` from `PIRIOD_BASE_URL`.
+ */
+export function createPiriodClient(given?: NodeClientOptions): PiriodClient {
+  const options = withEnvironment(given);
   const fail = (message: string) => new PiriodError(`createPiriodClient: ${message}`);
   let agent: NodeAgent | undefined;
   let fetch: unknown;
@@ -53,5 +61,7 @@ export function createPiriodClient(options: NodeClientOptions): PiriodClient {
       return nodeTransport(protocol, agent);
     },
     ["agent"],
+    undefined,
+    userAgent(),
   );
 }

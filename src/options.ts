@@ -1,5 +1,6 @@
 import { PiriodError } from "./errors.js";
 import type { FetchFunction } from "./fetch-transport.js";
+import { LEVELS, type Logger, type LogLevel } from "./log.js";
 import { shorten } from "./message-text.js";
 import { clientHeaderProblem, headerProblem } from "./owned-headers.js";
 
@@ -32,15 +33,15 @@ export interface PiriodClientOptions {
   dangerouslyAllowBrowser?: boolean;
   /** The largest response body read (decoded), in bytes; a larger one is a `PiriodResponseTooLargeError`. Default 16 MiB (a page of 100 customers is some 300 kB). */
   maxResponseBytes?: number;
-  /** Where to report each attempt (debug), each retry with its reason and wait (info) and each failure (error): `console`, or any logger with those methods. Never given the key. */
+  /**
+   * Where to report each attempt (debug), each retry with its reason and wait (info), a call that ends in a 4xx (warn) and one that
+   * ends in a 5xx or without a response (error), each as a message and an object of fields: `console`, winston, or any logger with
+   * those methods. Never given the key, nor a query's values.
+   */
   logger?: Logger;
   /** The least level reported to `logger`. Default `"info"`. */
   logLevel?: LogLevel;
 }
-
-export type LogLevel = "debug" | "info" | "warn" | "error";
-/** What the `logger` option takes: `console`, or any logger with these methods (pino, winston, …). */
-export type Logger = Record<LogLevel, (message: string) => void>;
 
 /** What `withOptions` may change of a client, which keeps its key, transport and connections. */
 export type ClientOverrides = Partial<
@@ -53,11 +54,14 @@ export interface RequestOptions {
   timeoutMs?: number;
   maxRetries?: number;
   testMode?: boolean;
+  /** More headers for this call, over the client's; the ones the client sets are refused, as in the `headers` option. */
+  headers?: Record<string, string>;
 }
 
 export type ResolvedOptions = ReturnType<typeof resolveOptions>;
 /** A call's settings: its options merged over the client's. */
-export type CallOptions = Required<Omit<RequestOptions, "signal">> & Pick<RequestOptions, "signal">;
+export type CallOptions = Required<Omit<RequestOptions, "signal" | "headers">> &
+  Pick<RequestOptions, "signal" | "headers">;
 
 const CLIENT_OPTIONS = [
   "apiKey",
@@ -75,7 +79,6 @@ const CLIENT_OPTIONS = [
   "logger",
   "logLevel",
 ];
-export const LEVELS: LogLevel[] = ["debug", "info", "warn", "error"];
 const MAX_TIMER_MS = 2_147_483_647;
 const MAX_RETRIES = 10;
 const VISIBLE_ASCII = /^[\x21-\x7e]+$/;
@@ -155,10 +158,11 @@ export function resolveRequestOptions(
   client: ResolvedOptions,
   where: string,
 ): CallOptions {
-  if (options === undefined) return client;
+  const { timeoutMs, maxRetries, testMode } = client;
+  if (options === undefined) return { timeoutMs, maxRetries, testMode };
   const fail = failure(where);
   if (typeof options !== "object" || options === null) throw fail("options must be an object");
-  refuseUnknown(options, ["signal", "timeoutMs", "maxRetries", "testMode"], fail);
+  refuseUnknown(options, ["signal", "timeoutMs", "maxRetries", "testMode", "headers"], fail);
   // Shape, not instanceof: a signal from another realm (an iframe, jsdom) is as good.
   if (
     options.signal !== undefined &&
@@ -170,6 +174,7 @@ export function resolveRequestOptions(
     timeoutMs: checkTimeout(options.timeoutMs, client.timeoutMs, fail),
     maxRetries: checkRetries(options.maxRetries, client.maxRetries, fail),
     testMode: checkBoolean(options.testMode, "testMode", client.testMode, fail),
+    headers: options.headers === undefined ? undefined : checkHeaders(options.headers, fail),
   };
 }
 
@@ -246,5 +251,6 @@ function checkHeaders(headers: unknown, fail: Fail): Record<string, string> {
     const problem = headerProblem(name, "") ?? clientHeaderProblem(name) ?? headerProblem(name, value);
     if (problem) throw fail(`headers: ${problem}`);
   }
-  return headers as Record<string, string>;
+  // In lower case, so that a call's headers replace the client's whatever the case of either.
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value as string]));
 }

@@ -49,7 +49,7 @@ export function rawClient<Paths>(context: ClientContext, operations: OperationTa
       body,
       maxResponseBytes: options.maxResponseBytes,
     };
-    const received = await send(context, outgoing, { ...options, signal: request.signal });
+    const received = await send(context, outgoing, { ...options, signal: request.signal }, `raw.${request.method}`);
     // A 2xx the platform cannot decode: raw's caller would read an empty body as Piriod's answer.
     if (received.undecodable !== undefined && received.status >= 200 && received.status < 300) {
       const { undecodableError } = await import("./api-error.js");

@@ -5,7 +5,8 @@ import {
   PiriodTimeoutError,
   PiriodValidationError,
 } from "./errors.js";
-import { describeCall, shorten } from "./message-text.js";
+import type { Log, LogFields } from "./log.js";
+import { describeCall, loggedPath, shorten } from "./message-text.js";
 import { requestHeaderProblem } from "./owned-headers.js";
 import type { Redactor } from "./redaction.js";
 import { type Failure, requestedDelayMs, retryDelayMs, shouldRetry } from "./retry-policy.js";
@@ -31,19 +32,19 @@ export interface SendContext {
   log: Log;
 }
 
-/** Reports one event at a level, to the caller's logger when it asked for that level; the message is made only then. */
-export type Log = (level: "debug" | "info" | "warn" | "error", message: () => string) => void;
-
 /**
  * Sends `request`, retrying what `shouldRetry` says up to `maxRetries` times, after the wait the server asks for or else a backoff.
- * Resolves to the last response, whatever its status; rejects with a typed error when none came or on abort.
+ * Resolves to the last response, whatever its status; rejects with a typed error when none came or on abort. `operation` names the
+ * call in the log's fields.
  */
 export async function send(
   context: SendContext,
   request: OutgoingRequest,
   policy: SendPolicy,
+  operation: string,
 ): Promise<ReceivedResponse> {
   const call = () => describeCall(request.method, request.url);
+  const attempts = policy.maxRetries + 1;
   // The client's options refuse these; a raw call's headers or its middleware may still add one, or change the key.
   const message = requestHeaderProblem(request.headers, context.headers);
   if (message)
@@ -51,24 +52,44 @@ export async function send(
       { path: "", keyword: "header", message },
     ]);
   for (let attempt = 1; ; attempt++) {
-    context.log("debug", () => `${call()}: attempt ${attempt} of ${policy.maxRetries + 1}`);
+    const started = Date.now();
     const outcome = await sendAttempt(context.transport, request, policy).catch((error: Error) => {
       throw context.redact.causeOf(error);
     });
     if ("kind" in outcome && outcome.kind === "aborted")
       throw new PiriodAbortError(`${call()} was aborted`, { cause: outcome.cause });
+    const durationMs = Date.now() - started;
+    const status = "kind" in outcome ? undefined : outcome.status;
+    const fields = (more: Partial<LogFields>): LogFields =>
+      withoutUndefined({
+        operation,
+        method: request.method,
+        path: shorten(loggedPath(request.url), 300),
+        attempt,
+        attempts,
+        status,
+        requestId: "kind" in outcome ? undefined : (outcome.headers.get("x-request-id") ?? undefined),
+        ...more,
+      });
     const failure =
       "kind" in outcome ? failureError(call(), request, outcome, attempt, policy, context.redact) : undefined;
+    const ended = failure ? `failed (${(outcome as Failure).kind})` : `answered ${status}`;
+    context.log(
+      "debug",
+      () => `${call()}: attempt ${attempt} of ${attempts} ${ended} in ${durationMs} ms`,
+      () => fields({ durationMs, error: failure?.name }),
+    );
     const requested = "kind" in outcome ? undefined : requestedDelayMs(outcome.headers);
     if (attempt > policy.maxRetries || !shouldRetry(outcome, request.method, requested)) {
       if (failure) throw failure;
       return outcome as ReceivedResponse;
     }
     const delay = retryDelayMs(attempt - 1, requested);
-    const reason = failure ? failure.message : `${call()} answered ${(outcome as ReceivedResponse).status}`;
+    const reason = failure ? failure.message : `${call()} answered ${status}`;
     context.log(
       "info",
-      () => `${reason}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1} of ${policy.maxRetries + 1})`,
+      () => `${reason}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 1} of ${attempts})`,
+      () => fields({ waitMs: Math.round(delay) }),
     );
     await context.sleep(delay, policy.signal).catch((cause: unknown) => {
       throw new PiriodAbortError(`${call()} was aborted`, { cause });
@@ -164,4 +185,9 @@ function failureError(
     `${call} failed: no response from ${new URL(request.url).origin} (${tries}): ${reason}`,
     { cause: redact.error(failure.cause) },
   );
+}
+
+/** The fields that apply: a logger given `status: undefined` would print it. */
+export function withoutUndefined<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
 }

@@ -2,7 +2,7 @@
 import { validationIssues, ucs2length } from "../../src/validator-runtime.js";
 import { fullFormats } from "../../src/validator-formats.js";
 const schema47 = { "type": "object", "required": ["count", "results"], "properties": { "count": { "type": "integer" }, "next": { "type": ["string", "null"], "format": "uri" }, "previous": { "type": ["string", "null"], "format": "uri" }, "results": { "type": "array", "items": { "$ref": "#/components/schemas/Contact" } } } };
-const schema37 = { "type": "object", "required": ["name", "email"], "properties": { "name": { "type": "string", "maxLength": 64 }, "email": { "type": "string", "format": "email" }, "id": { "type": "string" }, "customer": { "type": ["string", "null"] }, "orgunit": { "type": ["string", "null"] }, "phone": { "type": ["string", "null"], "maxLength": 12 }, "invoicing": { "type": "boolean" }, "collections": { "type": "boolean" }, "created": { "type": "string", "format": "date-time" }, "updated": { "type": "string", "format": "date-time" } } };
+const schema37 = { "type": "object", "required": ["name", "email", "id", "created", "updated"], "properties": { "name": { "type": "string", "maxLength": 64 }, "email": { "type": "string", "format": "email" }, "id": { "type": "string" }, "customer": { "type": ["string", "null"] }, "orgunit": { "type": ["string", "null"] }, "phone": { "type": ["string", "null"], "maxLength": 12 }, "invoicing": { "type": "boolean" }, "collections": { "type": "boolean" }, "created": { "type": "string", "format": "date-time" }, "updated": { "type": "string", "format": "date-time" } } };
 const formats0 = /^[a-z][a-z\d+.-]*:(?:\/\/(?:(?:[\w.~!$&'()*+,;=:-]|%[\da-f]{2})*@)?(?:\[(?:(?:(?:(?:[\da-f]{1,4}:){6}|::(?:[\da-f]{1,4}:){5}|(?:[\da-f]{1,4})?::(?:[\da-f]{1,4}:){4}|(?:(?:[\da-f]{1,4}:){0,1}[\da-f]{1,4})?::(?:[\da-f]{1,4}:){3}|(?:(?:[\da-f]{1,4}:){0,2}[\da-f]{1,4})?::(?:[\da-f]{1,4}:){2}|(?:(?:[\da-f]{1,4}:){0,3}[\da-f]{1,4})?::[\da-f]{1,4}:|(?:(?:[\da-f]{1,4}:){0,4}[\da-f]{1,4})?::)(?:[\da-f]{1,4}:[\da-f]{1,4}|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|(?:(?:[\da-f]{1,4}:){0,5}[\da-f]{1,4})?::[\da-f]{1,4}|(?:(?:[\da-f]{1,4}:){0,6}[\da-f]{1,4})?::)|v[\da-f]+\.[\w.~!$&'()*+,;=:-]+)\]|(?:[\w.~!$&'()*+,;=-]|%[\da-f]{2})*)(?::\d*)?(?:\/(?:[\w.~!$&'()*+,;=:@-]|%[\da-f]{2})*)*|(?!\/\/)(?:[\w.~!$&'()*+,;=:@-]|%[\da-f]{2})*(?:\/(?:[\w.~!$&'()*+,;=:@-]|%[\da-f]{2})*)*)(?:\?(?:[\w.~!$&'()*+,;=:@/?-]|%[\da-f]{2})*)?(?:#(?:[\w.~!$&'()*+,;=:@/?-]|%[\da-f]{2})*)?$/i;
 const formats4 = /^(?:[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*|"(?:[ !#-[\]-~]|\\[ -~])*")@(?:[a-z\d](?:[a-z\d-]*[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]*[a-z\d])?)*|\[(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}|IPv6:(?:(?:(?:[\da-f]{1,4}:){6}|::(?:[\da-f]{1,4}:){5}|(?:[\da-f]{1,4})?::(?:[\da-f]{1,4}:){4}|(?:(?:[\da-f]{1,4}:){0,1}[\da-f]{1,4})?::(?:[\da-f]{1,4}:){3}|(?:(?:[\da-f]{1,4}:){0,2}[\da-f]{1,4})?::(?:[\da-f]{1,4}:){2}|(?:(?:[\da-f]{1,4}:){0,3}[\da-f]{1,4})?::[\da-f]{1,4}:|(?:(?:[\da-f]{1,4}:){0,4}[\da-f]{1,4})?::)(?:[\da-f]{1,4}:[\da-f]{1,4}|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|(?:(?:[\da-f]{1,4}:){0,5}[\da-f]{1,4})?::[\da-f]{1,4}|(?:(?:[\da-f]{1,4}:){0,6}[\da-f]{1,4})?::))\])$/i;
 const formats10 = fullFormats["date-time"];
@@ -119,53 +119,47 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
+            if (data4.id === void 0) {
+              const err9 = { instancePath: instancePath + "/results/" + i0, schemaPath: "#/components/schemas/Contact/required", keyword: "required", params: { missingProperty: "id" } };
+              if (vErrors === null) {
+                vErrors = [err9];
+              } else {
+                vErrors.push(err9);
+              }
+              errors++;
+            }
+            if (data4.created === void 0) {
+              const err10 = { instancePath: instancePath + "/results/" + i0, schemaPath: "#/components/schemas/Contact/required", keyword: "required", params: { missingProperty: "created" } };
+              if (vErrors === null) {
+                vErrors = [err10];
+              } else {
+                vErrors.push(err10);
+              }
+              errors++;
+            }
+            if (data4.updated === void 0) {
+              const err11 = { instancePath: instancePath + "/results/" + i0, schemaPath: "#/components/schemas/Contact/required", keyword: "required", params: { missingProperty: "updated" } };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
             if (data4.name !== void 0) {
               let data5 = data4.name;
               if (typeof data5 === "string") {
                 if (func1(data5) > 64) {
-                  const err9 = { instancePath: instancePath + "/results/" + i0 + "/name", schemaPath: "#/components/schemas/Contact/properties/name/maxLength", keyword: "maxLength", params: { limit: 64 } };
+                  const err12 = { instancePath: instancePath + "/results/" + i0 + "/name", schemaPath: "#/components/schemas/Contact/properties/name/maxLength", keyword: "maxLength", params: { limit: 64 } };
                   if (vErrors === null) {
-                    vErrors = [err9];
+                    vErrors = [err12];
                   } else {
-                    vErrors.push(err9);
+                    vErrors.push(err12);
                   }
                   errors++;
                 }
               } else {
-                const err10 = { instancePath: instancePath + "/results/" + i0 + "/name", schemaPath: "#/components/schemas/Contact/properties/name/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err10];
-                } else {
-                  vErrors.push(err10);
-                }
-                errors++;
-              }
-            }
-            if (data4.email !== void 0) {
-              let data6 = data4.email;
-              if (typeof data6 === "string") {
-                if (!formats4.test(data6)) {
-                  const err11 = { instancePath: instancePath + "/results/" + i0 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/format", keyword: "format", params: { format: "email" } };
-                  if (vErrors === null) {
-                    vErrors = [err11];
-                  } else {
-                    vErrors.push(err11);
-                  }
-                  errors++;
-                }
-              } else {
-                const err12 = { instancePath: instancePath + "/results/" + i0 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                } else {
-                  vErrors.push(err12);
-                }
-                errors++;
-              }
-            }
-            if (data4.id !== void 0) {
-              if (typeof data4.id !== "string") {
-                const err13 = { instancePath: instancePath + "/results/" + i0 + "/id", schemaPath: "#/components/schemas/Contact/properties/id/type", keyword: "type", params: { type: "string" } };
+                const err13 = { instancePath: instancePath + "/results/" + i0 + "/name", schemaPath: "#/components/schemas/Contact/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err13];
                 } else {
@@ -174,22 +168,20 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data4.customer !== void 0) {
-              let data8 = data4.customer;
-              if (typeof data8 !== "string" && data8 !== null) {
-                const err14 = { instancePath: instancePath + "/results/" + i0 + "/customer", schemaPath: "#/components/schemas/Contact/properties/customer/type", keyword: "type", params: { type: schema37.properties.customer.type } };
-                if (vErrors === null) {
-                  vErrors = [err14];
-                } else {
-                  vErrors.push(err14);
+            if (data4.email !== void 0) {
+              let data6 = data4.email;
+              if (typeof data6 === "string") {
+                if (!formats4.test(data6)) {
+                  const err14 = { instancePath: instancePath + "/results/" + i0 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/format", keyword: "format", params: { format: "email" } };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
                 }
-                errors++;
-              }
-            }
-            if (data4.orgunit !== void 0) {
-              let data9 = data4.orgunit;
-              if (typeof data9 !== "string" && data9 !== null) {
-                const err15 = { instancePath: instancePath + "/results/" + i0 + "/orgunit", schemaPath: "#/components/schemas/Contact/properties/orgunit/type", keyword: "type", params: { type: schema37.properties.orgunit.type } };
+              } else {
+                const err15 = { instancePath: instancePath + "/results/" + i0 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err15];
                 } else {
@@ -198,10 +190,9 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data4.phone !== void 0) {
-              let data10 = data4.phone;
-              if (typeof data10 !== "string" && data10 !== null) {
-                const err16 = { instancePath: instancePath + "/results/" + i0 + "/phone", schemaPath: "#/components/schemas/Contact/properties/phone/type", keyword: "type", params: { type: schema37.properties.phone.type } };
+            if (data4.id !== void 0) {
+              if (typeof data4.id !== "string") {
+                const err16 = { instancePath: instancePath + "/results/" + i0 + "/id", schemaPath: "#/components/schemas/Contact/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err16];
                 } else {
@@ -209,21 +200,23 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-              if (typeof data10 === "string") {
-                if (func1(data10) > 12) {
-                  const err17 = { instancePath: instancePath + "/results/" + i0 + "/phone", schemaPath: "#/components/schemas/Contact/properties/phone/maxLength", keyword: "maxLength", params: { limit: 12 } };
-                  if (vErrors === null) {
-                    vErrors = [err17];
-                  } else {
-                    vErrors.push(err17);
-                  }
-                  errors++;
+            }
+            if (data4.customer !== void 0) {
+              let data8 = data4.customer;
+              if (typeof data8 !== "string" && data8 !== null) {
+                const err17 = { instancePath: instancePath + "/results/" + i0 + "/customer", schemaPath: "#/components/schemas/Contact/properties/customer/type", keyword: "type", params: { type: schema37.properties.customer.type } };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
                 }
+                errors++;
               }
             }
-            if (data4.invoicing !== void 0) {
-              if (typeof data4.invoicing !== "boolean") {
-                const err18 = { instancePath: instancePath + "/results/" + i0 + "/invoicing", schemaPath: "#/components/schemas/Contact/properties/invoicing/type", keyword: "type", params: { type: "boolean" } };
+            if (data4.orgunit !== void 0) {
+              let data9 = data4.orgunit;
+              if (typeof data9 !== "string" && data9 !== null) {
+                const err18 = { instancePath: instancePath + "/results/" + i0 + "/orgunit", schemaPath: "#/components/schemas/Contact/properties/orgunit/type", keyword: "type", params: { type: schema37.properties.orgunit.type } };
                 if (vErrors === null) {
                   vErrors = [err18];
                 } else {
@@ -232,9 +225,10 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data4.collections !== void 0) {
-              if (typeof data4.collections !== "boolean") {
-                const err19 = { instancePath: instancePath + "/results/" + i0 + "/collections", schemaPath: "#/components/schemas/Contact/properties/collections/type", keyword: "type", params: { type: "boolean" } };
+            if (data4.phone !== void 0) {
+              let data10 = data4.phone;
+              if (typeof data10 !== "string" && data10 !== null) {
+                const err19 = { instancePath: instancePath + "/results/" + i0 + "/phone", schemaPath: "#/components/schemas/Contact/properties/phone/type", keyword: "type", params: { type: schema37.properties.phone.type } };
                 if (vErrors === null) {
                   vErrors = [err19];
                 } else {
@@ -242,12 +236,9 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
-            }
-            if (data4.created !== void 0) {
-              let data13 = data4.created;
-              if (typeof data13 === "string") {
-                if (!formats10.validate(data13)) {
-                  const err20 = { instancePath: instancePath + "/results/" + i0 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/format", keyword: "format", params: { format: "date-time" } };
+              if (typeof data10 === "string") {
+                if (func1(data10) > 12) {
+                  const err20 = { instancePath: instancePath + "/results/" + i0 + "/phone", schemaPath: "#/components/schemas/Contact/properties/phone/maxLength", keyword: "maxLength", params: { limit: 12 } };
                   if (vErrors === null) {
                     vErrors = [err20];
                   } else {
@@ -255,8 +246,11 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              } else {
-                const err21 = { instancePath: instancePath + "/results/" + i0 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/type", keyword: "type", params: { type: "string" } };
+              }
+            }
+            if (data4.invoicing !== void 0) {
+              if (typeof data4.invoicing !== "boolean") {
+                const err21 = { instancePath: instancePath + "/results/" + i0 + "/invoicing", schemaPath: "#/components/schemas/Contact/properties/invoicing/type", keyword: "type", params: { type: "boolean" } };
                 if (vErrors === null) {
                   vErrors = [err21];
                 } else {
@@ -265,54 +259,87 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data4.updated !== void 0) {
-              let data14 = data4.updated;
-              if (typeof data14 === "string") {
-                if (!formats10.validate(data14)) {
-                  const err22 = { instancePath: instancePath + "/results/" + i0 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/format", keyword: "format", params: { format: "date-time" } };
+            if (data4.collections !== void 0) {
+              if (typeof data4.collections !== "boolean") {
+                const err22 = { instancePath: instancePath + "/results/" + i0 + "/collections", schemaPath: "#/components/schemas/Contact/properties/collections/type", keyword: "type", params: { type: "boolean" } };
+                if (vErrors === null) {
+                  vErrors = [err22];
+                } else {
+                  vErrors.push(err22);
+                }
+                errors++;
+              }
+            }
+            if (data4.created !== void 0) {
+              let data13 = data4.created;
+              if (typeof data13 === "string") {
+                if (!formats10.validate(data13)) {
+                  const err23 = { instancePath: instancePath + "/results/" + i0 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/format", keyword: "format", params: { format: "date-time" } };
                   if (vErrors === null) {
-                    vErrors = [err22];
+                    vErrors = [err23];
                   } else {
-                    vErrors.push(err22);
+                    vErrors.push(err23);
                   }
                   errors++;
                 }
               } else {
-                const err23 = { instancePath: instancePath + "/results/" + i0 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/type", keyword: "type", params: { type: "string" } };
+                const err24 = { instancePath: instancePath + "/results/" + i0 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
-                  vErrors = [err23];
+                  vErrors = [err24];
                 } else {
-                  vErrors.push(err23);
+                  vErrors.push(err24);
+                }
+                errors++;
+              }
+            }
+            if (data4.updated !== void 0) {
+              let data14 = data4.updated;
+              if (typeof data14 === "string") {
+                if (!formats10.validate(data14)) {
+                  const err25 = { instancePath: instancePath + "/results/" + i0 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/format", keyword: "format", params: { format: "date-time" } };
+                  if (vErrors === null) {
+                    vErrors = [err25];
+                  } else {
+                    vErrors.push(err25);
+                  }
+                  errors++;
+                }
+              } else {
+                const err26 = { instancePath: instancePath + "/results/" + i0 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err26];
+                } else {
+                  vErrors.push(err26);
                 }
                 errors++;
               }
             }
           } else {
-            const err24 = { instancePath: instancePath + "/results/" + i0, schemaPath: "#/components/schemas/Contact/type", keyword: "type", params: { type: "object" } };
+            const err27 = { instancePath: instancePath + "/results/" + i0, schemaPath: "#/components/schemas/Contact/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err24];
+              vErrors = [err27];
             } else {
-              vErrors.push(err24);
+              vErrors.push(err27);
             }
             errors++;
           }
         }
       } else {
-        const err25 = { instancePath: instancePath + "/results", schemaPath: "#/properties/results/type", keyword: "type", params: { type: "array" } };
+        const err28 = { instancePath: instancePath + "/results", schemaPath: "#/properties/results/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err28];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err28);
         }
         errors++;
       }
     }
   } else {
-    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
-      vErrors = [err26];
+      vErrors = [err29];
     } else {
-      vErrors.push(err26);
+      vErrors.push(err29);
     }
     errors++;
   }

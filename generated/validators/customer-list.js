@@ -3,9 +3,9 @@ import { validationIssues, ucs2length } from "../../src/validator-runtime.js";
 import { fullFormats } from "../../src/validator-formats.js";
 const schema32 = { "type": "object", "required": ["count", "results"], "properties": { "count": { "type": "integer" }, "next": { "type": ["string", "null"], "format": "uri" }, "previous": { "type": ["string", "null"], "format": "uri" }, "results": { "type": "array", "items": { "$ref": "#/components/schemas/Customer" } } } };
 const formats0 = /^[a-z][a-z\d+.-]*:(?:\/\/(?:(?:[\w.~!$&'()*+,;=:-]|%[\da-f]{2})*@)?(?:\[(?:(?:(?:(?:[\da-f]{1,4}:){6}|::(?:[\da-f]{1,4}:){5}|(?:[\da-f]{1,4})?::(?:[\da-f]{1,4}:){4}|(?:(?:[\da-f]{1,4}:){0,1}[\da-f]{1,4})?::(?:[\da-f]{1,4}:){3}|(?:(?:[\da-f]{1,4}:){0,2}[\da-f]{1,4})?::(?:[\da-f]{1,4}:){2}|(?:(?:[\da-f]{1,4}:){0,3}[\da-f]{1,4})?::[\da-f]{1,4}:|(?:(?:[\da-f]{1,4}:){0,4}[\da-f]{1,4})?::)(?:[\da-f]{1,4}:[\da-f]{1,4}|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|(?:(?:[\da-f]{1,4}:){0,5}[\da-f]{1,4})?::[\da-f]{1,4}|(?:(?:[\da-f]{1,4}:){0,6}[\da-f]{1,4})?::)|v[\da-f]+\.[\w.~!$&'()*+,;=:-]+)\]|(?:[\w.~!$&'()*+,;=-]|%[\da-f]{2})*)(?::\d*)?(?:\/(?:[\w.~!$&'()*+,;=:@-]|%[\da-f]{2})*)*|(?!\/\/)(?:[\w.~!$&'()*+,;=:@-]|%[\da-f]{2})*(?:\/(?:[\w.~!$&'()*+,;=:@-]|%[\da-f]{2})*)*)(?:\?(?:[\w.~!$&'()*+,;=:@/?-]|%[\da-f]{2})*)?(?:#(?:[\w.~!$&'()*+,;=:@/?-]|%[\da-f]{2})*)?$/i;
-const schema33 = { "type": "object", "required": ["name", "address", "country", "state"], "properties": { "name": { "type": "string", "maxLength": 100 }, "address": { "type": "string", "maxLength": 64 }, "country": { "$ref": "#/components/schemas/Country" }, "state": { "$ref": "#/components/schemas/State" }, "id": { "type": "string" }, "currency": { "type": "string" }, "email": { "type": ["string", "null"], "format": "email" }, "phone": { "type": ["string", "null"], "maxLength": 16 }, "website": { "type": ["string", "null"], "format": "uri" }, "zip_code": { "type": ["string", "null"], "maxLength": 16 }, "manager": { "type": ["string", "null"], "maxLength": 64 }, "reference": { "type": ["string", "null"], "maxLength": 64 }, "tax_id": { "type": ["string", "null"], "maxLength": 32 }, "tax_settings": { "type": "object", "additionalProperties": true }, "metadata": { "type": "object", "additionalProperties": true }, "send_invoices": { "type": "boolean" }, "send_collections": { "type": "boolean" }, "send_vouchers": { "type": "boolean" }, "status": { "$ref": "#/components/schemas/CustomerStatus" }, "contacts": { "type": "array", "items": { "$ref": "#/components/schemas/Contact" } }, "sources": { "type": "array", "items": { "type": "string" } }, "aggregations": { "$ref": "#/components/schemas/CustomerAggregations" }, "test_mode": { "type": "boolean" }, "created": { "type": "string", "format": "date-time" }, "updated": { "type": "string", "format": "date-time" } } };
+const schema33 = { "type": "object", "required": ["name", "address", "country", "state", "id", "created", "updated"], "properties": { "name": { "type": "string", "maxLength": 100 }, "address": { "type": "string", "maxLength": 64 }, "country": { "$ref": "#/components/schemas/Country" }, "state": { "$ref": "#/components/schemas/State" }, "id": { "type": "string" }, "currency": { "type": "string" }, "email": { "type": ["string", "null"], "format": "email" }, "phone": { "type": ["string", "null"], "maxLength": 16 }, "website": { "type": ["string", "null"], "format": "uri" }, "zip_code": { "type": ["string", "null"], "maxLength": 16 }, "manager": { "type": ["string", "null"], "maxLength": 64 }, "reference": { "type": ["string", "null"], "maxLength": 64 }, "tax_id": { "type": ["string", "null"], "maxLength": 32 }, "tax_settings": { "type": "object", "additionalProperties": true }, "metadata": { "type": "object", "additionalProperties": true }, "send_invoices": { "type": "boolean" }, "send_collections": { "type": "boolean" }, "send_vouchers": { "type": "boolean" }, "status": { "$ref": "#/components/schemas/CustomerStatus" }, "contacts": { "type": "array", "items": { "$ref": "#/components/schemas/Contact" } }, "sources": { "type": "array", "items": { "type": "string" } }, "aggregations": { "$ref": "#/components/schemas/CustomerAggregations" }, "test_mode": { "type": "boolean" }, "created": { "type": "string", "format": "date-time" }, "updated": { "type": "string", "format": "date-time" } } };
 const schema36 = { "type": "string", "enum": ["active", "archived", "pending"] };
-const schema37 = { "type": "object", "required": ["name", "email"], "properties": { "name": { "type": "string", "maxLength": 64 }, "email": { "type": "string", "format": "email" }, "id": { "type": "string" }, "customer": { "type": ["string", "null"] }, "orgunit": { "type": ["string", "null"] }, "phone": { "type": ["string", "null"], "maxLength": 12 }, "invoicing": { "type": "boolean" }, "collections": { "type": "boolean" }, "created": { "type": "string", "format": "date-time" }, "updated": { "type": "string", "format": "date-time" } } };
+const schema37 = { "type": "object", "required": ["name", "email", "id", "created", "updated"], "properties": { "name": { "type": "string", "maxLength": 64 }, "email": { "type": "string", "format": "email" }, "id": { "type": "string" }, "customer": { "type": ["string", "null"] }, "orgunit": { "type": ["string", "null"] }, "phone": { "type": ["string", "null"], "maxLength": 12 }, "invoicing": { "type": "boolean" }, "collections": { "type": "boolean" }, "created": { "type": "string", "format": "date-time" }, "updated": { "type": "string", "format": "date-time" } } };
 const func1 = ucs2length;
 const formats4 = /^(?:[\w!#$%&'*+/=?^`{|}~-]+(?:\.[\w!#$%&'*+/=?^`{|}~-]+)*|"(?:[ !#-[\]-~]|\\[ -~])*")@(?:[a-z\d](?:[a-z\d-]*[a-z\d])?(?:\.[a-z\d](?:[a-z\d-]*[a-z\d])?)*|\[(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}|IPv6:(?:(?:(?:[\da-f]{1,4}:){6}|::(?:[\da-f]{1,4}:){5}|(?:[\da-f]{1,4})?::(?:[\da-f]{1,4}:){4}|(?:(?:[\da-f]{1,4}:){0,1}[\da-f]{1,4})?::(?:[\da-f]{1,4}:){3}|(?:(?:[\da-f]{1,4}:){0,2}[\da-f]{1,4})?::(?:[\da-f]{1,4}:){2}|(?:(?:[\da-f]{1,4}:){0,3}[\da-f]{1,4})?::[\da-f]{1,4}:|(?:(?:[\da-f]{1,4}:){0,4}[\da-f]{1,4})?::)(?:[\da-f]{1,4}:[\da-f]{1,4}|(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|(?:(?:[\da-f]{1,4}:){0,5}[\da-f]{1,4})?::[\da-f]{1,4}|(?:(?:[\da-f]{1,4}:){0,6}[\da-f]{1,4})?::))\])$/i;
 const formats10 = fullFormats["date-time"];
@@ -56,24 +56,51 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
+    if (data.id === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.created === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "created" } };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.updated === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "updated" } };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
     if (data.name !== void 0) {
       let data0 = data.name;
       if (typeof data0 === "string") {
         if (func1(data0) > 100) {
-          const err4 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 } };
+          const err7 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 } };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err7];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err7);
           }
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
+        const err8 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err8];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err8);
         }
         errors++;
       }
@@ -82,20 +109,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.address;
       if (typeof data1 === "string") {
         if (func1(data1) > 64) {
-          const err6 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/maxLength", keyword: "maxLength", params: { limit: 64 } };
+          const err9 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/maxLength", keyword: "maxLength", params: { limit: 64 } };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err9];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err9);
           }
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/type", keyword: "type", params: { type: "string" } };
+        const err10 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err10];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err10);
         }
         errors++;
       }
@@ -104,54 +131,54 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.country;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         if (data2.id === void 0) {
-          const err8 = { instancePath: instancePath + "/country", schemaPath: "#/components/schemas/Country/required", keyword: "required", params: { missingProperty: "id" } };
+          const err11 = { instancePath: instancePath + "/country", schemaPath: "#/components/schemas/Country/required", keyword: "required", params: { missingProperty: "id" } };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err11];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err11);
           }
           errors++;
         }
         if (data2.id !== void 0) {
           if (typeof data2.id !== "string") {
-            const err9 = { instancePath: instancePath + "/country/id", schemaPath: "#/components/schemas/Country/properties/id/type", keyword: "type", params: { type: "string" } };
+            const err12 = { instancePath: instancePath + "/country/id", schemaPath: "#/components/schemas/Country/properties/id/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err9];
+              vErrors = [err12];
             } else {
-              vErrors.push(err9);
+              vErrors.push(err12);
             }
             errors++;
           }
         }
         if (data2.name !== void 0) {
           if (typeof data2.name !== "string") {
-            const err10 = { instancePath: instancePath + "/country/name", schemaPath: "#/components/schemas/Country/properties/name/type", keyword: "type", params: { type: "string" } };
+            const err13 = { instancePath: instancePath + "/country/name", schemaPath: "#/components/schemas/Country/properties/name/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err10];
+              vErrors = [err13];
             } else {
-              vErrors.push(err10);
+              vErrors.push(err13);
             }
             errors++;
           }
         }
         if (data2.code !== void 0) {
           if (typeof data2.code !== "string") {
-            const err11 = { instancePath: instancePath + "/country/code", schemaPath: "#/components/schemas/Country/properties/code/type", keyword: "type", params: { type: "string" } };
+            const err14 = { instancePath: instancePath + "/country/code", schemaPath: "#/components/schemas/Country/properties/code/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err11];
+              vErrors = [err14];
             } else {
-              vErrors.push(err11);
+              vErrors.push(err14);
             }
             errors++;
           }
         }
         if (data2.has_regulation !== void 0) {
           if (typeof data2.has_regulation !== "boolean") {
-            const err12 = { instancePath: instancePath + "/country/has_regulation", schemaPath: "#/components/schemas/Country/properties/has_regulation/type", keyword: "type", params: { type: "boolean" } };
+            const err15 = { instancePath: instancePath + "/country/has_regulation", schemaPath: "#/components/schemas/Country/properties/has_regulation/type", keyword: "type", params: { type: "boolean" } };
             if (vErrors === null) {
-              vErrors = [err12];
+              vErrors = [err15];
             } else {
-              vErrors.push(err12);
+              vErrors.push(err15);
             }
             errors++;
           }
@@ -162,51 +189,17 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             const len0 = data7.length;
             for (let i0 = 0; i0 < len0; i0++) {
               if (typeof data7[i0] !== "string") {
-                const err13 = { instancePath: instancePath + "/country/currencies/" + i0, schemaPath: "#/components/schemas/Country/properties/currencies/items/type", keyword: "type", params: { type: "string" } };
+                const err16 = { instancePath: instancePath + "/country/currencies/" + i0, schemaPath: "#/components/schemas/Country/properties/currencies/items/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
-                  vErrors = [err13];
+                  vErrors = [err16];
                 } else {
-                  vErrors.push(err13);
+                  vErrors.push(err16);
                 }
                 errors++;
               }
             }
           } else {
-            const err14 = { instancePath: instancePath + "/country/currencies", schemaPath: "#/components/schemas/Country/properties/currencies/type", keyword: "type", params: { type: "array" } };
-            if (vErrors === null) {
-              vErrors = [err14];
-            } else {
-              vErrors.push(err14);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/country", schemaPath: "#/components/schemas/Country/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.state !== void 0) {
-      let data9 = data.state;
-      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
-        if (data9.id === void 0) {
-          const err16 = { instancePath: instancePath + "/state", schemaPath: "#/components/schemas/State/required", keyword: "required", params: { missingProperty: "id" } };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (data9.id !== void 0) {
-          let data10 = data9.id;
-          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-            const err17 = { instancePath: instancePath + "/state/id", schemaPath: "#/components/schemas/State/properties/id/type", keyword: "type", params: { type: "integer" } };
+            const err17 = { instancePath: instancePath + "/country/currencies", schemaPath: "#/components/schemas/Country/properties/currencies/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
               vErrors = [err17];
             } else {
@@ -215,64 +208,64 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+      } else {
+        const err18 = { instancePath: instancePath + "/country", schemaPath: "#/components/schemas/Country/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.state !== void 0) {
+      let data9 = data.state;
+      if (data9 && typeof data9 == "object" && !Array.isArray(data9)) {
+        if (data9.id === void 0) {
+          const err19 = { instancePath: instancePath + "/state", schemaPath: "#/components/schemas/State/required", keyword: "required", params: { missingProperty: "id" } };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (data9.id !== void 0) {
+          let data10 = data9.id;
+          if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+            const err20 = { instancePath: instancePath + "/state/id", schemaPath: "#/components/schemas/State/properties/id/type", keyword: "type", params: { type: "integer" } };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        }
         if (data9.name !== void 0) {
           if (typeof data9.name !== "string") {
-            const err18 = { instancePath: instancePath + "/state/name", schemaPath: "#/components/schemas/State/properties/name/type", keyword: "type", params: { type: "string" } };
+            const err21 = { instancePath: instancePath + "/state/name", schemaPath: "#/components/schemas/State/properties/name/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err18];
+              vErrors = [err21];
             } else {
-              vErrors.push(err18);
+              vErrors.push(err21);
             }
             errors++;
           }
         }
         if (data9.country !== void 0) {
           if (typeof data9.country !== "string") {
-            const err19 = { instancePath: instancePath + "/state/country", schemaPath: "#/components/schemas/State/properties/country/type", keyword: "type", params: { type: "string" } };
+            const err22 = { instancePath: instancePath + "/state/country", schemaPath: "#/components/schemas/State/properties/country/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err22];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err22);
             }
             errors++;
           }
         }
       } else {
-        const err20 = { instancePath: instancePath + "/state", schemaPath: "#/components/schemas/State/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.id !== void 0) {
-      if (typeof data.id !== "string") {
-        const err21 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.currency !== void 0) {
-      if (typeof data.currency !== "string") {
-        const err22 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.email !== void 0) {
-      let data15 = data.email;
-      if (typeof data15 !== "string" && data15 !== null) {
-        const err23 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: schema33.properties.email.type } };
+        const err23 = { instancePath: instancePath + "/state", schemaPath: "#/components/schemas/State/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -280,13 +273,47 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+    }
+    if (data.id !== void 0) {
+      if (typeof data.id !== "string") {
+        const err24 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.currency !== void 0) {
+      if (typeof data.currency !== "string") {
+        const err25 = { instancePath: instancePath + "/currency", schemaPath: "#/properties/currency/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.email !== void 0) {
+      let data15 = data.email;
+      if (typeof data15 !== "string" && data15 !== null) {
+        const err26 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: schema33.properties.email.type } };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
       if (typeof data15 === "string") {
         if (!formats4.test(data15)) {
-          const err24 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" } };
+          const err27 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" } };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err27];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err27);
           }
           errors++;
         }
@@ -295,21 +322,21 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.phone !== void 0) {
       let data16 = data.phone;
       if (typeof data16 !== "string" && data16 !== null) {
-        const err25 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: schema33.properties.phone.type } };
+        const err28 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: schema33.properties.phone.type } };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err28];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err28);
         }
         errors++;
       }
       if (typeof data16 === "string") {
         if (func1(data16) > 16) {
-          const err26 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/maxLength", keyword: "maxLength", params: { limit: 16 } };
+          const err29 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/maxLength", keyword: "maxLength", params: { limit: 16 } };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err29];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err29);
           }
           errors++;
         }
@@ -318,21 +345,21 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.website !== void 0) {
       let data17 = data.website;
       if (typeof data17 !== "string" && data17 !== null) {
-        const err27 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: schema33.properties.website.type } };
+        const err30 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/type", keyword: "type", params: { type: schema33.properties.website.type } };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err30];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err30);
         }
         errors++;
       }
       if (typeof data17 === "string") {
         if (!formats0.test(data17)) {
-          const err28 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" } };
+          const err31 = { instancePath: instancePath + "/website", schemaPath: "#/properties/website/format", keyword: "format", params: { format: "uri" } };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err31];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err31);
           }
           errors++;
         }
@@ -341,21 +368,21 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.zip_code !== void 0) {
       let data18 = data.zip_code;
       if (typeof data18 !== "string" && data18 !== null) {
-        const err29 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/type", keyword: "type", params: { type: schema33.properties.zip_code.type } };
+        const err32 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/type", keyword: "type", params: { type: schema33.properties.zip_code.type } };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err32];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err32);
         }
         errors++;
       }
       if (typeof data18 === "string") {
         if (func1(data18) > 16) {
-          const err30 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/maxLength", keyword: "maxLength", params: { limit: 16 } };
+          const err33 = { instancePath: instancePath + "/zip_code", schemaPath: "#/properties/zip_code/maxLength", keyword: "maxLength", params: { limit: 16 } };
           if (vErrors === null) {
-            vErrors = [err30];
+            vErrors = [err33];
           } else {
-            vErrors.push(err30);
+            vErrors.push(err33);
           }
           errors++;
         }
@@ -364,21 +391,21 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.manager !== void 0) {
       let data19 = data.manager;
       if (typeof data19 !== "string" && data19 !== null) {
-        const err31 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/type", keyword: "type", params: { type: schema33.properties.manager.type } };
+        const err34 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/type", keyword: "type", params: { type: schema33.properties.manager.type } };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err34];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err34);
         }
         errors++;
       }
       if (typeof data19 === "string") {
         if (func1(data19) > 64) {
-          const err32 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/maxLength", keyword: "maxLength", params: { limit: 64 } };
+          const err35 = { instancePath: instancePath + "/manager", schemaPath: "#/properties/manager/maxLength", keyword: "maxLength", params: { limit: 64 } };
           if (vErrors === null) {
-            vErrors = [err32];
+            vErrors = [err35];
           } else {
-            vErrors.push(err32);
+            vErrors.push(err35);
           }
           errors++;
         }
@@ -387,21 +414,21 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.reference !== void 0) {
       let data20 = data.reference;
       if (typeof data20 !== "string" && data20 !== null) {
-        const err33 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: schema33.properties.reference.type } };
+        const err36 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/type", keyword: "type", params: { type: schema33.properties.reference.type } };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err36];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err36);
         }
         errors++;
       }
       if (typeof data20 === "string") {
         if (func1(data20) > 64) {
-          const err34 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/maxLength", keyword: "maxLength", params: { limit: 64 } };
+          const err37 = { instancePath: instancePath + "/reference", schemaPath: "#/properties/reference/maxLength", keyword: "maxLength", params: { limit: 64 } };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err37];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err37);
           }
           errors++;
         }
@@ -410,21 +437,21 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tax_id !== void 0) {
       let data21 = data.tax_id;
       if (typeof data21 !== "string" && data21 !== null) {
-        const err35 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/type", keyword: "type", params: { type: schema33.properties.tax_id.type } };
+        const err38 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/type", keyword: "type", params: { type: schema33.properties.tax_id.type } };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err38];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err38);
         }
         errors++;
       }
       if (typeof data21 === "string") {
         if (func1(data21) > 32) {
-          const err36 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/maxLength", keyword: "maxLength", params: { limit: 32 } };
+          const err39 = { instancePath: instancePath + "/tax_id", schemaPath: "#/properties/tax_id/maxLength", keyword: "maxLength", params: { limit: 32 } };
           if (vErrors === null) {
-            vErrors = [err36];
+            vErrors = [err39];
           } else {
-            vErrors.push(err36);
+            vErrors.push(err39);
           }
           errors++;
         }
@@ -434,42 +461,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data22 = data.tax_settings;
       if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
       } else {
-        const err37 = { instancePath: instancePath + "/tax_settings", schemaPath: "#/properties/tax_settings/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data.metadata !== void 0) {
-      let data23 = data.metadata;
-      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-      } else {
-        const err38 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" } };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-    }
-    if (data.send_invoices !== void 0) {
-      if (typeof data.send_invoices !== "boolean") {
-        const err39 = { instancePath: instancePath + "/send_invoices", schemaPath: "#/properties/send_invoices/type", keyword: "type", params: { type: "boolean" } };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-    }
-    if (data.send_collections !== void 0) {
-      if (typeof data.send_collections !== "boolean") {
-        const err40 = { instancePath: instancePath + "/send_collections", schemaPath: "#/properties/send_collections/type", keyword: "type", params: { type: "boolean" } };
+        const err40 = { instancePath: instancePath + "/tax_settings", schemaPath: "#/properties/tax_settings/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -478,9 +470,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.send_vouchers !== void 0) {
-      if (typeof data.send_vouchers !== "boolean") {
-        const err41 = { instancePath: instancePath + "/send_vouchers", schemaPath: "#/properties/send_vouchers/type", keyword: "type", params: { type: "boolean" } };
+    if (data.metadata !== void 0) {
+      let data23 = data.metadata;
+      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+      } else {
+        const err41 = { instancePath: instancePath + "/metadata", schemaPath: "#/properties/metadata/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -489,10 +483,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.status !== void 0) {
-      let data27 = data.status;
-      if (typeof data27 !== "string") {
-        const err42 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/CustomerStatus/type", keyword: "type", params: { type: "string" } };
+    if (data.send_invoices !== void 0) {
+      if (typeof data.send_invoices !== "boolean") {
+        const err42 = { instancePath: instancePath + "/send_invoices", schemaPath: "#/properties/send_invoices/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -500,12 +493,46 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data27 === "active" || data27 === "archived" || data27 === "pending")) {
-        const err43 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/CustomerStatus/enum", keyword: "enum", params: { allowedValues: schema36.enum } };
+    }
+    if (data.send_collections !== void 0) {
+      if (typeof data.send_collections !== "boolean") {
+        const err43 = { instancePath: instancePath + "/send_collections", schemaPath: "#/properties/send_collections/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err43];
         } else {
           vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.send_vouchers !== void 0) {
+      if (typeof data.send_vouchers !== "boolean") {
+        const err44 = { instancePath: instancePath + "/send_vouchers", schemaPath: "#/properties/send_vouchers/type", keyword: "type", params: { type: "boolean" } };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data27 = data.status;
+      if (typeof data27 !== "string") {
+        const err45 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/CustomerStatus/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+      if (!(data27 === "active" || data27 === "archived" || data27 === "pending")) {
+        const err46 = { instancePath: instancePath + "/status", schemaPath: "#/components/schemas/CustomerStatus/enum", keyword: "enum", params: { allowedValues: schema36.enum } };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
         }
         errors++;
       }
@@ -518,20 +545,47 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           let data29 = data28[i1];
           if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
             if (data29.name === void 0) {
-              const err44 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/required", keyword: "required", params: { missingProperty: "name" } };
+              const err47 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/required", keyword: "required", params: { missingProperty: "name" } };
               if (vErrors === null) {
-                vErrors = [err44];
+                vErrors = [err47];
               } else {
-                vErrors.push(err44);
+                vErrors.push(err47);
               }
               errors++;
             }
             if (data29.email === void 0) {
-              const err45 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/required", keyword: "required", params: { missingProperty: "email" } };
+              const err48 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/required", keyword: "required", params: { missingProperty: "email" } };
               if (vErrors === null) {
-                vErrors = [err45];
+                vErrors = [err48];
               } else {
-                vErrors.push(err45);
+                vErrors.push(err48);
+              }
+              errors++;
+            }
+            if (data29.id === void 0) {
+              const err49 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/required", keyword: "required", params: { missingProperty: "id" } };
+              if (vErrors === null) {
+                vErrors = [err49];
+              } else {
+                vErrors.push(err49);
+              }
+              errors++;
+            }
+            if (data29.created === void 0) {
+              const err50 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/required", keyword: "required", params: { missingProperty: "created" } };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+            if (data29.updated === void 0) {
+              const err51 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/required", keyword: "required", params: { missingProperty: "updated" } };
+              if (vErrors === null) {
+                vErrors = [err51];
+              } else {
+                vErrors.push(err51);
               }
               errors++;
             }
@@ -539,20 +593,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               let data30 = data29.name;
               if (typeof data30 === "string") {
                 if (func1(data30) > 64) {
-                  const err46 = { instancePath: instancePath + "/contacts/" + i1 + "/name", schemaPath: "#/components/schemas/Contact/properties/name/maxLength", keyword: "maxLength", params: { limit: 64 } };
+                  const err52 = { instancePath: instancePath + "/contacts/" + i1 + "/name", schemaPath: "#/components/schemas/Contact/properties/name/maxLength", keyword: "maxLength", params: { limit: 64 } };
                   if (vErrors === null) {
-                    vErrors = [err46];
+                    vErrors = [err52];
                   } else {
-                    vErrors.push(err46);
+                    vErrors.push(err52);
                   }
                   errors++;
                 }
               } else {
-                const err47 = { instancePath: instancePath + "/contacts/" + i1 + "/name", schemaPath: "#/components/schemas/Contact/properties/name/type", keyword: "type", params: { type: "string" } };
+                const err53 = { instancePath: instancePath + "/contacts/" + i1 + "/name", schemaPath: "#/components/schemas/Contact/properties/name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
-                  vErrors = [err47];
+                  vErrors = [err53];
                 } else {
-                  vErrors.push(err47);
+                  vErrors.push(err53);
                 }
                 errors++;
               }
@@ -561,73 +615,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
               let data31 = data29.email;
               if (typeof data31 === "string") {
                 if (!formats4.test(data31)) {
-                  const err48 = { instancePath: instancePath + "/contacts/" + i1 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/format", keyword: "format", params: { format: "email" } };
-                  if (vErrors === null) {
-                    vErrors = [err48];
-                  } else {
-                    vErrors.push(err48);
-                  }
-                  errors++;
-                }
-              } else {
-                const err49 = { instancePath: instancePath + "/contacts/" + i1 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err49];
-                } else {
-                  vErrors.push(err49);
-                }
-                errors++;
-              }
-            }
-            if (data29.id !== void 0) {
-              if (typeof data29.id !== "string") {
-                const err50 = { instancePath: instancePath + "/contacts/" + i1 + "/id", schemaPath: "#/components/schemas/Contact/properties/id/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err50];
-                } else {
-                  vErrors.push(err50);
-                }
-                errors++;
-              }
-            }
-            if (data29.customer !== void 0) {
-              let data33 = data29.customer;
-              if (typeof data33 !== "string" && data33 !== null) {
-                const err51 = { instancePath: instancePath + "/contacts/" + i1 + "/customer", schemaPath: "#/components/schemas/Contact/properties/customer/type", keyword: "type", params: { type: schema37.properties.customer.type } };
-                if (vErrors === null) {
-                  vErrors = [err51];
-                } else {
-                  vErrors.push(err51);
-                }
-                errors++;
-              }
-            }
-            if (data29.orgunit !== void 0) {
-              let data34 = data29.orgunit;
-              if (typeof data34 !== "string" && data34 !== null) {
-                const err52 = { instancePath: instancePath + "/contacts/" + i1 + "/orgunit", schemaPath: "#/components/schemas/Contact/properties/orgunit/type", keyword: "type", params: { type: schema37.properties.orgunit.type } };
-                if (vErrors === null) {
-                  vErrors = [err52];
-                } else {
-                  vErrors.push(err52);
-                }
-                errors++;
-              }
-            }
-            if (data29.phone !== void 0) {
-              let data35 = data29.phone;
-              if (typeof data35 !== "string" && data35 !== null) {
-                const err53 = { instancePath: instancePath + "/contacts/" + i1 + "/phone", schemaPath: "#/components/schemas/Contact/properties/phone/type", keyword: "type", params: { type: schema37.properties.phone.type } };
-                if (vErrors === null) {
-                  vErrors = [err53];
-                } else {
-                  vErrors.push(err53);
-                }
-                errors++;
-              }
-              if (typeof data35 === "string") {
-                if (func1(data35) > 12) {
-                  const err54 = { instancePath: instancePath + "/contacts/" + i1 + "/phone", schemaPath: "#/components/schemas/Contact/properties/phone/maxLength", keyword: "maxLength", params: { limit: 12 } };
+                  const err54 = { instancePath: instancePath + "/contacts/" + i1 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/format", keyword: "format", params: { format: "email" } };
                   if (vErrors === null) {
                     vErrors = [err54];
                   } else {
@@ -635,11 +623,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                   }
                   errors++;
                 }
-              }
-            }
-            if (data29.invoicing !== void 0) {
-              if (typeof data29.invoicing !== "boolean") {
-                const err55 = { instancePath: instancePath + "/contacts/" + i1 + "/invoicing", schemaPath: "#/components/schemas/Contact/properties/invoicing/type", keyword: "type", params: { type: "boolean" } };
+              } else {
+                const err55 = { instancePath: instancePath + "/contacts/" + i1 + "/email", schemaPath: "#/components/schemas/Contact/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err55];
                 } else {
@@ -648,9 +633,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.collections !== void 0) {
-              if (typeof data29.collections !== "boolean") {
-                const err56 = { instancePath: instancePath + "/contacts/" + i1 + "/collections", schemaPath: "#/components/schemas/Contact/properties/collections/type", keyword: "type", params: { type: "boolean" } };
+            if (data29.id !== void 0) {
+              if (typeof data29.id !== "string") {
+                const err56 = { instancePath: instancePath + "/contacts/" + i1 + "/id", schemaPath: "#/components/schemas/Contact/properties/id/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
                   vErrors = [err56];
                 } else {
@@ -659,20 +644,22 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.created !== void 0) {
-              let data38 = data29.created;
-              if (typeof data38 === "string") {
-                if (!formats10.validate(data38)) {
-                  const err57 = { instancePath: instancePath + "/contacts/" + i1 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/format", keyword: "format", params: { format: "date-time" } };
-                  if (vErrors === null) {
-                    vErrors = [err57];
-                  } else {
-                    vErrors.push(err57);
-                  }
-                  errors++;
+            if (data29.customer !== void 0) {
+              let data33 = data29.customer;
+              if (typeof data33 !== "string" && data33 !== null) {
+                const err57 = { instancePath: instancePath + "/contacts/" + i1 + "/customer", schemaPath: "#/components/schemas/Contact/properties/customer/type", keyword: "type", params: { type: schema37.properties.customer.type } };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
                 }
-              } else {
-                const err58 = { instancePath: instancePath + "/contacts/" + i1 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/type", keyword: "type", params: { type: "string" } };
+                errors++;
+              }
+            }
+            if (data29.orgunit !== void 0) {
+              let data34 = data29.orgunit;
+              if (typeof data34 !== "string" && data34 !== null) {
+                const err58 = { instancePath: instancePath + "/contacts/" + i1 + "/orgunit", schemaPath: "#/components/schemas/Contact/properties/orgunit/type", keyword: "type", params: { type: schema37.properties.orgunit.type } };
                 if (vErrors === null) {
                   vErrors = [err58];
                 } else {
@@ -681,44 +668,111 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data29.updated !== void 0) {
-              let data39 = data29.updated;
-              if (typeof data39 === "string") {
-                if (!formats10.validate(data39)) {
-                  const err59 = { instancePath: instancePath + "/contacts/" + i1 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/format", keyword: "format", params: { format: "date-time" } };
+            if (data29.phone !== void 0) {
+              let data35 = data29.phone;
+              if (typeof data35 !== "string" && data35 !== null) {
+                const err59 = { instancePath: instancePath + "/contacts/" + i1 + "/phone", schemaPath: "#/components/schemas/Contact/properties/phone/type", keyword: "type", params: { type: schema37.properties.phone.type } };
+                if (vErrors === null) {
+                  vErrors = [err59];
+                } else {
+                  vErrors.push(err59);
+                }
+                errors++;
+              }
+              if (typeof data35 === "string") {
+                if (func1(data35) > 12) {
+                  const err60 = { instancePath: instancePath + "/contacts/" + i1 + "/phone", schemaPath: "#/components/schemas/Contact/properties/phone/maxLength", keyword: "maxLength", params: { limit: 12 } };
                   if (vErrors === null) {
-                    vErrors = [err59];
+                    vErrors = [err60];
                   } else {
-                    vErrors.push(err59);
+                    vErrors.push(err60);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data29.invoicing !== void 0) {
+              if (typeof data29.invoicing !== "boolean") {
+                const err61 = { instancePath: instancePath + "/contacts/" + i1 + "/invoicing", schemaPath: "#/components/schemas/Contact/properties/invoicing/type", keyword: "type", params: { type: "boolean" } };
+                if (vErrors === null) {
+                  vErrors = [err61];
+                } else {
+                  vErrors.push(err61);
+                }
+                errors++;
+              }
+            }
+            if (data29.collections !== void 0) {
+              if (typeof data29.collections !== "boolean") {
+                const err62 = { instancePath: instancePath + "/contacts/" + i1 + "/collections", schemaPath: "#/components/schemas/Contact/properties/collections/type", keyword: "type", params: { type: "boolean" } };
+                if (vErrors === null) {
+                  vErrors = [err62];
+                } else {
+                  vErrors.push(err62);
+                }
+                errors++;
+              }
+            }
+            if (data29.created !== void 0) {
+              let data38 = data29.created;
+              if (typeof data38 === "string") {
+                if (!formats10.validate(data38)) {
+                  const err63 = { instancePath: instancePath + "/contacts/" + i1 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/format", keyword: "format", params: { format: "date-time" } };
+                  if (vErrors === null) {
+                    vErrors = [err63];
+                  } else {
+                    vErrors.push(err63);
                   }
                   errors++;
                 }
               } else {
-                const err60 = { instancePath: instancePath + "/contacts/" + i1 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/type", keyword: "type", params: { type: "string" } };
+                const err64 = { instancePath: instancePath + "/contacts/" + i1 + "/created", schemaPath: "#/components/schemas/Contact/properties/created/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
-                  vErrors = [err60];
+                  vErrors = [err64];
                 } else {
-                  vErrors.push(err60);
+                  vErrors.push(err64);
+                }
+                errors++;
+              }
+            }
+            if (data29.updated !== void 0) {
+              let data39 = data29.updated;
+              if (typeof data39 === "string") {
+                if (!formats10.validate(data39)) {
+                  const err65 = { instancePath: instancePath + "/contacts/" + i1 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/format", keyword: "format", params: { format: "date-time" } };
+                  if (vErrors === null) {
+                    vErrors = [err65];
+                  } else {
+                    vErrors.push(err65);
+                  }
+                  errors++;
+                }
+              } else {
+                const err66 = { instancePath: instancePath + "/contacts/" + i1 + "/updated", schemaPath: "#/components/schemas/Contact/properties/updated/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err66];
+                } else {
+                  vErrors.push(err66);
                 }
                 errors++;
               }
             }
           } else {
-            const err61 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/type", keyword: "type", params: { type: "object" } };
+            const err67 = { instancePath: instancePath + "/contacts/" + i1, schemaPath: "#/components/schemas/Contact/type", keyword: "type", params: { type: "object" } };
             if (vErrors === null) {
-              vErrors = [err61];
+              vErrors = [err67];
             } else {
-              vErrors.push(err61);
+              vErrors.push(err67);
             }
             errors++;
           }
         }
       } else {
-        const err62 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/type", keyword: "type", params: { type: "array" } };
+        const err68 = { instancePath: instancePath + "/contacts", schemaPath: "#/properties/contacts/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
-          vErrors = [err62];
+          vErrors = [err68];
         } else {
-          vErrors.push(err62);
+          vErrors.push(err68);
         }
         errors++;
       }
@@ -729,21 +783,21 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         const len2 = data40.length;
         for (let i2 = 0; i2 < len2; i2++) {
           if (typeof data40[i2] !== "string") {
-            const err63 = { instancePath: instancePath + "/sources/" + i2, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "string" } };
+            const err69 = { instancePath: instancePath + "/sources/" + i2, schemaPath: "#/properties/sources/items/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err63];
+              vErrors = [err69];
             } else {
-              vErrors.push(err63);
+              vErrors.push(err69);
             }
             errors++;
           }
         }
       } else {
-        const err64 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" } };
+        const err70 = { instancePath: instancePath + "/sources", schemaPath: "#/properties/sources/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
-          vErrors = [err64];
+          vErrors = [err70];
         } else {
-          vErrors.push(err64);
+          vErrors.push(err70);
         }
         errors++;
       }
@@ -754,11 +808,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         if (data42.sales !== void 0) {
           let data43 = data42.sales;
           if (!(typeof data43 == "number" && isFinite(data43))) {
-            const err65 = { instancePath: instancePath + "/aggregations/sales", schemaPath: "#/components/schemas/CustomerAggregations/properties/sales/type", keyword: "type", params: { type: "number" } };
+            const err71 = { instancePath: instancePath + "/aggregations/sales", schemaPath: "#/components/schemas/CustomerAggregations/properties/sales/type", keyword: "type", params: { type: "number" } };
             if (vErrors === null) {
-              vErrors = [err65];
+              vErrors = [err71];
             } else {
-              vErrors.push(err65);
+              vErrors.push(err71);
             }
             errors++;
           }
@@ -766,11 +820,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         if (data42.sales_current_period !== void 0) {
           let data44 = data42.sales_current_period;
           if (!(typeof data44 == "number" && isFinite(data44))) {
-            const err66 = { instancePath: instancePath + "/aggregations/sales_current_period", schemaPath: "#/components/schemas/CustomerAggregations/properties/sales_current_period/type", keyword: "type", params: { type: "number" } };
+            const err72 = { instancePath: instancePath + "/aggregations/sales_current_period", schemaPath: "#/components/schemas/CustomerAggregations/properties/sales_current_period/type", keyword: "type", params: { type: "number" } };
             if (vErrors === null) {
-              vErrors = [err66];
+              vErrors = [err72];
             } else {
-              vErrors.push(err66);
+              vErrors.push(err72);
             }
             errors++;
           }
@@ -778,32 +832,32 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         if (data42.balance !== void 0) {
           let data45 = data42.balance;
           if (!(typeof data45 == "number" && isFinite(data45))) {
-            const err67 = { instancePath: instancePath + "/aggregations/balance", schemaPath: "#/components/schemas/CustomerAggregations/properties/balance/type", keyword: "type", params: { type: "number" } };
+            const err73 = { instancePath: instancePath + "/aggregations/balance", schemaPath: "#/components/schemas/CustomerAggregations/properties/balance/type", keyword: "type", params: { type: "number" } };
             if (vErrors === null) {
-              vErrors = [err67];
+              vErrors = [err73];
             } else {
-              vErrors.push(err67);
+              vErrors.push(err73);
             }
             errors++;
           }
         }
       } else {
-        const err68 = { instancePath: instancePath + "/aggregations", schemaPath: "#/components/schemas/CustomerAggregations/type", keyword: "type", params: { type: "object" } };
+        const err74 = { instancePath: instancePath + "/aggregations", schemaPath: "#/components/schemas/CustomerAggregations/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err68];
+          vErrors = [err74];
         } else {
-          vErrors.push(err68);
+          vErrors.push(err74);
         }
         errors++;
       }
     }
     if (data.test_mode !== void 0) {
       if (typeof data.test_mode !== "boolean") {
-        const err69 = { instancePath: instancePath + "/test_mode", schemaPath: "#/properties/test_mode/type", keyword: "type", params: { type: "boolean" } };
+        const err75 = { instancePath: instancePath + "/test_mode", schemaPath: "#/properties/test_mode/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
-          vErrors = [err69];
+          vErrors = [err75];
         } else {
-          vErrors.push(err69);
+          vErrors.push(err75);
         }
         errors++;
       }
@@ -812,20 +866,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data47 = data.created;
       if (typeof data47 === "string") {
         if (!formats10.validate(data47)) {
-          const err70 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" } };
+          const err76 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
-            vErrors = [err70];
+            vErrors = [err76];
           } else {
-            vErrors.push(err70);
+            vErrors.push(err76);
           }
           errors++;
         }
       } else {
-        const err71 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" } };
+        const err77 = { instancePath: instancePath + "/created", schemaPath: "#/properties/created/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
-          vErrors = [err71];
+          vErrors = [err77];
         } else {
-          vErrors.push(err71);
+          vErrors.push(err77);
         }
         errors++;
       }
@@ -834,30 +888,30 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       let data48 = data.updated;
       if (typeof data48 === "string") {
         if (!formats10.validate(data48)) {
-          const err72 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" } };
+          const err78 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/format", keyword: "format", params: { format: "date-time" } };
           if (vErrors === null) {
-            vErrors = [err72];
+            vErrors = [err78];
           } else {
-            vErrors.push(err72);
+            vErrors.push(err78);
           }
           errors++;
         }
       } else {
-        const err73 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" } };
+        const err79 = { instancePath: instancePath + "/updated", schemaPath: "#/properties/updated/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
-          vErrors = [err73];
+          vErrors = [err79];
         } else {
-          vErrors.push(err73);
+          vErrors.push(err79);
         }
         errors++;
       }
     }
   } else {
-    const err74 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    const err80 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
-      vErrors = [err74];
+      vErrors = [err80];
     } else {
-      vErrors.push(err74);
+      vErrors.push(err80);
     }
     errors++;
   }

@@ -19,9 +19,15 @@ import { runtimeOfGenerated } from "./runtime-of-generated.ts";
  * names) that the bundle imports.
  */
 export async function bundleClient(root: string, outdir: string, generatedDir: string): Promise<string[]> {
-  const { dependencies = {}, peerDependencies = {} } = JSON.parse(
-    await readFile(path.join(root, "package.json"), "utf8"),
-  ) as { dependencies?: Record<string, string>; peerDependencies?: Record<string, string> };
+  const {
+    version,
+    dependencies = {},
+    peerDependencies = {},
+  } = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as {
+    version: string;
+    dependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+  };
   const entries = await packageEntries(root);
   const isConsumer = (source: string) =>
     BUILT_AS_CONSUMERS.some((folder) => source.startsWith(folder + path.sep) || source.startsWith(`${folder}/`));
@@ -45,6 +51,8 @@ export async function bundleClient(root: string, outdir: string, generatedDir: s
     external: [...Object.keys(dependencies), ...Object.keys(peerDependencies), "node:*"],
     // A module bundled from node_modules is named by its path there, even where node_modules is a link (a copy of the project).
     preserveSymlinks: true,
+    // The version the client names in its User-Agent, from package.json: a build writes it, no file under generated/ holds it.
+    define: { __PACKAGE_VERSION__: JSON.stringify(version) },
     write: false,
     metafile: true,
     logLevel: "silent",

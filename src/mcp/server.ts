@@ -70,7 +70,12 @@ async function callTool(client: PiriodClient, tool: PiriodTool, input: unknown, 
     const data = await resource?.[tool.method]?.(...args);
     return successResult(tool, data, tool.operation.query ? (args.at(-1) as Record<string, unknown>) : undefined);
   } catch (error) {
-    if (!(error instanceof PiriodError)) logger?.error(`${tool.name} failed: ${(error as Error)?.stack ?? error}`);
+    if (!(error instanceof PiriodError))
+      logger?.error(`${tool.name} failed: ${(error as Error)?.stack ?? error}`, {
+        operation: `${tool.resource}.${tool.method}`,
+        method: tool.operation.method,
+        path: tool.operation.path,
+      });
     return errorResult(tool, error);
   }
 }

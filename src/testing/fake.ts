@@ -2,7 +2,7 @@ import { parseBody } from "../api-error.js";
 import { PiriodError, PiriodValidationError } from "../root-errors.js";
 import { abortableSleep } from "../send.js";
 import { type Access, answer, callerOf, json } from "./answer.js";
-import { type FakeFault, FaultQueue, faultResponse } from "./faults.js";
+import { type FakeFault, FaultQueue, faultResponse, withHeaders } from "./faults.js";
 import type { FakeServer } from "./http-server.js";
 import { type FakeListenOptions, listenWith } from "./listen.js";
 import type { FakeSpec } from "./model.js";
@@ -62,6 +62,11 @@ export interface FakeOptions<Objects = Record<string, unknown>> {
    * (`has_regulation`) that is the account's own needs its `tax_id`. Default none: no such rule.
    */
   accountCountry?: string;
+  /**
+   * Send an `x-request-id` (`req_…`, new each time) with every answer, as `requestId` and `PiriodApiError.requestId` read it. Default
+   * false: Piriod's docs do not document that header, so an answer without it is what the client must expect.
+   */
+  requestIds?: boolean;
 }
 
 /** A request the fake received, for assertions; `Operation` names the spec's operations. */
@@ -78,6 +83,8 @@ export interface ReceivedRequestOf<Operation extends string> {
   body?: unknown;
   /** The status the fake answered; 0 for a dropped connection. */
   status: number;
+  /** The `x-request-id` the fake answered with (with `requestIds` on, or a fault's), if any. */
+  requestId?: string;
 }
 
 /** The `http` namespace of the caller's own msw 2.x: `import { http } from "msw"`. */
@@ -166,6 +173,8 @@ export function createFake<Operation extends string, Objects>(
   const maxBodyBytes = checkedLimit(options.maxBodyBytes, "maxBodyBytes", DEFAULT_MAX_BODY_BYTES);
   const maxRequests = checkedLimit(options.maxRequests, "maxRequests", Number.POSITIVE_INFINITY);
   const strict = options.strict === true;
+  const { requestIds = false } = options;
+  if (typeof requestIds !== "boolean") throw new PiriodError("createPiriodFake: requestIds must be true or false");
   const settings = ruleSettings(
     options as Record<string, unknown>,
     spec.rules,
@@ -222,10 +231,8 @@ export function createFake<Operation extends string, Objects>(
     };
     record(received);
     // A front server refuses a body too large before Piriod's application sees it, faults included.
-    if (bytes === undefined) {
-      received.status = 413;
-      return json(413, { detail: `Request body is larger than ${maxBodyBytes} bytes.` });
-    }
+    if (bytes === undefined)
+      return sent(received, json(413, { detail: `Request body is larger than ${maxBodyBytes} bytes.` }), undefined);
     const fault = route ? faults.take(route.name) : undefined;
     if (fault?.delay) await abortableSleep(fault.delay, request.signal);
     if (fault?.drop) return DROPPED;
@@ -248,8 +255,23 @@ export function createFake<Operation extends string, Objects>(
         context,
       );
     })();
-    received.status = response.status;
-    return response;
+    return sent(received, response, fault);
+  }
+
+  /**
+   * `response` as the fake sends it, noted on `received`: with an `x-request-id` when `requestIds` is on (a fault's own wins), and the
+   * headers of a fault without a status added.
+   */
+  function sent(received: ReceivedRequestOf<Operation>, response: Response, fault: FakeFault | undefined): Response {
+    const added: Record<string, string> = {
+      ...(requestIds && !response.headers.has("x-request-id") ? { "x-request-id": newId("req") } : {}),
+      ...(fault?.status === undefined ? fault?.headers : {}),
+    };
+    const out = Object.keys(added).length > 0 ? withHeaders(response, added) : response;
+    received.status = out.status;
+    const requestId = out.headers.get("x-request-id");
+    if (requestId !== null) received.requestId = requestId;
+    return out;
   }
 
   function stored(

@@ -3,14 +3,18 @@ import { PiriodError } from "../root-errors.js";
 /**
  * A misbehaviour for `fake.failNext`: a status with a body and headers (a JSON body for an object,
  * a text for a string: HTML when it starts with `<`), a delay before answering (then normal
- * service, or the status, or the drop), or a connection dropped with no answer.
+ * service, or the status, or the drop), a connection dropped with no answer, or headers alone,
+ * added to the operation's own valid answer (`{ headers: { "x-request-id": "req_1" } }`).
  */
 export interface FakeFault {
   /** Answer with this status (200–599) instead of serving the operation. */
   status?: number;
   /** The answer's body: an object is sent as JSON, a string as it is. Default: Django's page for a 5xx, DRF's `{ detail }` for another status. */
   body?: unknown;
-  /** Headers of the answer, such as `{ "retry-after": "2" }`: valid names and values, and neither `content-length` nor `transfer-encoding`. */
+  /**
+   * Headers of the answer, such as `{ "retry-after": "2" }`: valid names and values, and neither `content-length` nor
+   * `transfer-encoding`. Without a status, added to the operation's own answer, whose body stays.
+   */
   headers?: Record<string, string>;
   /** Milliseconds to wait before answering (or dropping), up to 2³¹ − 1 (some 24.8 days). */
   delay?: number;
@@ -50,10 +54,10 @@ const FRAMING = ["content-length", "transfer-encoding"];
 function checkFault(fault: FakeFault): void {
   const fail = (rule: string) => new PiriodError(`failNext: ${rule}`);
   if (fault === null || typeof fault !== "object")
-    throw fail("the fault must be an object: { status }, { delay } or { drop: true }");
+    throw fail("the fault must be an object: { status }, { delay }, { drop: true } or { headers }");
   const { status, delay, drop, headers, body } = fault;
-  if (status === undefined && delay === undefined && drop !== true)
-    throw fail("the fault needs a status, a delay or drop: true");
+  if (status === undefined && delay === undefined && drop !== true && headers === undefined)
+    throw fail("the fault needs a status, a delay, drop: true or headers");
   // A 1xx is no answer: it only announces one, and an HTTP client waits on for the real status.
   if (status !== undefined && (!Number.isInteger(status) || status < 200 || status > 599))
     throw fail(`status must be a whole number from 200 to 599, not ${String(status)}`);
@@ -78,6 +82,14 @@ function checkFault(fault: FakeFault): void {
       throw fail(`body must be a string or a value JSON can write: ${(error as Error).message}`);
     }
   }
+  if (headers !== undefined && drop === true) throw fail("a dropped connection has no headers: pass one or the other");
+}
+
+/** `response` with `headers` over its own, its status and body kept. */
+export function withHeaders(response: Response, headers: Record<string, string>): Response {
+  const merged = new Headers(response.headers);
+  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers: merged });
 }
 
 /** The answer a fault with a status gives. */

@@ -14,7 +14,8 @@ export type ListAnswer =
  * the spec declares for this list applied with their lookups (an empty value filters nothing, as
  * django-filter does), sorted by `ordering` (fields it does not know are ignored, as Django's
  * OrderingFilter does), then cut by `page` and `page_size` (beyond the last page: 404 "Invalid
- * page."; `last` is the last page). `next` and `previous` are the request's own URL with another `page`.
+ * page."; `last` is the last page). `next` and `previous` are the request's own URL with another `page`
+ * (none for page 1, as DRF writes it).
  * The filtered, sorted list is made once per query until the next write, so reading every page
  * of N objects sorts them once: O(N log N) in all, not per page.
  */
@@ -58,9 +59,11 @@ export function listPage(list: ListModel, objects: Collection, url: URL): ListAn
   // DRF's page-number pagination reads `last` as the last page.
   const page = !query.has("page") ? 1 : query.get("page") === "last" ? pages : Number(query.get("page"));
   if (!Number.isInteger(page) || page < 1 || page > pages) return { status: 404, body: { detail: "Invalid page." } };
+  // DRF's PageNumberPagination writes the link to page 1 without `page`.
   const link = (target: number) => {
     const linked = new URL(url);
-    linked.searchParams.set("page", String(target));
+    if (target === 1) linked.searchParams.delete("page");
+    else linked.searchParams.set("page", String(target));
     return linked.toString();
   };
   return {

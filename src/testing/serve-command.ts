@@ -47,6 +47,10 @@ const FLAGS: readonly Flag[] = [
     help: 'refuse what the spec refuses where Piriod is lenient ("13" for an integer,\nan unknown field)',
   },
   {
+    names: ["--request-ids"],
+    help: "send an x-request-id (req_…) with every answer (default: none, as Piriod's docs\ndocument none)",
+  },
+  {
     names: ["--api-key"],
     value: "KEY",
     help: 'accept only this API key (default: any "Token <key>"; another gets 401)',
@@ -193,6 +197,7 @@ async function settingsOf(args: readonly string[]): Promise<Settings> {
       ...catalogues,
       ...(values["account-country"] ? { accountCountry: values["account-country"][0] } : {}),
       ...(values.strict ? { strict: true } : {}),
+      ...(values["request-ids"] ? { requestIds: true } : {}),
       examples: startWith === undefined,
       ...(startWith ? { startWith } : {}),
       maxRequests,

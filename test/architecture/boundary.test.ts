@@ -24,6 +24,7 @@ describe("the import graph of src/ and generated/", () => {
   it("is read whole: the entry points, the runtime and the generated modules are all in it", () => {
     expect([...graph.entries].sort()).toEqual([
       "src/contract-check/cli",
+      "src/deno-and-bun",
       "src/index",
       "src/mcp/cli",
       "src/node",

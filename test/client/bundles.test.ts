@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { REQUEST_VALIDATOR, RESPONSE_VALIDATOR } from "../../bench/lib/browser-apps.ts";
-import { bundleApp, inputsOf, upFront } from "../../bench/lib/bundle-size.ts";
+import { type AppBundle, bundleApp, inputsOf, upFront } from "../../bench/lib/bundle-size.ts";
 
 // What a bundler makes of each entry point, code-splitting dynamic imports as Vite, Rollup and
 // webpack do: the fetch entry (browsers, workers, Deno, Bun) must reach no Node module, and the
@@ -16,6 +16,21 @@ describe("the fetch entry, src/index.ts", () => {
     expect(inputsOf(bundle.chunks).filter((input) => input.startsWith("node:") || input === NODE_TRANSPORT)).toEqual(
       [],
     );
+  });
+
+  it("never reads the environment: no bundler can inline a build machine's PIRIOD_API_KEY", async () => {
+    const browser = await entryBundle("src/index.ts", "browser");
+    const text = (bundle: AppBundle) => [bundle.entry, ...bundle.chunks].map((chunk) => chunk.text).join("\n");
+    expect(text(browser)).not.toContain("PIRIOD_");
+    // The Deno and Bun entry does, which shows the search finds it when it is there.
+    const denoAndBun = await entryBundle("src/deno-and-bun.ts", "browser");
+    expect(text(denoAndBun)).toContain("PIRIOD_API_KEY");
+  });
+
+  it("carries no code to name the client in a User-Agent, which a browser must not send", async () => {
+    const text = (bundle: AppBundle) => [bundle.entry, ...bundle.chunks].map((chunk) => chunk.text).join("\n");
+    expect(text(await entryBundle("src/index.ts", "browser"))).not.toContain("@piriod/api/");
+    expect(text(await entryBundle("src/deno-and-bun.ts", "browser"))).toContain("@piriod/api/");
   });
 
   it("loads each validator only on demand", async () => {

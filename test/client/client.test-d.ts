@@ -46,13 +46,17 @@ describe("customers.update", () => {
     void piriod.customers.update("cus_1", { ...update, state: "13" });
   });
 
-  it("takes per-call signal, timeoutMs, maxRetries and testMode, and nothing else", () => {
+  it("takes per-call signal, timeoutMs, maxRetries, testMode and headers, and nothing else", () => {
     void piriod.customers.update("cus_1", update, {
       signal: AbortSignal.timeout(1),
       timeoutMs: 5_000,
       maxRetries: 0,
       testMode: true,
+      headers: { "x-trace": "abc" },
     });
+    void piriod.customers.list({ country: "CL" }, { headers: { "x-trace": "abc" } });
+    // @ts-expect-error header values are strings
+    void piriod.customers.retrieve("cus_1", { headers: { "x-retries": 1 } });
     // @ts-expect-error the option is `timeoutMs`
     void piriod.customers.update("cus_1", update, { timeout: 5_000 });
   });
@@ -81,9 +85,19 @@ describe("piriod.raw", () => {
 });
 
 describe("options", () => {
-  it("requires apiKey and workspace and types the rest", () => {
-    // @ts-expect-error workspace is required
+  it("may leave apiKey, workspace and baseUrl to the environment in the Node entry", () => {
+    createPiriodClient();
     createPiriodClient({ apiKey: "sk_test" });
+    createPiriodClient({ timeoutMs: 5_000 });
+    // @ts-expect-error the key is a string
+    createPiriodClient({ apiKey: 1 });
+  });
+
+  it("requires apiKey and workspace in the browser entry, and types the rest", () => {
+    // @ts-expect-error workspace is required
+    fetchEntry.createPiriodClient({ apiKey: "sk_test" });
+    // @ts-expect-error the options are required
+    fetchEntry.createPiriodClient();
     expectTypeOf<PiriodClientOptions["validate"]>().toEqualTypeOf<
       { request?: boolean; response?: boolean } | undefined
     >();

@@ -84,7 +84,9 @@ describe("a POST to a closed port", () => {
     const method = operationMethod(CREATE, { baseUrl: closed, transport, maxRetries: 2 });
     await expect(method({ name: "Andes" })).rejects.toBeInstanceOf(PiriodConnectionError);
     expect(
-      method.logged.filter(([level, message]) => level === "debug" && /attempt \d of 3$/.test(message)),
+      method.logged.filter(
+        ([level, message]) => level === "debug" && /: attempt \d of 3 failed \(connection\) in \d+ ms$/.test(message),
+      ),
     ).toHaveLength(attempts);
   });
 });

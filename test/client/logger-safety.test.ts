@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PiriodNotFoundError, PiriodServerError } from "../../src/errors.js";
-import type { Logger } from "../../src/options.js";
+import type { LogFields, Logger } from "../../src/log.js";
 import { body, CUSTOMER_ID, customer, transportClient } from "../helpers/client-fixtures.ts";
 import { expectNoUnhandledRejections } from "../helpers/client-unhandled.ts";
 import { faultServerOfFile } from "../helpers/fault-server-of-file.ts";
@@ -20,7 +20,7 @@ function brokenLogger(failing: keyof Logger, how: "throws" | "rejects") {
     (["debug", "info", "warn", "error"] as const).map((level) => [
       level,
       level !== failing
-        ? (message: string) => void lines.push([level, message])
+        ? (message: string, _fields: LogFields) => void lines.push([level, message])
         : how === "throws"
           ? () => {
               throw new Error(`the ${level} log is full`);
@@ -76,11 +76,11 @@ describe.each(["node", "fetch"] as const)("through the %s transport", (transport
 
   it("writes a server's control characters escaped, in the message and the log", async () => {
     server.answer(json(503, { detail: FORGED }), json(404, { detail: FORGED }));
-    const { lines, logger } = brokenLogger("warn", "throws");
+    const { lines, logger } = brokenLogger("error", "throws");
     const error = await failure(client(logger).customers.retrieve(CUSTOMER_ID));
     const escaped = "Not found. 2026-01-01 INFO payment accepted \\u001b[31m\\u0007";
     expect(error.message).toBe(`GET /customers/${CUSTOMER_ID}/ failed with 404: ${escaped}`);
-    expect(lines.map(([level]) => level)).toEqual(["debug", "info", "debug", "error"]);
+    expect(lines.map(([level]) => level)).toEqual(["debug", "info", "debug", "warn"]);
     expect(lines[1]?.[1]).toMatch(
       /^GET \/customers\/cus_01H8XYZ123ABC\/ answered 503; retrying in \d+ ms \(attempt 2 of 3\)$/,
     );

@@ -2,7 +2,7 @@ import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PiriodError } from "../../src/errors.js";
-import { createPiriodClient as createFetchClient } from "../../src/index.js";
+import { createPiriodClient as createFetchClient, type PiriodClientOptions } from "../../src/index.js";
 import { createPiriodClient, type NodeClientOptions } from "../../src/node.js";
 import type { RequestOptions } from "../../src/options.js";
 import {
@@ -15,7 +15,7 @@ import {
   WORKSPACE,
 } from "../helpers/client-fixtures.ts";
 
-const valid: NodeClientOptions = { apiKey: API_KEY, workspace: WORKSPACE };
+const valid = { apiKey: API_KEY, workspace: WORKSPACE };
 
 /** The message `createPiriodClient` throws for `options` over a valid base; fails if it does not throw a PiriodError. */
 function refusal(options: Record<string, unknown>): string {
@@ -105,10 +105,10 @@ describe("createPiriodClient refuses, naming the option", () => {
   it.each([["fetch", createFetchClient]])(
     "refuses an agent in the %s entry, which has no use for one, unless it is left undefined",
     (_entry, create) => {
-      expect(() => create({ ...valid, agent: new HttpsAgent() } as NodeClientOptions)).toThrow(
+      expect(() => create({ ...valid, agent: new HttpsAgent() } as PiriodClientOptions)).toThrow(
         /unknown option "agent"/,
       );
-      expect(() => create({ ...valid, agent: undefined } as NodeClientOptions)).not.toThrow();
+      expect(() => create({ ...valid, agent: undefined } as PiriodClientOptions)).not.toThrow();
     },
   );
 

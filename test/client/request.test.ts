@@ -37,6 +37,10 @@ describe.each([
       authorization: `Token ${API_KEY}`,
       "content-type": "application/json",
       "x-simple-workspace": WORKSPACE,
+      // The Node entry names the client; the browser and worker entry sends nothing extra.
+      ...(createPiriodClient === nodeEntry.createPiriodClient
+        ? { "user-agent": expect.stringMatching(/^@piriod\/api\//) }
+        : {}),
     });
     expect(JSON.parse(sent)).toEqual(body);
   });

@@ -43,6 +43,10 @@ describe.each([
       accept: "application/json",
       authorization: `Token ${API_KEY}`,
       "x-simple-workspace": WORKSPACE,
+      // The Node entry names the client; the browser and worker entry sends nothing extra.
+      ...(createPiriodClient === nodeEntry.createPiriodClient
+        ? { "user-agent": expect.stringMatching(/^@piriod\/api\//) }
+        : {}),
     });
     expect(body).toBe("");
   });

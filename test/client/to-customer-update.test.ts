@@ -40,6 +40,9 @@ describe("toCustomerUpdate", () => {
 
   it("leaves absent fields absent and keeps null", () => {
     const update = toCustomerUpdate({
+      id: "cus_01H8XYZ123ABC",
+      created: "2026-01-01T00:00:00Z",
+      updated: "2026-01-01T00:00:00Z",
       name: "Andes SpA",
       address: "Av. Providencia 1234",
       country: { id: "CL" },

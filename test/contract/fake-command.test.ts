@@ -74,6 +74,7 @@ describe("the piriod-fake command", () => {
       "--cors-origin ORIGIN",
       "--control-token TOKEN",
       "--max-requests N",
+      "--request-ids",
     ])
       expect(stdout).toContain(flag);
     // One example for each route the control API serves, in its order: a route added without one fails here.
@@ -270,9 +271,20 @@ describe("the piriod-fake command", () => {
       expect((await runCurl(command)).status).toBeLessThan(300);
   });
 
-  it("keeps the newest --max-requests requests", async () => {
+  it("sends an x-request-id with every answer with --request-ids (and none without, below)", async () => {
+    const { url } = await serving("--request-ids");
+    const answers = [await call(`${url}/customers/`), await call(`${url}/customers/cus_missing/`)];
+    const ids = answers.map((answer) => answer.headers.get("x-request-id"));
+    expect(ids).toEqual([expect.stringMatching(/^req_\w+$/), expect.stringMatching(/^req_\w+$/)]);
+    expect(new Set(ids).size).toBe(2);
+    const requests = await (await fetch(`${url}/__piriod-fake/requests`)).json();
+    expect(requests.map(({ requestId }: { requestId?: string }) => requestId)).toEqual(ids);
+  });
+
+  it("keeps the newest --max-requests requests, and sends no x-request-id without --request-ids", async () => {
     const { url } = await serving("--max-requests", "2");
-    for (const size of [1, 2, 3]) await call(`${url}/customers/?page_size=${size}`);
+    for (const size of [1, 2, 3])
+      expect((await call(`${url}/customers/?page_size=${size}`)).headers.get("x-request-id")).toBeNull();
     const requests = await (await fetch(`${url}/__piriod-fake/requests`)).json();
     expect(requests.map(({ query }: { query: Record<string, string> }) => query.page_size)).toEqual(["2", "3"]);
   });

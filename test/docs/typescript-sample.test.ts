@@ -8,9 +8,10 @@ import { type SampleDiagnostic, typeCheckSamples } from "../helpers/docs-typeche
 import { codeSample, operationTitle, type SpecOperation, specOperations } from "../helpers/operations-of-spec.ts";
 import { REPO_ROOT } from "../helpers/project-copy.ts";
 
-// The client as the package exports it, compiled from source: the docs are checked against the
-// code that ships with them, not against a published version.
-const CLIENT_ENTRY = path.join(REPO_ROOT, "src", "index.ts");
+// The client as the package exports it to Node, where the docs' snippets run, compiled from source: the docs are checked against the
+// code that ships with them, not against a published version. The Node entry exports everything the other one does, and reads the
+// key from the environment.
+const CLIENT_ENTRY = path.join(REPO_ROOT, "src", "node.ts");
 const MODULES = {
   "@piriod/api": CLIENT_ENTRY,
   "@piriod/api/validators": path.join(REPO_ROOT, "generated", "validators.d.ts"),
@@ -18,6 +19,8 @@ const MODULES = {
   // The docs' example of the fake is a vitest file, and the webhooks page receives with Hono; the samples' project lives outside
   // the repository, so each is named where it is installed.
   vitest: path.join(REPO_ROOT, "node_modules", "vitest", "dist", "index.d.ts"),
+  // The logging guide adapts pino, which takes its fields first.
+  pino: path.join(REPO_ROOT, "node_modules", "pino", "pino.d.ts"),
   hono: path.join(REPO_ROOT, "node_modules", "hono", "dist", "types", "index.d.ts"),
   "hono/body-limit": path.join(
     REPO_ROOT,

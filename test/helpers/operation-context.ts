@@ -1,12 +1,12 @@
 import { type ClientContext, call } from "../../src/call.js";
 import { fetchTransport } from "../../src/fetch-transport.js";
+import type { Log } from "../../src/log.js";
 import { nodeTransport } from "../../src/node-transport.js";
 import type { LoadValidator, Operation } from "../../src/operation.js";
 import { type PiriodClientOptions, resolveOptions } from "../../src/options.js";
 import { PagePromise } from "../../src/pages.js";
 import { PiriodPromise } from "../../src/promises.js";
 import { createRedactor } from "../../src/redaction.js";
-import type { Log } from "../../src/send.js";
 import type { Transport } from "../../src/transport.js";
 import { API_KEY, recordingSleep, WORKSPACE } from "./client-fixtures.ts";
 

@@ -130,7 +130,8 @@ describe("the packed package", () => {
       { platform: "neutral", conditions: ["workerd", "worker", "browser"] },
       "dist/src/index.js",
     ],
-    ["a bundler for Deno", { platform: "neutral", conditions: ["deno"] }, "dist/src/index.js"],
+    ["a bundler for Deno", { platform: "neutral", conditions: ["deno"] }, "dist/src/deno-and-bun.js"],
+    ["a bundler for Bun", { platform: "neutral", conditions: ["bun"] }, "dist/src/deno-and-bun.js"],
     ["a bundler for Node", { platform: "node" }, "dist/src/node.js"],
   ] as const)("gives %s the entry meant for it", async (_bundler, options, expected) => {
     const { consumer } = installedPackage();
@@ -148,9 +149,46 @@ describe("the packed package", () => {
     });
     // The client's entries; beside them a bundle holds the modules of src/ that the generated code imports (write-body.js).
     const entries = Object.keys(result.metafile.inputs).filter((input) =>
-      /node_modules\/@piriod\/api\/dist\/src\/(index|node)\.js$/.test(input),
+      /node_modules\/@piriod\/api\/dist\/src\/(index|node|deno-and-bun)\.js$/.test(input),
     );
     expect(entries.map((input) => input.replace(/^.*node_modules\/@piriod\/api\//, ""))).toEqual([expected]);
+  });
+
+  it.each([
+    ["browser", ["browser"], false],
+    ["worker", ["workerd", "worker", "browser"], false],
+    ["Deno", ["deno"], true],
+  ] as const)("a bundle for a %s (conditions %j) reads the environment: %s", async (_runtime, conditions, reads) => {
+    const { consumer } = installedPackage();
+    const result = await build({
+      stdin: {
+        contents: `import { createPiriodClient } from "@piriod/api"; export const piriod = () => createPiriodClient({ apiKey: "sk", workspace: "acc" });`,
+        resolveDir: consumer.root,
+      },
+      bundle: true,
+      format: "esm",
+      write: false,
+      splitting: true,
+      outdir: "out",
+      logLevel: "silent",
+      platform: "neutral",
+      conditions: [...conditions],
+    });
+    const text = result.outputFiles.map((file) => file.text).join("\n");
+    expect(text.includes("PIRIOD_API_KEY")).toBe(reads);
+  });
+
+  it("names its own version in the User-Agent, as the build wrote it into dist/", async () => {
+    const { consumer } = installedPackage();
+    const { version } = JSON.parse(await readFile(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+    const output = await consumer.node(
+      `import { createPiriodClient } from "@piriod/api";` +
+        `let agent;` +
+        `const fetch = async (request) => { agent = request.headers.get("user-agent"); return new Response("{}", { status: 404 }); };` +
+        `await createPiriodClient({ apiKey: "sk_test_123", workspace: "acc_1", maxRetries: 0, fetch }).customers.retrieve("cus_1").catch(() => {});` +
+        `console.log(agent);`,
+    );
+    expect(output.trim()).toBe(`@piriod/api/${version} (node/${process.versions.node})`);
   });
 
   it("sends a PATCH to a local server through the installed package", async () => {

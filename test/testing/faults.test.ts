@@ -93,7 +93,7 @@ describe("faults on demand", () => {
       { status: 500 },
       'failNext: no operation "customers.archive"; the spec has customers.list, customers.create',
     ],
-    ["customers.list", {}, "failNext: the fault needs a status, a delay or drop: true"],
+    ["customers.list", {}, "failNext: the fault needs a status, a delay, drop: true or headers"],
     ["customers.list", { status: 42 }, "failNext: status must be a whole number from 200 to 599, not 42"],
     ["customers.list", { status: 101 }, "failNext: status must be a whole number from 200 to 599, not 101"],
     ["customers.list", { status: 199 }, "failNext: status must be a whole number from 200 to 599, not 199"],

@@ -47,8 +47,11 @@ describe("CustomerUpdate", () => {
 });
 
 describe("Customer", () => {
-  it("promises only the page's required fields", () => {
-    expectTypeOf<RequiredKeys<Customer>>().toEqualTypeOf<"name" | "address" | "country" | "state">();
+  it("promises the page's required fields, and the id, created and updated every response has", () => {
+    expectTypeOf<RequiredKeys<Customer>>().toEqualTypeOf<
+      "name" | "address" | "country" | "state" | "id" | "created" | "updated"
+    >();
+    expectTypeOf<Customer["id"]>().toEqualTypeOf<string>();
     expectTypeOf<Required<Customer>[NULLABLE]>().toEqualTypeOf<string | null>();
   });
 

@@ -117,9 +117,15 @@ describe("validateCustomer", () => {
     expect(validateCustomer({ ...chileanCustomer, loyalty_tier: "gold" }).ok).toBe(true);
   });
 
-  it("requires only what the page marks required", () => {
-    const { name, address, country, state } = chileanCustomer;
-    expect(validateCustomer({ name, address, country, state }).ok).toBe(true);
+  it("requires what the page marks required, and the id, created and updated every response has", () => {
+    const { name, address, country, state, id, created, updated } = chileanCustomer;
+    expect(validateCustomer({ name, address, country, state, id, created, updated }).ok).toBe(true);
+    const result = validateCustomer({ name, address, country, state });
+    expect(result.ok ? [] : result.errors.map((error) => `${error.path} ${error.keyword}`)).toEqual([
+      "/id required",
+      "/created required",
+      "/updated required",
+    ]);
   });
 
   it("points into nested objects and arrays", () => {
@@ -127,7 +133,7 @@ describe("validateCustomer", () => {
       ...chileanCustomer,
       country: { name: "Chile" },
       status: "deleted",
-      contacts: [{ name: "Ignacio Fuentes", email: "nope" }],
+      contacts: [{ ...defined(chileanCustomer.contacts?.[0], "the example's contact"), email: "nope" }],
       created: "yesterday",
     });
     expect(result.ok ? [] : result.errors.map((error) => `${error.path} ${error.keyword}`)).toEqual([

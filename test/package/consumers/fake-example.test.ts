@@ -13,7 +13,7 @@ describe("billing emails", () => {
       customers: [fake.build.customers({ name: "Andes SpA", email: "facturacion@andes.cl" })],
     });
     const andes = customers[0];
-    assert(andes?.id);
+    assert(andes);
 
     const updated = await piriod.customers.update(andes.id, { ...toCustomerUpdate(andes), email: "pagos@andes.cl" });
 

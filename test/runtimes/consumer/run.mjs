@@ -1,8 +1,8 @@
 // The scenario in a runtime that resolves packages itself (Node, Deno, Bun): over HTTP on the fake
-// whose URL is the first argument, then in-process on @piriod/api/testing's fetch; then webhooks.
+// whose URL is the first argument, then in-process on @piriod/api/testing's fetch; then webhooks, and a client from the environment.
 import * as api from "@piriod/api";
 import * as testing from "@piriod/api/testing";
-import { API_KEY, prepare, received, scenario, webhooks } from "./scenario.mjs";
+import { API_KEY, identity, prepare, received, scenario, webhooks } from "./scenario.mjs";
 
 const [url] = globalThis.Deno?.args ?? process.argv.slice(2);
 const overHttp = await scenario(api, { baseUrl: url });
@@ -15,5 +15,6 @@ console.log(
     overHttp,
     inProcess: { ...inProcess, received: received(fake) },
     webhooks: await webhooks(api, testing),
+    identity: await identity(api),
   }),
 );

@@ -120,3 +120,27 @@ async function caught(promise) {
 function described(error, Class, Base) {
   return { name: error.name, status: error.status, instanceOf: error instanceof Class && error instanceof Base };
 }
+
+/**
+ * How a client made with no key names itself: the `user-agent`, key and workspace its one request carries (the key and workspace
+ * from PIRIOD_API_KEY and PIRIOD_WORKSPACE, where the runtime lets it read them), or the error that refuses to make it.
+ */
+export async function identity(api) {
+  let sent;
+  const fetch = async (request) => {
+    sent = {
+      userAgent: request.headers.get("user-agent"),
+      authorization: request.headers.get("authorization"),
+      workspace: request.headers.get("x-simple-workspace"),
+    };
+    return Response.json({ detail: "Not found." }, { status: 404 });
+  };
+  let piriod;
+  try {
+    piriod = api.createPiriodClient({ fetch, maxRetries: 0 });
+  } catch (error) {
+    return { refused: error.message };
+  }
+  await caught(piriod.customers.retrieve("cus_1"));
+  return sent;
+}
