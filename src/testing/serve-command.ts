@@ -135,7 +135,6 @@ export async function serveCommand(
     );
     return 1;
   }
-  console.log(howToUse(server.url, settings, firstCustomerOf(settings)));
   const stop = (signal: string) => {
     console.log(`\n${signal}: stopping the fake…`);
     server.close().then(
@@ -151,6 +150,8 @@ export async function serveCommand(
   };
   process.once("SIGINT", () => stop("SIGINT"));
   process.once("SIGTERM", () => stop("SIGTERM"));
+  // Printed once the handlers are in place: a Ctrl-C sent as soon as the URL shows must stop the fake, not kill it.
+  console.log(howToUse(server.url, settings, firstCustomerOf(settings)));
   return undefined;
 }
 
