@@ -1,7 +1,7 @@
 import { checkId, jsonText, refusal } from "./arguments.js";
 import { type PiriodApiError, PiriodError } from "./errors.js";
 import { failureLevel } from "./log.js";
-import { describeCall, loggedPath, shorten } from "./message-text.js";
+import { describeCall, logPath } from "./message-text.js";
 import type { LoadValidator, Operation } from "./operation.js";
 import { type CallOptions, type RequestOptions, type ResolvedOptions, resolveRequestOptions } from "./options.js";
 import { type Envelope, type ListCall, Page } from "./pages.js";
@@ -30,7 +30,8 @@ export async function call(
   args: unknown[],
 ): Promise<WithResponse<unknown>> {
   const started = Date.now();
-  const shown = { path: operation.path };
+  // The URL once it is made: a failure before that logs the operation's path.
+  const shown: { url?: string } = {};
   try {
     return await callOnce(context, operation, where, args, shown);
   } catch (error) {
@@ -42,7 +43,7 @@ export async function call(
         withoutUndefined({
           operation: where,
           method: operation.method,
-          path: shown.path,
+          path: shown.url === undefined ? operation.path : logPath(shown.url),
           status,
           requestId: requestId ?? undefined,
           durationMs: Date.now() - started,
@@ -53,13 +54,13 @@ export async function call(
   }
 }
 
-/** `call` but for the line that ends a failed call; `shown.path` becomes the path sent, as the log shows it, once it is known. */
+/** `call` but for the line that ends a failed call; `shown.url` becomes the URL sent once it is known, read only if a line is logged. */
 async function callOnce(
   context: ClientContext,
   operation: Operation,
   where: string,
   args: unknown[],
-  shown: { path: string },
+  shown: { url?: string },
 ): Promise<WithResponse<unknown>> {
   const { options: client, redact } = context;
   const bodyAt = operation.pathParams.length;
@@ -100,7 +101,7 @@ async function callOnce(
   const text = operation.body ? await jsonBody(args[bodyAt], operation.body, client.validateRequest, where) : undefined;
 
   const url = `${client.baseUrl}${path}${query ? `?${query}` : ""}`;
-  shown.path = shorten(loggedPath(url), 300);
+  shown.url = url;
   const headers = { ...context.headers, ...options.headers };
   if (text !== undefined) headers["content-type"] = "application/json";
   if (options.testMode) headers["x-piriod-test-mode"] = "true";

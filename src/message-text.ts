@@ -6,8 +6,13 @@ export function describeCall(method: string, url: string): string {
   return `${method} ${shorten(loggedPath(url))}`;
 }
 
+/** A URL's path as a log line's fields show it, cut to 300 characters. */
+export function logPath(url: string): string {
+  return shorten(loggedPath(url), 300);
+}
+
 /** A URL's path as messages and logs show it: its ids, and its query's names without their values (an email in a filter is personal data). */
-export function loggedPath(url: string): string {
+function loggedPath(url: string): string {
   const { pathname, searchParams } = new URL(url);
   const names = [...new Set(searchParams.keys())];
   return names.length > 0 ? `${pathname}?${names.join("&")}` : pathname;

@@ -6,7 +6,7 @@ import {
   PiriodValidationError,
 } from "./errors.js";
 import type { Log, LogFields } from "./log.js";
-import { describeCall, loggedPath, shorten } from "./message-text.js";
+import { describeCall, logPath, shorten } from "./message-text.js";
 import { requestHeaderProblem } from "./owned-headers.js";
 import type { Redactor } from "./redaction.js";
 import { type Failure, requestedDelayMs, retryDelayMs, shouldRetry } from "./retry-policy.js";
@@ -64,7 +64,7 @@ export async function send(
       withoutUndefined({
         operation,
         method: request.method,
-        path: shorten(loggedPath(request.url), 300),
+        path: logPath(request.url),
         attempt,
         attempts,
         status,
