@@ -5,6 +5,8 @@ import type { components, paths } from "../../generated/schema.js";
 import type {
   Customer,
   CustomerUpdate,
+  Page,
+  PagePromise,
   PiriodClient,
   PiriodClientOptions,
   ValidationIssue,
@@ -135,5 +137,24 @@ describe("errors", () => {
     expectTypeOf<PiriodBadRequestError["nonFieldErrors"]>().toEqualTypeOf<string[]>();
     expectTypeOf<PiriodBadRequestError["status"]>().toEqualTypeOf<number>();
     expectTypeOf<PiriodResponseValidationError["body"]>().toEqualTypeOf<unknown>();
+  });
+});
+
+describe("customers.list", () => {
+  it("walks its pages with their items typed: for await, iterPages, collect, the previous page", async () => {
+    const pages = piriod.customers.list({ country: "CL" });
+    expectTypeOf(pages).toEqualTypeOf<PagePromise<Customer>>();
+    expectTypeOf(pages).toExtend<AsyncIterable<Customer>>();
+    expectTypeOf(pages.collect(50)).resolves.toEqualTypeOf<Customer[]>();
+    expectTypeOf(pages.iterPages()).toEqualTypeOf<AsyncGenerator<Page<Customer>>>();
+    const page = await pages;
+    expectTypeOf(page).toEqualTypeOf<Page<Customer>>();
+    expectTypeOf(page).toExtend<AsyncIterable<Customer>>();
+    expectTypeOf(page.collect(50)).resolves.toEqualTypeOf<Customer[]>();
+    expectTypeOf(page.iterPages()).toEqualTypeOf<AsyncGenerator<Page<Customer>>>();
+    expectTypeOf(page.hasPreviousPage()).toEqualTypeOf<boolean>();
+    expectTypeOf(page.getPreviousPage()).toEqualTypeOf<PagePromise<Customer>>();
+    // @ts-expect-error collect takes the most items to gather: an unbounded list is not collected by accident
+    void page.collect();
   });
 });
