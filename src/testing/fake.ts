@@ -163,10 +163,7 @@ export function createFake<Operation extends string, Objects>(
   const now = options.now ?? (() => new Date());
   // With `workspaces` alone, seeds go to the first of them: the default one would be stored where no call can read it.
   const defaultWorkspace = options.workspace ?? options.workspaces?.[0] ?? DEFAULT_WORKSPACE;
-  if (options.workspaces && !options.workspaces.includes(defaultWorkspace))
-    throw new PiriodError(
-      `createPiriodFake: workspace "${defaultWorkspace}" is not one of workspaces (${options.workspaces.join(", ")})`,
-    );
+  refuseUnreadable(defaultWorkspace, "createPiriodFake");
   const spaces = new Map<string, Space>();
   const faults = new FaultQueue();
   const requests: ReceivedRequestOf<Operation>[] = [];
@@ -297,18 +294,18 @@ export function createFake<Operation extends string, Objects>(
     return object;
   }
 
+  /** Objects in a workspace the fake refuses could never be read: putting them there is a mistake, said at once. */
+  function refuseUnreadable(workspace: string, who: string): void {
+    if (access.workspaces !== undefined && !access.workspaces.includes(workspace))
+      throw new PiriodError(
+        `${who}: workspace ${JSON.stringify(workspace)} is not one the fake accepts (${access.workspaces.join(", ")})`,
+      );
+  }
+
   function seed(objects: SeedOf<Objects>, where: FakeSpace = {}): Record<string, unknown[]> {
     if (objects === null || typeof objects !== "object")
       throw new PiriodError("seed takes an object of lists by resource: { customers: [...] }");
-    // Objects in a workspace the fake refuses could never be read: a seed there is a mistake, said at once.
-    if (
-      where.workspace !== undefined &&
-      access.workspaces !== undefined &&
-      !access.workspaces.includes(where.workspace)
-    )
-      throw new PiriodError(
-        `seed: workspace ${JSON.stringify(where.workspace)} is not one the fake accepts (${access.workspaces.join(", ")})`,
-      );
+    if (where.workspace !== undefined) refuseUnreadable(where.workspace, "seed");
     if (where.onDelete !== undefined && !["delete", "archive", "refuse"].includes(where.onDelete))
       throw new PiriodError(
         `seed: onDelete must be "delete", "archive" or "refuse", not ${JSON.stringify(where.onDelete)}`,

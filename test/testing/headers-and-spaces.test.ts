@@ -97,7 +97,7 @@ describe("the fake reads the headers as Piriod does", () => {
     );
     expect((await piriod.customers.list()).count).toBeGreaterThan(0);
     expect(() => createPiriodFake({ workspaces: ["acc_mine"], workspace: "acc_other" })).toThrow(
-      new PiriodError('createPiriodFake: workspace "acc_other" is not one of workspaces (acc_mine)'),
+      new PiriodError('createPiriodFake: workspace "acc_other" is not one the fake accepts (acc_mine)'),
     );
   });
 
