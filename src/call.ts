@@ -1,13 +1,13 @@
 import { checkId, jsonText, refusal } from "./arguments.js";
 import { type PiriodApiError, PiriodError } from "./errors.js";
-import { failureLevel } from "./log.js";
+import { failureLevel, withoutUndefined } from "./log.js";
 import { describeCall, logPath } from "./message-text.js";
 import type { LoadValidator, Operation } from "./operation.js";
 import { type CallOptions, type RequestOptions, type ResolvedOptions, resolveRequestOptions } from "./options.js";
 import { type Envelope, type ListCall, Page } from "./pages.js";
 import { CallResult, type WithResponse } from "./promises.js";
 import type { Redactor } from "./redaction.js";
-import { type SendContext, send, withoutUndefined } from "./send.js";
+import { type SendContext, send } from "./send.js";
 import type { ReceivedResponse } from "./transport.js";
 
 /** What reads a response that failed or was refused, imported by the first one: an app whose calls succeed never loads it. */

@@ -86,3 +86,8 @@ export function failureLevel(error: unknown): LogLevel {
   ];
   return error instanceof PiriodError && !failed.some((ErrorClass) => error instanceof ErrorClass) ? "warn" : "error";
 }
+
+/** The fields that apply: a logger given `status: undefined` would print it. */
+export function withoutUndefined<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+}

@@ -5,7 +5,7 @@ import {
   PiriodTimeoutError,
   PiriodValidationError,
 } from "./errors.js";
-import type { Log, LogFields } from "./log.js";
+import { type Log, type LogFields, withoutUndefined } from "./log.js";
 import { describeCall, logPath, shorten } from "./message-text.js";
 import { requestHeaderProblem } from "./owned-headers.js";
 import type { Redactor } from "./redaction.js";
@@ -185,9 +185,4 @@ function failureError(
     `${call} failed: no response from ${new URL(request.url).origin} (${tries}): ${reason}`,
     { cause: redact.error(failure.cause) },
   );
-}
-
-/** The fields that apply: a logger given `status: undefined` would print it. */
-export function withoutUndefined<T extends object>(fields: T): T {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
 }
